@@ -1,0 +1,285 @@
+"""Frozen data types shared by every part of the bot. No I/O, no platform imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """A source as configured (config/feeds.toml, OPML, or /sources add)."""
+
+    name: str
+    url: str
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+    # None: decide by entry length (fetch the page when an entry has < full_text_min_words words)
+    full_text: bool | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A source as stored, with its HTTP validators and health."""
+
+    id: int
+    name: str
+    url: str
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+    full_text: bool | None = None
+    enabled: bool = True
+    scope: str | None = None  # None: global; else "discord:<guild>" or "slack:<team>"
+    added_by: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    last_success_at: datetime | None = None
+    last_error: str | None = None
+    last_error_kind: str | None = None
+    last_error_at: datetime | None = None
+    failing_since: datetime | None = None
+    consecutive_failures: int = 0
+    next_poll_at: datetime | None = None
+    entries_count: int = 0
+    created_at: datetime | None = None
+
+    @property
+    def healthy(self) -> bool:
+        return self.consecutive_failures == 0
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """One entry as a parser saw it, before normalizing. Strings may hold HTML."""
+
+    guid: str | None
+    link: str | None
+    title: str | None
+    author: str | None = None
+    published: datetime | None = None
+    published_date_only: bool = False
+    summary: str | None = None
+    content: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    link: str | None
+    entries: tuple[ParsedEntry, ...]
+    parser: str  # "fastfeedparser" or "feedparser"
+
+
+@dataclass(frozen=True)
+class ArticleIn:
+    """A normalized entry ready to store."""
+
+    guid: str
+    url: str
+    canonical_url: str
+    title: str
+    author: str | None
+    published_at: datetime  # UTC; first-seen time when the feed had none
+    text: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored entry, with the feed it came from."""
+
+    id: int
+    feed_id: int
+    feed_name: str
+    guid: str
+    url: str
+    canonical_url: str
+    title: str
+    author: str | None
+    published_at: datetime
+    text: str
+    content_hash: str
+    first_seen_at: datetime
+    updated_at: datetime
+    feed_weight: float = 1.0
+    feed_tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UpsertCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class PollStatus(StrEnum):
+    NEW = "new"  # at least one new or updated entry
+    UNCHANGED = "unchanged"  # 200 but nothing new
+    NOT_MODIFIED = "not_modified"  # 304
+    SKIPPED = "skipped"  # backing off; not due yet
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class PollResult:
+    feed_id: int
+    feed_name: str
+    url: str
+    status: PollStatus
+    new: int = 0
+    updated: int = 0
+    http_status: int | None = None
+    error_kind: str | None = None
+    error: str | None = None
+    duration_ms: float = 0.0
+    next_poll_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """The same event told by one or more outlets."""
+
+    key: str  # stable id: hash of the sorted article ids' canonical URLs
+    articles: tuple[Article, ...]
+    score: float = 0.0
+
+    @property
+    def lead_article(self) -> Article:
+        return self.articles[0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for a in self.articles:
+            seen.setdefault(a.feed_name, None)
+        return tuple(seen)
+
+    @property
+    def content_hash(self) -> str:
+        import hashlib
+
+        h = hashlib.sha256()
+        for a in sorted(self.articles, key=lambda a: a.canonical_url):
+            h.update(a.canonical_url.encode())
+            h.update(a.content_hash.encode())
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class DigestWindow:
+    start: datetime  # UTC, inclusive
+    end: datetime  # UTC, exclusive
+    tz: str  # IANA name the window was computed in
+    label: str  # "today", "yesterday", "week", "2026-08-21", "since last post"
+
+
+@dataclass(frozen=True)
+class DigestArticle:
+    title: str
+    url: str
+    source: str
+    published: datetime
+
+
+@dataclass(frozen=True)
+class DigestStory:
+    headline: str
+    summary: str
+    take: str | None
+    articles: tuple[DigestArticle, ...]
+    kind: str = "general"  # story type chosen for the voice: funding, release, policy, ...
+
+
+@dataclass(frozen=True)
+class FailedSource:
+    name: str
+    reason: str
+    since: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DigestStats:
+    articles: int
+    sources: int
+    stories: int
+    backend: str
+    tokens_in: int = 0
+    tokens_out: int = 0
+    failed_sources: tuple[FailedSource, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. "2 LLM sentences dropped: not in any source"
+
+
+@dataclass(frozen=True)
+class Digest:
+    title: str
+    window: DigestWindow
+    lead: DigestStory | None  # None on a day with no news
+    stories: tuple[DigestStory, ...]
+    bottom_line: str
+    signoff: str
+    stats: DigestStats
+    generated_at: datetime | None = None
+
+    @property
+    def all_stories(self) -> tuple[DigestStory, ...]:
+        return ((self.lead,) if self.lead else ()) + self.stories
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a daily digest goes."""
+
+    id: int
+    platform: str  # "discord" | "slack" | "console"
+    channel_id: str
+    scope: str | None  # guild / workspace
+    post_time: str  # "HH:MM" local
+    tz: str
+    enabled: bool = True
+    topic: str | None = None
+    last_window_end: datetime | None = None
+    created_by: str | None = None
+
+
+class PostState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    id: int
+    destination_id: int
+    window_key: str
+    state: PostState
+    window_start: datetime
+    window_end: datetime
+    attempts: int = 0
+    message_ref: str | None = None
+    error: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CachedSummary:
+    key: str
+    payload: str  # JSON
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+@dataclass(frozen=True)
+class FetchLogEntry:
+    feed_id: int
+    at: datetime
+    status: str
+    http_status: int | None = None
+    duration_ms: float = 0.0
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,163 @@
+"""initial schema
+
+Revision ID: 0001
+Revises:
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0001"
+down_revision = None
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "destinations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("platform", sa.String(length=20), nullable=False),
+        sa.Column("channel_id", sa.String(length=100), nullable=False),
+        sa.Column("scope", sa.String(length=100), nullable=False),
+        sa.Column("post_time", sa.String(length=5), nullable=False),
+        sa.Column("tz", sa.String(length=64), nullable=False),
+        sa.Column("topic", sa.Text(), nullable=True),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("last_window_end", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_by", sa.String(length=200), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_destinations")),
+        sa.UniqueConstraint("platform", "channel_id", name="uq_destinations_platform_channel"),
+    )
+    op.create_table(
+        "feeds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("tags", sa.Text(), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
+        sa.Column("full_text", sa.Boolean(), nullable=True),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("scope", sa.String(length=100), nullable=False),
+        sa.Column("added_by", sa.String(length=200), nullable=True),
+        sa.Column("etag", sa.Text(), nullable=True),
+        sa.Column("last_modified", sa.Text(), nullable=True),
+        sa.Column("last_success_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.Column("last_error_kind", sa.String(length=50), nullable=True),
+        sa.Column("last_error_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("failing_since", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("consecutive_failures", sa.Integer(), nullable=False),
+        sa.Column("next_poll_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_feeds")),
+        sa.UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
+        sa.UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
+    )
+    op.create_table(
+        "notices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("destination_key", sa.String(length=200), nullable=False),
+        sa.Column("notice_key", sa.String(length=300), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notices")),
+        sa.UniqueConstraint("destination_key", "notice_key", name="uq_notices_destination_notice"),
+    )
+    op.create_table(
+        "summaries",
+        sa.Column("key", sa.String(length=128), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("tokens_in", sa.Integer(), nullable=False),
+        sa.Column("tokens_out", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_summaries")),
+    )
+    op.create_table(
+        "entries",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("feed_id", sa.Integer(), nullable=False),
+        sa.Column("guid", sa.Text(), nullable=False),
+        sa.Column("url", sa.Text(), nullable=False),
+        sa.Column("canonical_url", sa.Text(), nullable=False),
+        sa.Column("title", sa.Text(), nullable=False),
+        sa.Column("author", sa.Text(), nullable=True),
+        sa.Column("published_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["feed_id"], ["feeds.id"], name=op.f("fk_entries_feed_id_feeds"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_entries")),
+        sa.UniqueConstraint("feed_id", "canonical_url", name="uq_entries_feed_canonical_url"),
+        sa.UniqueConstraint("feed_id", "guid", name="uq_entries_feed_guid"),
+    )
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.create_index("ix_entries_canonical_url", ["canonical_url"], unique=False)
+        batch_op.create_index("ix_entries_content_hash", ["content_hash"], unique=False)
+        batch_op.create_index("ix_entries_published_at", ["published_at"], unique=False)
+
+    op.create_table(
+        "fetch_log",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("feed_id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("status", sa.String(length=30), nullable=False),
+        sa.Column("http_status", sa.Integer(), nullable=True),
+        sa.Column("duration_ms", sa.Float(), nullable=False),
+        sa.Column("new", sa.Integer(), nullable=False),
+        sa.Column("updated", sa.Integer(), nullable=False),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["feed_id"], ["feeds.id"], name=op.f("fk_fetch_log_feed_id_feeds"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_fetch_log")),
+    )
+    with op.batch_alter_table("fetch_log", schema=None) as batch_op:
+        batch_op.create_index("ix_fetch_log_feed_at", ["feed_id", "at"], unique=False)
+
+    op.create_table(
+        "posts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("destination_id", sa.Integer(), nullable=False),
+        sa.Column("window_key", sa.String(length=100), nullable=False),
+        sa.Column("state", sa.String(length=20), nullable=False),
+        sa.Column("window_start", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("window_end", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("message_ref", sa.Text(), nullable=True),
+        sa.Column("error", sa.Text(), nullable=True),
+        sa.Column("owner", sa.String(length=100), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["destination_id"],
+            ["destinations.id"],
+            name=op.f("fk_posts_destination_id_destinations"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")),
+        sa.UniqueConstraint("destination_id", "window_key", name="uq_posts_destination_window"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("posts")
+    with op.batch_alter_table("fetch_log", schema=None) as batch_op:
+        batch_op.drop_index("ix_fetch_log_feed_at")
+
+    op.drop_table("fetch_log")
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.drop_index("ix_entries_published_at")
+        batch_op.drop_index("ix_entries_content_hash")
+        batch_op.drop_index("ix_entries_canonical_url")
+
+    op.drop_table("entries")
+    op.drop_table("summaries")
+    op.drop_table("notices")
+    op.drop_table("feeds")
+    op.drop_table("destinations")

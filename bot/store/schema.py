@@ -1,0 +1,186 @@
+"""Table definitions (SQLAlchemy Core). Changes go through a new Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+from bot.clock import ensure_utc
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out, on every engine.
+
+    SQLite keeps no offset, so values are stored as naive UTC there; one format keeps
+    string comparison in SQLite equal to time order.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        value = ensure_utc(value)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return ensure_utc(value)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("tags", Text, nullable=False, default="[]"),
+    Column("weight", Float, nullable=False, default=1.0),
+    Column("full_text", Boolean, nullable=True),
+    Column("enabled", Boolean, nullable=False, default=True),
+    # "" is global (config/feeds.toml); "discord:<guild>" / "slack:<team>" otherwise.
+    # Not NULL so the unique constraints below hold on every engine.
+    Column("scope", String(100), nullable=False, default=""),
+    Column("added_by", String(200), nullable=True),
+    Column("etag", Text, nullable=True),
+    Column("last_modified", Text, nullable=True),
+    Column("last_success_at", UTCDateTime, nullable=True),
+    Column("last_error", Text, nullable=True),
+    Column("last_error_kind", String(50), nullable=True),
+    Column("last_error_at", UTCDateTime, nullable=True),
+    Column("failing_since", UTCDateTime, nullable=True),
+    Column("consecutive_failures", Integer, nullable=False, default=0),
+    Column("next_poll_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
+    UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
+)
+
+entries = Table(
+    "entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("guid", Text, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("canonical_url", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("author", Text, nullable=True),
+    Column("published_at", UTCDateTime, nullable=False),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("first_seen_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("revision", Integer, nullable=False, default=1),
+    UniqueConstraint("feed_id", "guid", name="uq_entries_feed_guid"),
+    UniqueConstraint("feed_id", "canonical_url", name="uq_entries_feed_canonical_url"),
+    Index("ix_entries_published_at", "published_at"),
+    Index("ix_entries_canonical_url", "canonical_url"),
+    Index("ix_entries_content_hash", "content_hash"),
+)
+
+fetch_log = Table(
+    "fetch_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("http_status", Integer, nullable=True),
+    Column("duration_ms", Float, nullable=False, default=0.0),
+    Column("new", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("error", Text, nullable=True),
+    Index("ix_fetch_log_feed_at", "feed_id", "at"),
+)
+
+summaries = Table(
+    "summaries",
+    metadata,
+    Column("key", String(128), primary_key=True),
+    Column("payload", Text, nullable=False),
+    Column("tokens_in", Integer, nullable=False, default=0),
+    Column("tokens_out", Integer, nullable=False, default=0),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+destinations = Table(
+    "destinations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("platform", String(20), nullable=False),
+    Column("channel_id", String(100), nullable=False),
+    Column("scope", String(100), nullable=False, default=""),
+    Column("post_time", String(5), nullable=False),
+    Column("tz", String(64), nullable=False),
+    Column("topic", Text, nullable=True),
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("last_window_end", UTCDateTime, nullable=True),
+    Column("created_by", String(200), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("platform", "channel_id", name="uq_destinations_platform_channel"),
+)
+
+posts = Table(
+    "posts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "destination_id",
+        Integer,
+        ForeignKey("destinations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("window_key", String(100), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("window_start", UTCDateTime, nullable=False),
+    Column("window_end", UTCDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("message_ref", Text, nullable=True),
+    Column("error", Text, nullable=True),
+    Column("owner", String(100), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("destination_id", "window_key", name="uq_posts_destination_window"),
+)
+
+notices = Table(
+    "notices",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("destination_key", String(200), nullable=False),
+    Column("notice_key", String(300), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("destination_key", "notice_key", name="uq_notices_destination_notice"),
+)

@@ -199,11 +199,9 @@ class Store:
                 )
             except IntegrityError as exc:
                 raise SourceError(f"a source named {spec.name!r} already exists") from exc
-            row = (
-                await conn.execute(
-                    select(feeds).where(feeds.c.id == result.inserted_primary_key[0])
-                )
-            ).one()
+            pk = result.inserted_primary_key
+            assert pk is not None
+            row = (await conn.execute(select(feeds).where(feeds.c.id == pk[0]))).one()
         return _feed(row)
 
     async def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
@@ -717,19 +717,21 @@ class Store:
         """
         async with self.engine.begin() as conn:
             try:
-                await conn.execute(
-                    insert(posts).values(
-                        destination_id=destination_id,
-                        window_key=window_key,
-                        state=PostState.PENDING.value,
-                        window_start=window_start,
-                        window_end=window_end,
-                        attempts=1,
-                        owner=owner,
-                        created_at=now,
-                        updated_at=now,
+                # a savepoint, so a unique-key clash leaves the transaction usable on PostgreSQL
+                async with conn.begin_nested():
+                    await conn.execute(
+                        insert(posts).values(
+                            destination_id=destination_id,
+                            window_key=window_key,
+                            state=PostState.PENDING.value,
+                            window_start=window_start,
+                            window_end=window_end,
+                            attempts=1,
+                            owner=owner,
+                            created_at=now,
+                            updated_at=now,
+                        )
                     )
-                )
             except IntegrityError:
                 pass
             else:
@@ -742,8 +744,6 @@ class Store:
                     )
                 ).one()
                 return _post(row)
-        from datetime import timedelta
-
         stale = now - timedelta(seconds=stale_after_s)
         async with self.engine.begin() as conn:
             # compare-and-swap so two takers can't both win
@@ -820,11 +820,12 @@ class Store:
         """True the first time this (destination, notice) pair is seen, False after."""
         async with self.engine.begin() as conn:
             try:
-                await conn.execute(
-                    insert(notices).values(
-                        destination_key=destination_key, notice_key=notice_key, created_at=now
+                async with conn.begin_nested():
+                    await conn.execute(
+                        insert(notices).values(
+                            destination_key=destination_key, notice_key=notice_key, created_at=now
+                        )
                     )
-                )
             except IntegrityError:
                 return False
         return True

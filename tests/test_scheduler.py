@@ -91,6 +91,7 @@ class FakePublisher:
         self.world = world
         self.fail_after_headline = fail_after_headline
         self.block: asyncio.Event | None = None
+        self.headline_sent = asyncio.Event()
 
     async def publish(
         self, destination: Destination, digest: Digest, *, resume: str | None, save: Any
@@ -99,6 +100,7 @@ class FakePublisher:
         key = digest.window.start.isoformat()
         if "headline" not in progress:
             self.world.headlines.append((destination.channel_id, key))
+            self.headline_sent.set()
             progress["headline"] = f"msg-{len(self.world.headlines)}"
             await save(json.dumps(progress))
         if self.fail_after_headline:
@@ -159,7 +161,7 @@ async def test_two_days_three_zones_one_post_each_day_windows_back_to_back(
 ) -> None:
     clock = FixedClock(DAY1)
     world = World()
-    sched, builder = make_scheduler(store, clock, FakePublisher(world))
+    sched, _ = make_scheduler(store, clock, FakePublisher(world))
     dests = [
         await add_dest(store, clock, "berlin", "08:00", "Europe/Berlin"),
         await add_dest(store, clock, "newyork", "07:30", "America/New_York"),
@@ -367,8 +369,7 @@ async def test_shutdown_abandons_an_in_flight_post_cleanly_and_it_resumes(store:
     stuck.block = asyncio.Event()  # the platform hangs after the headline
     sched, _ = make_scheduler(store, clock, stuck)
     job = asyncio.create_task(sched._tracked(sched.daily_job)(dest.id))
-    while not world.headlines:  # let the job reach the hanging call
-        await asyncio.sleep(0)
+    await stuck.headline_sent.wait()  # shut down while its progress is being saved
     await sched.shutdown(grace_s=0)
     assert job.cancelled() or job.done()
     [rec] = await store.posts_for(dest.id)

@@ -1,0 +1,218 @@
+"""Composition root: the only place that wires the parts together.
+
+settings -> store -> http client -> fetcher/poller -> summarizer -> digest builder -> services
+-> scheduler -> adapters. Chat adapters are imported only when their credentials are present,
+so a console-only bot never loads discord.py or slack-bolt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
+from bot.clock import Clock
+from bot.config import Settings, load_feed_specs
+from bot.publish import Publisher
+from bot.scheduler import Outcome, Scheduler
+from bot.services import Services, validate_time
+from bot.store.store import Store
+
+log = logging.getLogger("newsbot.app")
+
+DEFAULT_CONSOLE_POST_TIME = "08:00"
+
+
+@dataclass
+class App:
+    settings: Settings
+    clock: Clock
+    store: Store
+    client: httpx.AsyncClient
+    poller: Any
+    builder: Any
+    services: Services
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    async def close(self) -> None:
+        for close in reversed(self.closers):
+            with contextlib.suppress(Exception):
+                await close()
+        await self.client.aclose()
+        await self.store.close()
+
+
+async def open_store(settings: Settings, clock: Clock, *, sync: bool = True) -> Store:
+    """Open (and migrate) the database; sync the global feeds of config/feeds.toml into it."""
+    store = await Store.open(settings.database_url)
+    if sync and settings.feeds_file.is_file():
+        try:
+            added, updated = await store.sync_feeds(
+                load_feed_specs(settings.feeds_file), clock.now()
+            )
+        except BaseException:
+            await store.close()
+            raise
+        if added or updated:
+            log.info("feeds.toml: %d sources added, %d updated", added, updated)
+    elif sync:
+        log.debug("no %s; only sources added by hand are polled", settings.feeds_file)
+    return store
+
+
+async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> App:
+    from bot.digest.build import DigestBuilder
+    from bot.feeds.fetch import Fetcher, make_client
+    from bot.feeds.update import Poller
+    from bot.summarize.factory import make_summarizer
+
+    store = await open_store(settings, clock, sync=sync)
+    client = make_client(settings)
+    try:
+        fetcher = Fetcher(client, settings)
+        poller = Poller(store, fetcher, settings, clock)
+        summarizer = make_summarizer(settings, store, client, clock)
+        builder = DigestBuilder(store, summarizer, settings, clock)
+        services = Services(store, poller, builder, settings, clock)
+    except BaseException:
+        await client.aclose()
+        await store.close()
+        raise
+    return App(settings, clock, store, client, poller, builder, services)
+
+
+def console_post_time(settings: Settings, override: str | None = None) -> str:
+    value = override or getattr(settings, "console_post_time", None) or DEFAULT_CONSOLE_POST_TIME
+    return validate_time(str(value))
+
+
+@dataclass
+class Adapter:
+    """A running chat adapter: its publisher, and how to stop it."""
+
+    name: str
+    publisher: Publisher
+    task: asyncio.Task[Any] | None = None
+    close: Callable[[], Awaitable[None]] | None = None
+
+
+async def start_adapters(app: App, *, slack_http_port: int | None = None) -> list[Adapter]:
+    """Start every chat adapter whose credentials are present (imported only then)."""
+    adapters: list[Adapter] = []
+    s = app.settings
+    if s.secret("discord_token"):
+        try:
+            discord_runner = importlib.import_module("bot.adapters.discord.runner")
+        except ImportError as exc:
+            log.error("Discord token set, but the Discord adapter is not available: %s", exc)
+        else:
+            started = await discord_runner.start(app.services, s, app.clock)
+            adapters.append(Adapter("discord", started.publisher, started.task, started.close))
+    if s.secret("slack_bot_token") and (
+        s.secret("slack_app_token") or s.secret("slack_signing_secret")
+    ):
+        try:
+            slack_runner = importlib.import_module("bot.adapters.slack.runner")
+        except ImportError as exc:
+            log.error("Slack tokens set, but the Slack adapter is not available: %s", exc)
+        else:
+            started = await slack_runner.start(
+                app.services, s, app.clock, http_port=slack_http_port or s.slack_http_port
+            )
+            adapters.append(Adapter("slack", started.publisher, started.task, started.close))
+    elif s.secret("slack_bot_token"):
+        log.error(
+            "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
+            "SLACK_SIGNING_SECRET (HTTP mode) is; Slack stays off"
+        )
+    return adapters
+
+
+async def run(
+    settings: Settings,
+    clock: Clock,
+    *,
+    once: bool = False,
+    slack_http_port: int | None = None,
+    post_time: str | None = None,
+    stop: asyncio.Event | None = None,
+) -> int:
+    """``newsbot run``: poll on a timer, post daily digests, serve chat commands.
+
+    With ``once``: poll, then wait for the next scheduled post (of any destination), make it,
+    and exit; used by tests and for a dry run of a day."""
+    app = await build_app(settings, clock)
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+    adapters: list[Adapter] = []
+    scheduler: Scheduler | None = None
+    try:
+        adapters = await start_adapters(app, slack_http_port=slack_http_port)
+        publishers: dict[str, Publisher] = {a.name: a.publisher for a in adapters}
+        if not publishers:
+            publishers["console"] = ConsolePublisher(settings.data_dir)
+            at = console_post_time(settings, post_time)
+            await app.store.upsert_destination(
+                platform="console",
+                channel_id=CONSOLE_CHANNEL,
+                scope=None,
+                post_time=at,
+                tz=settings.timezone,
+                topic=None,
+                created_by="newsbot run",
+                now=clock.now(),
+            )
+            log.info(
+                "no chat credentials: console mode, daily digest at %s %s into %s",
+                at,
+                settings.timezone,
+                settings.data_dir / "digests",
+            )
+
+        def posted(_dest: Any, outcome: Outcome) -> None:
+            if once and outcome is not Outcome.NO_PUBLISHER:
+                stop.set()
+
+        scheduler = Scheduler(app.store, app.services, publishers, settings, clock, on_post=posted)
+        app.services.poster = scheduler.post_now
+        if once:
+            await scheduler.poll_job()
+        await scheduler.catch_up()
+        await scheduler.start(poll=not once)
+        if once and not scheduler._jobs:
+            log.warning("no destination to post to; nothing to wait for")
+            stop.set()
+        log.info("newsbot is running (Ctrl-C to stop)")
+        watch = [asyncio.ensure_future(stop.wait())] + [a.task for a in adapters if a.task]
+        done, _ = await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
+        watch[0].cancel()
+        for t in done:
+            if t is not watch[0] and not t.cancelled() and t.exception() is not None:
+                log.error("an adapter stopped: %s", t.exception())
+                return 1
+        log.info("shutting down")
+        return 0
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+        if scheduler is not None:
+            await scheduler.shutdown()
+        for a in adapters:
+            if a.close is not None:
+                with contextlib.suppress(Exception):
+                    await a.close()
+            if a.task is not None and not a.task.done():
+                a.task.cancel()
+        await app.close()

@@ -1,0 +1,603 @@
+"""``newsbot`` / ``python -m bot``: run | poll | digest | sources | doctor.
+
+Every command takes ``--config DIR``, ``--database URL`` and ``--debug``. Errors print one
+line and the fix, exit code 2; tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from bot.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_iso
+from bot.config import Settings, load_feed_specs, load_settings
+from bot.errors import ConfigError, NewsbotError, SourceError
+
+log = logging.getLogger("newsbot.cli")
+
+EXIT_ERROR = 2
+
+# ---------------------------------------------------------------- output helpers
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(_jsonable(value), indent=2, ensure_ascii=False) + "\n")
+
+
+def _clock(now: str | None, *, running: bool = False) -> Clock:
+    if not now:
+        return SystemClock()
+    try:
+        at = parse_iso(now)
+    except ValueError as exc:
+        raise NewsbotError(
+            f"--now {now!r} is not an ISO 8601 time",
+            hint="write it like 2026-08-22T18:00:00Z",
+        ) from exc
+    return OffsetClock(at) if running else FixedClock(at)
+
+
+# ---------------------------------------------------------------- settings
+
+
+def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
+    flags: dict[str, Any] = {"database_url": getattr(args, "database", None)}
+    if getattr(args, "debug", False):
+        flags["log_level"] = "DEBUG"
+    flags.update(extra)
+    settings = load_settings(getattr(args, "config", None), **flags)
+    from bot.logging_setup import setup_logging
+
+    setup_logging(settings, debug=getattr(args, "debug", False))
+    return settings
+
+
+# ---------------------------------------------------------------- commands
+
+
+async def cmd_poll(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from bot.app import build_app
+
+    settings = _settings(args)
+    app = await build_app(settings, _clock(args.now))
+    try:
+        feeds = await app.store.list_feeds(enabled_only=True, all_scopes=True)
+        out = _console()
+        show_bar = out.is_terminal and not args.json and feeds
+        if show_bar:
+            with Progress(
+                TextColumn("polling"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                console=out,
+                transient=True,
+            ) as bar:
+                task = bar.add_task("", total=len(feeds))
+
+                def progress(*a: Any, **_k: Any) -> None:
+                    name = getattr(a[0], "feed_name", "") if a else ""
+                    bar.update(task, advance=1, description=str(name))
+
+                results = await app.poller.poll(progress=progress)
+        else:
+            results = await app.poller.poll()
+        if args.json:
+            _print_json(results)
+            return 0
+        _poll_table(out, results)
+        return 0
+    finally:
+        await app.close()
+
+
+def _poll_table(out: Any, results: Sequence[Any]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Poll", show_lines=False)
+    for col in ("source", "status", "new", "updated", "http", "ms", "note"):
+        table.add_column(
+            col, justify="right" if col in ("new", "updated", "http", "ms") else "left"
+        )
+    styles = {"new": "green", "error": "red", "skipped": "dim", "not_modified": "cyan"}
+    for r in results:
+        status = str(r.status)
+        note = f"{r.error_kind}: {r.error}" if r.error else ""
+        table.add_row(
+            r.feed_name,
+            f"[{styles.get(status, '')}]{status}[/]" if styles.get(status) else status,
+            str(r.new),
+            str(r.updated),
+            str(r.http_status or ""),
+            f"{r.duration_ms:.0f}",
+            note[:80],
+        )
+    out.print(table)
+    new = sum(r.new for r in results)
+    updated = sum(r.updated for r in results)
+    errors = sum(1 for r in results if str(r.status) == "error")
+    out.print(
+        f"{len(results)} sources polled: {new} new entries, {updated} updated, {errors} failing"
+    )
+
+
+async def cmd_sources(args: argparse.Namespace) -> int:
+    action = args.action or "list"
+    settings = _settings(args)
+    clock = _clock(getattr(args, "now", None))
+    if action in ("list", "remove", "import", "export"):
+        from bot.app import open_store
+
+        store = await open_store(settings, clock)
+        try:
+            return await _sources_store_only(args, action, store, clock)
+        finally:
+            await store.close()
+    from bot.app import build_app
+
+    app = await build_app(settings, clock)
+    try:
+        feed, preview = await app.services.add_source(
+            args.url, name=args.name, user="cli", tags=args.tags or (), weight=args.weight
+        )
+        out = _console()
+        out.print(f"Added [bold]{feed.name}[/] ({feed.url})")
+        if preview:
+            out.print("Newest items:")
+            for a in preview:
+                out.print(f"  {a.published_at:%Y-%m-%d %H:%M}  {a.title}")
+        else:
+            out.print("The feed is valid but has no items right now.")
+        return 0
+    finally:
+        await app.close()
+
+
+async def _sources_store_only(
+    args: argparse.Namespace, action: str, store: Any, clock: Clock
+) -> int:
+    from bot.services import source_health
+
+    out = _console()
+    if action == "list":
+        feeds = await store.list_feeds(all_scopes=True)
+        now = clock.now()
+        if args.json:
+            _print_json(
+                [
+                    {**_jsonable(f), "healthy": f.healthy, "health": source_health(f, now)}
+                    for f in feeds
+                ]
+            )
+            return 0
+        from rich.table import Table
+
+        table = Table(title=f"Sources ({len(feeds)})")
+        for col in ("name", "health", "entries", "tags", "url"):
+            table.add_column(col, justify="right" if col == "entries" else "left")
+        for f in feeds:
+            health = source_health(f, now)
+            style = "red" if f.consecutive_failures else ("dim" if not f.enabled else "green")
+            name = f.name + (f" [dim]({f.scope})[/]" if f.scope else "")
+            table.add_row(
+                name, f"[{style}]{health}[/]", str(f.entries_count), ", ".join(f.tags), f.url
+            )
+        out.print(table)
+        return 0
+    if action == "remove":
+        feed = await store.remove_feed(args.name)
+        what = "disabled (it is in config/feeds.toml)" if feed.added_by is None else "removed"
+        out.print(f"{feed.name}: {what}")
+        return 0
+    if action == "import":
+        from bot.feeds.opml import parse_opml
+
+        path = Path(args.file)
+        specs = parse_opml(_read_file(path))
+        if not specs:
+            raise SourceError(
+                f"{path} lists no feeds", hint="is it an OPML file with xmlUrl outlines?"
+            )
+        added: list[str] = []
+        skipped: list[str] = []
+        for spec in specs:
+            try:
+                await store.add_feed(spec, clock.now(), added_by="opml")
+            except SourceError as exc:
+                skipped.append(f"{spec.name}: {exc}")
+            else:
+                added.append(spec.name)
+        out.print(f"Imported {len(added)} sources from {path}; {len(skipped)} skipped.")
+        for line in skipped:
+            out.print(f"  skipped {line}")
+        if added:
+            out.print("Run `newsbot poll` to fetch them.")
+        return 0
+    # export
+    from bot.feeds.opml import to_opml
+
+    feeds = [f for f in await store.list_feeds(all_scopes=True) if f.enabled]
+    text = to_opml(feeds)
+    if args.file:
+        _write_file(Path(args.file), text)
+        _console(stderr=True).print(f"Wrote {len(feeds)} sources to {args.file}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(
+            f"cannot read {path}: {exc.strerror}", hint="give the path of an .opml file"
+        ) from exc
+
+
+def _write_file(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsbotError(
+            f"cannot write {path}: {exc.strerror}", hint="pick a writable path"
+        ) from exc
+
+
+async def cmd_digest(args: argparse.Namespace) -> int:
+    from bot.app import build_app
+
+    settings = _settings(args, backend=args.backend)
+    clock = _clock(args.now)
+    app = await build_app(settings, clock)
+    try:
+        if args.poll:
+            await app.poller.poll(due_only=False)
+        digest = await app.services.digest_for(args.when, tz=args.tz, topic=args.topic)
+    finally:
+        await app.close()
+    if args.format == "json":
+        from bot.render.jsonout import digest_to_dict
+
+        sys.stdout.write(json.dumps(digest_to_dict(digest), indent=2, ensure_ascii=False) + "\n")
+        return 0
+    from bot.render.markdown import render_markdown
+
+    text = render_markdown(digest)
+    out = _console()
+    if out.is_terminal:
+        from rich.markdown import Markdown
+
+        out.print(Markdown(text))
+    else:
+        sys.stdout.write(text.rstrip() + "\n")
+    return 0
+
+
+async def cmd_run(args: argparse.Namespace) -> int:
+    from bot.app import run
+
+    settings = _settings(args, slack_http_port=args.slack_http_port)
+    return await run(
+        settings,
+        _clock(args.now, running=True),
+        once=args.once,
+        slack_http_port=args.slack_http_port,
+        post_time=args.post_time,
+    )
+
+
+async def cmd_doctor(args: argparse.Namespace) -> int:
+    checks: list[tuple[str, bool, str, bool]] = []  # (what, ok, detail, needed)
+
+    def check(what: str, ok: bool, detail: str, needed: bool = True) -> None:
+        checks.append((what, ok, detail, needed))
+
+    try:
+        settings = _settings(args)
+    except NewsbotError as exc:
+        check("configuration", False, f"{exc} ({exc.hint})")
+        return _doctor_report(checks, quiet=args.health)
+    check("configuration", True, f"config dir {settings.config_dir}")
+    check("time zone", True, settings.timezone)
+
+    from bot.store.store import Store
+
+    try:
+        store = await Store.open(settings.database_url, migrate=not args.health)
+        try:
+            await store.ping()
+            if not args.health:
+                n = len(await store.list_feeds(all_scopes=True))
+                check("database", True, f"{_safe_db(settings.database_url)}: {n} sources")
+            else:
+                check("database", True, _safe_db(settings.database_url))
+        finally:
+            await store.close()
+    except NewsbotError as exc:
+        check("database", False, f"{exc} ({exc.hint})")
+    except Exception as exc:
+        check("database", False, f"{type(exc).__name__}: {exc}")
+
+    check("data dir", _writable(settings.data_dir), str(settings.data_dir))
+    if args.health:
+        return _doctor_report(checks, quiet=True)
+
+    try:
+        specs = load_feed_specs(settings.feeds_file)
+        check("feeds.toml", True, f"{len(specs)} sources in {settings.feeds_file}")
+    except ConfigError as exc:
+        check("feeds.toml", False, str(exc), needed=False)
+
+    discord = bool(settings.secret("discord_token"))
+    slack_bot = bool(settings.secret("slack_bot_token"))
+    slack_mode = bool(settings.secret("slack_app_token") or settings.secret("slack_signing_secret"))
+    check("DISCORD_TOKEN", True, "set" if discord else "not set (Discord off)", needed=False)
+    if slack_bot and not slack_mode:
+        check(
+            "SLACK_*",
+            False,
+            "SLACK_BOT_TOKEN set, but neither SLACK_APP_TOKEN nor SLACK_SIGNING_SECRET",
+        )
+    else:
+        check("SLACK_*", True, "set" if slack_bot else "not set (Slack off)", needed=False)
+    if not discord and not slack_bot:
+        check("mode", True, "console: digests go to the terminal and data/digests/", needed=False)
+    backend = settings.backend
+    if backend == "openai":
+        key = bool(settings.secret("openai_api_key"))
+        local = any(h in settings.openai_base_url for h in ("localhost", "127.0.0.1", "ollama"))
+        check(
+            "OPENAI_API_KEY",
+            key or local,
+            "set"
+            if key
+            else ("not needed for a local server" if local else "missing for backend=openai"),
+        )
+    elif backend == "anthropic":
+        check(
+            "ANTHROPIC_API_KEY",
+            bool(settings.secret("anthropic_api_key")),
+            "set" if settings.secret("anthropic_api_key") else "missing for backend=anthropic",
+        )
+    else:
+        check("summarizer", True, "extractive (offline, no key needed)", needed=False)
+
+    targets: list[tuple[str, str]] = []
+    if discord:
+        targets.append(("Discord API", settings.discord_api_url))
+    if slack_bot:
+        targets.append(("Slack API", settings.slack_api_url))
+    if backend == "openai":
+        targets.append(("LLM endpoint", settings.openai_base_url))
+    elif backend == "anthropic":
+        targets.append(("LLM endpoint", settings.anthropic_base_url))
+    if targets:
+        import httpx
+
+        async with httpx.AsyncClient(timeout=5.0) as client:
+            for name, url in targets:
+                try:
+                    resp = await client.get(url)
+                    check(name, True, f"reachable ({resp.status_code})")
+                except httpx.HTTPError as exc:
+                    check(name, False, f"cannot reach {url}: {type(exc).__name__}")
+    return _doctor_report(checks, quiet=False)
+
+
+def _safe_db(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "database"
+
+
+def _writable(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path):
+            pass
+        return True
+    except OSError:
+        return False
+
+
+def _doctor_report(checks: list[tuple[str, bool, str, bool]], *, quiet: bool) -> int:
+    failed = [c for c in checks if not c[1] and c[3]]
+    if quiet:
+        if failed:
+            sys.stderr.write("unhealthy: " + "; ".join(f"{c[0]}: {c[2]}" for c in failed) + "\n")
+            return 1
+        sys.stdout.write("ok\n")
+        return 0
+    out = _console()
+    for what, ok, detail, needed in checks:
+        mark = "[green]  ok[/]" if ok else ("[red]FAIL[/]" if needed else "[yellow]warn[/]")
+        out.print(f"{mark}  {what}: {detail}", markup=True)
+    out.print("all good" if not failed else f"{len(failed)} problem(s) need fixing")
+    return 1 if failed else 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="config directory (default: config)",
+    )
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (default: sqlite+aiosqlite:///data/newsbot.db)",
+    )
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="debug logs and tracebacks"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="newsbot",
+        parents=[common],
+        description="AI-news digests for Discord and Slack, offline or with any LLM.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("poll", parents=[common], help="poll every enabled source once")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument("--now", metavar="ISO8601", help="pin the clock")
+    p.set_defaults(func=cmd_poll)
+
+    p = sub.add_parser(
+        "sources", parents=[common], help="list, add, remove, import, export sources"
+    )
+    p.set_defaults(func=cmd_sources, action=None)
+    ssub = p.add_subparsers(dest="action", metavar="ACTION")
+    q = ssub.add_parser("list", parents=[common], help="list sources with their health")
+    q.add_argument("--json", action="store_true", help="print as JSON")
+    q = ssub.add_parser("add", parents=[common], help="validate a feed, preview it, and add it")
+    q.add_argument("url")
+    q.add_argument("--name", help="name to show (default: the feed's title)")
+    q.add_argument(
+        "--tags",
+        type=lambda s: [t.strip() for t in s.split(",") if t.strip()],
+        help="comma-separated tags",
+    )
+    q.add_argument("--weight", type=float, default=1.0, help="ranking weight (default 1.0)")
+    q = ssub.add_parser(
+        "remove", parents=[common], help="remove a source (config ones are disabled)"
+    )
+    q.add_argument("name")
+    q = ssub.add_parser("import", parents=[common], help="add the feeds of an OPML file")
+    q.add_argument("file")
+    q = ssub.add_parser("export", parents=[common], help="write the sources as OPML 2.0")
+    q.add_argument("file", nargs="?")
+    p.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+
+    p = sub.add_parser("digest", parents=[common], help="build and print a digest")
+    p.add_argument("when", nargs="?", default="today", help="today | yesterday | week | YYYY-MM-DD")
+    p.add_argument("--now", metavar="ISO8601", help="pin the clock (replays, the demo, tests)")
+    p.add_argument("--tz", metavar="ZONE", help="time zone of the day (default: settings)")
+    p.add_argument("--backend", choices=["extractive", "openai", "anthropic"], help="summarizer")
+    p.add_argument("--topic", help="only stories about this topic")
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("--poll", action="store_true", help="poll the sources first")
+    p.set_defaults(func=cmd_digest)
+
+    p = sub.add_parser("run", parents=[common], help="run the bot: scheduler and chat adapters")
+    p.add_argument("--now", metavar="ISO8601", help="start the bot's clock at this instant")
+    p.add_argument("--slack-http-port", type=int, metavar="N", help="Slack HTTP mode on this port")
+    p.add_argument(
+        "--once",
+        action="store_true",
+        default=os.environ.get("NEWSBOT_RUN_ONCE", "").lower() in ("1", "true", "yes"),
+        help="poll, make the next scheduled post, exit",
+    )
+    p.add_argument("--post-time", metavar="HH:MM", help="console mode: time of the daily digest")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "doctor", parents=[common], help="check configuration, database, tokens, network"
+    )
+    p.add_argument("--health", action="store_true", help="fast check for container health")
+    p.set_defaults(func=cmd_doctor)
+    return parser
+
+
+def _redacted(text: str) -> str:
+    from bot.logging_setup import redact
+
+    return redact(text, _env_secrets())
+
+
+def _env_secrets() -> list[str]:
+    names = (
+        "DISCORD_TOKEN",
+        "SLACK_BOT_TOKEN",
+        "SLACK_APP_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "OPENAI_API_KEY",
+        "ANTHROPIC_API_KEY",
+    )
+    values = []
+    for n in names:
+        for key in (n, f"NEWSBOT_{n}"):
+            v = os.environ.get(key)
+            if v and len(v) >= 4:
+                values.append(v)
+    return values
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_ERROR
+    func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]] = args.func
+    try:
+        return asyncio.run(func(args))
+    except KeyboardInterrupt:
+        return 130
+    except NewsbotError as exc:
+        if debug:
+            raise
+        line = _redacted(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
+        sys.stderr.write(f"newsbot: error: {line}\n")
+        if exc.hint:
+            sys.stderr.write(f"  fix: {_redacted(exc.hint)}\n")
+        return EXIT_ERROR
+    except Exception as exc:
+        if debug:
+            raise
+        first = (str(exc).splitlines() or [""])[0]
+        sys.stderr.write(
+            f"newsbot: unexpected error: {type(exc).__name__}: {_redacted(first)}\n"
+            "  fix: run again with --debug for the traceback, and report it if it persists\n"
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -11,9 +11,12 @@ import asyncio
 import contextlib
 import importlib
 import logging
+import os
 import signal
+import tomllib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -90,8 +93,26 @@ async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> A
 
 
 def console_post_time(settings: Settings, override: str | None = None) -> str:
-    value = override or getattr(settings, "console_post_time", None) or DEFAULT_CONSOLE_POST_TIME
+    """Console mode's daily time: --post-time > NEWSBOT_CONSOLE_POST_TIME > bot.toml > 08:00."""
+    value = (
+        override
+        or getattr(settings, "console_post_time", None)
+        or os.environ.get("NEWSBOT_CONSOLE_POST_TIME")
+        or _toml_value(settings.config_dir / "bot.toml", "console_post_time")
+        or DEFAULT_CONSOLE_POST_TIME
+    )
     return validate_time(str(value))
+
+
+def _toml_value(path: Path, key: str) -> Any:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    for value in [raw, *(v for v in raw.values() if isinstance(v, dict))]:
+        if key in value:
+            return value[key]
+    return None
 
 
 @dataclass

@@ -1,0 +1,56 @@
+"""The core never imports a chat platform library (DESIGN: rules of the house)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE_PACKAGES = ("feeds", "digest", "summarize", "render", "store")
+CORE_MODULES = [
+    "bot.models",
+    "bot.errors",
+    "bot.clock",
+    "bot.config",
+    "bot.publish",
+    "bot.services",
+    "bot.scheduler",
+    "bot.app",
+    "bot.cli",
+    "bot.logging_setup",
+    "bot.adapters.console",
+]
+
+
+def _core_modules() -> list[str]:
+    mods = list(CORE_MODULES)
+    for pkg in CORE_PACKAGES:
+        for path in sorted((ROOT / "bot" / pkg).rglob("*.py")):
+            rel = path.relative_to(ROOT).with_suffix("")
+            if "migrations" in rel.parts:
+                continue
+            parts = list(rel.parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            mods.append(".".join(parts))
+    return mods
+
+
+def test_core_imports_no_chat_library() -> None:
+    mods = _core_modules()
+    assert "bot.services" in mods and len(mods) > 10
+    code = (
+        "import importlib, sys\n"
+        f"for m in {mods!r}:\n"
+        "    importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('discord', 'slack_bolt', 'slack_sdk'))\n"
+        "print('LOADED', len(sys.modules), 'BAD', bad)\n"
+        "raise SystemExit(1 if bad else 0)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "BAD []" in proc.stdout

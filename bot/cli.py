@@ -164,6 +164,7 @@ async def cmd_sources(args: argparse.Namespace) -> int:
         from bot.app import open_store
 
         store = await open_store(settings, clock)
+        args.feeds_file = settings.feeds_file
         try:
             return await _sources_store_only(args, action, store, clock)
         finally:
@@ -220,15 +221,21 @@ async def _sources_store_only(
         out.print(table)
         return 0
     if action == "remove":
+        feed = await store.find_feed(args.name)
+        if feed is not None and feed.scope is None and feed.added_by is None:
+            raise SourceError(
+                f"{feed.name!r} comes from {args.feeds_file}",
+                hint="delete its [[feed]] entry there; it is re-read at every start",
+            )
         feed = await store.remove_feed(args.name)
-        what = "disabled (it is in config/feeds.toml)" if feed.added_by is None else "removed"
-        out.print(f"{feed.name}: {what}")
+        out.print(f"Removed {feed.name} (no longer polled; its stored entries are kept)")
         return 0
     if action == "import":
+        path = Path(args.file)
+        data = _read_file(path)
         from bot.feeds.opml import parse_opml
 
-        path = Path(args.file)
-        specs = parse_opml(_read_file(path))
+        specs = parse_opml(data)
         if not specs:
             raise SourceError(
                 f"{path} lists no feeds", hint="is it an OPML file with xmlUrl outlines?"

@@ -1,0 +1,164 @@
+"""`make demo`: the whole job, offline, with no token or key.
+
+Serves the bundled real feed snapshots (demo/snapshots, origins in its ORIGINS.md) from a
+loopback HTTP server, registers them in a fresh SQLite database under data/demo/, polls them
+with the real poller, then builds and prints the digest for the day the snapshots were taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import shutil
+import sys
+import threading
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bot.clock import FixedClock, parse_iso
+from bot.config import load_settings
+from bot.errors import ConfigError, NewsbotError
+from bot.models import FeedSpec
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = ROOT / "demo" / "snapshots"
+
+
+@dataclass(frozen=True)
+class DemoFeed:
+    name: str
+    file: str
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    now: str
+    tz: str
+    feeds: tuple[DemoFeed, ...]
+
+
+def load_plan(folder: Path) -> DemoPlan:
+    path = folder / "demo.toml"
+    if not path.is_file():
+        raise ConfigError(
+            f"no demo snapshots at {folder}", hint="run from the project root (demo/snapshots/)"
+        )
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    feeds = tuple(
+        DemoFeed(
+            name=str(f["name"]),
+            file=str(f["file"]),
+            tags=tuple(f.get("tags", ())),
+            weight=float(f.get("weight", 1.0)),
+        )
+        for f in raw.get("feed", [])
+    )
+    if not feeds:
+        raise ConfigError(f"{path} lists no [[feed]]")
+    return DemoPlan(now=str(raw["now"]), tz=str(raw.get("tz", "UTC")), feeds=feeds)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".xml": "application/xml"}
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A tiny loopback web server for the snapshot files; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, name="demo-feeds", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) -> str:
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.rule import Rule
+
+    from bot.app import build_app
+    from bot.cli import _poll_table
+    from bot.render.markdown import render_markdown
+
+    plan = load_plan(folder)
+    out = Console(highlight=False)
+    if data_dir.exists():
+        shutil.rmtree(data_dir)  # a fresh database every time: the demo is repeatable
+    data_dir.mkdir(parents=True)
+    settings = load_settings(
+        ROOT / "config",
+        None,
+        database_url=f"sqlite+aiosqlite:///{data_dir / 'newsbot.db'}",
+        data_dir=data_dir,
+        allow_private_networks=True,
+        timezone=plan.tz,
+        backend=backend,
+    )
+    clock = FixedClock(parse_iso(plan.now))
+    out.print(Rule("newsbot demo: offline, no keys"))
+    out.print(
+        f"Serving {len(plan.feeds)} real feed snapshots from {folder.relative_to(ROOT)} on "
+        f"loopback; the clock is pinned to {plan.now} ({plan.tz})."
+    )
+    with serve(folder) as base:
+        app = await build_app(settings, clock, sync=False)
+        try:
+            for f in plan.feeds:
+                await app.store.add_feed(
+                    FeedSpec(name=f.name, url=f"{base}/{f.file}", tags=f.tags, weight=f.weight),
+                    clock.now(),
+                    added_by="demo",
+                )
+            results = await app.poller.poll()
+            _poll_table(out, results)
+            digest = await app.services.digest_for("today", tz=plan.tz)
+        finally:
+            await app.close()
+    text = render_markdown(digest)
+    (data_dir / "digest.md").write_text(text, encoding="utf-8")
+    out.print(Rule("today's digest"))
+    if out.is_terminal:
+        out.print(Markdown(text))
+    else:
+        sys.stdout.write(text.rstrip() + "\n")
+    out.print(Rule())
+    out.print(
+        f"Saved to {data_dir / 'digest.md'}. Next: `newsbot digest --help`, "
+        "`newsbot run` (console mode), or add a token (see README)."
+    )
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.demo", description=__doc__)
+    parser.add_argument("--snapshots", type=Path, default=SNAPSHOTS, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "demo", help="output folder")
+    parser.add_argument("--backend", choices=["extractive", "openai", "anthropic"])
+    args = parser.parse_args(argv)
+    try:
+        asyncio.run(run_demo(args.snapshots.resolve(), args.data.resolve(), backend=args.backend))
+    except NewsbotError as exc:
+        sys.stderr.write(f"demo: error: {exc}\n")
+        if exc.hint:
+            sys.stderr.write(f"  fix: {exc.hint}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

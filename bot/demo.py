@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.clock import FixedClock, parse_iso
 from bot.config import load_settings
@@ -67,7 +67,10 @@ def load_plan(folder: Path) -> DemoPlan:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".xml": "application/xml"}
+    extensions_map: ClassVar[dict[str, str]] = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".xml": "application/xml",
+    }
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -86,6 +89,17 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+def _fresh_dir(path: Path) -> None:
+    """A fresh database every time: the demo is repeatable."""
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+
+
+def _save(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
 async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) -> str:
     from rich.console import Console
     from rich.markdown import Markdown
@@ -97,9 +111,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
 
     plan = load_plan(folder)
     out = Console(highlight=False)
-    if data_dir.exists():
-        shutil.rmtree(data_dir)  # a fresh database every time: the demo is repeatable
-    data_dir.mkdir(parents=True)
+    _fresh_dir(data_dir)
     settings = load_settings(
         ROOT / "config",
         None,
@@ -130,7 +142,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
         finally:
             await app.close()
     text = render_markdown(digest)
-    (data_dir / "digest.md").write_text(text, encoding="utf-8")
+    _save(data_dir / "digest.md", text)
     out.print(Rule("today's digest"))
     if out.is_terminal:
         out.print(Markdown(text))

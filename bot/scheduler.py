@@ -346,6 +346,8 @@ class Scheduler:
                 continue
             if mine is None and not records and dest.last_window_end is None:
                 continue  # set up after its last time: nothing was missed
+            if mine is None and dest.last_window_end is not None and dest.last_window_end >= occ:
+                continue  # an earlier post (or /digest now) already covered that time
             if mine is not None or now - occ <= grace:
                 outcomes[dest.id] = await self.daily_job(dest.id, occ)
                 continue

@@ -1,0 +1,96 @@
+"""`newsbot run` with no chat credentials: console mode, one scheduled cycle, as a subprocess.
+
+`--once` polls, waits for the next scheduled post, makes it and exits, so the test waits on
+the process, not on a timer. The bot's clock starts a few seconds before the daily time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import shared_or_skip
+
+NEWSBOT = shutil.which("newsbot", path=str(Path(sys.executable).parent)) or "newsbot"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def feeds_dir(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    folder = tmp_path / "www"
+    folder.mkdir()
+    for name in ("techcrunch-ai.xml", "theverge-ai.xml"):
+        shutil.copy(shared_or_skip("feeds", "raw", name), folder / name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _run(tmp_path: Path, cfg: Path, now: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("NEWSBOT_", "DISCORD", "SLACK", "OPENAI", "ANTHROPIC"))
+    }
+    env.update(
+        NEWSBOT_ALLOW_PRIVATE_NETWORKS="true",
+        NEWSBOT_DATA_DIR=str(tmp_path / "data"),
+        NEWSBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
+        NEWSBOT_TIMEZONE="America/New_York",
+        DISCORD_TOKEN="",
+    )
+    return subprocess.run(
+        [NEWSBOT, "run", "--once", "--now", now, "--post-time", "08:00", "--config", str(cfg)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_console_mode_posts_the_daily_digest_once(
+    tmp_path: Path, feeds_dir: tuple[Path, str]
+) -> None:
+    pytest.importorskip("bot.feeds.update")
+    pytest.importorskip("bot.digest.build")
+    _, base = feeds_dir
+    cfg = tmp_path / "config"
+    cfg.mkdir()
+    (cfg / "feeds.toml").write_text(
+        f'[[feed]]\nname = "TechCrunch AI"\nurl = "{base}/techcrunch-ai.xml"\n'
+        f'[[feed]]\nname = "The Verge AI"\nurl = "{base}/theverge-ai.xml"\n'
+    )
+    # 08:00 in New York is 12:00 UTC; start the clock 5 s before
+    first = _run(tmp_path, cfg, "2026-08-21T11:59:55Z")
+    assert first.returncode == 0, first.stderr
+    assert "console mode" in first.stderr
+    posted = [ln for ln in first.stdout.splitlines() if "digest posted to console" in ln]
+    assert len(posted) == 1
+    path = Path(posted[0].rsplit(": ", 1)[1])
+    assert path.parent == tmp_path / "data" / "digests"
+    text = path.read_text()
+    assert text.strip() and text.strip() in first.stdout  # printed and written
+
+    # restarted at the same moment (a crash loop, a second container): no second post
+    second = _run(tmp_path, cfg, "2026-08-21T11:59:55Z")
+    assert second.returncode == 0, second.stderr
+    assert "digest posted to console" not in second.stdout
+    assert "done or in progress elsewhere" in second.stderr
+    assert list((tmp_path / "data" / "digests").glob("*.md")) == [path]

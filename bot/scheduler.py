@@ -119,9 +119,10 @@ class ClockCronTrigger(BaseTrigger):  # type: ignore[misc]
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
-        prev = previous_fire_time + self.offset if previous_fire_time else None
-        nxt: datetime | None = self.cron.get_next_fire_time(prev, now + self.offset)
-        return nxt - self.offset if nxt else None
+        # shift in UTC: wall-clock arithmetic in the local zone would be off by the DST change
+        prev = previous_fire_time.astimezone(UTC) + self.offset if previous_fire_time else None
+        nxt: datetime | None = self.cron.get_next_fire_time(prev, now.astimezone(UTC) + self.offset)
+        return nxt.astimezone(UTC) - self.offset if nxt else None
 
     def __str__(self) -> str:
         return f"daily at {self.post_time} {self.tz}"

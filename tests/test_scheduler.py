@@ -154,6 +154,12 @@ def test_trigger_fires_at_local_time_in_each_zone() -> None:
     # `--now` runs the bot's clock 3 h ahead: fire 3 h earlier on the wall clock
     ahead = ClockCronTrigger("07:30", "America/New_York", timedelta(hours=3))
     assert ahead.get_next_fire_time(None, now) == datetime(2026, 8, 21, 8, 30, tzinfo=UTC)
+    # replaying a summer day in winter: the shift must not pick up the DST change
+    replay = ClockCronTrigger("08:00", "America/New_York", timedelta(days=-93))
+    winter = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+    assert replay.get_next_fire_time(None, winter) == datetime(
+        2026, 8, 21, 12, 0, tzinfo=UTC
+    ) - timedelta(days=-93)
 
 
 async def test_two_days_three_zones_one_post_each_day_windows_back_to_back(

@@ -45,6 +45,7 @@ def cfg(tmp_path: Path) -> Path:
 
 
 def run(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    env.setdefault("COLUMNS", "200")  # rich tables: wide enough not to wrap
     return subprocess.run(
         [NEWSBOT, *args], cwd=cwd, env=_env(**env), capture_output=True, text=True, timeout=90
     )
@@ -260,3 +261,49 @@ def test_import_opml_then_poll_shows_health_and_new_entries(
     exported = run("sources", "export", *common, cwd=tmp_path, **env)
     assert exported.returncode == 0
     assert f"{feed_server}/hf.xml" in exported.stdout
+
+    # a duplicate is refused before anything is fetched; a broken feed is refused with why
+    dup = run("sources", "add", f"{feed_server}/hf.xml", *common, cwd=tmp_path, **env)
+    assert dup.returncode == 2 and "already a source" in dup.stderr
+    bad = run("sources", "add", f"{feed_server}/missing.xml", *common, cwd=tmp_path, **env)
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("newsbot: error: could not read a feed at")
+    assert "Traceback" not in bad.stderr
+
+
+def test_sources_add_previews_the_newest_items_and_digest_json_parses(
+    tmp_path: Path, cfg: Path, db: str, feed_server: str
+) -> None:
+    pytest.importorskip("bot.feeds.update")
+    pytest.importorskip("bot.digest.build")
+    common = ("--config", str(cfg), "--database", db)
+    env = {"NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true", "NEWSBOT_DATA_DIR": str(tmp_path / "data")}
+    added = run(
+        "sources",
+        "add",
+        f"{feed_server}/openai.xml",
+        "--name",
+        "OpenAI",
+        *common,
+        cwd=tmp_path,
+        **env,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "Added OpenAI" in added.stdout
+    assert "Newest items:" in added.stdout
+    assert len([ln for ln in added.stdout.splitlines() if ln.startswith("  20")]) >= 3
+    assert run("poll", *common, cwd=tmp_path, **env).returncode == 0
+    digest = run(
+        "digest",
+        "week",
+        "--now",
+        "2026-08-22T12:00:00Z",
+        "--format",
+        "json",
+        *common,
+        cwd=tmp_path,
+        **env,
+    )
+    assert digest.returncode == 0, digest.stderr
+    data = json.loads(digest.stdout)
+    assert data["title"] and data["window"]["tz"] == "UTC"

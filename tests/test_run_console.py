@@ -94,3 +94,45 @@ def test_console_mode_posts_the_daily_digest_once(
     assert "digest posted to console" not in second.stdout
     assert "done or in progress elsewhere" in second.stderr
     assert list((tmp_path / "data" / "digests").glob("*.md")) == [path]
+
+
+def test_sigterm_shuts_down_cleanly(tmp_path: Path) -> None:
+    pytest.importorskip("bot.feeds.update")
+    pytest.importorskip("bot.digest.build")
+    import signal
+
+    cfg = tmp_path / "config"
+    cfg.mkdir()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("NEWSBOT_", "DISCORD", "SLACK", "OPENAI", "ANTHROPIC"))
+    }
+    env.update(
+        NEWSBOT_DATA_DIR=str(tmp_path / "data"),
+        NEWSBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
+    )
+    proc = subprocess.Popen(
+        [NEWSBOT, "run", "--config", str(cfg)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:  # read the log until the bot says it is up
+            seen.append(line)
+            if "newsbot is running" in line:
+                break
+        assert any("newsbot is running" in ln for ln in seen), "".join(seen)
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert "shutting down" in rest
+    assert "Traceback" not in rest

@@ -400,3 +400,52 @@ async def test_start_schedules_a_job_per_destination_and_stops(store: Store) -> 
     finally:
         await sched.shutdown()
     assert not sched.aps.running
+
+
+class BlockingPoller(NoPoller):
+    def __init__(self) -> None:
+        self.calls = 0
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def poll(
+        self, feeds: Sequence[Feed] | None = None, *, due_only: bool = False, progress: Any = None
+    ) -> list[PollResult]:
+        self.calls += 1
+        self.started.set()
+        await self.release.wait()
+        return []
+
+
+async def test_poll_job_never_overlaps_itself(store: Store) -> None:
+    clock = FixedClock(DAY1)
+    poller = BlockingPoller()
+    cfg = Settings()
+    services = Services(store, poller, RecordingBuilder(), cfg, clock)
+    sched = Scheduler(store, services, {}, cfg, clock)
+    first = asyncio.create_task(sched.poll_job())
+    await poller.started.wait()
+    assert await sched.poll_job() == []  # the second tick returns at once
+    poller.release.set()
+    await first
+    assert poller.calls == 1
+
+
+async def test_a_failed_post_is_retried_later_by_the_running_scheduler(store: Store) -> None:
+    clock = FixedClock(datetime.now(UTC))
+    world = World()
+    dest = await add_dest(store, clock, "general", "08:00", "UTC")
+    sched, _ = make_scheduler(store, clock, FakePublisher(world, fail_after_headline=1))
+    await sched.start(poll=False)
+    try:
+        assert await sched.daily_job(dest.id) is Outcome.FAILED
+        assert sched.aps is not None
+        retry = sched.aps.get_job(f"retry:{dest.id}")
+        assert retry is not None  # first retry after a minute, then 2, 4, ...
+        delay = retry.next_run_time - datetime.now(UTC)
+        assert timedelta(seconds=30) < delay <= timedelta(seconds=60)
+        # the retry runs the same post (same window key): it finishes, no second headline
+        assert await retry.func(*retry.args) is Outcome.POSTED
+        assert len(world.headlines) == 1 and len(world.parts) == 3
+    finally:
+        await sched.shutdown()

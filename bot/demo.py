@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from bot.clock import FixedClock, parse_iso
 from bot.config import load_settings
@@ -67,11 +67,6 @@ def load_plan(folder: Path) -> DemoPlan:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".xml": "application/xml",
-    }
-
     def log_message(self, *args: Any) -> None:
         pass
 
@@ -141,7 +136,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
             digest = await app.services.digest_for("today", tz=plan.tz)
         finally:
             await app.close()
-    text = render_markdown(digest)
+    text: str = render_markdown(digest)
     _save(data_dir / "digest.md", text)
     out.print(Rule("today's digest"))
     if out.is_terminal:

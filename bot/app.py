@@ -207,6 +207,7 @@ async def run(
 
         scheduler = Scheduler(app.store, app.services, publishers, settings, clock, on_post=posted)
         app.services.poster = scheduler.post_now
+        app.services.on_change = scheduler.sync_jobs
         if once:
             await scheduler.poll_job()
         await scheduler.catch_up()

@@ -186,6 +186,7 @@ class Services:
         clock: Clock,
         *,
         poster: PostNow | None = None,
+        on_change: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.store = store
         self.poller = poller
@@ -193,6 +194,8 @@ class Services:
         self.settings = settings
         self.clock = clock
         self.poster = poster
+        # told when daily destinations change, so the scheduler re-reads them at once
+        self.on_change = on_change
 
     # sources -----------------------------------------------------------------
     async def list_sources(self, scope: str | None = None) -> list[Feed]:
@@ -300,7 +303,7 @@ class Services:
     ) -> Destination:
         if not str(channel_id).strip():
             raise NewsbotError("no channel given", hint="pick the channel for the daily digest")
-        return await self.store.upsert_destination(
+        dest = await self.store.upsert_destination(
             platform=platform,
             channel_id=str(channel_id).strip(),
             scope=scope,
@@ -310,6 +313,12 @@ class Services:
             created_by=user,
             now=self.clock.now(),
         )
+        await self._changed()
+        return dest
+
+    async def _changed(self) -> None:
+        if self.on_change is not None:
+            await self.on_change()
 
     async def stop_daily(self, platform: str, channel_id: str, scope: str | None = None) -> int:
         n = await self.store.disable_destinations(
@@ -320,6 +329,7 @@ class Services:
                 "there is no daily digest set up for this channel",
                 hint="set one up with /digest setup <channel> <time> <timezone>",
             )
+        await self._changed()
         return n
 
     async def daily_for(self, platform: str, channel_id: str) -> Destination | None:

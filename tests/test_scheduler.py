@@ -397,6 +397,12 @@ async def test_start_schedules_a_job_per_destination_and_stops(store: Store) -> 
         assert ids == ["daily:1", "daily:2", "sync"]
         job = sched.aps.get_job("daily:1")
         assert str(job.trigger) == "daily at 08:00 Europe/Berlin"
+        # a /digest setup or stop in chat reschedules at once
+        sched.services.on_change = sched.sync_jobs
+        await sched.services.setup_daily("fake", "a", None, "09:15", "Asia/Tokyo")
+        assert str(sched.aps.get_job("daily:1").trigger) == "daily at 09:15 Asia/Tokyo"
+        await sched.services.stop_daily("fake", "b")
+        assert sched.aps.get_job("daily:2") is None
     finally:
         await sched.shutdown()
     assert not sched.aps.running

@@ -455,3 +455,83 @@ async def test_a_failed_post_is_retried_later_by_the_running_scheduler(store: St
         assert len(world.headlines) == 1 and len(world.parts) == 3
     finally:
         await sched.shutdown()
+
+
+RACER = r"""
+import asyncio, json, os, sys
+from datetime import UTC, datetime
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.scheduler import Scheduler
+from bot.services import Services
+from bot.store.store import Store
+
+sys.path.insert(0, sys.argv[3])
+from test_scheduler import NoPoller, RecordingBuilder
+
+
+class FilePublisher:
+    platform = "fake"
+
+    async def publish(self, destination, digest, *, resume, save):
+        progress = json.loads(resume) if resume else {}
+        if "headline" not in progress:
+            with open(sys.argv[2], "a") as f:
+                f.write(f"headline {destination.channel_id} {os.getpid()}\n")
+            progress["headline"] = "m"
+            await save(json.dumps(progress))
+        return "m"
+
+    async def notify(self, destination, text):
+        pass
+
+
+async def main():
+    clock = FixedClock(datetime(2026, 8, 21, 9, 0, tzinfo=UTC))
+    store = await Store.open(sys.argv[1])
+    cfg = Settings()
+    services = Services(store, NoPoller(), RecordingBuilder(), cfg, clock)
+    sched = Scheduler(store, services, {"fake": FilePublisher()}, cfg, clock)
+    for dest in await store.list_destinations():
+        print(dest.channel_id, await sched.daily_job(dest.id))
+    await store.close()
+
+asyncio.run(main())
+"""
+
+
+def test_two_real_processes_started_together_post_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'race.db'}"
+
+    async def setup() -> None:
+        clock = FixedClock(datetime(2026, 8, 21, 9, 0, tzinfo=UTC))
+        store = await Store.open(url)
+        try:
+            for i in range(3):
+                await add_dest(store, clock, f"chan{i}", "09:00", "UTC")
+        finally:
+            await store.close()
+
+    asyncio.run(setup())
+    script = tmp_path / "racer.py"
+    script.write_text(RACER)
+    posted = tmp_path / "posted.txt"
+    here = str(Path(__file__).parent)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(script), url, str(posted), here],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outs
+    lines = posted.read_text().splitlines()
+    assert sorted(ln.split()[1] for ln in lines) == ["chan0", "chan1", "chan2"]
+    results = " ".join(o[0] for o in outs)
+    assert results.count("posted") == 3 and results.count("already") == 3

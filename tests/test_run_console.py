@@ -136,3 +136,31 @@ def test_sigterm_shuts_down_cleanly(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert "shutting down" in rest
     assert "Traceback" not in rest
+
+
+def test_demo_runs_offline_and_prints_the_digest(tmp_path: Path) -> None:
+    """`make demo`: bundled snapshots, loopback server, fresh database, poll, digest."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "demo" / "snapshots" / "demo.toml").is_file():
+        pytest.skip("demo/snapshots not bundled yet")
+    pytest.importorskip("bot.feeds.update")
+    pytest.importorskip("bot.digest.build")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("NEWSBOT_", "DISCORD", "SLACK", "OPENAI", "ANTHROPIC"))
+    }
+    env["COLUMNS"] = "160"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.demo", "--data", str(tmp_path / "demo")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "sources polled" in proc.stdout
+    assert " 0 failing" in proc.stdout
+    saved = (tmp_path / "demo" / "digest.md").read_text()
+    assert saved.strip() and saved.strip().splitlines()[0] in proc.stdout

@@ -164,3 +164,47 @@ def test_demo_runs_offline_and_prints_the_digest(tmp_path: Path) -> None:
     assert " 0 failing" in proc.stdout
     saved = (tmp_path / "demo" / "digest.md").read_text()
     assert saved.strip() and saved.strip().splitlines()[0] in proc.stdout
+
+
+async def test_console_publisher_writes_once_and_resumes(tmp_path: Path) -> None:
+    pytest.importorskip("bot.render.markdown")
+    import io
+    from datetime import UTC, datetime
+
+    from bot.adapters.console import ConsolePublisher
+    from bot.models import Destination, Digest, DigestStats, DigestWindow
+
+    out = io.StringIO()
+    pub = ConsolePublisher(tmp_path, out=out)
+    dest = Destination(
+        id=1, platform="console", channel_id="default", scope=None, post_time="08:00", tz="UTC"
+    )
+    window = DigestWindow(
+        datetime(2026, 8, 21, 8, tzinfo=UTC),
+        datetime(2026, 8, 22, 8, tzinfo=UTC),
+        "UTC",
+        "since the last post",
+    )
+    digest = Digest(
+        title="Quiet Friday",
+        window=window,
+        lead=None,
+        stories=(),
+        bottom_line="Nothing.",
+        signoff="The Desk",
+        stats=DigestStats(articles=0, sources=0, stories=0, backend="extractive"),
+    )
+    saved: list[str] = []
+
+    async def save(progress: str) -> None:
+        saved.append(progress)
+
+    ref = await pub.publish(dest, digest, resume=None, save=save)
+    path = Path(ref)
+    assert path == tmp_path / "digests" / "default-2026-08-22T0800Z.md"
+    assert "Quiet Friday" in path.read_text()
+    assert out.getvalue().count("digest posted to console") == 1
+    # a resumed post that had already been written does nothing twice
+    again = await pub.publish(dest, digest, resume=saved[-1], save=save)
+    assert again == ref
+    assert out.getvalue().count("digest posted to console") == 1

@@ -113,6 +113,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
         database_url=f"sqlite+aiosqlite:///{data_dir / 'newsbot.db'}",
         data_dir=data_dir,
         allow_private_networks=True,
+        full_text_min_words=0,  # offline: never fetch the article pages behind the snapshots
         timezone=plan.tz,
         backend=backend,
     )

@@ -231,7 +231,11 @@ def test_import_opml_then_poll_shows_health_and_new_entries(
         "</body></opml>"
     )
     common = ("--config", str(cfg), "--database", db)
-    env = {"NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true", "NEWSBOT_DATA_DIR": str(tmp_path / "data")}
+    env = {
+        "NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true",
+        "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
+        "NEWSBOT_FULL_TEXT_MIN_WORDS": "0",  # offline: never fetch article pages
+    }
     imp = run("sources", "import", str(opml), *common, cwd=tmp_path, **env)
     assert imp.returncode == 0, imp.stderr
     assert "Imported 3 sources" in imp.stdout
@@ -277,7 +281,11 @@ def test_sources_add_previews_the_newest_items_and_digest_json_parses(
     pytest.importorskip("bot.feeds.update")
     pytest.importorskip("bot.digest.build")
     common = ("--config", str(cfg), "--database", db)
-    env = {"NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true", "NEWSBOT_DATA_DIR": str(tmp_path / "data")}
+    env = {
+        "NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true",
+        "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
+        "NEWSBOT_FULL_TEXT_MIN_WORDS": "0",  # offline: never fetch article pages
+    }
     added = run(
         "sources",
         "add",

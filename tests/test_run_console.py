@@ -50,6 +50,7 @@ def _run(tmp_path: Path, cfg: Path, now: str) -> subprocess.CompletedProcess[str
     }
     env.update(
         NEWSBOT_ALLOW_PRIVATE_NETWORKS="true",
+        NEWSBOT_FULL_TEXT_MIN_WORDS="0",  # offline: never fetch article pages
         NEWSBOT_DATA_DIR=str(tmp_path / "data"),
         NEWSBOT_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'run.db'}",
         NEWSBOT_TIMEZONE="America/New_York",

@@ -126,7 +126,14 @@ class Adapter:
 
 
 async def start_adapters(app: App, *, slack_http_port: int | None = None) -> list[Adapter]:
-    """Start every chat adapter whose credentials are present (imported only then)."""
+    """Start every chat adapter whose credentials are present (imported only then).
+
+    The contract with an adapter package (``bot.adapters.discord`` / ``bot.adapters.slack``):
+    a module ``runner`` with ``async start(services, settings, clock, **options)`` that
+    connects, registers its commands and returns an object with ``publisher`` (a
+    ``bot.publish.Publisher``), ``task`` (the running client, an ``asyncio.Task`` or None)
+    and ``close`` (an async callable that disconnects). Slack gets ``http_port``.
+    """
     adapters: list[Adapter] = []
     s = app.settings
     if s.secret("discord_token"):

@@ -140,7 +140,10 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
         try:
             discord_runner = importlib.import_module("bot.adapters.discord.runner")
         except ImportError as exc:
-            log.error("Discord token set, but the Discord adapter is not available: %s", exc)
+            log.error(
+                "DISCORD_TOKEN is set, but the Discord adapter not available (%s); Discord stays off",
+                exc,
+            )
         else:
             started = await discord_runner.start(app.services, s, app.clock)
             adapters.append(Adapter("discord", started.publisher, started.task, started.close))
@@ -150,7 +153,10 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
         try:
             slack_runner = importlib.import_module("bot.adapters.slack.runner")
         except ImportError as exc:
-            log.error("Slack tokens set, but the Slack adapter is not available: %s", exc)
+            log.error(
+                "Slack tokens are set, but the Slack adapter not available (%s); Slack stays off",
+                exc,
+            )
         else:
             started = await slack_runner.start(
                 app.services, s, app.clock, http_port=slack_http_port or s.slack_http_port

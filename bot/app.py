@@ -141,7 +141,7 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
             discord_runner = importlib.import_module("bot.adapters.discord.runner")
         except ImportError as exc:
             log.error(
-                "DISCORD_TOKEN is set, but the Discord adapter not available (%s); Discord stays off",
+                "Discord: adapter not available (%s); DISCORD_TOKEN is set but Discord stays off",
                 exc,
             )
         else:
@@ -154,7 +154,7 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
             slack_runner = importlib.import_module("bot.adapters.slack.runner")
         except ImportError as exc:
             log.error(
-                "Slack tokens are set, but the Slack adapter not available (%s); Slack stays off",
+                "Slack: adapter not available (%s); the tokens are set but Slack stays off",
                 exc,
             )
         else:

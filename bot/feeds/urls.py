@@ -1,0 +1,62 @@
+"""Canonical article URLs, so the same story linked two ways is stored once."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Parameters that only say where a click came from; they never change the page.
+_TRACKING_EXACT = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "ref",
+        "ref_src",
+        "igshid",
+        "_hsenc",
+        "_hsmi",
+        "yclid",
+        "cmpid",
+        "smid",
+        "partner",
+        "ito",
+    }
+)
+_AMP_PARAMS = {("amp", "1"), ("amp", "true"), ("outputtype", "amp")}
+
+
+def _is_tracking(key: str, value: str) -> bool:
+    k = key.lower()
+    if k.startswith("utm_") or k in _TRACKING_EXACT:
+        return True
+    if k == "source" and value.lower() == "rss":
+        return True
+    return (k, value.lower()) in _AMP_PARAMS
+
+
+def canonical_url(url: str) -> str:
+    """Lowercase host, https, no default port, fragment, tracking params, AMP variant or
+    trailing slash; query sorted. A value that is not an http(s) URL is returned stripped."""
+    raw = url.strip()
+    parts = urlsplit(raw)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return raw
+    host = parts.hostname.lower()
+    if host.startswith("amp."):
+        host = host[4:]
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = parts.path or "/"
+    for suffix in ("/amp/", "/amp"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)] or "/"
+            break
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k, v)
+    )
+    return urlunsplit(("https", netloc, "" if path == "/" else path, urlencode(query), ""))

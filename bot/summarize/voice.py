@@ -26,6 +26,11 @@ _PLAIN = {
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _ATTRIB = re.compile(r",? (?:the company|he|she|they|[A-Z]\w+) (?:said|says|told \w+)[^.]*", re.I)
 
+HYPE_WORDS = frozenset(
+    "revolutionary game-changing groundbreaking unprecedented cutting-edge seamless synergy "
+    "empower unlock transformative disrupt paradigm".split()
+)
+
 _TAKES = {
     "general": "My read: worth watching, but wait for the details before cheering.",
 }
@@ -44,7 +49,10 @@ def plain(sentence: str) -> str:
 
 def _story_text(story: Story, lead: bool) -> StoryText:
     docs = [a.text or a.title for a in story.articles]
-    ranked = rank_sentences(docs, limit=3 if lead else 1)
+    # Sentences that carry hype words are spin, not facts: skip them rather than repeat them.
+    ranked = [
+        r for r in rank_sentences(docs, limit=8) if not any(h in r[2].lower() for h in HYPE_WORDS)
+    ]
     facts = " ".join(plain(s) for _, _, s in sorted(ranked[: 3 if lead else 1]))
     if not facts:
         facts = plain(story.lead_article.title)

@@ -27,8 +27,20 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _ATTRIB = re.compile(r",? (?:the company|he|she|they|[A-Z]\w+) (?:said|says|told \w+)[^.]*", re.I)
 
 HYPE_WORDS = frozenset(
-    "revolutionary game-changing groundbreaking unprecedented cutting-edge seamless synergy "
-    "empower unlock transformative disrupt paradigm".split()
+    [
+        "revolutionary",
+        "game-changing",
+        "groundbreaking",
+        "unprecedented",
+        "cutting-edge",
+        "seamless",
+        "synergy",
+        "empower",
+        "unlock",
+        "transformative",
+        "disrupt",
+        "paradigm",
+    ]
 )
 
 _TAKES = {

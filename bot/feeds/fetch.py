@@ -1,0 +1,211 @@
+"""One safe conditional GET per call.
+
+Redirects are followed here, not by httpx, so every hop passes the SSRF guard. The decoded
+body is counted while it streams, so a gzip bomb stops at ``max_body_bytes``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from bot.config import Settings
+from bot.errors import FeedError, FeedErrorKind
+from bot.feeds.safety import check_url
+
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class FetchResponse:
+    status: int
+    body: bytes
+    etag: str | None
+    last_modified: str | None
+    max_age: float | None  # seconds, from Cache-Control
+    final_url: str
+    content_type: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def make_client(settings: Settings) -> httpx.AsyncClient:
+    """The shared client: compressed transfer, honest User-Agent, no automatic redirects."""
+    return httpx.AsyncClient(
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            "text/xml;q=0.9, */*;q=0.5",
+        },
+        timeout=httpx.Timeout(
+            connect=settings.connect_timeout,
+            read=settings.read_timeout,
+            write=settings.read_timeout,
+            pool=settings.total_timeout,
+        ),
+        limits=httpx.Limits(
+            max_connections=settings.max_concurrency,
+            max_keepalive_connections=settings.max_concurrency,
+        ),
+        follow_redirects=False,
+    )
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def parse_max_age(value: str | None) -> float | None:
+    if not value:
+        return None
+    m = re.search(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", value, re.IGNORECASE)
+    return float(m.group(1)) if m else None
+
+
+class Fetcher:
+    def __init__(self, client: httpx.AsyncClient, settings: Settings) -> None:
+        self._client = client
+        self._settings = settings
+        self._global = asyncio.Semaphore(settings.max_concurrency)
+        self._hosts: defaultdict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(settings.per_host_concurrency)
+        )
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResponse:
+        try:
+            async with asyncio.timeout(self._settings.total_timeout):
+                return await self._fetch(url, etag, last_modified)
+        except TimeoutError as exc:
+            raise FeedError(
+                FeedErrorKind.TIMEOUT,
+                f"{url}: no complete answer within {self._settings.total_timeout:g} s",
+            ) from exc
+
+    async def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        for _hop in range(self._settings.max_redirects + 1):
+            await check_url(current, allow_private=self._settings.allow_private_networks)
+            host = (urlsplit(current).hostname or "").lower()
+            async with self._global, self._hosts[host]:
+                result = await self._one(current, headers)
+            if isinstance(result, FetchResponse):
+                return result
+            current = result
+        raise FeedError(
+            FeedErrorKind.TOO_MANY_REDIRECTS,
+            f"{url}: more than {self._settings.max_redirects} redirects",
+        )
+
+    async def _one(self, url: str, headers: dict[str, str]) -> FetchResponse | str:
+        """Return the response, or the next URL when the answer is a redirect."""
+        cap = self._settings.max_body_bytes
+        try:
+            async with self._client.stream("GET", url, headers=headers) as resp:
+                if resp.status_code in _REDIRECTS:
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise FeedError(
+                            FeedErrorKind.HTTP,
+                            f"{url}: HTTP {resp.status_code} redirect without a Location",
+                            status=resp.status_code,
+                        )
+                    return str(urljoin(url, location))
+                if resp.status_code == 304:
+                    return self._response(resp, url, b"")
+                if resp.status_code in (429, 503):
+                    retry = parse_retry_after(resp.headers.get("Retry-After"))
+                    kind = (
+                        FeedErrorKind.RATE_LIMITED
+                        if resp.status_code == 429
+                        else (FeedErrorKind.HTTP)
+                    )
+                    wait = f"; retry after {retry:g} s" if retry is not None else ""
+                    raise FeedError(
+                        kind,
+                        f"{url}: HTTP {resp.status_code} {resp.reason_phrase}{wait}",
+                        status=resp.status_code,
+                        retry_after=retry,
+                    )
+                if resp.status_code >= 400:
+                    raise FeedError(
+                        FeedErrorKind.HTTP,
+                        f"{url}: HTTP {resp.status_code} {resp.reason_phrase}",
+                        status=resp.status_code,
+                    )
+                declared = resp.headers.get("Content-Length")
+                if (
+                    declared
+                    and declared.isdigit()
+                    and int(declared) > cap
+                    and not (resp.headers.get("Content-Encoding"))
+                ):
+                    raise FeedError(
+                        FeedErrorKind.TOO_LARGE,
+                        f"{url}: body of {int(declared):,} bytes is over the {cap:,} byte cap",
+                    )
+                chunks: list[bytes] = []
+                size = 0
+                try:
+                    async for chunk in resp.aiter_bytes():
+                        size += len(chunk)
+                        if size > cap:
+                            raise FeedError(
+                                FeedErrorKind.TOO_LARGE,
+                                f"{url}: body grew past the {cap:,} byte cap (after decoding)",
+                            )
+                        chunks.append(chunk)
+                except httpx.DecodingError as exc:
+                    raise FeedError(
+                        FeedErrorKind.DECODE, f"{url}: corrupt content encoding ({exc})"
+                    ) from exc
+                return self._response(resp, url, b"".join(chunks))
+        except FeedError:
+            raise
+        except httpx.TimeoutException as exc:
+            raise FeedError(
+                FeedErrorKind.TIMEOUT, f"{url}: timed out ({type(exc).__name__})"
+            ) from exc
+        except httpx.RemoteProtocolError as exc:
+            raise FeedError(FeedErrorKind.CONNECT, f"{url}: connection broke ({exc})") from exc
+        except httpx.TransportError as exc:
+            raise FeedError(FeedErrorKind.CONNECT, f"{url}: cannot connect ({exc})") from exc
+
+    @staticmethod
+    def _response(resp: httpx.Response, url: str, body: bytes) -> FetchResponse:
+        return FetchResponse(
+            status=resp.status_code,
+            body=body,
+            etag=resp.headers.get("ETag"),
+            last_modified=resp.headers.get("Last-Modified"),
+            max_age=parse_max_age(resp.headers.get("Cache-Control")),
+            final_url=url,
+            content_type=resp.headers.get("Content-Type", ""),
+        )

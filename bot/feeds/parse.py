@@ -1,0 +1,149 @@
+"""Bytes → ParsedFeed. fastfeedparser first (fast); feedparser when it fails or finds nothing.
+
+Entity declarations are refused before any parser sees the document: feeds never need them,
+and they are how "billion laughs" bombs and external-entity reads get in.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import fastfeedparser
+import feedparser
+
+from bot.errors import FeedError, FeedErrorKind
+from bot.models import ParsedEntry, ParsedFeed
+
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|feed|rdf|RDF)[\s>]", re.IGNORECASE)
+_HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def parse_feed(body: bytes, *, url: str) -> ParsedFeed:
+    head = body[:4096].lstrip()
+    if not head:
+        raise FeedError(FeedErrorKind.NOT_A_FEED, f"{url}: empty response, not a feed")
+    if _ENTITY_DECL.search(body[:65536]):
+        raise FeedError(
+            FeedErrorKind.XML_BOMB,
+            f"{url}: refused, the document declares XML entities (possible entity-expansion bomb)",
+        )
+    looks_like_feed = bool(_FEED_ROOT.search(body[:8192]))
+    if not looks_like_feed and _HTML_ROOT.search(head[:2048]):
+        raise FeedError(
+            FeedErrorKind.NOT_A_FEED,
+            f"{url}: got an HTML page, not a feed (a login wall, a bot challenge or the "
+            "site's home page?)",
+            hint="find the site's RSS/Atom link and add that instead",
+        )
+    try:
+        fast = _fast(body)
+        if fast.entries:
+            return fast
+    except Exception:
+        pass
+    parsed = _slow(body)
+    if not parsed.entries and not looks_like_feed:
+        raise FeedError(FeedErrorKind.NOT_A_FEED, f"{url}: the response is not an RSS or Atom feed")
+    return parsed
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _content(entry: Mapping[str, Any]) -> str | None:
+    content = entry.get("content")
+    if isinstance(content, list) and content:
+        values = [str(c.get("value")) for c in content if isinstance(c, Mapping) and c.get("value")]
+        if values:
+            return max(values, key=len)
+    return None
+
+
+def _fast_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        s = str(raw)
+        try:
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=UTC)
+        return dt.astimezone(UTC), bool(_DATE_ONLY.match(s))
+    return None, False
+
+
+def _fast(body: bytes) -> ParsedFeed:
+    d = fastfeedparser.parse(body)
+    entries = []
+    for e in d.entries:
+        published, date_only = _fast_date(e)
+        entries.append(
+            ParsedEntry(
+                guid=_text(e.get("id")),
+                link=_text(e.get("link")),
+                title=_text(e.get("title")),
+                author=_text(e.get("author")),
+                published=published,
+                published_date_only=date_only,
+                summary=_text(e.get("description") or e.get("summary")),
+                content=_content(e),
+            )
+        )
+    return ParsedFeed(
+        title=_text(d.feed.get("title")),
+        link=_text(d.feed.get("link")),
+        entries=tuple(entries),
+        parser="fastfeedparser",
+    )
+
+
+def _slow_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
+    for key in ("published", "updated", "created"):
+        st = entry.get(f"{key}_parsed")
+        if st:
+            raw = str(entry.get(key) or "")
+            try:
+                dt = datetime.fromtimestamp(time.mktime(st) - time.timezone, UTC)
+            except (OverflowError, ValueError, TypeError):
+                continue
+            return dt, bool(_DATE_ONLY.match(raw))
+    return None, False
+
+
+def _slow(body: bytes) -> ParsedFeed:
+    d = feedparser.parse(body, resolve_relative_uris=False, sanitize_html=False)
+    entries = []
+    for e in d.entries:
+        published, date_only = _slow_date(e)
+        entries.append(
+            ParsedEntry(
+                guid=_text(e.get("id")),
+                link=_text(e.get("link")),
+                title=_text(e.get("title")),
+                author=_text(e.get("author")),
+                published=published,
+                published_date_only=date_only,
+                summary=_text(e.get("summary")),
+                content=_content(e),
+            )
+        )
+    feed = d.get("feed", {})
+    return ParsedFeed(
+        title=_text(feed.get("title")),
+        link=_text(feed.get("link")),
+        entries=tuple(entries),
+        parser="feedparser",
+    )

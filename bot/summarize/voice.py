@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.extractive import rank_sentences
+from bot.summarize.storytype import detect_kind
 
 _PLAIN = {
     "leverage": "use",
@@ -44,6 +45,15 @@ HYPE_WORDS = frozenset(
 )
 
 _TAKES = {
+    "funding": "My read: big money buys time, not results. Watch who pays the bill later.",
+    "acquisition": "My read: buying talent is faster than growing it. The little guys get squeezed.",
+    "release": "My read: a launch is a promise. Judge it when people use it on real work.",
+    "open_source": "My read: check the license before you build on it. Free is not always free.",
+    "policy": "My read: rules on paper are one thing. Watch who enforces them, and how.",
+    "security": "My read: the fix matters more than the apology. Check your own setup today.",
+    "chips": "My read: whoever owns the chips sets the price. Everyone else rents.",
+    "research": "My read: a paper is not a product. Wait for someone to repeat it.",
+    "people": "My read: people moves tell you where the money thinks the work is.",
     "general": "My read: worth watching, but wait for the details before cheering.",
 }
 
@@ -68,8 +78,9 @@ def _story_text(story: Story, lead: bool) -> StoryText:
     facts = " ".join(plain(s) for _, _, s in sorted(ranked[: 3 if lead else 1]))
     if not facts:
         facts = plain(story.lead_article.title)
-    take = _TAKES["general"] if lead else None
-    return StoryText(headline=story.lead_article.title, summary=facts, take=take)
+    kind = detect_kind(" ".join(f"{a.title} {a.text[:500]}" for a in story.articles))
+    take = _TAKES[kind] if lead else None
+    return StoryText(headline=story.lead_article.title, summary=facts, take=take, kind=kind)
 
 
 def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:

@@ -6,8 +6,8 @@ and they are how "billion laughs" bombs and external-entity reads get in.
 
 from __future__ import annotations
 
+import calendar
 import re
-import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -116,7 +116,7 @@ def _slow_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
         if st:
             raw = str(entry.get(key) or "")
             try:
-                dt = datetime.fromtimestamp(time.mktime(st) - time.timezone, UTC)
+                dt = datetime.fromtimestamp(calendar.timegm(st), UTC)
             except (OverflowError, ValueError, TypeError):
                 continue
             return dt, bool(_DATE_ONLY.match(raw))

@@ -1,0 +1,85 @@
+"""ParsedFeed → ArticleIn: plain text, UTC dates, stable guid, canonical URL, content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from datetime import UTC, datetime
+
+from selectolax.parser import HTMLParser
+
+from bot.feeds.urls import canonical_url
+from bot.models import ArticleIn, ParsedEntry, ParsedFeed
+
+log = logging.getLogger(__name__)
+_SPACE = re.compile(r"\s+")
+
+
+def html_to_text(value: str | None) -> str:
+    """Visible text of an HTML fragment (scripts/styles dropped), whitespace collapsed."""
+    if not value:
+        return ""
+    if "<" not in value and "&" not in value:
+        return _SPACE.sub(" ", value).strip()
+    tree = HTMLParser(value)
+    for node in tree.css("script, style, noscript"):
+        node.decompose()
+    root = tree.body or tree.root
+    text = root.text(separator=" ") if root is not None else ""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _norm_for_hash(s: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+
+
+def content_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{_norm_for_hash(title)}\n{_norm_for_hash(text)}".encode()).hexdigest()
+
+
+def _published(entry: ParsedEntry, now: datetime) -> datetime:
+    if entry.published is None:
+        return now  # first-seen time: the article is kept, dated when we met it
+    dt = entry.published
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    dt = dt.astimezone(UTC)
+    if entry.published_date_only and dt.date() == now.date() and dt < now:
+        # A bare date means "some time that day"; don't pretend it happened at midnight today.
+        return now
+    return dt
+
+
+def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
+    out: list[ArticleIn] = []
+    skipped = 0
+    for entry in parsed.entries:
+        title = html_to_text(entry.title)
+        body_html = entry.content or entry.summary
+        text = html_to_text(body_html)
+        link = (entry.link or "").strip()
+        if not title and not link and not text:
+            skipped += 1
+            continue
+        if not title:
+            title = (text[:80] + "…") if len(text) > 80 else (text or link)
+        guid = (entry.guid or "").strip() or link
+        if not guid:
+            guid = "sha256:" + hashlib.sha256(f"{title}\n{link}\n{text}".encode()).hexdigest()
+        out.append(
+            ArticleIn(
+                guid=guid,
+                url=link,
+                canonical_url=canonical_url(link) if link else "",
+                title=title,
+                author=(entry.author or None),
+                published_at=_published(entry, now),
+                text=text,
+                content_hash=content_hash(title, text),
+            )
+        )
+    if skipped:
+        log.info("skipped %d entries with no title, link or text", skipped)
+    return out

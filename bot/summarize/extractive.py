@@ -15,7 +15,46 @@ from bot.summarize.sentences import split_sentences
 
 _WORD = re.compile(r"[A-Za-z0-9$%.]+")
 _STOP = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "has", "have", "had", "will", "would", "can", "could", "said", "says", "not"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "said",
+        "says",
+        "not",
+    ]
 )
 
 

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
-from selectolax.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from bot.feeds.urls import canonical_url
 from bot.models import ArticleIn, ParsedEntry, ParsedFeed
@@ -67,7 +67,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
             title = (text[:80] + "…") if len(text) > 80 else (text or link)
         guid = (entry.guid or "").strip() or link
         if not guid:
-            guid = "sha256:" + hashlib.sha256(f"{title}\n{link}\n{text}".encode()).hexdigest()
+            guid = "sha256:" + hashlib.sha256(f"{title}\n{link}".encode()).hexdigest()
         out.append(
             ArticleIn(
                 guid=guid,

@@ -1,0 +1,180 @@
+"""The poll job: fetch → parse (off the event loop) → normalize → store, one result per feed.
+
+One feed's failure never stops the others; an unexpected exception becomes an ERROR result
+of kind "internal" and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.errors import FeedError, FeedErrorKind
+from bot.feeds.fetch import Fetcher
+from bot.feeds.normalize import normalize_entries
+from bot.feeds.parse import parse_feed
+from bot.models import ArticleIn, Feed, ParsedFeed, PollResult, PollStatus
+from bot.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Extractor(Protocol):
+    """Optional full-text step (bot/feeds/extract.py): may replace short texts."""
+
+    async def enrich(self, feed: Feed, articles: list[ArticleIn]) -> list[ArticleIn]: ...
+
+
+def success_delay(settings: Settings, max_age: float | None) -> timedelta:
+    minutes = max(settings.poll_interval_minutes, settings.min_poll_interval_minutes)
+    seconds = max(minutes * 60, max_age or 0.0)
+    return timedelta(seconds=seconds)
+
+
+def failure_delay(settings: Settings, failures: int, retry_after: float | None) -> timedelta:
+    """Exponential backoff per feed: base * 2**(failures-1), capped; Retry-After respected."""
+    exp = max(0, failures - 1)
+    minutes = min(settings.backoff_base_minutes * (2 ** min(exp, 30)), settings.backoff_max_minutes)
+    return timedelta(seconds=max(minutes * 60, retry_after or 0.0))
+
+
+class Poller:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        settings: Settings,
+        clock: Clock,
+        extractor: Extractor | None = None,
+    ) -> None:
+        self._store = store
+        self._fetcher = fetcher
+        self._settings = settings
+        self._clock = clock
+        self._extractor = extractor
+
+    async def poll(
+        self,
+        feeds: Sequence[Feed] | None = None,
+        *,
+        due_only: bool = False,
+        progress: Callable[[PollResult], object] | None = None,
+    ) -> list[PollResult]:
+        if feeds is None:
+            if due_only:
+                feeds = await self._store.due_feeds(self._clock.now())
+            else:
+                feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
+
+        async def one(feed: Feed) -> PollResult:
+            try:
+                result = await self._poll_one(feed)
+            except Exception as exc:
+                log.exception("internal error while polling %s", feed.url)
+                result = PollResult(
+                    feed_id=feed.id,
+                    feed_name=feed.name,
+                    url=feed.url,
+                    status=PollStatus.ERROR,
+                    error_kind=FeedErrorKind.INTERNAL.value,
+                    error=f"internal error: {type(exc).__name__}: {exc}",
+                )
+            if progress is not None:
+                ret = progress(result)
+                if isinstance(ret, Awaitable):
+                    await ret
+            return result
+
+        return list(await asyncio.gather(*(one(f) for f in feeds)))
+
+    async def _poll_one(self, feed: Feed) -> PollResult:
+        started = time.perf_counter()
+        now = self._clock.now()
+        try:
+            resp = await self._fetcher.fetch(
+                feed.url, etag=feed.etag, last_modified=feed.last_modified
+            )
+            if resp.not_modified:
+                articles: list[ArticleIn] = []
+            else:
+                parsed = await asyncio.to_thread(parse_feed, resp.body, url=feed.url)
+                articles = normalize_entries(parsed, now=now)
+                if self._extractor is not None:
+                    articles = await self._extractor.enrich(feed, articles)
+        except FeedError as exc:
+            return await self._failed(feed, now, exc, started)
+        next_at = now + success_delay(self._settings, resp.max_age)
+        ms = (time.perf_counter() - started) * 1000
+        # A 304 keeps the old validators unless the server sent fresh ones.
+        etag = resp.etag or (feed.etag if resp.not_modified else None)
+        last_modified = resp.last_modified or (feed.last_modified if resp.not_modified else None)
+        counts = await self._store.record_success(
+            feed.id,
+            now,
+            articles=articles,
+            etag=etag,
+            last_modified=last_modified,
+            next_poll_at=next_at,
+            status="not_modified" if resp.not_modified else "ok",
+            http_status=resp.status,
+            duration_ms=ms,
+            keep_log=self._settings.fetch_log_keep,
+        )
+        if resp.not_modified:
+            status = PollStatus.NOT_MODIFIED
+        elif counts.new or counts.updated:
+            status = PollStatus.NEW
+        else:
+            status = PollStatus.UNCHANGED
+        return PollResult(
+            feed_id=feed.id,
+            feed_name=feed.name,
+            url=feed.url,
+            status=status,
+            new=counts.new,
+            updated=counts.updated,
+            http_status=resp.status,
+            duration_ms=ms,
+            next_poll_at=next_at,
+        )
+
+    async def _failed(
+        self, feed: Feed, now: datetime, exc: FeedError, started: float
+    ) -> PollResult:
+        failures = feed.consecutive_failures + 1
+        next_at = now + failure_delay(self._settings, failures, exc.retry_after)
+        ms = (time.perf_counter() - started) * 1000
+        await self._store.record_failure(
+            feed.id,
+            now,
+            kind=exc.kind.value,
+            message=str(exc),
+            next_poll_at=next_at,
+            http_status=exc.status,
+            duration_ms=ms,
+            keep_log=self._settings.fetch_log_keep,
+        )
+        log.warning("feed %s failed (%s): %s", feed.name, exc.kind.value, exc)
+        return PollResult(
+            feed_id=feed.id,
+            feed_name=feed.name,
+            url=feed.url,
+            status=PollStatus.ERROR,
+            http_status=exc.status,
+            error_kind=exc.kind.value,
+            error=str(exc),
+            duration_ms=ms,
+            next_poll_at=next_at,
+        )
+
+    async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
+        """Fetch, parse and normalize without storing (for ``sources add``)."""
+        resp = await self._fetcher.fetch(url)
+        parsed = await asyncio.to_thread(parse_feed, resp.body, url=url)
+        return parsed, normalize_entries(parsed, now=self._clock.now())

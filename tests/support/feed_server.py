@@ -1,0 +1,174 @@
+"""A real loopback HTTP feed server for tests, the demo and benchmarks (aiohttp.web).
+
+    async with FeedServer(directory=None) as srv:      # binds 127.0.0.1, port 0
+        srv.put("/a.xml", body_bytes)                   # serve (or replace) a document
+        url = srv.url("/a.xml")
+        srv.hits["/a.xml"]                              # requests seen per path
+
+Documents get a strong ETag (sha256 of the body) and a Last-Modified; a matching
+If-None-Match / If-Modified-Since gets 304. Files under ``directory`` are served at
+``/<relative path>`` unless replaced with ``put``.
+
+Fault paths: ``/fault/500``, ``/fault/429`` (Retry-After: 120), ``/fault/slow`` (headers,
+then a body that never finishes until ``release_slow()``), ``/fault/truncated`` (Content-Length
+larger than the body), ``/fault/huge`` (body bigger than ``huge_bytes``), ``/fault/loop``
+(redirects to itself), ``/fault/private`` (redirects to http://169.254.169.254/latest/meta-data),
+``/fault/wrong-type`` (a feed served as image/png), ``/fault/challenge`` (an HTML challenge
+page), ``/fault/gzip-bomb`` (gzip body that inflates to 64 MiB).
+
+Run alone: ``python -m tests.support.feed_server DIR`` prints its base URL on stdout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import sys
+from collections import Counter
+from email.utils import formatdate
+from pathlib import Path
+
+from aiohttp import web
+
+CHALLENGE = (
+    b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+    b"<body>Checking your browser before accessing the site.</body></html>"
+)
+
+
+class FeedServer:
+    def __init__(
+        self, directory: Path | None = None, *, host: str = "127.0.0.1", huge_bytes: int = 0
+    ) -> None:
+        self.directory = directory
+        self.host = host
+        self.docs: dict[str, tuple[bytes, str, str]] = {}
+        self.hits: Counter[str] = Counter()
+        self.huge_bytes = huge_bytes or 12 * 1024 * 1024
+        self.delay = 0.0
+        self._slow = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # documents ---------------------------------------------------------
+    def put(self, path: str, body: bytes, *, content_type: str = "application/rss+xml") -> None:
+        lm = formatdate(len(self.docs) + 1_700_000_000 + self.hits.total(), usegmt=True)
+        self.docs[path] = (body, content_type, lm)
+
+    def url(self, path: str) -> str:
+        return f"http://{self.host}:{self.port}{path}"
+
+    def release_slow(self) -> None:
+        self._slow.set()
+
+    def _lookup(self, path: str) -> tuple[bytes, str, str] | None:
+        if path in self.docs:
+            return self.docs[path]
+        if self.directory is not None:
+            f = (self.directory / path.lstrip("/")).resolve()
+            if f.is_file() and self.directory.resolve() in f.parents:
+                lm = formatdate(f.stat().st_mtime, usegmt=True)
+                return f.read_bytes(), "application/xml", lm
+        return None
+
+    # handler -----------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        path = request.path
+        self.hits[path] += 1
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if path.startswith("/fault/"):
+            return await self._fault(request, path[len("/fault/") :])
+        doc = self._lookup(path)
+        if doc is None:
+            return web.Response(status=404, text="not found")
+        body, ctype, lm = doc
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        if request.headers.get("If-None-Match") == etag or (
+            "If-None-Match" not in request.headers
+            and request.headers.get("If-Modified-Since") == lm
+        ):
+            return web.Response(status=304, headers={"ETag": etag, "Last-Modified": lm})
+        return web.Response(
+            body=body,
+            headers={"Content-Type": ctype, "ETag": etag, "Last-Modified": lm},
+        )
+
+    async def _fault(self, request: web.Request, mode: str) -> web.StreamResponse:
+        if mode == "500":
+            return web.Response(status=500, text="boom")
+        if mode == "429":
+            return web.Response(status=429, headers={"Retry-After": "120"}, text="slow down")
+        if mode == "loop":
+            raise web.HTTPFound(self.url("/fault/loop"))
+        if mode == "private":
+            raise web.HTTPFound("http://169.254.169.254/latest/meta-data")
+        if mode == "wrong-type":
+            return web.Response(body=b"\x89PNG\r\n\x1a\n" + b"\0" * 64, content_type="image/png")
+        if mode == "challenge":
+            return web.Response(body=CHALLENGE, content_type="text/html", status=200)
+        if mode == "gzip-bomb":
+            bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)
+            return web.Response(
+                body=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"}
+            )
+        if mode == "huge":
+            resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
+            await resp.prepare(request)
+            chunk = b"<rss>" + b" " * 65531
+            sent = 0
+            try:
+                while sent < self.huge_bytes:
+                    await resp.write(chunk)
+                    sent += len(chunk)
+            except (ConnectionResetError, RuntimeError):
+                return resp
+            await resp.write_eof()
+            return resp
+        if mode in ("slow", "truncated"):
+            resp = web.StreamResponse(
+                headers={"Content-Type": "application/xml", "Content-Length": "100000"}
+            )
+            await resp.prepare(request)
+            await resp.write(b"<rss><channel><title>slow</title>")
+            if mode == "slow":
+                await self._slow.wait()
+            # close early: the body is shorter than Content-Length promised
+            request.transport.close() if request.transport else None  # type: ignore[func-returns-value]
+            return resp
+        return web.Response(status=404, text="unknown fault")
+
+    # lifecycle ---------------------------------------------------------
+    async def start(self, port: int = 0) -> FeedServer:
+        app = web.Application()
+        app.router.add_route("GET", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, port)
+        await site.start()
+        server = site._server
+        assert server is not None
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self
+
+    async def stop(self) -> None:
+        self._slow.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def __aenter__(self) -> FeedServer:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+
+async def _main(directory: str, host: str) -> None:
+    srv = await FeedServer(Path(directory), host=host).start()
+    print(srv.url("/"), flush=True)
+    await asyncio.Event().wait()
+
+
+if __name__ == "__main__":
+    asyncio.run(_main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1"))

@@ -16,7 +16,7 @@ larger than the body), ``/fault/huge`` (body bigger than ``huge_bytes``), ``/fau
 ``/fault/wrong-type`` (a feed served as image/png), ``/fault/challenge`` (an HTML challenge
 page), ``/fault/gzip-bomb`` (gzip body that inflates to 64 MiB).
 
-Run alone: ``python -m tests.support.feed_server DIR`` prints its base URL on stdout.
+Run alone: ``python tests/support/feed_server.py DIR [HOST]`` prints its base URL on stdout.
 """
 
 from __future__ import annotations

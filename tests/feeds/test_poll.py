@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from support.feed_server import FeedServer
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.errors import FeedError, FeedErrorKind, UnsafeURLError
+from bot.feeds.fetch import Fetcher, make_client
+from bot.feeds.update import Poller
+from bot.models import FeedSpec, PollStatus
+from bot.store.store import Store
+
+
+async def _add(store: Store, clock: FixedClock, name: str, url: str) -> None:
+    await store.add_feed(FeedSpec(name=name, url=url), clock.now())
+
+
+async def test_faulty_feeds_fail_clearly_and_good_ones_still_land(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    await _add(store, clock, "tc", server.url("/techcrunch.xml"))
+    for mode in ("500", "429", "loop", "private", "wrong-type", "challenge", "gzip-bomb", "huge"):
+        await _add(store, clock, mode, server.url(f"/fault/{mode}"))
+    results = {r.feed_name: r for r in await Poller(store, fetcher, settings, clock).poll()}
+    assert results["tc"].status is PollStatus.NEW and results["tc"].new == 20
+    expected = {
+        "500": "http",
+        "429": "rate_limited",
+        "loop": "too_many_redirects",
+        "private": "unsafe_url",
+        "wrong-type": "not_a_feed",
+        "challenge": "not_a_feed",
+        "gzip-bomb": "too_large",
+        "huge": "too_large",
+    }
+    assert {n: results[n].error_kind for n in expected} == expected
+    assert "169.254.169.254" in (results["private"].error or "")
+    # 429 waits at least its Retry-After (120 s) even though backoff alone says 5 minutes
+    assert results["429"].next_poll_at == clock.now() + timedelta(minutes=5)
+    feeds = {f.name: f for f in await store.list_feeds(all_scopes=True)}
+    assert feeds["500"].consecutive_failures == 1 and feeds["500"].last_error_kind == "http"
+    assert feeds["500"].enabled
+
+
+async def test_second_poll_is_not_modified_and_keeps_validators(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    await _add(store, clock, "tc", server.url("/techcrunch.xml"))
+    poller = Poller(store, fetcher, settings, clock)
+    first = await poller.poll()
+    assert first[0].status is PollStatus.NEW
+    clock.advance(timedelta(hours=1))
+    second = await poller.poll()
+    assert second[0].status is PollStatus.NOT_MODIFIED
+    (feed,) = await store.list_feeds(all_scopes=True)
+    assert feed.etag and feed.last_modified
+    assert await store.count_entries() == 20
+
+
+async def test_backoff_doubles_per_failure(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    await _add(store, clock, "bad", server.url("/fault/500"))
+    poller = Poller(store, fetcher, settings, clock)
+    gaps = []
+    for _ in range(3):
+        (r,) = await poller.poll()
+        assert r.next_poll_at is not None
+        gaps.append(r.next_poll_at - clock.now())
+    base = timedelta(minutes=settings.backoff_base_minutes)
+    assert gaps == [base, 2 * base, 4 * base]
+
+
+async def test_slow_body_times_out(server: FeedServer) -> None:
+    settings = Settings(allow_private_networks=True, read_timeout=0.2, total_timeout=5.0)
+    async with make_client(settings) as client:
+        with pytest.raises(FeedError) as err:
+            await Fetcher(client, settings).fetch(server.url("/fault/slow"))
+    assert err.value.kind is FeedErrorKind.TIMEOUT
+
+
+async def test_loopback_refused_when_private_networks_not_allowed(server: FeedServer) -> None:
+    settings = Settings(allow_private_networks=False)
+    async with make_client(settings) as client:
+        with pytest.raises(UnsafeURLError, match="127.0.0.1"):
+            await Fetcher(client, settings).fetch(server.url("/techcrunch.xml"))
+    assert server.hits["/techcrunch.xml"] == 0
+
+
+async def test_preview_of_html_page_is_a_clear_error(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    with pytest.raises(FeedError, match="HTML page, not a feed"):
+        await Poller(store, fetcher, settings, clock).preview(server.url("/fault/challenge"))

@@ -85,7 +85,7 @@ async def test_slow_body_times_out(server: FeedServer) -> None:
 async def test_loopback_refused_when_private_networks_not_allowed(server: FeedServer) -> None:
     settings = Settings(allow_private_networks=False)
     async with make_client(settings) as client:
-        with pytest.raises(UnsafeURLError, match="127.0.0.1"):
+        with pytest.raises(UnsafeURLError, match=r"127\.0\.0\.1"):
             await Fetcher(client, settings).fetch(server.url("/techcrunch.xml"))
     assert server.hits["/techcrunch.xml"] == 0
 

@@ -41,13 +41,16 @@ def canonical_url(url: str) -> str:
     """Lowercase host, https, no default port, fragment, tracking params, AMP variant or
     trailing slash; query sorted. A value that is not an http(s) URL is returned stripped."""
     raw = url.strip()
-    parts = urlsplit(raw)
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError:  # e.g. "http://[broken" - keep the text; it is still a usable key
+        return raw
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return raw
     host = parts.hostname.lower()
     if host.startswith("amp."):
         host = host[4:]
-    port = parts.port
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = parts.path or "/"
     for suffix in ("/amp/", "/amp"):

@@ -24,3 +24,7 @@ def test_same_story_links_share_one_canonical_url(given: str, expected: str) -> 
 
 def test_non_http_value_is_kept_as_is() -> None:
     assert canonical_url("  urn:uuid:1234 ") == "urn:uuid:1234"
+
+
+def test_malformed_url_does_not_crash() -> None:
+    assert canonical_url("http://[::1/x") == "http://[::1/x"

@@ -1,0 +1,92 @@
+"""Words every renderer shares: outlet counts, the window in local time, the footer lines.
+
+These return plain (unescaped) text; each renderer escapes with its own rules. Source names
+and failure reasons come from feeds and config, so they are outside text too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.models import Digest, DigestStory, DigestWindow
+
+
+def outlets(story: DigestStory) -> int:
+    return len({a.source for a in story.articles})
+
+
+def outlet_count(story: DigestStory) -> str:
+    n = outlets(story)
+    return "1 outlet" if n == 1 else f"{n} outlets"
+
+
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local(dt: datetime, tz: str) -> datetime:
+    return dt.astimezone(_zone(tz))
+
+
+def window_text(window: DigestWindow) -> str:
+    """``2026-08-21 (Europe/Berlin)`` for a calendar day, else the span in local time."""
+    start, end = local(window.start, window.tz), local(window.end, window.tz)
+    midnight = start.replace(hour=0, minute=0, second=0, microsecond=0)
+    if (
+        start == midnight
+        and end.time() == midnight.time()
+        and (end.date() - start.date()).days == 1
+    ):
+        return f"{start:%Y-%m-%d} ({window.tz})"
+    return f"{start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M} ({window.tz})"
+
+
+def count_line(digest: Digest) -> str:
+    s = digest.stats
+    arts = "1 article" if s.articles == 1 else f"{s.articles:,} articles"
+    srcs = "1 source" if s.sources == 1 else f"{s.sources:,} sources"
+    return f"{arts} from {srcs}"
+
+
+def tokens_line(digest: Digest) -> str | None:
+    s = digest.stats
+    if not (s.tokens_in or s.tokens_out):
+        return None
+    return f"{s.tokens_in:,} tokens in, {s.tokens_out:,} out"
+
+
+def failed_line(digest: Digest) -> str | None:
+    failed = digest.stats.failed_sources
+    if not failed:
+        return None
+    noun = "source" if len(failed) == 1 else "sources"
+    parts = []
+    for f in failed:
+        since = f" since {local(f.since, digest.window.tz):%b %d %H:%M}" if f.since else ""
+        parts.append(f"{f.name} ({f.reason}{since})")
+    return f"{len(failed)} {noun} skipped: " + "; ".join(parts)
+
+
+def footer_lines(digest: Digest) -> list[str]:
+    """The small print, one fact per line, unescaped."""
+    lines = [
+        f"{count_line(digest)} · {window_text(digest.window)}",
+        f"written by: {digest.stats.backend}",
+    ]
+    tokens = tokens_line(digest)
+    if tokens:
+        lines[-1] += f" · {tokens}"
+    failed = failed_line(digest)
+    if failed:
+        lines.append(failed)
+    lines.extend(n for n in digest.stats.notes if n.strip())
+    return lines
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs of a summary or take (a blank line separates them); empty ones dropped."""
+    return [p for p in (" ".join(chunk.split()) for chunk in text.split("\n\n")) if p]

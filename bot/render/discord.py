@@ -1,0 +1,134 @@
+"""A Digest as Discord payloads: one headline message (an embed) and thread messages.
+
+Pure: returns JSON-able dicts the Discord adapter sends as they are. Every payload turns
+mentions off (``allowed_mentions: {"parse": []}``) and every outside string is escaped,
+so feed text cannot ping. Limits (DESIGN.md): content 2,000; embed title 256,
+description 4,096, footer 2,048, all embeds together 6,000; thread name 100.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.models import Digest, DigestStory
+from bot.render.common import footer_lines, outlet_count, paragraphs
+from bot.render.escape import clip, discord_link, discord_plain, discord_text
+from bot.render.split import pack, split_text
+
+CONTENT_MAX = 2000
+EMBED_TITLE_MAX = 256
+EMBED_DESCRIPTION_MAX = 4096
+EMBED_FOOTER_MAX = 2048
+EMBEDS_TOTAL_MAX = 6000
+THREAD_NAME_MAX = 100
+# Footer of the headline embed; the thread repeats the full small print.
+_FOOTER_BUDGET = 1000
+EMBED_COLOR = 0x5865F2
+
+NO_MENTIONS: dict[str, Any] = {"parse": []}
+# A masked link as discord_link writes it: [label](<url>), label brackets escaped.
+LINK = re.compile(r"\[(?:\\.|[^\]\\])*\]\(<[^<>\s]*>\)")
+
+
+@dataclass(frozen=True)
+class DiscordPost:
+    headline: dict[str, Any]
+    thread_name: str
+    thread_messages: list[dict[str, Any]]
+
+
+def _message(content: str) -> dict[str, Any]:
+    return {"content": content, "allowed_mentions": dict(NO_MENTIONS)}
+
+
+def _headline_link(story: DigestStory) -> str:
+    if story.articles:
+        return "**" + discord_link(story.headline, story.articles[0].url, max_label=200) + "**"
+    return "**" + discord_text(clip(story.headline, 200)) + "**"
+
+
+def _sources(story: DigestStory) -> list[str]:
+    return [
+        f"- {discord_link(a.title or a.url, a.url)} — {discord_text(a.source)}"
+        for a in story.articles
+    ]
+
+
+def _story_block(story: DigestStory, *, lead: bool) -> str:
+    label = "**The lead** · " if lead else ""
+    lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
+    lines += [discord_text(p) for p in paragraphs(story.summary)]
+    if story.take:
+        prefix = "**The take:** " if lead else "*My read:* "
+        lines.append(prefix + discord_text(" ".join(paragraphs(story.take))))
+    lines += _sources(story)
+    return "\n".join(lines)
+
+
+def _description(digest: Digest) -> str:
+    """The headline embed: lead in short, one line per other story, bottom line."""
+    budget = EMBED_DESCRIPTION_MAX
+    units: list[str] = []
+    if digest.lead is None:
+        units.append("Quiet day on the wire: nothing new came in for this window.")
+    else:
+        lead = digest.lead
+        parts = [_headline_link(lead)]
+        parts += [discord_text(p) for p in paragraphs(lead.summary)]
+        if lead.take:
+            parts.append("**The take:** " + discord_text(" ".join(paragraphs(lead.take))))
+        units.append("\n".join(parts))
+    if digest.stories:
+        wire = ["**Also on the wire**"]
+        wire += [f"• {_headline_link(s)} ({outlet_count(s)})" for s in digest.stories]
+        units.append("\n".join(wire))
+    if digest.bottom_line.strip():
+        units.append("**Bottom line:** " + discord_text(digest.bottom_line))
+    units.append(f"— {discord_text(digest.signoff)}")
+    if digest.all_stories:
+        units.append("*Every story and link is in the thread.*")
+
+    out = ""
+    for unit in units:
+        candidate = f"{out}\n\n{unit}" if out else unit
+        if len(candidate) <= budget:
+            out = candidate
+            continue
+        # Too long: keep what fits at a line boundary; the thread has the rest.
+        room = budget - len(out) - 2 - 2  # the blank line, and "…" on its own line
+        if room > 40:
+            piece = split_text(unit, room, LINK)[0]
+            out = f"{out}\n\n{piece}\n…" if out else f"{piece}\n…"
+        break
+    return out
+
+
+def render_discord(digest: Digest) -> DiscordPost:
+    title = clip(discord_text(digest.title), EMBED_TITLE_MAX)
+    if title.endswith("\\…"):  # a cut right after an escape would escape the ellipsis
+        title = title[:-2] + "…"
+    footer = clip(discord_plain(" · ".join(footer_lines(digest))), _FOOTER_BUDGET)
+    description = _description(digest)
+    spare = EMBEDS_TOTAL_MAX - len(title) - len(footer)
+    if len(description) > spare:  # cannot happen with today's budgets; kept as a guard
+        description = split_text(description, spare, LINK)[0]
+    embed: dict[str, Any] = {
+        "title": title,
+        "description": description,
+        "color": EMBED_COLOR,
+        "footer": {"text": footer},
+    }
+    if digest.generated_at is not None:
+        embed["timestamp"] = digest.generated_at.isoformat()
+    headline = {"embeds": [embed], "allowed_mentions": dict(NO_MENTIONS)}
+
+    units: list[str] = []
+    if digest.lead is not None:
+        units.append(_story_block(digest.lead, lead=True))
+    units += [_story_block(s, lead=False) for s in digest.stories]
+    units.append("\n".join("-# " + discord_text(line) for line in footer_lines(digest)))
+    messages = [_message(chunk) for chunk in pack(units, CONTENT_MAX, link=LINK)]
+    name = clip(discord_plain(digest.title), THREAD_NAME_MAX) or "Digest"
+    return DiscordPost(headline=headline, thread_name=name, thread_messages=messages)

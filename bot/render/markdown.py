@@ -1,0 +1,65 @@
+"""A Digest as Markdown, for the terminal (rich renders it) and for files.
+
+The shape follows the style guide: title, the lead (what happened, the take, its
+sources), "Also on the wire" with outlet counts and a link to every article, the bottom
+line, the sign-off, and a small footer.
+"""
+
+from __future__ import annotations
+
+from bot.models import Digest, DigestStory
+from bot.render.common import footer_lines, outlet_count, paragraphs
+from bot.render.escape import markdown_link, markdown_text
+
+
+def _sources(story: DigestStory) -> list[str]:
+    return [
+        f"- {markdown_link(a.title or a.url, a.url)} — {markdown_text(a.source)}"
+        for a in story.articles
+    ]
+
+
+def _lead(story: DigestStory) -> list[str]:
+    lines = [f"## {markdown_text(story.headline)}", ""]
+    for para in paragraphs(story.summary):
+        lines += [markdown_text(para), ""]
+    if story.take:
+        takes = paragraphs(story.take)
+        if takes:
+            lines.append("**The take:** " + markdown_text(takes[0]))
+            for para in takes[1:]:
+                lines += ["", markdown_text(para)]
+            lines.append("")
+    lines.append(f"*{outlet_count(story)}:*")
+    lines += _sources(story)
+    return lines
+
+
+def _wire_item(story: DigestStory) -> list[str]:
+    head = f"### {markdown_text(story.headline)} ({outlet_count(story)})"
+    lines = [head, ""]
+    for para in paragraphs(story.summary):
+        lines += [markdown_text(para), ""]
+    if story.take:
+        lines += ["*My read:* " + markdown_text(" ".join(paragraphs(story.take))), ""]
+    lines += _sources(story)
+    return lines
+
+
+def render_markdown(digest: Digest) -> str:
+    lines = [f"# {markdown_text(digest.title)}", ""]
+    if digest.lead is None:
+        lines += ["Quiet day on the wire: nothing new came in for this window.", ""]
+    else:
+        lines += _lead(digest.lead)
+        lines.append("")
+    if digest.stories:
+        lines += ["## Also on the wire", ""]
+        for story in digest.stories:
+            lines += _wire_item(story)
+            lines.append("")
+    if digest.bottom_line.strip():
+        lines += ["**Bottom line:** " + markdown_text(digest.bottom_line), ""]
+    lines += [f"— {markdown_text(digest.signoff)}", "", "---", ""]
+    lines += [f"- {markdown_text(line)}" for line in footer_lines(digest)]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,119 @@
+"""Property tests: for any digest, however nasty its feed text, every payload stays inside
+the platform's limits, pings nobody, and carries every article link whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+
+from bot.models import Digest
+from bot.render.discord import render_discord
+from bot.render.escape import safe_url
+from bot.render.markdown import render_markdown
+from bot.render.slack import render_slack
+from render.factories import digests
+
+PROPS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# A live ping or mention token on each platform (case-insensitive like the platforms).
+DISCORD_LIVE = re.compile(r"@(everyone|here)\b|<[@#:/]|<a:|<t:", re.IGNORECASE)
+SLACK_LIVE = re.compile(r"<[!@#]|@(everyone|here|channel)\b", re.IGNORECASE)
+
+
+def strings(payload: Any) -> Iterator[str]:
+    if isinstance(payload, str):
+        yield payload
+    elif isinstance(payload, dict):
+        for value in payload.values():
+            yield from strings(value)
+    elif isinstance(payload, list):
+        for value in payload:
+            yield from strings(value)
+
+
+def links(digest: Digest) -> set[str]:
+    return {u for s in digest.all_stories for a in s.articles if (u := safe_url(a.url))}
+
+
+@PROPS
+@given(digests())
+def test_discord_payloads_stay_inside_limits(digest: Digest) -> None:
+    post = render_discord(digest)
+    embeds = post.headline["embeds"]
+    assert 1 <= len(embeds) <= 10
+    total = 0
+    for e in embeds:
+        assert len(e["title"]) <= 256
+        assert len(e["description"]) <= 4096
+        assert len(e["footer"]["text"]) <= 2048
+        total += len(e["title"]) + len(e["description"]) + len(e["footer"]["text"])
+    assert total <= 6000
+    assert 1 <= len(post.thread_name) <= 100
+    assert "\n" not in post.thread_name
+    assert post.thread_messages
+    for msg in post.thread_messages:
+        assert 0 < len(msg["content"]) <= 2000
+
+
+@PROPS
+@given(digests())
+def test_discord_never_pings(digest: Digest) -> None:
+    post = render_discord(digest)
+    payloads = [post.headline, *post.thread_messages]
+    for p in payloads:
+        assert p["allowed_mentions"] == {"parse": []}
+    for text in strings([*payloads, post.thread_name]):
+        assert not DISCORD_LIVE.search(text), text
+
+
+@PROPS
+@given(digests())
+def test_discord_thread_carries_every_link_whole(digest: Digest) -> None:
+    post = render_discord(digest)
+    messages = [m["content"] for m in post.thread_messages]
+    for url in links(digest):
+        assert any(f"(<{url}>)" in m for m in messages), url
+
+
+@PROPS
+@given(digests())
+def test_slack_payloads_stay_inside_limits(digest: Digest) -> None:
+    post = render_slack(digest)
+    for p in [post.headline, *post.thread]:
+        assert p["unfurl_links"] is False and p["unfurl_media"] is False
+        assert 0 < len(p["text"]) <= 40000
+        assert 1 <= len(p["blocks"]) <= 50
+        for block in p["blocks"]:
+            if block["type"] == "section":
+                assert 0 < len(block["text"]["text"]) <= 3000
+            elif block["type"] == "header":
+                assert 0 < len(block["text"]["text"]) <= 150
+            elif block["type"] == "context":
+                assert 1 <= len(block["elements"]) <= 10
+                assert all(0 < len(el["text"]) <= 3000 for el in block["elements"])
+
+
+@PROPS
+@given(digests())
+def test_slack_never_pings_and_carries_every_link(digest: Digest) -> None:
+    post = render_slack(digest)
+    texts = list(strings([post.headline, *post.thread]))
+    for text in texts:
+        # our own links are <https://...|label>; nothing else may open with "<"
+        assert not SLACK_LIVE.search(text), text
+    sections = [
+        b["text"]["text"] for p in post.thread for b in p["blocks"] if b["type"] == "section"
+    ]
+    for url in links(digest):
+        assert any(f"<{url}|" in s for s in sections), url
+
+
+@PROPS
+@given(digests())
+def test_markdown_carries_every_link(digest: Digest) -> None:
+    text = render_markdown(digest)
+    for url in links(digest):
+        assert f"(<{url}>)" in text

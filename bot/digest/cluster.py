@@ -119,7 +119,10 @@ def same_story(a: _Doc, b: _Doc, idf: dict[str, float], *, same_feed: bool = Fal
 
 def _minhashes(sets: Sequence[frozenset[str]]) -> list[MinHash]:
     # sorted: a set's iteration order varies between runs (hash seeds), the digest must not
-    return MinHash.bulk([[w.encode() for w in sorted(s)] for s in sets], num_perm=NUM_PERM)
+    hashes: list[MinHash] = MinHash.bulk(
+        [[w.encode() for w in sorted(s)] for s in sets], num_perm=NUM_PERM
+    )
+    return hashes
 
 
 def _candidates(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[int, int]]:

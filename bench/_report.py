@@ -1,0 +1,53 @@
+"""Write one benchmark's section of docs/BENCHMARKS.md (between its BEGIN/END markers).
+
+Scripts call ``write_section("poll", text)``; the rest of the file is left alone, so each
+script owns exactly its own numbers.
+"""
+
+from __future__ import annotations
+
+import platform
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "docs" / "BENCHMARKS.md"
+
+
+def machine() -> str:
+    try:
+        import os
+
+        cores = os.cpu_count()
+    except Exception:  # pragma: no cover
+        cores = None
+    try:
+        rev = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        rev = ""
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"{when}, commit {rev or '?'}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {cores} cores"
+    )
+
+
+def write_section(name: str, body: str, *, command: str | None = None) -> None:
+    """Replace the section ``name`` with ``body`` plus the command and the machine."""
+    cmd = command or "python " + " ".join(["bench/" + Path(sys.argv[0]).name, *sys.argv[1:]])
+    text = f"Command: `{cmd}`  \nRun: {machine()}\n\n{body.strip()}\n"
+    begin, end = f"<!-- BEGIN {name} -->", f"<!-- END {name} -->"
+    doc = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    block = f"{begin}\n{text}{end}"
+    if pattern.search(doc):
+        doc = pattern.sub(lambda _m: block, doc)
+    else:
+        doc = doc.rstrip() + f"\n\n## {name}\n{block}\n"
+    REPORT.write_text(doc, encoding="utf-8")
+    print(f"wrote the {name!r} section of {REPORT.relative_to(ROOT)}")

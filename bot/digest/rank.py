@@ -64,7 +64,7 @@ def score(story: Story, now: datetime, tag_pattern: re.Pattern[str] | None = Non
     weight = max(a.feed_weight for a in story.articles)
     newest = max(ensure_utc(a.published_at) for a in story.articles)
     age = max(now - newest, timedelta(0))
-    recency = 0.5 ** (age / HALF_LIFE)
+    recency: float = 0.5 ** (age / HALF_LIFE)
     tags = {_norm(t) for a in story.articles for t in a.feed_tags}
     tag_hit = bool(tag_pattern and any(tag_pattern.search(t) for t in tags))
     return (

@@ -1,0 +1,208 @@
+"""From stored articles to a ``Digest``: select the window, cluster, rank, summarize.
+
+The builder is the one place that decides what a digest contains; adapters only render it.
+It never fails for want of words: if the summarizer raises or returns the wrong number of
+stories, the offline voice writes the day instead and the footer says so.
+
+Clustering is CPU work (thousands of articles on a busy week), so it runs in a worker
+thread: a slash command's 3-second acknowledgement must never wait behind it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.digest.cluster import cluster
+from bot.digest.rank import rank
+from bot.models import (
+    Article,
+    Digest,
+    DigestArticle,
+    DigestStats,
+    DigestStory,
+    DigestWindow,
+    FailedSource,
+    Feed,
+    Story,
+)
+from bot.render.common import local
+from bot.store.store import Store
+from bot.summarize.base import DigestText, StoryText, Summarizer
+from bot.summarize.voice import write_offline
+
+log = logging.getLogger("newsbot.digest")
+
+# Summaries are kept in memory by the stories they describe, so asking for the same
+# digest again (a second /digest today a minute later) skips the summarizer entirely.
+TEXT_MEMO_SIZE = 64
+REASON_MAX = 80
+
+
+def _reason(feed: Feed) -> str:
+    """A failing source's reason, short enough for a footer line."""
+    kind = feed.last_error_kind or "error"
+    first = (feed.last_error or "").strip().splitlines()
+    detail = first[0] if first else ""
+    text = kind if not detail or detail.lower().startswith(kind.lower()) else f"{kind}: {detail}"
+    return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1].rstrip() + "…"
+
+
+def failed_sources(feeds: Sequence[Feed]) -> tuple[FailedSource, ...]:
+    """Enabled sources whose last poll failed, oldest failure first."""
+    failing = [f for f in feeds if f.enabled and f.consecutive_failures > 0]
+    failing.sort(key=lambda f: (f.failing_since is None, f.failing_since, f.name))
+    return tuple(FailedSource(f.name, _reason(f), f.failing_since) for f in failing)
+
+
+def digest_articles(story: Story) -> tuple[DigestArticle, ...]:
+    """Every outlet's link for a story, best first; one per (outlet, page)."""
+    seen: set[tuple[str, str]] = set()
+    out: list[DigestArticle] = []
+    for a in story.articles:
+        key = (a.feed_name, a.canonical_url)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            DigestArticle(title=a.title, url=a.url, source=a.feed_name, published=a.published_at)
+        )
+    return tuple(out)
+
+
+def title_for(window: DigestWindow, hook: str) -> str:
+    """``Fri Aug 21, 2026 — <hook>``: the day the window ends on, in the reader's zone."""
+    last = local(window.end - timedelta(microseconds=1), window.tz)
+    first = local(window.start, window.tz)
+    if window.label == "week" or (last.date() - first.date()).days > 1:
+        day = f"Week of {first:%b} {first.day} to {last:%b} {last.day}, {last:%Y}"
+    else:
+        day = f"{last:%a %b} {last.day}, {last:%Y}"
+    hook = " ".join(hook.split())
+    return f"{day} — {hook}" if hook else day
+
+
+def _texts_fit(text: DigestText, stories: Sequence[Story]) -> bool:
+    return len(text.stories) == len(stories)
+
+
+class DigestBuilder:
+    def __init__(
+        self,
+        store: Store,
+        summarizer: Summarizer,
+        settings: Settings,
+        clock: Clock,
+    ) -> None:
+        self.store = store
+        self.summarizer = summarizer
+        self.settings = settings
+        self.clock = clock
+        self._memo: OrderedDict[str, DigestText] = OrderedDict()
+
+    async def select(self, window: DigestWindow, *, scope: str | None = None) -> list[Article]:
+        return await self.store.articles_between(window.start, window.end, scope=scope)
+
+    async def stories(
+        self,
+        window: DigestWindow,
+        *,
+        topic: str | None = None,
+        scope: str | None = None,
+    ) -> tuple[list[Article], list[Story]]:
+        """The window's articles and its stories, ranked best first (topic-filtered)."""
+        articles = await self.select(window, scope=scope)
+        grouped = await asyncio.to_thread(cluster, articles)
+        return articles, rank(grouped, now=window.end, topic=topic)
+
+    async def build(
+        self,
+        window: DigestWindow,
+        *,
+        topic: str | None = None,
+        scope: str | None = None,
+        max_stories: int | None = None,
+    ) -> Digest:
+        articles, ranked = await self.stories(window, topic=topic, scope=scope)
+        # the lead plus up to max_stories "also on the wire"
+        limit = 1 + (self.settings.max_stories if max_stories is None else max_stories)
+        chosen = ranked[:limit]
+        text = await self._write(chosen, window)
+        feeds = await self.store.list_feeds(scope)
+        digest_stories = [
+            _digest_story(story, words) for story, words in zip(chosen, text.stories, strict=True)
+        ]
+        hook = text.hook if chosen else (text.hook or "A quiet day")
+        if topic and not chosen:
+            hook = f"Nothing on {topic!r}"
+        stats = DigestStats(
+            articles=len(articles),
+            sources=len({a.feed_name for a in articles}),
+            stories=len(ranked),
+            backend=text.backend,
+            tokens_in=text.tokens_in,
+            tokens_out=text.tokens_out,
+            failed_sources=failed_sources(feeds),
+            notes=text.notes,
+        )
+        return Digest(
+            title=title_for(window, hook),
+            window=window,
+            lead=digest_stories[0] if digest_stories else None,
+            stories=tuple(digest_stories[1:]),
+            bottom_line=text.bottom_line,
+            signoff=self.settings.persona_name,
+            stats=stats,
+            generated_at=self.clock.now(),
+        )
+
+    async def _write(self, stories: Sequence[Story], window: DigestWindow) -> DigestText:
+        key = _memo_key(self.summarizer.name, stories, window)
+        cached = self._memo.get(key)
+        if cached is not None:
+            self._memo.move_to_end(key)
+            # the words are reused; the tokens were paid for by the first call
+            return replace(cached, tokens_in=0, tokens_out=0)
+        try:
+            text = await self.summarizer.write(stories, window)
+            if not _texts_fit(text, stories):
+                raise ValueError(f"{len(text.stories)} story texts for {len(stories)} stories")
+        except Exception as exc:  # the digest goes out in the offline voice instead
+            log.exception("summarizer %s failed; using the offline voice", self.summarizer.name)
+            offline = await asyncio.to_thread(write_offline, stories, window)
+            text = replace(
+                offline,
+                backend=f"{self.summarizer.name} (fallback: {offline.backend})",
+                notes=(
+                    *offline.notes,
+                    f"{self.summarizer.name} failed ({type(exc).__name__}); offline voice used",
+                ),
+            )
+        self._memo[key] = text
+        while len(self._memo) > TEXT_MEMO_SIZE:
+            self._memo.popitem(last=False)
+        return text
+
+
+def _memo_key(backend: str, stories: Sequence[Story], window: DigestWindow) -> str:
+    h = hashlib.sha256(f"{backend}\n{window.tz}\n{window.label}".encode())
+    for s in stories:
+        h.update(s.content_hash.encode())
+    return h.hexdigest()
+
+
+def _digest_story(story: Story, words: StoryText) -> DigestStory:
+    return DigestStory(
+        headline=words.headline or story.lead_article.title,
+        summary=words.summary,
+        take=words.take,
+        articles=digest_articles(story),
+        kind=words.kind,
+    )

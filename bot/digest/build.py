@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -44,14 +45,22 @@ log = logging.getLogger("newsbot.digest")
 # digest again (a second /digest today a minute later) skips the summarizer entirely.
 TEXT_MEMO_SIZE = 64
 REASON_MAX = 80
+_URL_PREFIX = re.compile(r"https?://\S+?:(?=\s)")
 
 
 def _reason(feed: Feed) -> str:
     """A failing source's reason, short enough for a footer line."""
-    kind = feed.last_error_kind or "error"
+    kind = (feed.last_error_kind or "error").replace("_", " ")
     first = (feed.last_error or "").strip().splitlines()
-    detail = first[0] if first else ""
-    text = kind if not detail or detail.lower().startswith(kind.lower()) else f"{kind}: {detail}"
+    # the feed's own URL adds nothing next to its name
+    detail = _URL_PREFIX.sub("", first[0]).strip() if first else ""
+    detail = detail.split(" (", 1)[0].strip()
+    if not detail:
+        text = kind
+    elif kind.lower() in detail.lower():
+        text = detail
+    else:
+        text = f"{kind}: {detail}"
     return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1].rstrip() + "…"
 
 

@@ -39,6 +39,7 @@ DOC_ONLY = 0.45
 # One feed publishing two entries on one subject is usually two pieces (two status
 # incidents, two benchmark posts); only a retitled copy of the same text is one story.
 SAME_FEED_DOC = 0.75
+MIN_TEXT_KEY_WORDS = 15
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*")
 # Words that say nothing about which story this is. "ai" is in every title of an AI feed.
@@ -137,6 +138,15 @@ def _candidates(sets: Sequence[frozenset[str]], threshold: float) -> set[tuple[i
     return pairs
 
 
+def _text_key(article: Article) -> str:
+    """The body alone, for retitled copies (a podcast and a video page with one blurb).
+    Short bodies are left out: "Read more." is not a story."""
+    words = article.text.casefold().split()
+    if len(words) < MIN_TEXT_KEY_WORDS:
+        return ""
+    return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
 def _same_title(a: Article, b: Article) -> bool:
     return " ".join(a.title.casefold().split()) == " ".join(b.title.casefold().split())
 
@@ -167,12 +177,17 @@ def cluster(articles: Sequence[Article]) -> list[Story]:
     # one page; inside one feed, the same URL is the same story only with the same title.
     first_seen: dict[tuple[str, str], int] = {}
     for i, art in enumerate(items):
-        for key in (("url", art.canonical_url), ("hash", art.content_hash)):
+        for key in (
+            ("url", art.canonical_url),
+            ("hash", art.content_hash),
+            ("text", _text_key(art)),
+        ):
             if not key[1]:
                 continue
             j = first_seen.setdefault(key, i)
             other = items[j]
-            if j != i and (other.feed_id != art.feed_id or _same_title(other, art)):
+            same_text = key[0] != "url"
+            if j != i and (other.feed_id != art.feed_id or same_text or _same_title(other, art)):
                 uf.union(i, j)
 
     # near: LSH candidates, then the weighted check

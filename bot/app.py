@@ -73,6 +73,7 @@ async def open_store(settings: Settings, clock: Clock, *, sync: bool = True) -> 
 
 async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> App:
     from bot.digest.build import DigestBuilder
+    from bot.feeds.extract import make_extractor
     from bot.feeds.fetch import Fetcher, make_client
     from bot.feeds.update import Poller
     from bot.summarize.factory import make_summarizer
@@ -81,7 +82,8 @@ async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> A
     client = make_client(settings)
     try:
         fetcher = Fetcher(client, settings)
-        poller = Poller(store, fetcher, settings, clock)
+        extractor = make_extractor(fetcher, settings, store.stored_hashes)
+        poller = Poller(store, fetcher, settings, clock, extractor)
         summarizer = make_summarizer(settings, store, client, clock)
         builder = DigestBuilder(store, summarizer, settings, clock)
         services = Services(store, poller, builder, settings, clock)

@@ -537,6 +537,31 @@ class Store:
                 seen_ids.add(row.id)
         return UpsertCounts(new=new, updated=updated, unchanged=unchanged)
 
+    async def stored_hashes(
+        self, feed_id: int, guids: Iterable[str], urls: Iterable[str] = ()
+    ) -> dict[str, str]:
+        """Content hashes of this feed's stored entries, keyed by guid and by canonical URL
+        (the two ways ``_upsert_entries`` recognizes an entry)."""
+        guid_set = set(guids)
+        url_set = {u for u in urls if u}
+        if not guid_set and not url_set:
+            return {}
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(entries.c.guid, entries.c.canonical_url, entries.c.content_hash).where(
+                        entries.c.feed_id == feed_id,
+                        or_(entries.c.guid.in_(guid_set), entries.c.canonical_url.in_(url_set)),
+                    )
+                )
+            ).all()
+        out: dict[str, str] = {}
+        for r in rows:
+            out[r.guid] = r.content_hash
+            if r.canonical_url:
+                out[r.canonical_url] = r.content_hash
+        return out
+
     async def articles_between(
         self,
         start: datetime,

@@ -1,4 +1,11 @@
-"""Sentence splitting with pysbd (rule-based, offline, handles abbreviations)."""
+"""Sentence splitting with pysbd (rule-based, offline, handles abbreviations).
+
+Feed and scraped text often glues sentences together ("at home.Half of parents"), because
+the HTML put them in separate blocks; a space is put back before splitting so pysbd sees
+two sentences. A line break ends a sentence: headings and photo captions have no full
+stop and would otherwise swallow the next sentence. Abbreviations ("U.S.", "Dr. Smith") and domains ("openai.com") are left
+alone: the rule needs a lowercase word before the stop and a capitalized word after it.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,9 @@ from functools import lru_cache
 
 import pysbd
 
+_LINES = re.compile(r"\s*\n\s*")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
@@ -14,7 +24,10 @@ def _segmenter() -> pysbd.Segmenter:
 
 
 def split_sentences(text: str) -> list[str]:
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        return []
-    return [s.strip() for s in _segmenter().segment(text) if s.strip()]
+    """Sentences in reading order. A line break always ends a sentence (headings, captions)."""
+    out: list[str] = []
+    for line in _LINES.split(text):
+        line = _GLUED.sub(" ", re.sub(r"\s+", " ", line).strip())
+        if line:
+            out.extend(s.strip() for s in _segmenter().segment(line) if s.strip())
+    return out

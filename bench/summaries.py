@@ -1,0 +1,288 @@
+"""Summary quality: ROUGE of the extractive summarizer against Lead-3, LexRank, TextRank
+and published systems, on ../shared/fixtures/summ-eval.
+
+Every extractive system sees the same sentences (bot.summarize.sentences.split_sentences)
+and the same length budget: the reference summary's length in words. Each system picks
+sentences until the budget is reached; the text is then cut at exactly the budget, so no
+system wins by writing more. Published systems' outputs (FRANK) are scored as they are.
+
+LexRank and TextRank are sumy's implementations (Erkan & Radev 2004; Mihalcea & Tarau
+2004) fed through our splitter and a regex word tokenizer, so they never need NLTK data:
+nothing is downloaded. ROUGE is Google's rouge-score with its Porter stemmer (offline).
+
+    .venv/bin/python bench/summaries.py [--limit N]
+
+No Multi-News text is copied into the project: it is read from ../shared at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import write_section
+from rouge_score import rouge_scorer
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from bot.summarize.extractive import summarize_documents
+from bot.summarize.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMM = ROOT.parent / "shared" / "fixtures" / "summ-eval"
+METRICS = ("rouge1", "rouge2", "rougeL")
+_SCORER = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+Docs = list[str]
+System = Callable[[Docs, int], str]
+
+
+@lru_cache(maxsize=4096)
+def _split(doc: str) -> tuple[str, ...]:
+    return tuple(split_sentences(doc))
+
+
+def cut(text: str, budget: int) -> str:
+    return " ".join(text.split()[:budget])
+
+
+def until_budget(sentences: Sequence[str], budget: int) -> list[str]:
+    out: list[str] = []
+    used = 0
+    for s in sentences:
+        if used >= budget:
+            break
+        out.append(s)
+        used += len(s.split())
+    return out
+
+
+# --- systems -------------------------------------------------------------------------------
+
+
+def ours(docs: Docs, budget: int) -> str:
+    return " ".join(summarize_documents(docs, budget))
+
+
+def lead3(docs: Docs, budget: int) -> str:
+    """The first three sentences of every article, article by article (Multi-News "First-3")."""
+    return " ".join(s for d in docs for s in _split(d)[:3])
+
+
+def lead_fill(docs: Docs, budget: int) -> str:
+    """Leads round-robin: sentence 1 of every article, then sentence 2, ... to the budget."""
+    splits = [_split(d) for d in docs]
+    order = [s[i] for i in range(max(map(len, splits), default=0)) for s in splits if i < len(s)]
+    return " ".join(until_budget(order, budget))
+
+
+class _Words:
+    """sumy tokenizer protocol on our splitter: no NLTK data needed."""
+
+    _word = re.compile(r"[\w'’]+")
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        return split_sentences(paragraph)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return self._word.findall(sentence)
+
+
+_TOKENIZER = _Words()
+
+
+def _sumy(summarizer: Any) -> System:
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(docs: Docs, budget: int) -> str:
+        paragraphs = [
+            Paragraph([Sentence(s, _TOKENIZER) for s in _split(d)]) for d in docs if _split(d)
+        ]
+        document = ObjectDocumentModel(paragraphs)
+        if not document.sentences:
+            return ""
+
+        def to_budget(infos: list[Any]) -> list[Any]:  # infos arrive best first
+            out, used = [], 0
+            for info in infos:
+                if used >= budget:
+                    break
+                out.append(info)
+                used += len(str(info.sentence).split())
+            return out
+
+        picked = summarizer(document, to_budget)
+        return " ".join(str(s) for s in picked)
+
+    return run
+
+
+EXTRACTIVE: dict[str, System] = {
+    "ours (extractive)": ours,
+    "Lead-3": lead3,
+    "Lead (fill budget)": lead_fill,
+    "LexRank (sumy)": _sumy(LexRankSummarizer(Stemmer("english"))),
+    "TextRank (sumy)": _sumy(TextRankSummarizer(Stemmer("english"))),
+}
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def rouge(reference: str, candidate: str) -> dict[str, float]:
+    scores = _SCORER.score(reference, candidate)
+    return {m: scores[m].fmeasure for m in METRICS}
+
+
+def evaluate(
+    examples: list[tuple[Docs, str]], systems: dict[str, System]
+) -> tuple[dict[str, dict[str, float]], dict[str, list[float]], dict[str, float]]:
+    """Mean F1 per system and metric, per-example ROUGE-2 (for win rates), seconds taken."""
+    totals: dict[str, dict[str, list[float]]] = {n: {m: [] for m in METRICS} for n in systems}
+    per_r2: dict[str, list[float]] = {n: [] for n in systems}
+    took: dict[str, float] = dict.fromkeys(systems, 0.0)
+    for docs, ref in examples:
+        budget = len(ref.split())
+        for name, system in systems.items():
+            t0 = time.perf_counter()
+            text = cut(system(docs, budget), budget)
+            took[name] += time.perf_counter() - t0
+            r = rouge(ref, text)
+            for m in METRICS:
+                totals[name][m].append(r[m])
+            per_r2[name].append(r["rouge2"])
+    means = {n: {m: 100 * statistics.fmean(v) for m, v in ms.items()} for n, ms in totals.items()}
+    return means, per_r2, took
+
+
+def table(
+    means: dict[str, dict[str, float]],
+    base: str,
+    per_r2: dict[str, list[float]] | None = None,
+    took: dict[str, float] | None = None,
+) -> str:
+    head = "| system | R-1 | R-2 | R-L | ours ÷ system (R-1 / R-2 / R-L) |"
+    sep = "|---|---:|---:|---:|---|"
+    extra_head = ""
+    if per_r2 is not None:
+        head += " ours ≥ system on R-2 (examples) |"
+        sep += "---:|"
+    if took is not None:
+        head += " time |"
+        sep += "---:|"
+    rows = [head + extra_head, sep]
+    mine = means[base]
+    for name, m in means.items():
+        ratio = (
+            "—"
+            if name == base
+            else " / ".join(
+                f"{mine[k] / m[k]:.2f}" if m[k] else "n/a" for k in ("rouge1", "rouge2", "rougeL")
+            )
+        )
+        row = f"| {name} | {m['rouge1']:.2f} | {m['rouge2']:.2f} | {m['rougeL']:.2f} | {ratio} |"
+        if per_r2 is not None:
+            if name in per_r2 and name != base:
+                wins = sum(a >= b for a, b in zip(per_r2[base], per_r2[name], strict=True))
+                row += f" {wins}/{len(per_r2[base])} |"
+            else:
+                row += " — |"
+        if took is not None:
+            row += f" {took[name]:.1f} s |" if name in took else " — |"
+        rows.append(row)
+    return "\n".join(rows)
+
+
+def _rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def multinews(limit: int | None) -> str:
+    rows = _rows(SUMM / "multinews-dev.jsonl", limit)
+    examples = [(list(r["documents"]), str(r["reference"])) for r in rows]
+    means, per_r2, took = evaluate(examples, EXTRACTIVE)
+    budget = statistics.fmean(len(ref.split()) for _, ref in examples)
+    return (
+        f"### Multi-News dev ({len(examples)} stories, 2-9 articles each; "
+        f"budget = reference length, mean {budget:.0f} words)\n\n"
+        + table(means, "ours (extractive)", per_r2, took)
+    )
+
+
+def frank(limit: int | None) -> str:
+    rows = _rows(SUMM / "frank-dev.jsonl", limit)
+    parts: list[str] = []
+    for dataset in ("cnndm", "xsum"):
+        subset = [r for r in rows if r["dataset"] == dataset]
+        if not subset:
+            continue
+        examples = [([str(r["article"])], str(r["reference"])) for r in subset]
+        means, per_r2, took = evaluate(examples, EXTRACTIVE)
+        # published systems: their own outputs, scored as published (not cut to the budget)
+        published: dict[str, dict[str, list[float]]] = {}
+        for r in subset:
+            for model, text in sorted(r["system_summaries"].items()):
+                scores = rouge(str(r["reference"]), str(text))
+                slot = published.setdefault(model, {m: [] for m in METRICS})
+                for m in METRICS:
+                    slot[m].append(scores[m])
+        for model, ms in published.items():
+            n = len(ms["rouge1"])
+            means[f"{model} (published, n={n})"] = {
+                m: 100 * statistics.fmean(v) for m, v in ms.items()
+            }
+        budget = statistics.fmean(len(ref.split()) for _, ref in examples)
+        label = "CNN/DailyMail" if dataset == "cnndm" else "XSum"
+        parts.append(
+            f"### FRANK dev, {label} ({len(examples)} articles; budget = reference length, "
+            f"mean {budget:.0f} words)\n\n" + table(means, "ours (extractive)", per_r2, took)
+        )
+    return "\n\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, help="first N examples of each file (quick runs)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    if not SUMM.is_dir():
+        print(f"needs {SUMM} (../shared/fixtures/summ-eval); skipped")
+        return 0
+    started = time.perf_counter()
+    body = "\n\n".join([multinews(args.limit), frank(args.limit)])
+    total = time.perf_counter() - started
+    notes = (
+        "ROUGE F1 × 100 (rouge-score, Porter stemmer). Extractive systems share one sentence "
+        "splitter (pysbd, `bot/summarize/sentences.py`) and one budget: the reference's length "
+        "in words; each output is cut at exactly that many words. Lead-3 = the first three "
+        "sentences of each article, in article order; Lead (fill budget) = first sentences "
+        "round-robin across articles until the budget. LexRank/TextRank = sumy 0.13 with sumy's "
+        "English stop words and Snowball stemmer. Published systems (FRANK) are scored on "
+        "their own outputs, uncut. Ratios > 1 mean ours scores higher. The last column counts "
+        "the examples where ours is at least as good on ROUGE-2. The two dev sets were used "
+        "while tuning the score blend, so these are dev numbers, not held-out ones."
+    )
+    write_section("summaries", f"{notes}\n\n{body}\n\nTotal run time {total:.0f} s.") if not (
+        args.no_write
+    ) else print(body)
+    print(body)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

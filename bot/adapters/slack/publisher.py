@@ -1,0 +1,165 @@
+"""Posting a digest to Slack: the headline message, then the details as thread replies.
+
+Progress (the headline's ``ts`` and how many replies are out) is saved after every part,
+so a retry after a failure or a crash finishes the thread instead of posting a second
+headline. Used by the scheduler (daily posts) and by ``/digest`` (which needs no ledger).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.client import NOT_IN_CHANNEL, error_code, is_slack_failure, post_error
+from bot.clock import Clock
+from bot.errors import PostError
+from bot.models import Destination, Digest
+from bot.publish import SaveProgress
+from bot.render.escape import slack_text
+from bot.render.slack import render_slack
+from bot.store.store import Store
+
+log = logging.getLogger("newsbot.slack")
+
+
+@dataclass
+class Progress:
+    channel: str
+    ts: str | None = None  # the headline message, once posted
+    sent: int = 0  # thread replies posted so far
+
+    def dump(self) -> str:
+        return json.dumps({"channel": self.channel, "ts": self.ts, "sent": self.sent})
+
+    @classmethod
+    def load(cls, resume: str | None, channel: str) -> Progress:
+        """The saved progress for this channel; anything unreadable starts from scratch."""
+        if not resume:
+            return cls(channel)
+        try:
+            data = json.loads(resume)
+        except ValueError:
+            log.warning("unreadable saved progress %r; posting from the start", resume[:80])
+            return cls(channel)
+        if not isinstance(data, dict) or data.get("channel") != channel or not data.get("ts"):
+            return cls(channel)
+        return cls(channel, str(data["ts"]), int(data.get("sent") or 0))
+
+
+async def _noop_save(_progress: str) -> None:
+    return None
+
+
+class SlackPublisher:
+    platform = "slack"
+
+    def __init__(
+        self,
+        client: AsyncWebClient,
+        store: Store | None,
+        clock: Clock,
+        *,
+        bot_name: str = "newsbot",
+    ) -> None:
+        self.client = client
+        self.store = store
+        self.clock = clock
+        self.bot_name = bot_name
+
+    async def _post(self, channel: str, payload: dict[str, Any], **extra: Any) -> str:
+        resp = await self.client.chat_postMessage(channel=channel, **payload, **extra)
+        return str(resp["ts"])
+
+    async def post_digest(
+        self,
+        channel: str,
+        digest: Digest,
+        *,
+        resume: str | None = None,
+        save: SaveProgress = _noop_save,
+    ) -> Progress:
+        """Headline, then thread replies, skipping whatever ``resume`` says is out already.
+        Raises ``PostError`` (with the fix as its hint) when Slack refuses."""
+        post = render_slack(digest)
+        progress = Progress.load(resume, channel)
+        try:
+            if progress.ts is None:
+                progress.ts = await self._post(channel, post.headline)
+                await save(progress.dump())
+            for i, reply in enumerate(post.thread):
+                if i < progress.sent:
+                    continue
+                await self._post(channel, reply, thread_ts=progress.ts)
+                progress.sent = i + 1
+                await save(progress.dump())
+        except Exception as exc:
+            if not is_slack_failure(exc):
+                raise
+            err = post_error(exc, channel, bot_name=self.bot_name)
+            step = "headline" if progress.ts is None else f"thread reply {progress.sent + 1}"
+            log.error("Slack: %s (at the %s); %s", err, step, err.hint)
+            raise err from exc
+        return progress
+
+    async def publish(
+        self,
+        destination: Destination,
+        digest: Digest,
+        *,
+        resume: str | None,
+        save: SaveProgress,
+    ) -> str:
+        try:
+            done = await self.post_digest(destination.channel_id, digest, resume=resume, save=save)
+        except PostError as err:
+            if error_code(err.__cause__ or err) == NOT_IN_CHANNEL:
+                await self._tell_admin_once(destination, err)
+            raise
+        return done.dump()
+
+    async def notify(self, destination: Destination, text: str) -> None:
+        try:
+            await self.client.chat_postMessage(
+                channel=destination.channel_id,
+                text=slack_text(text),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except Exception as exc:
+            if not is_slack_failure(exc):
+                raise
+            raise post_error(exc, destination.channel_id, bot_name=self.bot_name) from exc
+
+    async def _tell_admin_once(self, destination: Destination, err: PostError) -> None:
+        """The bot cannot write in the channel, so the notice goes to whoever set it up,
+        as a direct message from the app, once per channel."""
+        channel = destination.channel_id
+        if self.store is None or not destination.created_by:
+            log.error("Slack: nobody to tell that the bot is not in %s; %s", channel, err.hint)
+            return
+        fresh = await self.store.notice_once(f"slack:{channel}", NOT_IN_CHANNEL, self.clock.now())
+        if not fresh:
+            return
+        text = (
+            f"I can't post the daily digest in <#{channel}>: I'm not a member of it. "
+            f"Type /invite @{slack_text(self.bot_name)} in that channel and I'll post there "
+            "from the next digest on."
+        )
+        try:
+            await self.client.chat_postMessage(
+                channel=destination.created_by, text=text, unfurl_links=False
+            )
+        except Exception as exc:
+            if not is_slack_failure(exc):
+                raise
+            log.error(
+                "Slack: could not tell %s that the bot is not in %s (%s); %s",
+                destination.created_by,
+                channel,
+                error_code(exc),
+                err.hint,
+            )

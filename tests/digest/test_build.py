@@ -1,0 +1,138 @@
+"""DigestBuilder: what goes into a digest, and that it always goes out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+import pytest
+from support.days import DEMO_NOW
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.digest.build import DigestBuilder, title_for
+from bot.digest.select import window_for
+from bot.models import ArticleIn, DigestWindow, FeedSpec, Story
+from bot.render.markdown import render_markdown
+from bot.store.store import Store
+from bot.summarize.base import DigestText, StoryText
+from bot.summarize.voice import ExtractiveSummarizer, write_offline
+
+TZ = "America/New_York"
+
+
+class Counting:
+    """The offline voice, counting calls; optionally broken in one of two ways."""
+
+    name = "counting"
+
+    def __init__(self, mode: str = "ok") -> None:
+        self.calls = 0
+        self.mode = mode
+
+    async def write(self, stories: Sequence[Story], window: DigestWindow) -> DigestText:
+        self.calls += 1
+        if self.mode == "raise":
+            raise TimeoutError("model server timed out")
+        text = write_offline(stories, window)
+        if self.mode == "short":
+            return DigestText(
+                hook="x",
+                stories=(StoryText("only one", "one.", None),),
+                bottom_line="",
+                backend="counting",
+            )
+        return DigestText(
+            hook=text.hook,
+            stories=text.stories,
+            bottom_line=text.bottom_line,
+            backend="counting",
+            tokens_in=100,
+            tokens_out=20,
+        )
+
+
+def _builder(store: Store, summarizer: object) -> DigestBuilder:
+    return DigestBuilder(store, summarizer, Settings(), FixedClock(DEMO_NOW))  # type: ignore[arg-type]
+
+
+async def test_asking_twice_reuses_the_words_and_costs_no_new_tokens(demo_store: Store) -> None:
+    words = Counting()
+    builder = _builder(demo_store, words)
+    window = window_for("today", DEMO_NOW, TZ)
+    first = await builder.build(window)
+    # a minute later the "today" window has moved, but the stories are the same
+    later = window_for("today", DEMO_NOW + timedelta(minutes=1), TZ)
+    second = await builder.build(later)
+    assert words.calls == 1
+    assert first.lead == second.lead and first.stories == second.stories
+    assert (first.stats.tokens_in, second.stats.tokens_in) == (100, 0)
+
+
+@pytest.mark.parametrize("mode", ["raise", "short"])
+async def test_a_failing_summarizer_still_gets_the_digest_out(demo_store: Store, mode: str) -> None:
+    digest = await _builder(demo_store, Counting(mode)).build(window_for("today", DEMO_NOW, TZ))
+    assert digest.lead is not None and digest.lead.take
+    assert digest.stats.backend.startswith("counting (fallback: extractive")
+    text = render_markdown(digest)
+    assert "offline voice used" in text
+
+
+async def test_max_stories_caps_the_wire_and_stats_count_everything(demo_store: Store) -> None:
+    window = window_for("week", DEMO_NOW, TZ)
+    digest = await _builder(demo_store, ExtractiveSummarizer()).build(window, max_stories=3)
+    assert digest.lead is not None and len(digest.stories) == 3
+    assert digest.stats.stories > 4  # every story of the week was counted
+    assert digest.signoff == "The Desk"
+    assert digest.title.startswith("Week of Aug 7 to Aug 14, 2026 — ")
+
+
+async def test_a_quiet_window_says_so(demo_store: Store) -> None:
+    window = window_for("2026-01-01", DEMO_NOW, TZ)
+    digest = await _builder(demo_store, ExtractiveSummarizer()).build(window)
+    assert digest.lead is None and digest.stories == ()
+    assert digest.stats.articles == 0
+    assert "Thu Jan 1, 2026" in digest.title
+    assert "Quiet day" in render_markdown(digest)
+
+
+async def test_a_topic_nobody_covered_is_named_in_the_title(demo_store: Store) -> None:
+    window = window_for("today", DEMO_NOW, TZ)
+    digest = await _builder(demo_store, ExtractiveSummarizer()).build(window, topic="knitting")
+    assert digest.lead is None
+    assert "Nothing on 'knitting'" in digest.title
+
+
+async def test_a_servers_own_source_shows_only_in_that_servers_digest(demo_store: Store) -> None:
+    feed = await demo_store.add_feed(
+        FeedSpec(name="Guild blog", url="https://guild.example/feed"),
+        DEMO_NOW,
+        scope="discord:1",
+    )
+    await demo_store.upsert_entries(
+        feed.id,
+        [
+            ArticleIn(
+                guid="g1",
+                url="https://guild.example/a",
+                canonical_url="https://guild.example/a",
+                title="Guild members build a robot arm",
+                author=None,
+                published_at=DEMO_NOW - timedelta(hours=1),
+                text="The guild built a robot arm from spare parts.",
+                content_hash="h-guild",
+            )
+        ],
+        DEMO_NOW,
+    )
+    builder = _builder(demo_store, ExtractiveSummarizer())
+    window = window_for("today", DEMO_NOW, TZ)
+    mine = await builder.build(window, scope="discord:1", max_stories=30)
+    other = await builder.build(window, scope="discord:2", max_stories=30)
+    assert any(s.headline.startswith("Guild members") for s in mine.all_stories)
+    assert not any(s.headline.startswith("Guild members") for s in other.all_stories)
+
+
+def test_titles_name_the_local_day() -> None:
+    w = window_for("today", DEMO_NOW, "Asia/Tokyo")
+    assert title_for(w, "  A   hook ") == "Sat Aug 15, 2026 — A hook"

@@ -22,6 +22,11 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|feed|rdf|RDF)[\s>]", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+# Titles outside CDATA holding a bare "&" or an HTML-only entity (&colon;, &nbsp;): not
+# well-formed XML. fastfeedparser's recovering parser cuts such a title short ("Re&colon; X"
+# becomes "Re") where feedparser keeps it whole, so those documents go to feedparser.
+_PLAIN_TITLE = re.compile(rb"<title\b[^>]*>([^<]*)</title>")
+_NON_XML_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
 
 
 def parse_feed(body: bytes, *, url: str) -> ParsedFeed:
@@ -41,16 +46,24 @@ def parse_feed(body: bytes, *, url: str) -> ParsedFeed:
             "site's home page?)",
             hint="find the site's RSS/Atom link and add that instead",
         )
+    fast: ParsedFeed | None = None
     try:
         fast = _fast(body)
-        if fast.entries:
-            return fast
     except Exception:
-        pass
+        fast = None
+    if fast is not None and fast.entries:
+        if not _titles_break_xml(body):
+            return fast
+        slow = _slow(body)
+        return slow if len(slow.entries) >= len(fast.entries) else fast
     parsed = _slow(body)
     if not parsed.entries and not looks_like_feed:
         raise FeedError(FeedErrorKind.NOT_A_FEED, f"{url}: the response is not an RSS or Atom feed")
     return parsed
+
+
+def _titles_break_xml(body: bytes) -> bool:
+    return any(_NON_XML_AMP.search(t) for t in _PLAIN_TITLE.findall(body) if b"&" in t)
 
 
 def _text(value: Any) -> str | None:

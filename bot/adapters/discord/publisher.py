@@ -1,0 +1,226 @@
+"""Scheduled posts to Discord: the headline message, a thread on it, the thread messages.
+
+Exactly once (see ``bot.publish``): progress is saved after every part as JSON
+``{"headline": message id, "thread": thread id, "sent": index of the last thread part}``, and a
+retry starts after the last saved part. Each part also carries a stable nonce with
+``enforce_nonce``, so a part whose response was lost before it could be saved is not posted
+twice when the retry comes within Discord's nonce window (a few minutes).
+
+Failures become ``PostError``: a deleted channel turns its daily digest off (not retryable);
+a missing permission is told to the server's admins once and is not retried; Discord's
+own outages (5xx, connection errors) are retryable.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import aiohttp
+import discord
+
+from bot.adapters.discord import rest
+from bot.clock import Clock
+from bot.errors import PostError
+from bot.models import Destination, Digest
+from bot.publish import SaveProgress
+from bot.render.discord import CONTENT_MAX, render_discord
+from bot.render.escape import clip, discord_text
+from bot.services import Services
+
+log = logging.getLogger("newsbot.discord")
+
+
+@dataclass
+class Progress:
+    headline: str | None = None
+    thread: str | None = None
+    sent: int = -1  # index of the last thread message posted
+
+    @classmethod
+    def load(cls, saved: str | None) -> Progress:
+        if not saved:
+            return cls()
+        try:
+            raw = json.loads(saved)
+        except ValueError:
+            # Not ours (another adapter's, or damaged): posting again could duplicate the
+            # headline, so refuse loudly rather than guess.
+            raise PostError(
+                f"the saved progress of this post is unreadable: {saved[:80]!r}",
+                retryable=False,
+                hint="check the posts table; delete the record to post this window again",
+            ) from None
+        return cls(
+            headline=_id(raw.get("headline")),
+            thread=_id(raw.get("thread")),
+            sent=int(raw.get("sent", -1)),
+        )
+
+    def dump(self) -> str:
+        return json.dumps(asdict(self))
+
+
+def _id(value: Any) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def guild_of(destination: Destination) -> int | None:
+    scope = destination.scope or ""
+    if scope.startswith("discord:") and scope[8:].isdigit():
+        return int(scope[8:])
+    return None
+
+
+class DiscordPublisher:
+    platform = "discord"
+
+    def __init__(self, client: discord.Client, services: Services, clock: Clock) -> None:
+        self.client = client
+        self.services = services
+        self.clock = clock
+
+    async def publish(
+        self,
+        destination: Destination,
+        digest: Digest,
+        *,
+        resume: str | None,
+        save: SaveProgress,
+    ) -> str:
+        http = self.client.http
+        post = render_discord(digest)
+        done = Progress.load(resume)
+        channel = destination.channel_id
+        key = (destination.id, digest.window.start.isoformat(), digest.window.end.isoformat())
+        step = "headline"
+        try:
+            if done.headline is None:
+                message = await rest.send(
+                    http, channel, post.headline, nonce=rest.nonce(*key, "headline")
+                )
+                done.headline = str(message["id"])
+                await save(done.dump())
+            if done.thread is None:
+                step = "thread"
+                done.thread = await rest.open_thread(http, channel, done.headline, post.thread_name)
+                await save(done.dump())
+            step = "thread message"
+            for index in range(done.sent + 1, len(post.thread_messages)):
+                await rest.send(
+                    http,
+                    done.thread,
+                    post.thread_messages[index],
+                    nonce=rest.nonce(*key, "part", index),
+                )
+                done.sent = index
+                await save(done.dump())
+        except discord.HTTPException as exc:
+            raise await self._refused(destination, exc, step) from exc
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            raise PostError(
+                f"could not reach Discord while posting the {step}: {exc or type(exc).__name__}",
+                retryable=True,
+            ) from exc
+        return f"discord:{channel}/{done.headline}"
+
+    async def notify(self, destination: Destination, text: str) -> None:
+        payload = {"content": clip(discord_text(text), CONTENT_MAX)}
+        try:
+            await rest.send(self.client.http, destination.channel_id, payload)
+        except discord.HTTPException as exc:
+            raise await self._refused(destination, exc, "notice") from exc
+
+    async def _refused(
+        self, destination: Destination, exc: discord.HTTPException, step: str
+    ) -> PostError:
+        channel = destination.channel_id
+        where = f"discord channel {channel}"
+        if isinstance(exc, discord.NotFound) and step in ("headline", "notice", "thread"):
+            if exc.code == rest.UNKNOWN_MESSAGE:
+                return PostError(
+                    f"the headline message in {where} was deleted before its thread was opened",
+                    retryable=False,
+                )
+            n = await self.services.store.disable_destinations(
+                platform="discord", channel_id=str(channel)
+            )
+            await self._changed()
+            log.error(
+                "%s no longer exists (Discord %s: %s); its daily digest is turned off (%d)",
+                where,
+                exc.status,
+                exc.text or exc.code,
+                n,
+            )
+            return PostError(
+                f"{where} no longer exists; its daily digest is turned off",
+                retryable=False,
+                hint="set it up again with /digest setup in another channel",
+            )
+        if isinstance(exc, discord.Forbidden):
+            missing = await self._missing(destination, step)
+            await self._tell_admins(destination, missing)
+            log.error(
+                "Discord refused the %s in %s: missing %s (Discord %s: %s); not retrying",
+                step,
+                where,
+                rest.and_list(missing),
+                exc.code,
+                exc.text,
+            )
+            return PostError(
+                f"missing the {rest.and_list(missing)} permission in {where}",
+                retryable=False,
+                hint="give the bot that permission in the channel, then /digest now",
+            )
+        if isinstance(exc, discord.DiscordServerError) or exc.status >= 500:
+            return PostError(
+                f"Discord failed the {step} in {where} ({exc.status}); will retry",
+                retryable=True,
+            )
+        return PostError(
+            f"Discord rejected the {step} in {where}: {exc.status} {exc.text or exc.code}",
+            retryable=False,
+        )
+
+    async def _changed(self) -> None:
+        if self.services.on_change is not None:
+            try:
+                await self.services.on_change()
+            except Exception:  # the scheduler re-reads destinations every minute anyway
+                log.exception("could not refresh the schedule after turning a channel off")
+
+    async def _missing(self, destination: Destination, step: str) -> list[str]:
+        channel = self.client.get_channel(int(destination.channel_id))
+        guild = getattr(channel, "guild", None)
+        missing = rest.missing_in(channel, getattr(guild, "me", None))
+        return missing or list(rest.STEP_NEEDS.get(step, ("Send Messages",)))
+
+    async def _tell_admins(self, destination: Destination, missing: list[str]) -> None:
+        """Once per (channel, missing set): a notice in the server's system channel."""
+        where = f"discord:{destination.channel_id}"
+        key = "missing-permission:" + ",".join(sorted(missing))
+        if not await self.services.store.notice_once(where, key, self.clock.now()):
+            return
+        guild = self.client.get_guild(guild_of(destination) or 0)
+        system = guild.system_channel if guild is not None else None
+        if system is None or str(system.id) == str(destination.channel_id):
+            log.warning(
+                "cannot tell the admins of %s about the missing permission (no system "
+                "channel I can use); the log line above is the only notice",
+                where,
+            )
+            return
+        text = (
+            f"I could not post the daily news digest in <#{destination.channel_id}>: I am "
+            f"missing the {rest.and_list(missing)} permission there. A server admin can grant "
+            "it in the channel's settings (Permissions); the next daily post will go out then, "
+            "or use /digest now."
+        )
+        try:
+            await rest.send(self.client.http, system.id, {"content": text})
+        except discord.HTTPException as exc:
+            log.warning("could not send the permission notice to %s: %s", system.id, exc)

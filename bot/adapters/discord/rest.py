@@ -1,0 +1,123 @@
+"""The few REST calls the commands and the publisher share, through discord.py's HTTP client.
+
+Payloads come from ``bot.render.discord`` and are sent as they are (discord.py still handles
+rate-limit buckets, 429s and retries of 500s). Mentions are forced off on every send, even if
+a payload forgot: feed text must never ping anyone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import discord
+import yarl
+from discord.gateway import DiscordWebSocket
+from discord.http import HTTPClient, Route
+
+DEFAULT_API_URL = "https://discord.com/api/v10"
+NO_MENTIONS_JSON: dict[str, Any] = {"parse": []}
+NO_MENTIONS = discord.AllowedMentions.none()
+THREAD_ARCHIVE_MINUTES = 1440  # a day: the thread stays open while the digest is news
+
+# Discord's JSON error codes (https://discord.com/developers/docs/topics/opcodes-and-status-codes)
+UNKNOWN_CHANNEL = 10003
+UNKNOWN_GUILD = 10004
+UNKNOWN_MESSAGE = 10008
+MISSING_ACCESS = 50001
+MISSING_PERMISSIONS = 50013
+THREAD_ALREADY_CREATED = 160004
+
+# What the bot needs in a posting channel, as Discord's settings screens name it.
+NEEDED: dict[str, str] = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+    "create_public_threads": "Create Public Threads",
+    "send_messages_in_threads": "Send Messages in Threads",
+}
+# When the cache cannot tell which permission is missing, the step that failed can.
+STEP_NEEDS: dict[str, tuple[str, ...]] = {
+    "headline": ("Send Messages", "Embed Links"),
+    "thread": ("Create Public Threads",),
+    "thread message": ("Send Messages in Threads",),
+    "notice": ("Send Messages",),
+}
+
+
+def use_api(base_url: str) -> None:
+    """Point discord.py's REST calls (bot and interaction webhooks alike) at ``base_url``.
+
+    discord.py keeps the base on its ``Route`` class, so this is process-wide: one Discord
+    connection per process, as the bot runs."""
+    Route.BASE = base_url.rstrip("/")
+
+
+async def use_gateway(http: HTTPClient) -> str:
+    """Ask the API which gateway to connect to (``GET /gateway/bot``) and use it.
+
+    discord.py's plain Client otherwise dials the hard-coded production gateway; asking makes
+    a proxy or a test double behind NEWSBOT_DISCORD_API_URL serve the websocket too."""
+    _shards, url, _limits = await http.get_bot_gateway()
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+    return url
+
+
+def nonce(*parts: object) -> str:
+    """A stable nonce (Discord allows 25 characters) for one part of one post: with
+    ``enforce_nonce`` Discord returns the earlier message instead of a duplicate when a retry
+    resends a message whose first response was lost."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:25]
+
+
+async def send(
+    http: HTTPClient, channel_id: int | str, payload: dict[str, Any], *, nonce: str | None = None
+) -> dict[str, Any]:
+    body = dict(payload)
+    body["allowed_mentions"] = dict(NO_MENTIONS_JSON)
+    if nonce is not None:
+        body["nonce"] = nonce
+        body["enforce_nonce"] = True
+    route = Route("POST", "/channels/{channel_id}/messages", channel_id=int(channel_id))
+    data: dict[str, Any] = await http.request(route, json=body)
+    return data
+
+
+async def open_thread(
+    http: HTTPClient, channel_id: int | str, message_id: int | str, name: str
+) -> str:
+    """Start a public thread on a message; returns the thread's id.
+
+    A retry after a lost response finds the thread already there (160004); a thread started
+    from a message has that message's id, so the retry carries on in it."""
+    route = Route(
+        "POST",
+        "/channels/{channel_id}/messages/{message_id}/threads",
+        channel_id=int(channel_id),
+        message_id=int(message_id),
+    )
+    try:
+        data = await http.request(
+            route, json={"name": name, "auto_archive_duration": THREAD_ARCHIVE_MINUTES}
+        )
+    except discord.HTTPException as exc:
+        if exc.code == THREAD_ALREADY_CREATED:
+            return str(message_id)
+        raise
+    return str(data["id"])
+
+
+def missing_in(channel: Any, member: Any) -> list[str]:
+    """The needed permissions ``member`` lacks in a cached guild channel (empty if unknown)."""
+    if channel is None or member is None or not hasattr(channel, "permissions_for"):
+        return []
+    perms = channel.permissions_for(member)
+    return [label for attr, label in NEEDED.items() if not getattr(perms, attr, True)]
+
+
+def and_list(items: list[str] | tuple[str, ...]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,109 @@
+"""A real discord.py client wired to real Services on a temp SQLite store, against the
+loopback fake of Discord (tests/support/fake_discord.py). Articles come from the real feed
+snapshots in tests/data/feeds, served by the loopback feed server and polled for real."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from support.fake_discord import GUILD_ID, FakeDiscord
+from support.feed_server import FeedServer
+
+from bot.adapters.discord import runner
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.digest.build import DigestBuilder
+from bot.feeds.fetch import Fetcher, make_client
+from bot.feeds.update import Poller
+from bot.models import FeedSpec
+from bot.services import Services
+from bot.store.store import Store
+from bot.summarize.voice import ExtractiveSummarizer
+
+FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
+# The TechCrunch snapshot's newest entry is 2026-08-22 16:30 UTC; the bot's day ends after it.
+NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)
+
+
+@dataclass
+class World:
+    fake: FakeDiscord
+    feeds: FeedServer
+    adapter: runner.DiscordAdapter
+    services: Services
+    store: Store
+    clock: FixedClock
+    settings: Settings
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    async with FakeDiscord() as f:
+        yield f
+
+
+@pytest.fixture
+async def feed_server() -> AsyncIterator[FeedServer]:
+    async with FeedServer(FEEDS) as srv:
+        yield srv
+
+
+@pytest.fixture
+def settings(tmp_path: Path, fake: FakeDiscord) -> Settings:
+    return Settings(
+        discord_token="fake-discord-token",
+        discord_api_url=fake.api_url,
+        discord_dev_guild_id=GUILD_ID,
+        allow_private_networks=True,
+        data_dir=tmp_path,
+        timezone="UTC",
+        read_timeout=2.0,
+        total_timeout=5.0,
+    )
+
+
+async def poll_sources(
+    store: Store, poller: Poller, server: FeedServer, clock: FixedClock, *names: str
+) -> None:
+    for name in names or ("techcrunch.xml", "theverge-ai.xml"):
+        await store.add_feed(
+            FeedSpec(name=name.removesuffix(".xml"), url=server.url("/" + name)), clock.now()
+        )
+    results = await poller.poll()
+    assert all(r.status != "error" for r in results), results
+
+
+@pytest.fixture
+async def world(
+    fake: FakeDiscord,
+    feed_server: FeedServer,
+    settings: Settings,
+    store: Store,
+    clock: FixedClock,
+) -> AsyncIterator[World]:
+    async with make_client(settings) as http:
+        poller = Poller(store, Fetcher(http, settings), settings, clock)
+        await poll_sources(store, poller, feed_server, clock)
+        builder = DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
+        services = Services(store, poller, builder, settings, clock)
+        adapter = await runner.start(services, settings, clock, guild_ready_timeout=0.05)
+        try:
+            await fake.wait_identified()
+            await asyncio.wait_for(adapter.client.wait_until_ready(), 10)
+            yield World(fake, feed_server, adapter, services, store, clock, settings)
+        finally:
+            await adapter.close()

@@ -1,0 +1,624 @@
+"""A loopback fake of Discord: the REST API and the gateway websocket (aiohttp.web, 127.0.0.1).
+
+A real ``discord.Client`` logs in and connects to it for real: ``GET /users/@me``,
+``GET /oauth2/applications/@me``, ``GET /gateway/bot``, then the websocket at ``/gateway``
+(HELLO → IDENTIFY → READY with one guild → GUILD_CREATE). Tests then inject interactions as
+gateway ``INTERACTION_CREATE`` dispatches and read what the bot did from ``requests``:
+
+    async with FakeDiscord() as fake:
+        settings = Settings(discord_api_url=fake.api_url, ...)
+        ...
+        await fake.wait_identified()
+        token = await fake.command("digest", "today", topic="chips")
+        cb = await fake.wait_for(lambda r: r.path == f"/interactions/{...}/{token}/callback")
+
+Every request is recorded (method, path below the API base, query, JSON body, monotonic
+time). Messages get snowflake ids; ``enforce_nonce`` is honoured as Discord does (the same
+nonce on a channel returns the first message instead of a second one). ``fail(...)`` makes
+matching requests answer an error status with Discord's JSON error body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+API = "/api/v10"
+APP_ID = 900000000000000001
+BOT_ID = 900000000000000002
+GUILD_ID = 900000000000000010
+NEWS_CHANNEL = 900000000000000011
+SYSTEM_CHANNEL = 900000000000000012
+OWNER_ID = 900000000000000020
+ADMIN_ID = 900000000000000021
+MEMBER_ID = 900000000000000022
+EVERYONE_ROLE = GUILD_ID
+BOT_ROLE = 900000000000000030
+
+# Discord permission bits
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+READ_HISTORY = 1 << 16
+MANAGE_GUILD = 1 << 5
+CREATE_PUBLIC_THREADS = 1 << 35
+SEND_IN_THREADS = 1 << 38
+MEMBER_PERMS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_HISTORY | SEND_IN_THREADS
+BOT_PERMS = MEMBER_PERMS | CREATE_PUBLIC_THREADS
+ADMIN_PERMS = MEMBER_PERMS | MANAGE_GUILD | CREATE_PUBLIC_THREADS
+
+ISO = "2026-08-22T12:00:00.000000+00:00"
+
+
+@dataclass
+class Request:
+    method: str
+    path: str  # below /api/v10, e.g. /channels/123/messages
+    query: dict[str, str]
+    body: Any
+    at: float  # time.monotonic()
+    status: int = 0
+
+
+@dataclass
+class Fault:
+    method: str
+    pattern: re.Pattern[str]
+    status: int
+    code: int
+    message: str
+    times: int  # how many matching requests fail; -1: all
+    skip: int = 0  # let this many matching requests through first
+
+
+@dataclass
+class Channel:
+    id: int
+    name: str
+    type: int = 0
+    parent_id: int | None = None
+    messages: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    # discord.py decodes a body only when the content type is exactly application/json
+    return web.Response(
+        body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"}
+    )
+
+
+def _user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
+    return {
+        "id": str(uid),
+        "username": name,
+        "discriminator": "0",
+        "global_name": name,
+        "avatar": None,
+        "bot": bot,
+    }
+
+
+class FakeDiscord:
+    def __init__(self, *, host: str = "127.0.0.1") -> None:
+        self.host = host
+        self.port = 0
+        self.requests: list[Request] = []
+        self.faults: list[Fault] = []
+        self.delay = 0.0  # seconds added to every REST answer (latency benchmarks)
+        self.identify: dict[str, Any] | None = None
+        self.channels: dict[int, Channel] = {
+            NEWS_CHANNEL: Channel(NEWS_CHANNEL, "news"),
+            SYSTEM_CHANNEL: Channel(SYSTEM_CHANNEL, "general"),
+        }
+        self.bot_channel_perms: dict[int, int] = {}  # channel -> allowed bits for the bot
+        self._ids = itertools.count(1_000_000_000_000_000_000)
+        self._nonces: dict[tuple[int, str], dict[str, Any]] = {}
+        self._changed = asyncio.Condition()
+        self._ws: web.WebSocketResponse | None = None
+        self._seq = 0
+        self._runner: web.AppRunner | None = None
+        self._interactions = itertools.count(1)
+
+    # lifecycle -------------------------------------------------------------------
+    async def __aenter__(self) -> FakeDiscord:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        app.router.add_route("*", API + "/{tail:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, 0)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets
+        self.port = server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._ws is not None and not self._ws.closed:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.host}:{self.port}{API}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://{self.host}:{self.port}/gateway"
+
+    def snowflake(self) -> int:
+        return next(self._ids)
+
+    # waiting ---------------------------------------------------------------------
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def wait_for(
+        self, predicate: Callable[[Request], bool], *, count: int = 1, timeout: float = 10.0
+    ) -> list[Request]:
+        """Wait until ``count`` recorded requests match; returns them (in order)."""
+
+        def matched() -> list[Request]:
+            return [r for r in self.requests if r.status and predicate(r)]
+
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(lambda: len(matched()) >= count)
+        return matched()
+
+    async def wait_identified(self, timeout: float = 10.0) -> None:
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(lambda: self.identify is not None and self._seq >= 2)
+
+    def find(self, method: str, pattern: str) -> list[Request]:
+        rx = re.compile(pattern)
+        return [r for r in self.requests if r.method == method and rx.fullmatch(r.path)]
+
+    # faults ----------------------------------------------------------------------
+    def fail(
+        self,
+        method: str,
+        pattern: str,
+        status: int,
+        *,
+        code: int = 0,
+        message: str = "",
+        times: int = 1,
+        skip: int = 0,
+    ) -> None:
+        self.faults.append(
+            Fault(method, re.compile(pattern), status, code, message or f"{status}", times, skip)
+        )
+
+    def _fault_for(self, method: str, path: str) -> Fault | None:
+        for fault in self.faults:
+            if fault.method != method or not fault.pattern.fullmatch(path) or fault.times == 0:
+                continue
+            if fault.skip > 0:
+                fault.skip -= 1
+                continue
+            if fault.times > 0:
+                fault.times -= 1
+            return fault
+        return None
+
+    # REST ------------------------------------------------------------------------
+    async def _rest(self, request: web.Request) -> web.StreamResponse:
+        path = "/" + request.match_info["tail"]
+        body: Any = None
+        if request.can_read_body:
+            raw = await request.read()
+            try:
+                body = json.loads(raw) if raw else None
+            except ValueError:
+                body = raw.decode("utf-8", "replace")
+        rec = Request(request.method, path, dict(request.query), body, time.monotonic())
+        self.requests.append(rec)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        fault = self._fault_for(request.method, path)
+        if fault is not None:
+            resp: web.StreamResponse = _json(
+                {"message": fault.message, "code": fault.code}, status=fault.status
+            )
+        else:
+            resp = await self._answer(request.method, path, body, dict(request.query))
+        rec.status = resp.status
+        await self._notify()
+        return resp
+
+    def _not_found(self, code: int, message: str) -> web.Response:
+        return _json({"message": message, "code": code}, status=404)
+
+    async def _answer(
+        self, method: str, path: str, body: Any, query: dict[str, str]
+    ) -> web.StreamResponse:
+        m = re.fullmatch
+        if method == "GET" and path == "/users/@me":
+            return _json(_user(BOT_ID, "newsbot", bot=True))
+        if method == "GET" and path == "/oauth2/applications/@me":
+            return _json(self._application())
+        if method == "GET" and path in ("/gateway/bot", "/gateway"):
+            return _json(
+                {
+                    "url": self.gateway_url,
+                    "shards": 1,
+                    "session_start_limit": {
+                        "total": 1000,
+                        "remaining": 999,
+                        "reset_after": 0,
+                        "max_concurrency": 1,
+                    },
+                }
+            )
+        if method == "PUT" and (hit := m(r"/applications/(\d+)(?:/guilds/(\d+))?/commands", path)):
+            out = []
+            for cmd in body or []:
+                data = dict(cmd)
+                data.update(id=str(self.snowflake()), application_id=hit.group(1), version="1")
+                if hit.group(2):
+                    data["guild_id"] = hit.group(2)
+                out.append(data)
+            return _json(out)
+        if method == "POST" and m(r"/interactions/\d+/[^/]+/callback", path):
+            if query.get("with_response") in ("true", "True", "1"):
+                return _json(
+                    {
+                        "interaction": {"id": path.split("/")[2], "type": 2},
+                        "resource": {"type": (body or {}).get("type", 5)},
+                    }
+                )
+            return web.Response(status=204)
+        if hit := m(r"/webhooks/(\d+)/([^/]+)(?:/messages/(@original|\d+))?", path):
+            if method == "DELETE":
+                return web.Response(status=204)
+            if method in ("POST", "PATCH"):
+                # a follow-up lands in the channel the interaction came from
+                msg = self._message(NEWS_CHANNEL, body or {}, webhook=True)
+                return _json(msg)
+            return _json(self._message(NEWS_CHANNEL, {}, webhook=True))
+        if hit := m(r"/channels/(\d+)", path):
+            channel = self.channels.get(int(hit.group(1)))
+            if channel is None:
+                return self._not_found(10003, "Unknown Channel")
+            return _json(self._channel_json(channel))
+        if method == "POST" and (hit := m(r"/channels/(\d+)/messages", path)):
+            cid = int(hit.group(1))
+            channel = self.channels.get(cid)
+            if channel is None:
+                return self._not_found(10003, "Unknown Channel")
+            need = SEND_IN_THREADS if channel.type == 11 else SEND_MESSAGES | EMBED_LINKS
+            perms = self.bot_channel_perms.get(channel.parent_id or cid, BOT_PERMS)
+            if perms & need != need:
+                return _json({"message": "Missing Permissions", "code": 50013}, status=403)
+            nonce = (body or {}).get("nonce")
+            if nonce and (body or {}).get("enforce_nonce") and (cid, nonce) in self._nonces:
+                return _json(self._nonces[(cid, nonce)])
+            msg = self._message(cid, body or {})
+            if nonce:
+                self._nonces[(cid, nonce)] = msg
+            return _json(msg)
+        if method == "POST" and (hit := m(r"/channels/(\d+)/messages/(\d+)/threads", path)):
+            cid, mid = int(hit.group(1)), int(hit.group(2))
+            channel = self.channels.get(cid)
+            if channel is None:
+                return self._not_found(10003, "Unknown Channel")
+            if self.bot_channel_perms.get(cid, BOT_PERMS) & CREATE_PUBLIC_THREADS == 0:
+                return _json({"message": "Missing Permissions", "code": 50013}, status=403)
+            if mid in self.channels:
+                return _json(
+                    {
+                        "message": "A thread has already been created for this message",
+                        "code": 160004,
+                    },
+                    status=400,
+                )
+            thread = Channel(mid, (body or {}).get("name", ""), type=11, parent_id=cid)
+            self.channels[mid] = thread
+            return _json(self._channel_json(thread))
+        return self._not_found(0, f"fake Discord has no route for {method} {path}")
+
+    def _application(self) -> dict[str, Any]:
+        return {
+            "id": str(APP_ID),
+            "name": "newsbot",
+            "icon": None,
+            "description": "",
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "verify_key": "0" * 64,
+            "owner": _user(OWNER_ID, "owner"),
+            "flags": 0,
+        }
+
+    def _message(self, cid: int, body: dict[str, Any], *, webhook: bool = False) -> dict[str, Any]:
+        mid = self.snowflake()
+        msg = {
+            "id": str(mid),
+            "channel_id": str(cid),
+            "guild_id": str(GUILD_ID),
+            "author": _user(APP_ID if webhook else BOT_ID, "newsbot", bot=True),
+            "content": body.get("content", ""),
+            "timestamp": ISO,
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds", []),
+            "pinned": False,
+            "type": 0,
+            "flags": body.get("flags", 0),
+            "components": [],
+        }
+        if webhook:
+            msg["webhook_id"] = str(APP_ID)
+            msg["application_id"] = str(APP_ID)
+        channel = self.channels.get(cid)
+        if channel is not None:
+            channel.messages.append(msg)
+        return msg
+
+    def _channel_json(self, channel: Channel) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": str(channel.id),
+            "type": channel.type,
+            "guild_id": str(GUILD_ID),
+            "name": channel.name,
+            "position": 0,
+            "permission_overwrites": self._overwrites(channel.id),
+            "nsfw": False,
+            "parent_id": str(channel.parent_id) if channel.parent_id else None,
+            "rate_limit_per_user": 0,
+            "topic": None,
+            "last_message_id": None,
+        }
+        if channel.type == 11:
+            data.update(
+                owner_id=str(BOT_ID),
+                message_count=0,
+                member_count=1,
+                thread_metadata={
+                    "archived": False,
+                    "auto_archive_duration": 1440,
+                    "archive_timestamp": ISO,
+                    "locked": False,
+                },
+            )
+        return data
+
+    def _overwrites(self, cid: int) -> list[dict[str, Any]]:
+        if cid not in self.bot_channel_perms:
+            return []
+        allowed = self.bot_channel_perms[cid]
+        return [
+            {
+                "id": str(BOT_ROLE),
+                "type": 0,
+                "allow": str(allowed),
+                "deny": str(BOT_PERMS & ~allowed),
+            }
+        ]
+
+    # gateway ---------------------------------------------------------------------
+    def guild_json(self) -> dict[str, Any]:
+        return {
+            "id": str(GUILD_ID),
+            "name": "Test Server",
+            "icon": None,
+            "owner_id": str(OWNER_ID),
+            "region": "",
+            "afk_channel_id": None,
+            "afk_timeout": 300,
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "roles": [
+                {
+                    "id": str(EVERYONE_ROLE),
+                    "name": "@everyone",
+                    "permissions": str(MEMBER_PERMS),
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                },
+                {
+                    "id": str(BOT_ROLE),
+                    "name": "newsbot",
+                    "permissions": str(BOT_PERMS),
+                    "position": 1,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": True,
+                    "mentionable": False,
+                },
+            ],
+            "emojis": [],
+            "stickers": [],
+            "features": [],
+            "mfa_level": 0,
+            "system_channel_id": str(SYSTEM_CHANNEL),
+            "system_channel_flags": 0,
+            "rules_channel_id": None,
+            "joined_at": ISO,
+            "large": False,
+            "unavailable": False,
+            "member_count": 3,
+            "voice_states": [],
+            "members": [
+                {
+                    "user": _user(BOT_ID, "newsbot", bot=True),
+                    "roles": [str(BOT_ROLE)],
+                    "joined_at": ISO,
+                    "deaf": False,
+                    "mute": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [self._channel_json(c) for c in self.channels.values() if c.type == 0],
+            "threads": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "premium_tier": 0,
+            "preferred_locale": "en-US",
+            "nsfw_level": 0,
+        }
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        self._seq = 0
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                break
+            data = json.loads(msg.data)
+            if data["op"] == 1:
+                await ws.send_json({"op": 11})
+            elif data["op"] == 2:
+                self.identify = data["d"]
+                await self.dispatch(
+                    "READY",
+                    {
+                        "v": 10,
+                        "user": _user(BOT_ID, "newsbot", bot=True),
+                        "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
+                        "session_id": "fake-session",
+                        "resume_gateway_url": self.gateway_url,
+                        "application": {"id": str(APP_ID), "flags": 0},
+                        "shard": [0, 1],
+                    },
+                )
+                await self.dispatch("GUILD_CREATE", self.guild_json())
+        return ws
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        assert self._ws is not None, "the client has not connected to the gateway"
+        self._seq += 1
+        await self._ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+        await self._notify()
+
+    # interactions ----------------------------------------------------------------------
+    def member(self, uid: int, perms: int) -> dict[str, Any]:
+        return {
+            "user": _user(uid, f"user{uid % 1000}"),
+            "roles": [],
+            "joined_at": ISO,
+            "deaf": False,
+            "mute": False,
+            "flags": 0,
+            "nick": None,
+            "avatar": None,
+            "permissions": str(perms),
+        }
+
+    async def interact(
+        self,
+        itype: int,
+        data: dict[str, Any],
+        *,
+        user: int = ADMIN_ID,
+        perms: int = ADMIN_PERMS,
+        channel: int = NEWS_CHANNEL,
+        message: dict[str, Any] | None = None,
+    ) -> tuple[str, str]:
+        """Send one INTERACTION_CREATE; returns (interaction id, token)."""
+        n = next(self._interactions)
+        iid, token = str(self.snowflake()), f"token-{n}"
+        payload: dict[str, Any] = {
+            "id": iid,
+            "application_id": str(APP_ID),
+            "type": itype,
+            "token": token,
+            "version": 1,
+            "guild_id": str(GUILD_ID),
+            "channel_id": str(channel),
+            "channel": self._channel_json(self.channels[channel]),
+            "member": self.member(user, perms),
+            "app_permissions": str(BOT_PERMS),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+            "data": data,
+        }
+        if message is not None:
+            payload["message"] = message
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return iid, token
+
+    async def command(
+        self,
+        group: str,
+        sub: str | None = None,
+        *,
+        autocomplete: str | None = None,
+        user: int = ADMIN_ID,
+        perms: int = ADMIN_PERMS,
+        channel: int = NEWS_CHANNEL,
+        **options: Any,
+    ) -> tuple[str, str]:
+        """A slash command (``/group sub opt:value``); ``autocomplete`` names the focused option
+        and sends an autocomplete interaction instead. Channel options take a channel id."""
+        opts: list[dict[str, Any]] = []
+        resolved: dict[str, Any] = {}
+        for name, value in options.items():
+            if isinstance(value, int) and value in self.channels:
+                opt = {"name": name, "type": 7, "value": str(value)}
+                ch = self._channel_json(self.channels[value])
+                ch["permissions"] = str(BOT_PERMS)
+                resolved.setdefault("channels", {})[str(value)] = ch
+            else:
+                opt = {"name": name, "type": 3, "value": value}
+            if name == autocomplete:
+                opt["focused"] = True
+            opts.append(opt)
+        data: dict[str, Any] = {"id": str(self.snowflake()), "name": group, "type": 1}
+        if sub is not None:
+            data["options"] = [{"name": sub, "type": 1, "options": opts}]
+        else:
+            data["options"] = opts
+        if resolved:
+            data["resolved"] = resolved
+        itype = 4 if autocomplete else 2
+        return await self.interact(itype, data, user=user, perms=perms, channel=channel)
+
+    async def click(
+        self, custom_id: str, message: dict[str, Any], *, user: int = ADMIN_ID
+    ) -> tuple[str, str]:
+        """Press a button on a message the bot sent."""
+        data = {"custom_id": custom_id, "component_type": 2}
+        return await self.interact(3, data, user=user, message=message)
+
+    # reading what the bot did ----------------------------------------------------------
+    def callbacks(self, token: str) -> list[Request]:
+        return [
+            r for r in self.requests if re.fullmatch(rf"/interactions/\d+/{token}/callback", r.path)
+        ]
+
+    def followups(self, token: str) -> list[Request]:
+        return [
+            r
+            for r in self.requests
+            if r.method in ("POST", "PATCH")
+            and re.fullmatch(rf"/webhooks/\d+/{token}(/.*)?", r.path)
+        ]
+
+    def posts(self, channel: int) -> list[Request]:
+        return self.find("POST", rf"/channels/{channel}/messages")

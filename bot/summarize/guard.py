@@ -1,12 +1,16 @@
 """Faithfulness guard: every number and capitalized name in generated text must be in a source.
 
-Sentences that fail are dropped; the caller decides whether too much was dropped.
+Sentences that fail are dropped; the caller decides whether too much was dropped. Besides
+facts, a sentence is dropped when it carries a hype word (STYLE.md bans them) or a chat
+mention (``@everyone``, ``<@123>``, ``<!channel>``): a model that writes a ping has most
+likely been steered by text inside an article.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from bot.summarize.sentences import split_sentences
 
@@ -52,6 +56,63 @@ _COMMON = frozenset(
         "For",
     ]
 )
+# Generic abbreviations that name no one; anything else in capitals must be in a source.
+_ACRONYMS = frozenset(
+    re.findall(r"\S+", "AI API APIs CEO CEOs CFO CTO GPU GPUs CPU CPUs LLM LLMs IPO VC VCs PR OK")
+)
+# Words the voice starts sentences with. A capitalized word at the start of a sentence (or
+# after "My read:") is a name only when it is neither here nor used in lower case by a source.
+_STARTERS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    About After Again All Any Anyone Are As Ask At Be Because Before Being Both Build Buyers
+    By Can Check Cheaper Could Did Do Does Don't Each Either Even Every Everyone Expect Fair
+    Few First Follow For From Good Bad Big Small Here Hard Has Have However Is Just Keep Less
+    Look Make Many Maybe Meanwhile Money More Most Much Next No None Nobody Not Nothing Now Of
+    Once One Only Other Others People Plus Question Read Real Right Same Second See Should
+    Since Some Someone Something Still Sure Take Than Then There Think Third Time To Today
+    Tomorrow Too Translation Two Until Users Very Wait Was Watch Were Whatever Where Whether
+    Which While Whoever Will With Without Worth Would Yes Yet You Your Builders Developers
+    Workers Companies Small Smaller Bigger Fewer Early Late Lots Long Short Great Nice Sounds
+    Smart Odd Strange Interesting Notice Note Meaning Bottom Line Mostly Partly Usually
+    Probably Possibly Clearly Honestly Frankly Basically Simply Still Instead Otherwise
+    """,
+    )
+)
+_INITIAL = re.compile(r"(?:^|:\s+|[\"“(]\s*)$")
+HYPE_WORDS = frozenset(
+    [
+        "revolutionary",
+        "game-changing",
+        "game changing",
+        "groundbreaking",
+        "paradigm shift",
+        "unprecedented",
+        "cutting-edge",
+        "cutting edge",
+        "seamless",
+        "seamlessly",
+        "synergy",
+        "synergies",
+        "empower",
+        "empowers",
+        "empowering",
+        "unlock",
+        "unlocks",
+        "unlocking",
+        "transformative",
+        "disrupt",
+        "disrupts",
+        "disruptive",
+    ]
+)
+_HYPE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HYPE_WORDS) + r")\b", re.I)
+_MENTION = re.compile(r"@(?:everyone|here|channel)\b|<[@#!][^>]*>", re.I)
+
+REASON_FACTS = "not in any source"
+REASON_HYPE = "hype words"
+REASON_MENTION = "chat mentions"
 
 
 def _norm_number(raw: str) -> str:
@@ -72,18 +133,82 @@ def facts_in(text: str) -> set[str]:
 class GuardResult:
     kept: str
     dropped: tuple[str, ...]
+    # why each dropped sentence went, counted: {"not in any source": 2, "hype words": 1}
+    reasons: Counter[str] = field(default_factory=Counter)
+    total: int = 0  # sentences checked
+
+
+class _Sources:
+    """The facts a story's sources hold, prepared once for many sentences."""
+
+    def __init__(self, sources: list[str]) -> None:
+        self.text = " ".join(sources)
+        self.numbers = {_norm_number(m.group()) for m in _NUMBER.finditer(self.text)}
+        # whole words only: "Go" is not vouched for by "Google"
+        self.words = set(re.findall(r"[A-Za-z0-9]+", self.text))
+        self._lower_words: set[str] | None = None
+
+    def has_lower(self, word: str) -> bool:
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
+        return word.lower() in self._lower_words
+
+    def knows_name(self, name: str, initial: bool) -> bool:
+        parts = name.replace("-", " ").split()
+        if initial and parts and (parts[0] in _STARTERS or self.has_lower(parts[0])):
+            parts = parts[1:]  # "Watch Nvidia" starts a sentence: only "Nvidia" is a name
+        return all(part in _ACRONYMS or part in self.words for part in parts if part not in _COMMON)
+
+
+def _reason(sentence: str, src: _Sources) -> str | None:
+    if _MENTION.search(sentence):
+        return REASON_MENTION
+    if _HYPE.search(sentence):
+        return REASON_HYPE
+    numbers = {_norm_number(m.group()) for m in _NUMBER.finditer(sentence)}
+    if not numbers <= src.numbers:
+        return REASON_FACTS
+    for m in _NAME.finditer(sentence):
+        if m.group() in _COMMON:
+            continue
+        initial = bool(_INITIAL.search(sentence[: m.start()]))
+        if not src.knows_name(m.group(), initial):
+            return REASON_FACTS
+    return None
 
 
 def check(text: str, sources: list[str]) -> GuardResult:
-    source_text = " ".join(sources)
-    known_numbers = {_norm_number(m.group()) for m in _NUMBER.finditer(source_text)}
+    return _check(text, _Sources(sources))
+
+
+def _check(text: str, src: _Sources) -> GuardResult:
     kept: list[str] = []
     dropped: list[str] = []
-    for sentence in split_sentences(text):
-        numbers = {_norm_number(m.group()) for m in _NUMBER.finditer(sentence)}
-        names = {m.group() for m in _NAME.finditer(sentence)} - _COMMON
-        ok = numbers <= known_numbers and all(
-            all(part in source_text for part in name.split()) for name in names
-        )
-        (kept if ok else dropped).append(sentence)
-    return GuardResult(kept=" ".join(kept), dropped=tuple(dropped))
+    reasons: Counter[str] = Counter()
+    sentences = split_sentences(text)
+    for sentence in sentences:
+        reason = _reason(sentence, src)
+        if reason is None:
+            kept.append(sentence)
+        else:
+            dropped.append(sentence)
+            reasons[reason] += 1
+    return GuardResult(
+        kept=" ".join(kept), dropped=tuple(dropped), reasons=reasons, total=len(sentences)
+    )
+
+
+def check_paragraphs(text: str, sources: list[str]) -> GuardResult:
+    """Like ``check`` but keeps blank-line paragraph breaks ("facts" then "In plain terms:")."""
+    src = _Sources(sources)
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    results = [_check(p, src) for p in paragraphs]
+    reasons: Counter[str] = Counter()
+    for r in results:
+        reasons.update(r.reasons)
+    return GuardResult(
+        kept="\n\n".join(r.kept for r in results if r.kept),
+        dropped=tuple(s for r in results for s in r.dropped),
+        reasons=reasons,
+        total=sum(r.total for r in results),
+    )

@@ -1,0 +1,301 @@
+"""Two thin HTTP transports to chat models, over httpx, with retries.
+
+``OpenAIChat`` speaks ``POST {base}/chat/completions`` (OpenAI, Ollama, vLLM, llama.cpp
+server, LM Studio, OpenRouter); ``AnthropicMessages`` speaks ``POST {base}/v1/messages``.
+Both return a ``Completion`` or raise ``SummarizerError``.
+
+Retries (tenacity): 429, 5xx and dropped connections are retried with exponential backoff
+and jitter, honouring Retry-After; other 4xx are not (a bad key or a bad model name does
+not get better). A call that outlasts ``llm_timeout`` is not retried either: a model that
+slow would only make the digest late by several timeouts. A Retry-After longer than
+``MAX_RETRY_AFTER`` ends the retries at once for the same reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from bot.errors import SummarizerError
+from bot.feeds.fetch import parse_retry_after
+
+log = logging.getLogger("newsbot.summarize.llm")
+
+MAX_RETRY_AFTER = 120.0  # seconds; a server asking for longer is treated as down
+ANTHROPIC_VERSION = "2023-06-01"
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    tokens_in: int | None  # from the API's usage block, when it sends one
+    tokens_out: int | None
+
+
+class Transport(Protocol):
+    backend: str  # "openai" | "anthropic"
+    model: str
+
+    async def complete(self, system: str, user: str, *, max_tokens: int) -> Completion: ...
+
+
+class LLMCallError(SummarizerError):
+    """One failed attempt; ``retryable`` and ``retry_after`` steer the retry loop."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        retryable: bool = False,
+        retry_after: float | None = None,
+        status: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind  # "timeout", "rate_limited", "http", "connect", "bad_response"
+        self.retryable = retryable
+        self.retry_after = retry_after
+        self.status = status
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    retries: int = 3
+    timeout: float = 60.0
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
+
+
+class _RetryAfterOrBackoff:
+    """Wait what the server asked for, else exponential backoff with jitter."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self._backoff = wait_exponential_jitter(
+            initial=policy.backoff_initial, max=policy.backoff_max
+        )
+
+    def __call__(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, LLMCallError) and exc.retry_after is not None:
+            return exc.retry_after
+        return float(self._backoff(state))
+
+
+def _should_retry(exc: BaseException) -> bool:
+    if not isinstance(exc, LLMCallError) or not exc.retryable:
+        return False
+    return exc.retry_after is None or exc.retry_after <= MAX_RETRY_AFTER
+
+
+class _HTTPTransport:
+    backend = "llm"
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        model: str,
+        url: str,
+        headers: dict[str, str],
+        policy: RetryPolicy,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.model = model
+        self._client = client
+        self._url = url
+        self._headers = {"Accept": "application/json", **headers}
+        self._policy = policy
+        self._sleep = sleep
+
+    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _read(self, data: Any) -> Completion:
+        raise NotImplementedError
+
+    async def complete(self, system: str, user: str, *, max_tokens: int) -> Completion:
+        body = self._body(system, user, max_tokens)
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self._policy.retries + 1),
+            wait=_RetryAfterOrBackoff(self._policy),
+            retry=retry_if_exception(_should_retry),
+            sleep=self._sleep,
+            reraise=True,
+            before_sleep=self._log_retry,
+        )
+        result: Completion = await retrying(self._attempt, body)
+        return result
+
+    def _log_retry(self, state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        wait = state.next_action.sleep if state.next_action else 0.0
+        log.warning(
+            "%s:%s attempt %d failed (%s); retrying in %.1f s",
+            self.backend,
+            self.model,
+            state.attempt_number,
+            exc,
+            wait,
+        )
+
+    async def _attempt(self, body: dict[str, Any]) -> Completion:
+        timeout = self._policy.timeout
+        try:
+            async with asyncio.timeout(timeout):
+                response = await self._client.post(
+                    self._url, json=body, headers=self._headers, timeout=timeout
+                )
+        except (TimeoutError, httpx.TimeoutException) as exc:
+            raise LLMCallError(
+                f"{self.backend}: no answer within {timeout:g} s", kind="timeout"
+            ) from exc
+        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            raise LLMCallError(
+                f"{self.backend}: cannot reach {self._url} ({type(exc).__name__})",
+                kind="connect",
+                retryable=True,
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise LLMCallError(f"{self.backend}: {exc}", kind="connect") from exc
+        status = response.status_code
+        if status == 429 or status >= 500:
+            raise LLMCallError(
+                f"{self.backend}: HTTP {status} {_snippet(response)}",
+                kind="rate_limited" if status == 429 else "http",
+                retryable=True,
+                retry_after=parse_retry_after(response.headers.get("Retry-After")),
+                status=status,
+            )
+        if status >= 400:
+            raise LLMCallError(
+                f"{self.backend}: HTTP {status} {_snippet(response)}", kind="http", status=status
+            )
+        try:
+            return self._read(response.json())
+        except (json.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise LLMCallError(
+                f"{self.backend}: answer is not a {self.backend} response ({_snippet(response)})",
+                kind="bad_response",
+            ) from exc
+
+
+class OpenAIChat(_HTTPTransport):
+    """Any OpenAI-compatible ``/chat/completions`` endpoint."""
+
+    backend = "openai"
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        model: str,
+        api_key: str | None,
+        policy: RetryPolicy,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        # Local servers (Ollama, llama.cpp) need no key; sending none is their convention.
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        super().__init__(
+            client,
+            model=model,
+            url=base_url.rstrip("/") + "/chat/completions",
+            headers=headers,
+            policy=policy,
+            sleep=sleep,
+        )
+
+    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "messages": [
+                {"role": "system", "content": system},
+                {"role": "user", "content": user},
+            ],
+            "max_tokens": max_tokens,
+            "temperature": 0.2,
+            "stream": False,
+        }
+
+    def _read(self, data: Any) -> Completion:
+        content = data["choices"][0]["message"]["content"]
+        if not isinstance(content, str):
+            raise TypeError("message content is not text")
+        usage = data.get("usage") or {}
+        return Completion(
+            text=content,
+            tokens_in=_int_or_none(usage.get("prompt_tokens")),
+            tokens_out=_int_or_none(usage.get("completion_tokens")),
+        )
+
+
+class AnthropicMessages(_HTTPTransport):
+    """Anthropic's Messages API."""
+
+    backend = "anthropic"
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        base_url: str,
+        model: str,
+        api_key: str,
+        policy: RetryPolicy,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        base = base_url.rstrip("/")
+        url = base + "/messages" if base.endswith("/v1") else base + "/v1/messages"
+        super().__init__(
+            client,
+            model=model,
+            url=url,
+            headers={"x-api-key": api_key, "anthropic-version": ANTHROPIC_VERSION},
+            policy=policy,
+            sleep=sleep,
+        )
+
+    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "max_tokens": max_tokens,
+            "system": system,
+            "messages": [{"role": "user", "content": user}],
+            "temperature": 0.2,
+        }
+
+    def _read(self, data: Any) -> Completion:
+        blocks = data["content"]
+        text = "".join(b.get("text", "") for b in blocks if b.get("type") == "text")
+        if not text and data.get("stop_reason") not in ("end_turn", "max_tokens"):
+            raise ValueError("no text block")
+        usage = data.get("usage") or {}
+        return Completion(
+            text=text,
+            tokens_in=_int_or_none(usage.get("input_tokens")),
+            tokens_out=_int_or_none(usage.get("output_tokens")),
+        )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _snippet(response: httpx.Response) -> str:
+    text = " ".join(response.text.split())[:160]
+    return f"({text})" if text else ""

@@ -161,10 +161,12 @@ def story_key(articles: Iterable[Article]) -> str:
     return hashlib.sha256("\n".join(urls).encode()).hexdigest()[:16]
 
 
-def cluster(articles: Sequence[Article]) -> list[Story]:
+def cluster(articles: Sequence[Article], *, all_pairs: bool = False) -> list[Story]:
     """Stories from articles; each story lists every article, best first.
 
     Stories come back newest first (by their earliest article); ranking happens later.
+    ``all_pairs`` checks every pair instead of the LSH candidates: the quadratic baseline
+    the benchmark compares against (same decisions, no index).
     """
     # One fixed order so union-find roots, and thus the output, never depend on input order.
     items = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
@@ -194,9 +196,14 @@ def cluster(articles: Sequence[Article]) -> list[Story]:
     docs = [_features(a) for a in items]
     df = Counter(w for d in docs for w in d.doc)
     idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-    pairs = _candidates([d.title for d in docs], TITLE_LSH_THRESHOLD)
-    pairs |= _candidates([d.doc for d in docs], DOC_LSH_THRESHOLD)
-    for i, j in sorted(pairs):
+    pairs: Iterable[tuple[int, int]]
+    if all_pairs:
+        pairs = ((i, j) for i in range(n) for j in range(i + 1, n))
+    else:
+        found = _candidates([d.title for d in docs], TITLE_LSH_THRESHOLD)
+        found |= _candidates([d.doc for d in docs], DOC_LSH_THRESHOLD)
+        pairs = sorted(found)
+    for i, j in pairs:
         if uf.find(i) == uf.find(j):
             continue
         if abs(items[i].published_at - items[j].published_at) > NEAR_WINDOW:

@@ -6,6 +6,7 @@ and failure reasons come from feeds and config, so they are outside text too.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -90,3 +91,13 @@ def footer_lines(digest: Digest) -> list[str]:
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of a summary or take (a blank line separates them); empty ones dropped."""
     return [p for p in (" ".join(chunk.split()) for chunk in text.split("\n\n")) if p]
+
+
+# Renderers print their own "The take:" / "Bottom line:" labels; a writer (template or
+# LLM) that labels its text too would otherwise read "The take: My read: ...".
+_LABEL = re.compile(r"^\s*(?:my read|the take|my take|bottom line)\s*[:\u2014-]\s*", re.I)
+
+
+def unlabel(text: str) -> str:
+    """Text without a leading "My read:" / "The take:" / "Bottom line:" label."""
+    return _LABEL.sub("", text, count=1)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs
+from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.render.split import pack, split_text
 
@@ -62,7 +62,7 @@ def _story_block(story: DigestStory, *, lead: bool) -> str:
     lines += [discord_text(p) for p in paragraphs(story.summary)]
     if story.take:
         prefix = "**The take:** " if lead else "*My read:* "
-        lines.append(prefix + discord_text(" ".join(paragraphs(story.take))))
+        lines.append(prefix + discord_text(" ".join(paragraphs(unlabel(story.take)))))
     lines += _sources(story)
     return "\n".join(lines)
 
@@ -78,14 +78,14 @@ def _description(digest: Digest) -> str:
         parts = [_headline_link(lead)]
         parts += [discord_text(p) for p in paragraphs(lead.summary)]
         if lead.take:
-            parts.append("**The take:** " + discord_text(" ".join(paragraphs(lead.take))))
+            parts.append("**The take:** " + discord_text(" ".join(paragraphs(unlabel(lead.take)))))
         units.append("\n".join(parts))
     if digest.stories:
         wire = ["**Also on the wire**"]
         wire += [f"• {_headline_link(s)} ({outlet_count(s)})" for s in digest.stories]
         units.append("\n".join(wire))
     if digest.bottom_line.strip():
-        units.append("**Bottom line:** " + discord_text(digest.bottom_line))
+        units.append("**Bottom line:** " + discord_text(unlabel(digest.bottom_line)))
     units.append(f"— {discord_text(digest.signoff)}")
     if digest.all_stories:
         units.append("*Every story and link is in the thread.*")

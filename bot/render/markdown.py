@@ -8,7 +8,7 @@ line, the sign-off, and a small footer.
 from __future__ import annotations
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs
+from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
 from bot.render.escape import markdown_link, markdown_text
 
 
@@ -24,7 +24,7 @@ def _lead(story: DigestStory) -> list[str]:
     for para in paragraphs(story.summary):
         lines += [markdown_text(para), ""]
     if story.take:
-        takes = paragraphs(story.take)
+        takes = paragraphs(unlabel(story.take))
         if takes:
             lines.append("**The take:** " + markdown_text(takes[0]))
             for para in takes[1:]:
@@ -41,7 +41,7 @@ def _wire_item(story: DigestStory) -> list[str]:
     for para in paragraphs(story.summary):
         lines += [markdown_text(para), ""]
     if story.take:
-        lines += ["*My read:* " + markdown_text(" ".join(paragraphs(story.take))), ""]
+        lines += ["*My read:* " + markdown_text(" ".join(paragraphs(unlabel(story.take)))), ""]
     lines += _sources(story)
     return lines
 
@@ -59,7 +59,7 @@ def render_markdown(digest: Digest) -> str:
             lines += _wire_item(story)
             lines.append("")
     if digest.bottom_line.strip():
-        lines += ["**Bottom line:** " + markdown_text(digest.bottom_line), ""]
+        lines += ["**Bottom line:** " + markdown_text(unlabel(digest.bottom_line)), ""]
     lines += [f"— {markdown_text(digest.signoff)}", "", "---", ""]
     lines += [f"- {markdown_text(line)}" for line in footer_lines(digest)]
     return "\n".join(lines).rstrip() + "\n"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs
+from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
 from bot.render.escape import clip, slack_link, slack_plain, slack_text
 from bot.render.split import pack
 
@@ -58,7 +58,7 @@ def _story_text(story: DigestStory, *, lead: bool) -> str:
     lines += [slack_text(p) for p in paragraphs(story.summary)]
     if story.take:
         prefix = "*The take:* " if lead else "_My read:_ "
-        lines.append(prefix + slack_text(" ".join(paragraphs(story.take))))
+        lines.append(prefix + slack_text(" ".join(paragraphs(unlabel(story.take)))))
     lines += [
         f"• {slack_link(a.title or a.url, a.url)} — {slack_text(a.source)}" for a in story.articles
     ]
@@ -87,7 +87,7 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
         lead = digest.lead
         parts = [_headline_link(lead)] + [slack_text(p) for p in paragraphs(lead.summary)]
         if lead.take:
-            parts.append("*The take:* " + slack_text(" ".join(paragraphs(lead.take))))
+            parts.append("*The take:* " + slack_text(" ".join(paragraphs(unlabel(lead.take)))))
         units.append("\n".join(parts))
     if digest.stories:
         wire = ["*Also on the wire*"]
@@ -95,7 +95,7 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
         units.append("\n".join(wire))
     closing = []
     if digest.bottom_line.strip():
-        closing.append("*Bottom line:* " + slack_text(digest.bottom_line))
+        closing.append("*Bottom line:* " + slack_text(unlabel(digest.bottom_line)))
     closing.append(f"— {slack_text(digest.signoff)}")
     if digest.all_stories:
         closing.append("_Every story and link is in the thread._")

@@ -18,7 +18,7 @@ def test_markdown_follows_the_style_guide_shape() -> None:
         "# Aug 22 — Acme's $2B and an open model",
         "## Acme raises $2B for its model lab",
         "Acme raised $2 billion at a $20 billion valuation.",
-        "**The take:** My read: that money buys chips",
+        "**The take:** that money buys chips",
         "*3 outlets:*",
         "## Also on the wire",
         "### Beta ships an open model (1 outlet)",
@@ -133,3 +133,13 @@ def test_escapes_neutralise_pings_and_markup() -> None:
     assert slack_text("hey @here") == "hey @\u200bhere"
     assert slack_link("a > b", "https://x.example/p|q") == "<https://x.example/p%7Cq|a &gt; b>"
     assert safe_url("javascript:alert(1)") is None
+
+
+def test_a_labelled_take_or_bottom_line_is_not_labelled_twice() -> None:
+    digest = sample_digest()  # its take starts "My read:"
+    md = render_markdown(digest)
+    assert "My read: that money" not in md and "**The take:** that money" in md
+    discord = json.dumps(render_discord(digest).headline)
+    assert "The take:** that money" in discord and "My read: that money" not in discord
+    slack = json.dumps(render_slack(digest).headline)
+    assert "The take:* that money" in slack and "My read: that money" not in slack

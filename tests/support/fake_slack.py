@@ -72,7 +72,7 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
         self.delay: dict[str, float] = {}  # method -> seconds before answering
-        self._faults: dict[str, list[Fault]] = defaultdict(list)
+        self._faults: dict[str, list[Fault | None]] = defaultdict(list)  # None: let one pass
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -101,9 +101,12 @@ class FakeSlack:
         return f"http://{self.host}:{self.port}/response/{name}"
 
     # scripting -----------------------------------------------------------------------------
-    def fail(self, method: str, error: str, *, times: int = 1, status: int = 200) -> None:
-        """The next ``times`` calls of ``method`` answer ``{"ok": false, "error": error}``."""
-        self._faults[method] += [Fault(error, status) for _ in range(times)]
+    def fail(
+        self, method: str, error: str, *, times: int = 1, after: int = 0, status: int = 200
+    ) -> None:
+        """After ``after`` more good calls, the next ``times`` calls of ``method`` answer
+        ``{"ok": false, "error": error}``."""
+        self._faults[method] += [None] * after + [Fault(error, status) for _ in range(times)]
 
     def rate_limit(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` get 429 with Retry-After, like Slack's."""
@@ -156,8 +159,9 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         if auth != f"Bearer {self.token}":
             return await self._answer(method, params, now, Fault("invalid_auth"))
-        if self._faults.get(method):
-            return await self._answer(method, params, now, self._faults[method].pop(0))
+        fault = self._faults[method].pop(0) if self._faults.get(method) else None
+        if fault is not None:
+            return await self._answer(method, params, now, fault)
         handler = getattr(self, "_" + method.replace(".", "_"), None)
         if handler is None:
             return await self._answer(method, params, now, Fault("unknown_method"))
@@ -179,8 +183,8 @@ class FakeSlack:
         name = request.match_info["name"]
         params = await self._params(request)
         method = f"response:{name}"
-        if self._faults.get(method):
-            fault = self._faults[method].pop(0)
+        fault = self._faults[method].pop(0) if self._faults.get(method) else None
+        if fault is not None:
             await self._record(Call(method, params, time.monotonic(), fault.status, False))
             return web.Response(status=fault.status, text=fault.error)
         await self._record(Call(method, params, time.monotonic()))

@@ -253,7 +253,6 @@ async def test_why_finds_a_seen_article_and_a_disabled_source(
 async def test_digest_for_uses_the_window_in_the_right_zone(
     services: Services, clock: FixedClock
 ) -> None:
-    pytest.importorskip("bot.digest.select")
     assert isinstance(services.builder, FakeBuilder)
     await services.digest_for("yesterday", tz="America/New_York", topic="  open   source ")
     window, topic, _ = services.builder.calls[-1]

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.adapters.slack.parse import UsageError
-from bot.errors import NewsbotError
+from bot.errors import NewsbotError, PostError
 from bot.models import ArticleIn, Feed
 from bot.render.escape import neutralize_broadcasts, slack_link, slack_text
 from bot.render.slack import LINK, SECTION_MAX
@@ -56,7 +56,8 @@ def _inert(text: str) -> str:
 def error_text(err: NewsbotError) -> str:
     """One clear sentence and the fix. The message may echo what the user typed or what a
     feed said, so it is escaped in full; usage hints are our own markup and stay as they are."""
-    said = _sentence(slack_text(str(err)))
+    # a PostError's words are ours and Slack's error code (not_in_channel): no markup in them
+    said = _sentence(_inert(str(err)) if isinstance(err, PostError) else slack_text(str(err)))
     hint = err.hint.strip()
     if not hint:
         return said
@@ -79,7 +80,13 @@ def sources_page(feeds: Sequence[Feed], page: int, now: datetime) -> dict[str, A
     shown = feeds[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     failing = sum(1 for f in feeds if f.enabled and f.consecutive_failures)
     off = sum(1 for f in feeds if not f.enabled)
-    summary = f"*{len(feeds)} sources*: {len(feeds) - failing - off} working, {failing} failing"
+    new = sum(
+        1 for f in feeds if f.enabled and not f.consecutive_failures and not f.last_success_at
+    )
+    working = len(feeds) - failing - off - new
+    summary = f"*{len(feeds)} sources*: {working} working, {failing} failing"
+    if new:
+        summary += f", {new} not polled yet"
     if off:
         summary += f", {off} turned off"
     if pages > 1:

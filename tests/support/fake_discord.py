@@ -66,6 +66,7 @@ class Request:
     body: Any
     at: float  # time.monotonic()
     status: int = 0
+    response: Any = None  # the JSON answered, if any
 
 
 @dataclass
@@ -164,19 +165,19 @@ class FakeDiscord:
             self._changed.notify_all()
 
     async def wait_for(
-        self, predicate: Callable[[Request], bool], *, count: int = 1, timeout: float = 10.0
+        self, predicate: Callable[[Request], bool], *, count: int = 1, within: float = 10.0
     ) -> list[Request]:
         """Wait until ``count`` recorded requests match; returns them (in order)."""
 
         def matched() -> list[Request]:
             return [r for r in self.requests if r.status and predicate(r)]
 
-        async with asyncio.timeout(timeout), self._changed:
+        async with asyncio.timeout(within), self._changed:
             await self._changed.wait_for(lambda: len(matched()) >= count)
         return matched()
 
-    async def wait_identified(self, timeout: float = 10.0) -> None:
-        async with asyncio.timeout(timeout), self._changed:
+    async def wait_identified(self, within: float = 10.0) -> None:
+        async with asyncio.timeout(within), self._changed:
             await self._changed.wait_for(lambda: self.identify is not None and self._seq >= 2)
 
     def find(self, method: str, pattern: str) -> list[Request]:
@@ -233,6 +234,8 @@ class FakeDiscord:
         else:
             resp = await self._answer(request.method, path, body, dict(request.query))
         rec.status = resp.status
+        if isinstance(resp, web.Response) and isinstance(resp.body, bytes) and resp.body:
+            rec.response = json.loads(resp.body)
         await self._notify()
         return resp
 
@@ -512,6 +515,21 @@ class FakeDiscord:
         await self._ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
         await self._notify()
 
+    async def set_bot_perms(self, channel: int, allowed: int) -> None:
+        """Change what the bot may do in a channel (a role overwrite) and tell the client."""
+        self.bot_channel_perms[channel] = allowed
+        await self.dispatch("CHANNEL_UPDATE", self._channel_json(self.channels[channel]))
+
+    async def delete_channel(self, channel: int, *, tell: bool = True) -> None:
+        """Delete a channel; with ``tell`` the client hears CHANNEL_DELETE on the gateway."""
+        gone = self.channels.pop(channel)
+        if tell:
+            await self.dispatch("CHANNEL_DELETE", self._channel_json(gone))
+
+    async def remove_bot(self) -> None:
+        """The bot is kicked from the server (GUILD_DELETE without ``unavailable``)."""
+        await self.dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})
+
     # interactions ----------------------------------------------------------------------
     def member(self, uid: int, perms: int) -> dict[str, Any]:
         return {
@@ -571,7 +589,7 @@ class FakeDiscord:
         autocomplete: str | None = None,
         user: int = ADMIN_ID,
         perms: int = ADMIN_PERMS,
-        channel: int = NEWS_CHANNEL,
+        in_channel: int = NEWS_CHANNEL,
         **options: Any,
     ) -> tuple[str, str]:
         """A slash command (``/group sub opt:value``); ``autocomplete`` names the focused option
@@ -597,7 +615,7 @@ class FakeDiscord:
         if resolved:
             data["resolved"] = resolved
         itype = 4 if autocomplete else 2
-        return await self.interact(itype, data, user=user, perms=perms, channel=channel)
+        return await self.interact(itype, data, user=user, perms=perms, channel=in_channel)
 
     async def click(
         self, custom_id: str, message: dict[str, Any], *, user: int = ADMIN_ID
@@ -620,5 +638,23 @@ class FakeDiscord:
             and re.fullmatch(rf"/webhooks/\d+/{token}(/.*)?", r.path)
         ]
 
-    def posts(self, channel: int) -> list[Request]:
-        return self.find("POST", rf"/channels/{channel}/messages")
+    def posts(self, channel: int | str) -> list[Request]:
+        """Messages the bot posted (and Discord accepted) in a channel or thread."""
+        return [r for r in self.find("POST", rf"/channels/{channel}/messages") if r.status == 200]
+
+    def sent_messages(self) -> list[tuple[Request, dict[str, Any]]]:
+        """Every message payload the bot sent, however it sent it: channel messages,
+        interaction responses and webhook follow-ups (with the payload itself)."""
+        out: list[tuple[Request, dict[str, Any]]] = []
+        for r in self.requests:
+            if not isinstance(r.body, dict):
+                continue
+            if r.path.endswith("/callback"):
+                data = r.body.get("data")
+                if r.body.get("type") in (4, 7) and isinstance(data, dict):
+                    out.append((r, data))
+            elif r.method in ("POST", "PATCH") and (
+                re.fullmatch(r"/channels/\d+/messages", r.path) or r.path.startswith("/webhooks/")
+            ):
+                out.append((r, r.body))
+        return out

@@ -81,7 +81,7 @@ class NewsClient(discord.Client):
             guild.name,
             n,
         )
-        await self._changed(n)
+        await self._changed(n, f"discord:{guild.id}")
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
         n = await self.services.store.disable_destinations(
@@ -93,11 +93,13 @@ class NewsClient(discord.Client):
                 channel.id,
                 channel.name,
             )
-        await self._changed(n)
+        await self._changed(n, str(channel.id))
 
-    async def _changed(self, n: int) -> None:
+    async def _changed(self, n: int, where: str) -> None:
         if n and self.services.on_change is not None:
             try:
                 await self.services.on_change()
             except Exception:  # the scheduler re-reads destinations every minute anyway
                 log.exception("could not refresh the schedule")
+        # observable end of the handling (``client.wait_for("destinations_off")``)
+        self.dispatch("destinations_off", where, n)

@@ -170,7 +170,7 @@ class _DayRun:
             day = await self._reduce()
 
         hook, bottom_line = (day.hook, day.bottom_line) if day else ("", "")
-        offline = self._offline_text() if not (hook and bottom_line) else None
+        offline = await self._offline_text() if not (hook and bottom_line) else None
         if offline is not None:
             hook = hook or offline.hook
             bottom_line = bottom_line or offline.bottom_line
@@ -237,17 +237,18 @@ class _DayRun:
             text = await self._call(request, max_tokens)
             reply = parse_day(text, [i.sid for i in items])
         except LLMCallError as exc:
-            self._fail_day(f"LLM failed: {exc}", items)
+            await self._fail_day(f"LLM failed ({exc})", items)
             return None
         except ReplyError as exc:
-            self._fail_day(f"LLM reply unusable: {exc}", items)
+            log.warning("%s: day reply unusable: %s", self.o.name, exc)
+            await self._fail_day("LLM reply unusable (no JSON digest in it)", items)
             return None
         share_in = (self.tokens_in - before[0]) // len(items)
         share_out = (self.tokens_out - before[1]) // len(items)
         for item in items:
             story_reply = reply.stories.get(item.sid)
             if story_reply is None:
-                self._fallback(item.index, "missing from the reply")
+                await self._fallback(item.index, "missing from the reply")
             else:
                 await self._accept(item.index, story_reply, share_in, share_out)
         return self._guard_day(reply.hook, reply.bottom_line)
@@ -258,7 +259,7 @@ class _DayRun:
         async def one(item: StoryInput) -> None:
             async with gate:
                 if self.down is not None:
-                    self._fallback(item.index, "LLM unavailable")
+                    await self._fallback(item.index, "LLM unavailable")
                     return
                 before = (self.tokens_in, self.tokens_out)
                 try:
@@ -267,10 +268,10 @@ class _DayRun:
                     )
                     story_reply = parse_story(text)
                 except LLMCallError as exc:
-                    self._fallback(item.index, f"LLM failed: {exc.kind}")
+                    await self._fallback(item.index, f"LLM failed: {exc.kind}")
                     return
                 except ReplyError:
-                    self._fallback(item.index, "malformed reply")
+                    await self._fallback(item.index, "malformed reply")
                     return
                 await self._accept(
                     item.index,
@@ -281,7 +282,7 @@ class _DayRun:
 
         await asyncio.gather(*(one(item) for item in items))
         if self.down is not None and all(i.index in self.fallbacks for i in items):
-            self.day_failed = f"LLM failed: {self.down}"
+            self.day_failed = f"LLM failed ({self.down})"
 
     async def _reduce(self) -> CachedDay | None:
         if self.down is not None:
@@ -320,7 +321,7 @@ class _DayRun:
         facts = check(reply.summary, sources)
         self._count(facts)
         if not facts.kept or 2 * len(facts.dropped) > facts.total:
-            self._fallback(
+            await self._fallback(
                 index,
                 f"{len(facts.dropped)} of {facts.total} LLM sentences not in any source",
             )
@@ -336,7 +337,7 @@ class _DayRun:
         self._count(take_check)
         take: str | None = take_check.kept or None
         if lead and take is None:
-            take = self._offline_text().stories[index].take
+            take = (await self._offline_text()).stories[index].take
             self.notes.append("lead take: offline voice (the LLM's was empty or dropped)")
 
         text = StoryText(headline=headline, summary=summary, take=take, kind=reply.kind)
@@ -355,23 +356,26 @@ class _DayRun:
         return CachedDay(hook=hook_check.kept, bottom_line=bottom_check.kept)
 
     # -- the offline voice -----------------------------------------------------
-    def _offline_text(self) -> DigestText:
+    async def _offline_text(self) -> DigestText:
+        # CPU work (sentence ranking): kept off the event loop, like the builder does
         if self._offline is None:
-            self._offline = write_offline(self.stories, self.window)
+            self._offline = await asyncio.to_thread(write_offline, self.stories, self.window)
         return self._offline
 
-    def _fallback(self, index: int, why: str) -> None:
-        self.results[index] = _Written(self._offline_text().stories[index], "offline")
+    async def _fallback(self, index: int, why: str) -> None:
+        offline = await self._offline_text()
+        self.results[index] = _Written(offline.stories[index], "offline")
         self.fallbacks[index] = why
 
-    def _fail_day(self, why: str, items: list[StoryInput]) -> None:
+    async def _fail_day(self, why: str, items: list[StoryInput]) -> None:
         self.day_failed = why
         for item in items:
-            self._fallback(item.index, why)
+            await self._fallback(item.index, why)
 
     def _final(self, index: int) -> StoryText:
         result = self.results[index]
-        return result.text if result is not None else self._offline_text().stories[index]
+        assert result is not None, "every story is written, cached or fallen back by now"
+        return result.text
 
     def _notes(self, cached: int) -> tuple[str, ...]:
         notes: list[str] = []

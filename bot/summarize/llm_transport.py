@@ -161,36 +161,35 @@ class _HTTPTransport:
                     self._url, json=body, headers=self._headers, timeout=timeout
                 )
         except (TimeoutError, httpx.TimeoutException) as exc:
-            raise LLMCallError(
-                f"{self.backend}: no answer within {timeout:g} s", kind="timeout"
-            ) from exc
+            raise LLMCallError(f"no answer within {timeout:g} s", kind="timeout") from exc
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             raise LLMCallError(
-                f"{self.backend}: cannot reach {self._url} ({type(exc).__name__})",
+                f"cannot reach {self._url} ({type(exc).__name__})",
                 kind="connect",
                 retryable=True,
             ) from exc
         except httpx.HTTPError as exc:
-            raise LLMCallError(f"{self.backend}: {exc}", kind="connect") from exc
+            raise LLMCallError(f"{type(exc).__name__}: {exc}", kind="connect") from exc
         status = response.status_code
+        if status >= 400:
+            # the body says why (bad key, unknown model); logged, kept out of the footer
+            log.warning("%s:%s HTTP %d %s", self.backend, self.model, status, _snippet(response))
         if status == 429 or status >= 500:
             raise LLMCallError(
-                f"{self.backend}: HTTP {status} {_snippet(response)}",
+                f"HTTP {status}",
                 kind="rate_limited" if status == 429 else "http",
                 retryable=True,
                 retry_after=parse_retry_after(response.headers.get("Retry-After")),
                 status=status,
             )
         if status >= 400:
-            raise LLMCallError(
-                f"{self.backend}: HTTP {status} {_snippet(response)}", kind="http", status=status
-            )
+            raise LLMCallError(f"HTTP {status}", kind="http", status=status)
         try:
             return self._read(response.json())
         except (json.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            log.warning("%s:%s odd response %s", self.backend, self.model, _snippet(response))
             raise LLMCallError(
-                f"{self.backend}: answer is not a {self.backend} response ({_snippet(response)})",
-                kind="bad_response",
+                f"the answer is not an {self.backend} API response", kind="bad_response"
             ) from exc
 
 

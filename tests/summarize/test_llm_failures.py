@@ -1,0 +1,191 @@
+"""When the model misbehaves the digest still goes out, and the footer says what happened.
+
+429 with Retry-After is waited out and retried; 5xx is retried with backoff and then given
+up on; other 4xx are not retried; a model slower than ``llm_timeout`` is abandoned; JSON
+that cannot be read sends the story (or the day) to the offline voice.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.llm_server import LLMServer, Reply, Seen
+from support.llm_stories import (
+    WINDOW,
+    Sleeps,
+    day,
+    faithful,
+    stories_in,
+    story,
+    story_json,
+    summarizer,
+)
+
+from bot.summarize.llm import MAP_CONCURRENCY
+from bot.summarize.voice import write_offline
+
+OFFLINE = write_offline(day(), WINDOW)
+
+
+@pytest.fixture
+async def srv() -> AsyncIterator[LLMServer]:
+    async with LLMServer() as server:
+        server.respond = faithful
+        yield server
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as c:
+        yield c
+
+
+@pytest.mark.parametrize("backend", ["openai", "anthropic"])
+async def test_429_with_retry_after_is_waited_out_then_retried(
+    srv: LLMServer, client: httpx.AsyncClient, backend: str
+) -> None:
+    srv.script(Reply.status(429, retry_after="7"))
+    sleeps = Sleeps()
+    text = await summarizer(srv, client, backend=backend, sleep=sleeps).write(day(), WINDOW)
+
+    assert len(srv.requests) == 2
+    assert sleeps.waits == [7.0]  # the server's number, not our backoff
+    assert "fallback" not in text.backend
+    assert text.stories[0].headline == "Acme raises $2 billion for its model lab"
+
+
+async def test_5xx_is_retried_with_growing_backoff_then_the_offline_voice_writes(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(*[Reply.status(500)] * 3)
+    sleeps = Sleeps()
+    text = await summarizer(srv, client, retries=2, sleep=sleeps).write(day(), WINDOW)
+
+    assert len(srv.requests) == 3  # first try + 2 retries, then no more calls at all
+    assert len(sleeps.waits) == 2 and 0 < sleeps.waits[0] < sleeps.waits[1] + 1
+    assert text.backend == "openai:llama3.1:8b (fallback: extractive)"
+    assert text.stories == OFFLINE.stories
+    assert text.bottom_line == OFFLINE.bottom_line
+    assert any("HTTP 500" in n and "offline voice for 3 stories" in n for n in text.notes)
+
+
+async def test_a_503_then_success_recovers(srv: LLMServer, client: httpx.AsyncClient) -> None:
+    srv.script(Reply.status(503), Reply.status(502))
+    text = await summarizer(srv, client, retries=3).write(day(), WINDOW)
+    assert len(srv.requests) == 3
+    assert text.backend == "openai:llama3.1:8b"
+
+
+async def test_a_bad_key_is_not_retried(client: httpx.AsyncClient) -> None:
+    async with LLMServer(openai_key="sk-right") as srv:
+        srv.respond = faithful
+        sleeps = Sleeps()
+        text = await summarizer(srv, client, sleep=sleeps).write(day(), WINDOW)  # sends sk-test
+    assert len(srv.requests) == 1
+    assert sleeps.waits == []
+    assert text.backend.endswith("(fallback: extractive)")
+    assert any("HTTP 401" in n for n in text.notes)
+
+
+async def test_a_model_slower_than_the_timeout_is_abandoned_and_the_digest_goes_out(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(Reply.hang())
+    text = await summarizer(srv, client, timeout=0.3).write(day(), WINDOW)
+
+    assert len(srv.requests) == 1  # a timeout is not retried: it would only be late again
+    assert text.backend == "openai:llama3.1:8b (fallback: extractive)"
+    assert len(text.stories) == 3 and text.stories[0].take  # the lead still has a take
+    assert any("no answer within 0.3 s" in n for n in text.notes)
+
+
+async def test_nothing_listening_falls_back(client: httpx.AsyncClient) -> None:
+    async with LLMServer() as srv:
+        pass  # closed: the port refuses connections now
+    text = await summarizer(srv, client, retries=1).write(day(), WINDOW)
+    assert text.backend.endswith("(fallback: extractive)")
+    assert any("cannot reach" in n for n in text.notes)
+
+
+async def test_a_day_reply_that_is_not_json_falls_back_for_the_whole_day(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(Reply.text("I'm sorry, I can't summarize news today."))
+    text = await summarizer(srv, client).write(day(), WINDOW)
+    assert len(srv.requests) == 1  # bad output is not retried
+    assert text.backend.endswith("(fallback: extractive)")
+    assert text.stories == OFFLINE.stories
+    assert any("reply unusable" in n for n in text.notes)
+
+
+async def test_a_response_that_is_not_an_api_envelope_falls_back(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(Reply.raw("<html>502 Bad Gateway</html>"))
+    text = await summarizer(srv, client).write(day(), WINDOW)
+    assert text.backend.endswith("(fallback: extractive)")
+    assert any("not an openai API response" in n for n in text.notes)
+
+
+async def test_one_malformed_story_falls_back_alone(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    def second_is_broken(seen: Seen) -> Reply:
+        found = stories_in(seen.user)
+        stories = [story_json(sid, arts) for sid, arts in found.items()]
+        stories[1] = {"id": "s2", "headline": ["not", 3], "summary": None}  # type: ignore[dict-item]
+        return Reply.text(
+            json.dumps({"hook": "Money talks", "bottom_line": "", "stories": stories})
+        )
+
+    srv.respond = second_is_broken
+    text = await summarizer(srv, client).write(day(), WINDOW)
+
+    assert "fallback" not in text.backend
+    assert text.stories[0].headline == "Acme raises $2 billion for its model lab"
+    assert text.stories[1] == OFFLINE.stories[1]
+    assert text.stories[2].summary.startswith("A Senate bill would require chip makers")
+    assert text.bottom_line == OFFLINE.bottom_line  # the model left it empty
+    assert any(
+        n.startswith('story "Beta ships an open model') and "missing" in n for n in text.notes
+    )
+
+
+async def test_map_step_malformed_story_falls_back_and_the_rest_is_kept(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    def broken_beta(seen: Seen) -> Reply:
+        if seen.user.startswith("Write story s2"):
+            return Reply.text('{"headline": "Beta", "summary": ')  # cut off mid-JSON
+        return faithful(seen)
+
+    srv.respond = broken_beta
+    # a digest budget too small for one call: one call per story, then the hook call
+    text = await summarizer(srv, client, digest_tokens=200).write(day(), WINDOW)
+
+    assert len(srv.requests) == 4
+    assert text.stories[1] == OFFLINE.stories[1]
+    assert text.stories[0].summary.startswith("Acme raised $2 billion")
+    assert any("malformed reply" in n for n in text.notes)
+    assert "fallback" not in text.backend
+
+
+async def test_map_step_stops_calling_once_the_model_is_down(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.respond = lambda seen: Reply.status(500)
+    stories = day() + [story(f"note{i}", ("Lab blog", f"Lab note {i}", "Short.")) for i in range(4)]
+    text = await summarizer(srv, client, retries=0, digest_tokens=200).write(stories, WINDOW)
+    # the first MAP_CONCURRENCY calls were in flight together; none after the failures,
+    # and no hook call either
+    assert len(srv.requests) == MAP_CONCURRENCY < len(stories)
+    assert text.backend.endswith("(fallback: extractive)")
+    assert text.stories == write_offline(stories, WINDOW).stories

@@ -10,7 +10,9 @@
         slack.posts                                      # successful chat.postMessage calls
 
 Web API methods answered: ``auth.test``, ``chat.postMessage``, ``chat.postEphemeral``,
-``users.info``, ``conversations.info``. Requests are parsed the way Slack accepts them (JSON,
+``users.info``, ``conversations.info``, and ``apps.connections.open`` (with the app-level
+token) for Socket Mode, whose WebSocket is served here too: ``socket_command(...)`` delivers
+a slash command envelope over it and the app's acknowledgement is recorded. Requests are parsed the way Slack accepts them (JSON,
 form or query string) and must carry the bot token. ``response_url(name)`` gives a
 ``response_url`` for a slash command; what the bot POSTs there is recorded as a call of
 ``response:<name>``. Every request is recorded in ``calls`` with its arrival time.
@@ -31,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import aiohttp
 from aiohttp import web
@@ -40,6 +42,7 @@ TEAM_ID = "T0NEWSBOT"
 BOT_USER_ID = "U0BOT"
 BOT_NAME = "newsbot"
 TOKEN = "xoxb-test-0000-fake"
+APP_TOKEN = "xapp-1-test-0000-fake"
 
 
 @dataclass
@@ -61,8 +64,13 @@ class Fault:
 
 
 class FakeSlack:
-    def __init__(self, *, token: str = TOKEN, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, *, token: str = TOKEN, app_token: str = APP_TOKEN, host: str = "127.0.0.1"
+    ) -> None:
         self.token = token
+        self.app_token = app_token
+        self.sockets: list[web.WebSocketResponse] = []  # Socket Mode connections, newest last
+        self._envelopes = itertools.count(1)
         self.host = host
         self.port = 0
         self.team_id = TEAM_ID
@@ -82,6 +90,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
+        app.router.add_get("/link", self._socket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, 0)
@@ -90,6 +99,8 @@ class FakeSlack:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        for ws in self.sockets:
+            await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -157,7 +168,8 @@ class FakeSlack:
         if method in self.delay:
             await asyncio.sleep(self.delay[method])
         auth = request.headers.get("Authorization", "")
-        if auth != f"Bearer {self.token}":
+        token = self.app_token if method == "apps.connections.open" else self.token
+        if auth != f"Bearer {token}":
             return await self._answer(method, params, now, Fault("invalid_auth"))
         fault = self._faults[method].pop(0) if self._faults.get(method) else None
         if fault is not None:
@@ -190,6 +202,36 @@ class FakeSlack:
         await self._record(Call(method, params, time.monotonic()))
         return web.Response(text="ok")
 
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: say hello, then read what the app sends back (acks of envelopes)."""
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await self._record(Call("socket:connect", {}, time.monotonic()))
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {}})
+        async for msg in ws:
+            if msg.type == aiohttp.WSMsgType.TEXT:
+                await self._record(Call("socket:ack", json.loads(msg.data), time.monotonic()))
+        return ws
+
+    async def socket_command(self, command: str, text: str = "", **fields: Any) -> str:
+        """Deliver a slash command over the newest Socket Mode connection; returns its
+        envelope id (the app's ack comes back as a ``socket:ack`` call with that id)."""
+        envelope = f"env-{next(self._envelopes)}"
+        payload = dict(parse_qsl(command_body(command, text, **fields)))
+        await self.sockets[-1].send_json(
+            {
+                "envelope_id": envelope,
+                "type": "slash_commands",
+                "payload": payload,
+                "accepts_response_payload": True,
+            }
+        )
+        return envelope
+
+    def socket_acks(self, envelope: str) -> list[Call]:
+        return [c for c in self.called("socket:ack") if c.params.get("envelope_id") == envelope]
+
     # Web API methods -----------------------------------------------------------------------
     def _auth_test(self, _params: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -201,6 +243,9 @@ class FakeSlack:
             "bot_id": "B0BOT",
             "is_enterprise_install": False,
         }
+
+    def _apps_connections_open(self, _params: dict[str, Any]) -> dict[str, Any]:
+        return {"url": f"ws://{self.host}:{self.port}/link"}
 
     def _channel_fault(self, channel: str) -> Fault | None:
         info = self.channels.get(channel, {})

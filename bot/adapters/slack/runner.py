@@ -80,6 +80,18 @@ async def _whoami(client: AsyncWebClient, settings: Settings) -> dict[str, str]:
     }
 
 
+async def _check_app_token(client: AsyncWebClient, app_token: str) -> None:
+    """slack_sdk retries a refused Socket Mode connection forever; fail once, clearly."""
+    try:
+        await client.apps_connections_open(app_token=app_token)
+    except SlackApiError as exc:
+        raise ConfigError(
+            f"Slack refused SLACK_APP_TOKEN ({error_code(exc)})",
+            hint="create an app-level token with the connections:write scope (Basic "
+            "Information → App-Level Tokens) and turn Socket Mode on for the app",
+        ) from exc
+
+
 async def start(
     services: Services,
     settings: Settings,
@@ -130,6 +142,7 @@ async def start(
         else:
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
+            await _check_app_token(client, app_token or "")
             handler = AsyncSocketModeHandler(app, app_token)
             await handler.connect_async()  # type: ignore[no-untyped-call]
             closers.append(handler.close_async)

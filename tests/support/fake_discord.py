@@ -78,6 +78,7 @@ class Fault:
     message: str
     times: int  # how many matching requests fail; -1: all
     skip: int = 0  # let this many matching requests through first
+    commit: bool = False  # do the work, then answer the error (a lost response)
 
 
 @dataclass
@@ -195,9 +196,12 @@ class FakeDiscord:
         message: str = "",
         times: int = 1,
         skip: int = 0,
+        commit: bool = False,
     ) -> None:
         self.faults.append(
-            Fault(method, re.compile(pattern), status, code, message or f"{status}", times, skip)
+            Fault(
+                method, re.compile(pattern), status, code, message or f"{status}", times, skip, commit
+            )
         )
 
     def _fault_for(self, method: str, path: str) -> Fault | None:
@@ -227,6 +231,8 @@ class FakeDiscord:
         if self.delay:
             await asyncio.sleep(self.delay)
         fault = self._fault_for(request.method, path)
+        if fault is not None and fault.commit:
+            await self._answer(request.method, path, body, dict(request.query))
         if fault is not None:
             resp: web.StreamResponse = _json(
                 {"message": fault.message, "code": fault.code}, status=fault.status

@@ -113,7 +113,13 @@ def missing_in(channel: Any, member: Any) -> list[str]:
     if channel is None or member is None or not hasattr(channel, "permissions_for"):
         return []
     perms = channel.permissions_for(member)
-    return [label for attr, label in NEEDED.items() if not getattr(perms, attr, True)]
+    missing = [label for attr, label in NEEDED.items() if not getattr(perms, attr, True)]
+    # Discord denies the rest implicitly when these are off; name only what to grant.
+    if "View Channel" in missing:
+        return ["View Channel"]
+    if "Send Messages" in missing and "Embed Links" in missing:
+        missing.remove("Embed Links")
+    return missing
 
 
 def and_list(items: list[str] | tuple[str, ...]) -> str:

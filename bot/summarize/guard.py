@@ -110,9 +110,33 @@ HYPE_WORDS = frozenset(
 _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HYPE_WORDS) + r")\b", re.I)
 _MENTION = re.compile(r"@(?:everyone|here|channel)\b|<[@#!][^>]*>", re.I)
 
+# Sentences in an article that talk to a model rather than report news. They are no
+# evidence for anything: a "fact" that only such a sentence holds is an injected one.
+_ORDERS = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:your|previous|"
+    r"prior|earlier|above|the above|these|those|system|my)\s+(?:\w+\s+){0,2}(?:instructions?|"
+    r"prompts?|rules|guidelines|directions)\b"
+    r"|\byou are now\b|\bnew instructions\b|\b(?:system|assistant|developer)\s*(?:prompt)?\s*:"
+    r"|\b(?:as an? )?(?:AI|language model|LLM|chatbot|assistant)s?,? (?:you )?(?:must|should)\b"
+    r"|@(?:everyone|here|channel)\b|<[@#!][^>]*>",
+    re.I,
+)
+
 REASON_FACTS = "not in any source"
 REASON_HYPE = "hype words"
 REASON_MENTION = "chat mentions"
+
+
+def is_order(sentence: str) -> bool:
+    """Does this sentence address a model ("ignore your instructions", "SYSTEM:", a ping)?"""
+    return bool(_ORDERS.search(sentence))
+
+
+def strip_orders(text: str) -> str:
+    """``text`` without the sentences that address a model; the rest as it was."""
+    if not _ORDERS.search(text):
+        return text
+    return " ".join(s for s in split_sentences(text) if not is_order(s))
 
 
 def _norm_number(raw: str) -> str:

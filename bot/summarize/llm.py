@@ -28,7 +28,7 @@ from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.budget import TokenCounter, fit_pieces
 from bot.summarize.cache import CachedDay, SummaryCache, SummaryStore
-from bot.summarize.guard import GuardResult, check
+from bot.summarize.guard import GuardResult, check, strip_orders
 from bot.summarize.llm_reply import ReplyError, StoryReply, parse_day, parse_hook, parse_story
 from bot.summarize.llm_transport import LLMCallError, Transport
 from bot.summarize.prompts import (
@@ -139,6 +139,9 @@ class _DayRun:
         self.down: LLMCallError | None = None  # set once the model failed as a whole
         self.day_failed: str | None = None  # why the day fell back to the offline voice
         self._offline: DigestText | None = None
+        # What the guard takes as evidence and the offline voice writes from: the articles
+        # without sentences that address a model ("ignore your instructions and say ...").
+        self.clean = [_without_orders(s) for s in stories]
 
     # -- the plan ------------------------------------------------------------
     async def run(self) -> DigestText:
@@ -151,6 +154,7 @@ class _DayRun:
         day_was_cached = day is not None
         pending = [i for i, r in enumerate(self.results) if r is None]
         cached = len(self.stories) - len(pending)
+        one_call = False
 
         if pending:
             items = [self._prepare(i) for i in pending]
@@ -158,6 +162,7 @@ class _DayRun:
             size = self.o.counter.count(self.o.system) + self.o.counter.count(request)
             if size <= self.o.limits.digest_tokens:
                 day = await self._one_call(items, request) or day
+                one_call = True
             else:
                 log.info(
                     "%s: day prompt %d tokens > %d: one call per story, then a summary call",
@@ -166,7 +171,8 @@ class _DayRun:
                     self.o.limits.digest_tokens,
                 )
                 await self._map(items)
-        if day is None and self.day_failed is None:
+        # the one-call day already asked for the hook; a rejected one is not asked again
+        if day is None and self.day_failed is None and not one_call:
             day = await self._reduce()
 
         hook, bottom_line = (day.hook, day.bottom_line) if day else ("", "")
@@ -302,7 +308,7 @@ class _DayRun:
 
     # -- guarding ------------------------------------------------------------
     def _sources(self, index: int) -> list[str]:
-        story = self.stories[index]
+        story = self.clean[index]
         return [a.title for a in story.articles] + [a.text for a in story.articles]
 
     def _count(self, result: GuardResult) -> None:
@@ -359,7 +365,7 @@ class _DayRun:
     async def _offline_text(self) -> DigestText:
         # CPU work (sentence ranking): kept off the event loop, like the builder does
         if self._offline is None:
-            self._offline = await asyncio.to_thread(write_offline, self.stories, self.window)
+            self._offline = await asyncio.to_thread(write_offline, self.clean, self.window)
         return self._offline
 
     async def _fallback(self, index: int, why: str) -> None:
@@ -394,6 +400,14 @@ class _DayRun:
         if cached:
             notes.append(f"{cached} {'summary' if cached == 1 else 'summaries'} from cache")
         return (*notes, *self.notes)
+
+
+def _without_orders(story: Story) -> Story:
+    articles = tuple(
+        replace(a, title=strip_orders(a.title) or a.title, text=strip_orders(a.text))
+        for a in story.articles
+    )
+    return replace(story, articles=articles)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -132,6 +132,10 @@ class DigestCommands:
         except Exception:
             log.exception("/%s failed", _name(interaction))
             await self.say(interaction, OOPS)
+        finally:
+            # observable end of a command (``client.wait_for("command_done")``): benchmarks
+            # and tests wait on it instead of guessing how many messages an answer has
+            self.client.dispatch("command_done", interaction)
 
     async def say(self, interaction: discord.Interaction, text: str) -> None:
         """An ephemeral sentence: the first response, or after a deferral a follow-up (a public

@@ -43,6 +43,9 @@ _NOW_OUTCOMES = {
 }
 
 
+COMMANDS = ("/digest", "/sources", "/why")  # config/slack-manifest.yml declares the same
+
+
 class Refused(NewsbotError):
     """A user without the right to manage tried to."""
 
@@ -65,9 +68,9 @@ class SlackCommands:
         self.admins = admins
 
     def register(self, app: AsyncApp) -> None:
-        app.command("/digest")(self.on_digest)
-        app.command("/sources")(self.on_sources)
-        app.command("/why")(self.on_why)
+        handlers = dict(zip(COMMANDS, (self.on_digest, self.on_sources, self.on_why), strict=True))
+        for name, handler in handlers.items():
+            app.command(name)(handler)
 
     # entry points (Bolt injects the arguments by name) ----------------------------------
     async def on_digest(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:

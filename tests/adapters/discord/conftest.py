@@ -107,3 +107,10 @@ async def world(
             yield World(fake, feed_server, adapter, services, store, clock, settings)
         finally:
             await adapter.close()
+    # Whatever the test did: every message the bot sent, by any route, pinged no one.
+    unsafe = [
+        r.path
+        for r, payload in fake.sent_messages()
+        if payload.get("allowed_mentions") != {"parse": []}
+    ]
+    assert not unsafe, f"sent without allowed_mentions none: {unsafe}"

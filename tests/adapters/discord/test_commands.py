@@ -357,3 +357,46 @@ async def test_the_defer_does_not_wait_for_a_slow_digest(world: World) -> None:
     release.set()
     (answer,) = await followup(fake, token)
     assert answer.body["embeds"][0]["title"].startswith("Week of")
+
+
+async def test_digest_now_posts_to_the_daily_channel_through_the_scheduler(world: World) -> None:
+    from bot.scheduler import Scheduler
+
+    fake = world.fake
+    sched = Scheduler(
+        world.store,
+        world.services,
+        {"discord": world.adapter.publisher},
+        world.settings,
+        world.clock,
+        owner="test",
+    )
+    world.services.poster = sched.post_now
+    _, token = await fake.command(
+        "digest", "setup", time="08:00", timezone="UTC", channel=NEWS_CHANNEL
+    )
+    await followup(fake, token)
+    _, token = await fake.command("digest", "now")
+    (answer,) = await followup(fake, token)
+    assert answer.body["content"] == "Posted the digest since the last post to the daily channel."
+    assert callback(fake, token).body["data"]["flags"] & EPHEMERAL
+    (headline,) = fake.posts(NEWS_CHANNEL)  # posted by the bot itself, not as a reply
+    assert headline.body["embeds"][0]["title"].startswith("Sat Aug 22, 2026")
+    assert fake.find(
+        "POST", rf"/channels/{NEWS_CHANNEL}/messages/{headline.response['id']}/threads"
+    )
+
+
+async def test_without_create_public_threads_the_asker_is_told_what_to_grant(world: World) -> None:
+    from support.fake_discord import BOT_PERMS, CREATE_PUBLIC_THREADS
+
+    fake = world.fake
+    await fake.set_bot_perms(NEWS_CHANNEL, BOT_PERMS & ~CREATE_PUBLIC_THREADS)
+    done = asyncio.ensure_future(world.adapter.client.wait_for("command_done", timeout=10))
+    _, token = await fake.command("digest", "today")
+    await done
+    headline, notice = fake.followups(token)
+    assert headline.body["embeds"]  # the headline still answers the question
+    assert notice.body["flags"] & EPHEMERAL
+    assert "Create Public Threads" in notice.body["content"]
+    assert not [r for r in fake.find("POST", r"/channels/\d+/messages") if r.status == 200]

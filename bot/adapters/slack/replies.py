@@ -47,7 +47,7 @@ def message(text: str, *, visible: bool = False) -> dict[str, Any]:
 
 
 def _inert(text: str) -> str:
-    """For our own sentences (hints): nothing can ping, but names like SLACK_ADMIN_USERS
+    """For our own sentences (hints): nothing can ping, but names like NEWSBOT_SLACK_ADMIN_USERS
     keep their underscores, so they can be copied as they are."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return neutralize_broadcasts(text)
@@ -69,7 +69,7 @@ def error_text(err: NewsbotError) -> str:
 def refusal(action: str) -> str:
     return (
         f"Only workspace admins and owners (or users on the bot's admin list) can {action}. "
-        "Ask one of them, or ask the bot's operator to add you to SLACK_ADMIN_USERS."
+        "Ask one of them, or ask the bot's operator to add you to NEWSBOT_SLACK_ADMIN_USERS."
     )
 
 

@@ -17,6 +17,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from support.days import DEMO_NOW, load_day
 from support.llm_server import LLMServer, Reply, Seen
 from support.llm_stories import (
     WINDOW,
@@ -29,6 +30,12 @@ from support.llm_stories import (
     summarizer,
 )
 
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.digest.build import DigestBuilder
+from bot.digest.select import window_for
+from bot.render.markdown import render_markdown
+from bot.store.store import Store
 from bot.summarize.llm import MAP_CONCURRENCY
 from bot.summarize.voice import write_offline
 
@@ -189,3 +196,22 @@ async def test_map_step_stops_calling_once_the_model_is_down(
     assert len(srv.requests) == MAP_CONCURRENCY < len(stories)
     assert text.backend.endswith("(fallback: extractive)")
     assert text.stories == write_offline(stories, WINDOW).stories
+
+
+async def test_a_real_day_still_goes_out_when_the_model_hangs(
+    srv: LLMServer, client: httpx.AsyncClient, store: Store
+) -> None:
+    """End to end: the demo's real feeds, the real builder and renderer, a silent model."""
+    await load_day(store, DEMO_NOW)
+    srv.respond = lambda seen: Reply.hang()
+    llm = summarizer(srv, client, store=store, timeout=0.3)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    builder = DigestBuilder(store, llm, settings, FixedClock(DEMO_NOW))
+
+    digest = await builder.build(window_for("today", DEMO_NOW, "UTC"))
+
+    assert digest.lead is not None and digest.lead.take
+    assert len(srv.requests) == 1
+    footer = render_markdown(digest)
+    assert "written by: openai:llama3.1:8b (fallback: extractive)" in footer
+    assert "LLM failed (no answer within 0.3 s): offline voice for" in footer

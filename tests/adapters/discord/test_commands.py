@@ -10,6 +10,7 @@ import re
 import time
 from datetime import timedelta
 
+import pytest
 from support.fake_discord import (
     ADMIN_ID,
     APP_ID,
@@ -400,3 +401,36 @@ async def test_without_create_public_threads_the_asker_is_told_what_to_grant(wor
     assert notice.body["flags"] & EPHEMERAL
     assert "Create Public Threads" in notice.body["content"]
     assert not [r for r in fake.find("POST", r"/channels/\d+/messages") if r.status == 200]
+
+
+async def test_an_error_after_a_public_defer_stays_private(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.errors import NewsbotError
+
+    fake = world.fake
+    failures = iter(
+        [
+            NewsbotError("the database is busy", hint="try again in a minute"),
+            RuntimeError("a bug"),
+        ]
+    )
+
+    async def broken_build(*_args: object, **_kwargs: object) -> object:
+        raise next(failures)
+
+    world.services.builder.build = broken_build  # type: ignore[method-assign]
+    for expected in (
+        "The database is busy; try again in a minute.",
+        "Something went wrong on my side, sorry; the details are in the bot's log.",
+    ):
+        done = asyncio.ensure_future(world.adapter.client.wait_for("command_done", timeout=10))
+        _, token = await fake.command("digest", "today")
+        await done
+        assert callback(fake, token).body == {"type": DEFERRED}  # public "thinking..."
+        # ...which is taken down, and the error goes to the asker alone
+        assert fake.find("DELETE", rf"/webhooks/{APP_ID}/{token}/messages/@original")
+        (answer,) = fake.followups(token)
+        assert answer.body["flags"] & EPHEMERAL
+        assert answer.body["content"] == expected
+    assert "RuntimeError: a bug" in caplog.text  # the bug is logged with its traceback

@@ -26,7 +26,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.digest.rank import TOPIC_SYNONYMS
 from bot.errors import NewsbotError
-from bot.render.discord import EMBED_COLOR, render_discord
+from bot.render.discord import EMBED_COLOR, DiscordPost, render_discord
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.services import Services, validate_time, validate_tz
 
@@ -188,7 +188,7 @@ class DigestCommands:
             precheck=lambda: self.services.window(when, self.settings.timezone),
         )
 
-    async def post_digest(self, interaction: discord.Interaction, post: Any) -> None:
+    async def post_digest(self, interaction: discord.Interaction, post: DiscordPost) -> None:
         headline = post.headline
         message = await interaction.followup.send(
             embeds=[discord.Embed.from_dict(e) for e in headline["embeds"]],
@@ -279,15 +279,27 @@ class DigestCommands:
 
     async def now(self, interaction: discord.Interaction) -> None:
         async def work() -> None:
-            outcome = await self.services.post_now("discord", scope=scope_of(interaction))
+            scope = scope_of(interaction)
+            outcome = await self.services.post_now("discord", scope=scope)
             text = {
                 "posted": "Posted the digest since the last post to the daily channel.",
                 "already": "That digest is already being posted.",
                 "skipped": "Nothing new since the last post, so nothing was posted.",
-            }.get(outcome, f"The post did not go out ({outcome}); the bot's log says why.")
+            }.get(outcome)
+            if text is None:
+                text = f"The post did not go out: {await self.last_error(scope) or outcome}."
             await self.answer(interaction, text)
 
         await self.run(interaction, work, ephemeral=True, manage=True)
+
+    async def last_error(self, scope: str) -> str | None:
+        """Why the latest post to this server's daily channel failed, as the ledger says."""
+        dests = await self.services.destinations("discord", scope)
+        if not dests:
+            return None
+        records = await self.services.store.posts_for(dests[0].id)
+        error = records[-1].error if records else None
+        return discord_plain(error) if error else None
 
     # /sources ----------------------------------------------------------------------
     async def sources_list(self, interaction: discord.Interaction, show: str) -> None:

@@ -434,3 +434,32 @@ async def test_an_error_after_a_public_defer_stays_private(
         assert answer.body["flags"] & EPHEMERAL
         assert answer.body["content"] == expected
     assert "RuntimeError: a bug" in caplog.text  # the bug is logged with its traceback
+
+
+async def test_digest_now_tells_the_admin_which_permission_is_missing(world: World) -> None:
+    from support.fake_discord import BOT_PERMS, SEND_MESSAGES, SYSTEM_CHANNEL
+
+    from bot.scheduler import Scheduler
+
+    fake = world.fake
+    sched = Scheduler(
+        world.store,
+        world.services,
+        {"discord": world.adapter.publisher},
+        world.settings,
+        world.clock,
+        owner="test",
+    )
+    world.services.poster = sched.post_now
+    _, token = await fake.command(
+        "digest", "setup", time="08:00", timezone="UTC", channel=NEWS_CHANNEL
+    )
+    await followup(fake, token)
+    await fake.set_bot_perms(NEWS_CHANNEL, BOT_PERMS & ~SEND_MESSAGES)  # taken away later
+    _, token = await fake.command("digest", "now")
+    (answer,) = await followup(fake, token)
+    assert answer.body["content"] == (
+        "The post did not go out: missing the Send Messages permission in discord channel "
+        f"{NEWS_CHANNEL}."
+    )
+    assert len(fake.posts(SYSTEM_CHANNEL)) == 1  # and the server's admins heard it once

@@ -15,12 +15,15 @@ from typing import Any
 from bot.adapters.slack.parse import UsageError
 from bot.errors import NewsbotError, PostError
 from bot.models import ArticleIn, Feed
-from bot.render.escape import neutralize_broadcasts, slack_link, slack_text
+from bot.render.escape import clip, neutralize_broadcasts, safe_url, slack_link, slack_text
 from bot.render.slack import LINK, SECTION_MAX
 from bot.render.split import pack
 from bot.services import WhyReport, source_health
 
 PAGE_SIZE = 20
+NAME_MAX = 120
+URL_MAX = 500  # a longer feed address is shown as its name only
+HEALTH_MAX = 300
 BLOCKS_MAX = 50
 
 
@@ -73,6 +76,19 @@ def refusal(action: str) -> str:
     )
 
 
+def _source_line(feed: Feed, now: datetime) -> str:
+    """At most ~2,700 characters even escaped, so a page of 20 never loses a line."""
+    target = safe_url(feed.url)
+    name = (
+        slack_link(feed.name, feed.url, max_label=NAME_MAX)
+        if target and len(target) <= URL_MAX
+        else slack_text(clip(feed.name, NAME_MAX))
+    )
+    health = slack_text(clip(source_health(feed, now), HEALTH_MAX))
+    where = " · added in this workspace" if feed.scope else ""
+    return f"• *{name}* — {health}{where}"
+
+
 def sources_page(feeds: Sequence[Feed], page: int, now: datetime) -> dict[str, Any]:
     """One page of ``/sources``: a summary line, one line per source, and the way on."""
     pages = max(1, math.ceil(len(feeds) / PAGE_SIZE))
@@ -91,12 +107,7 @@ def sources_page(feeds: Sequence[Feed], page: int, now: datetime) -> dict[str, A
         summary += f", {off} turned off"
     if pages > 1:
         summary += f" · page {page} of {pages}"
-    lines = []
-    for f in shown:
-        where = " · added in this workspace" if f.scope else ""
-        lines.append(
-            f"• *{slack_link(f.name, f.url)}* — {slack_text(source_health(f, now))}{where}"
-        )
+    lines = [_source_line(f, now) for f in shown]
     if not feeds:
         lines = ["No sources yet. Add one with `/sources add <feed url>`."]
     blocks = [_section(summary)]

@@ -463,3 +463,18 @@ async def test_digest_now_tells_the_admin_which_permission_is_missing(world: Wor
         f"{NEWS_CHANNEL}."
     )
     assert len(fake.posts(SYSTEM_CHANNEL)) == 1  # and the server's admins heard it once
+
+
+async def test_asked_inside_a_thread_the_details_follow_in_place(world: World) -> None:
+    from support.fake_discord import Channel
+
+    fake = world.fake
+    thread = Channel(fake.snowflake(), "chat about AI", type=11, parent_id=NEWS_CHANNEL)
+    fake.channels[thread.id] = thread
+    done = asyncio.ensure_future(world.adapter.client.wait_for("command_done", timeout=10))
+    _, token = await fake.command("digest", "today", in_channel=thread.id)
+    await done
+    headline, *details = fake.followups(token)
+    assert headline.body["embeds"]
+    assert details and "**The lead**" in details[0].body["content"]
+    assert not fake.find("POST", r"/channels/\d+/messages/\d+/threads")  # no thread in a thread

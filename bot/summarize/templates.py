@@ -36,8 +36,8 @@ MEANS: dict[str, tuple[str, ...]] = {
     ),
     "policy": (
         "In plain terms: the rules for AI are moving. Someone will have to follow them.",
-        "In plain terms: a court, a lawmaker or a regulator is now part of the story.",
-        "In plain terms: this is about who gets to set the rules, and who pays to follow them.",
+        "In plain terms: a court or a lawmaker now has a say.",
+        "In plain terms: someone wants to set the rules. Someone else will pay to follow them.",
     ),
     "security": (
         "In plain terms: something was open that should have been shut. Users may be at risk.",
@@ -45,12 +45,12 @@ MEANS: dict[str, tuple[str, ...]] = {
         "In plain terms: data or systems were not as safe as people were told.",
     ),
     "chips": (
-        "In plain terms: this is about who gets the chips and the power to run AI.",
-        "In plain terms: AI runs on hardware, and hardware is where the big money goes.",
+        "In plain terms: it is about who gets the chips and the power.",
+        "In plain terms: the big money is going into hardware.",
         "In plain terms: the fight is over compute. Whoever has it calls the shots.",
     ),
     "research": (
-        "In plain terms: this is a lab result, not a product you can use today.",
+        "In plain terms: a lab result, not a product you can use today.",
         "In plain terms: someone tested an idea. It still has to work outside the lab.",
         "In plain terms: a new finding, still early. Read it as a clue, not a promise.",
     ),
@@ -85,14 +85,14 @@ TAKES: dict[str, tuple[str, ...]] = {
         "Watch the price once the dust settles.",
     ),
     "release": (
-        "My read: a launch is a promise. Judge it on real work, not on the demo. "
+        "My read: a launch is a promise. Look at real work, not the demo. "
         "Check the price and the limits first.",
         "My read: new is not the same as better. Check it on one real job before you switch.",
         "My read: the demo always looks good. Wait a few weeks and ask the people using it.",
     ),
     "open_source": (
-        "My read: read the license before you build on it. Free to download is not always free "
-        "to use. Still, open tools are good news for small shops.",
+        "My read: read the license before you build on it. But free to download is not always "
+        "free to use. Still, open tools are good news for small shops.",
         "My read: open code keeps the big players honest. Check who still holds the keys.",
         "My read: this helps anyone who wants to run things on their own gear. "
         "Watch whether the rules change once people depend on it.",
@@ -101,7 +101,7 @@ TAKES: dict[str, tuple[str, ...]] = {
         "My read: rules on paper are one thing. Watch who enforces them, and how. "
         "Big firms can pay lawyers; small ones can't.",
         "My read: slow rules are better than no rules. But the details decide who gets hurt.",
-        "My read: this will take years to settle. Don't bet your business on the first ruling.",
+        "My read: this will take years to settle. So don't bet your business on the first ruling.",
     ),
     "security": (
         "My read: the fix matters more than the apology. Check your own setup today. "

@@ -1,0 +1,125 @@
+"""Extractive picking: central facts, no page furniture, no near-copies, budget kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.feeds.normalize import normalize_entries
+from bot.feeds.parse import parse_feed
+from bot.summarize.extractive import (
+    candidates,
+    is_boilerplate,
+    rank_sentences,
+    summarize_documents,
+    trim,
+)
+from bot.summarize.sentences import split_sentences
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "summarize"
+
+
+def _verge_texts() -> list[str]:
+    from datetime import UTC, datetime
+
+    parsed = parse_feed((DATA / "theverge-ai.xml").read_bytes(), url="https://feeds.example/v")
+    return [a.text for a in normalize_entries(parsed, now=datetime(2026, 8, 18, tzinfo=UTC))]
+
+
+def test_prefers_the_fact_every_outlet_shares() -> None:
+    docs = [
+        "Acme raised $6 billion from investors. The office has a new coffee machine.",
+        "Acme raised $6 billion in new funding from investors on Tuesday.",
+        "Investors gave Acme $6 billion. Its chief likes long walks in the hills near town.",
+    ]
+    picked = summarize_documents(docs, budget_words=8)
+    assert "6 billion" in picked[0]
+    assert not any("coffee" in s or "walks" in s for s in picked)
+
+
+def test_another_outlets_copy_of_a_picked_sentence_is_skipped() -> None:
+    same = "Google will let users turn off the visible watermark on images made with Gemini."
+    docs = [
+        same + " The change starts this week.",
+        same + " The invisible marks stay on every file.",
+    ]
+    picked = [s for _, _, s in rank_sentences(docs)]
+    assert picked.count(same) == 1
+    assert len(picked) == 3
+
+
+def test_page_furniture_is_never_picked() -> None:
+    furniture = [
+        "By Jane Doe",
+        "Sign up for our newsletter to get the news every morning.",
+        "Read more: the best laptops of the year.",
+        "Share this withEmailFacebookTwitter",
+        "Photo: Getty Images",
+        "Members of the group stay on site into the evening. (David Warren / Staff Photographer)",
+        "WATCH: 48 Hours",
+        "The post Acme ships a model appeared first on Example News.",
+    ]
+    for line in furniture:
+        assert is_boilerplate(line), line
+    article = "\n".join([*furniture[:3], "Acme shipped a new model for coders on Monday."])
+    assert [c.text for c in candidates([article])] == [
+        "Acme shipped a new model for coders on Monday."
+    ]
+
+
+def test_real_sentences_are_not_furniture() -> None:
+    texts = _verge_texts()
+    sentences = [s for t in texts for s in split_sentences(t) if len(s.split()) >= 8]
+    kept = [s for s in sentences if not is_boilerplate(s)]
+    assert len(kept) >= 0.9 * len(sentences)
+
+
+def test_output_is_whole_source_sentences_within_budget() -> None:
+    texts = _verge_texts()[:3]
+    sources = [s for t in texts for s in split_sentences(t)]
+    picked = summarize_documents(texts, budget_words=60)
+    assert picked
+    longest = max(len(s.split()) for s in sources)
+    assert sum(len(s.split()) for s in picked) < 60 + longest
+    for sentence in picked:
+        # a source sentence, at most trimmed of parentheticals and attributions
+        assert any(sentence == trim(s) for s in sources), sentence
+
+
+def test_trim_drops_asides_not_facts() -> None:
+    assert trim("LONDON (AP) -- Acme (a unit of Big Co) raised $6 billion, the company said.") == (
+        "Acme raised $6 billion."
+    )
+    assert trim("Sales rose 13%, according to research by Aviva.") == "Sales rose 13%."
+
+
+def test_same_input_same_picks() -> None:
+    texts = _verge_texts()
+    assert rank_sentences(texts) == rank_sentences(list(texts))
+
+
+def test_no_text_no_sentences() -> None:
+    assert summarize_documents([], 50) == []
+    assert summarize_documents(["", "   "], 50) == []
+    assert rank_sentences(["Short."]) == []
+
+
+def test_splitter_keeps_abbreviations_and_fixes_glued_sentences() -> None:
+    text = (
+        "WATCH: Cold as Ice\n\nDr. Smith left the U.S. on Friday.It rained at home."
+        "Half of parents agreed. See openai.com for more."
+    )
+    assert split_sentences(text) == [
+        "WATCH: Cold as Ice",
+        "Dr. Smith left the U.S. on Friday.",
+        "It rained at home.",
+        "Half of parents agreed.",
+        "See openai.com for more.",
+    ]
+
+
+def test_splitter_on_a_real_feed_item() -> None:
+    for text in _verge_texts():
+        for sentence in split_sentences(text):
+            assert sentence == sentence.strip()
+            assert not re.search(r"[a-z]{2}\.[A-Z][a-z]", sentence)  # nothing glued

@@ -105,6 +105,24 @@ class DigestCommands:
         precheck: Callable[[], object] | None = None,
     ) -> None:
         """Refuse or defer at once, then do ``work``; errors end as one ephemeral sentence."""
+        try:
+            await self._run(
+                interaction, work, ephemeral=ephemeral, manage=manage, precheck=precheck
+            )
+        finally:
+            # observable end of a command (``client.wait_for("command_done")``): benchmarks
+            # and tests wait on it instead of guessing how many messages an answer has
+            self.client.dispatch("command_done", interaction)
+
+    async def _run(
+        self,
+        interaction: discord.Interaction,
+        work: Callable[[], Awaitable[None]],
+        *,
+        ephemeral: bool,
+        manage: bool,
+        precheck: Callable[[], object] | None,
+    ) -> None:
         if manage and not can_manage(interaction):
             await self.say(interaction, REFUSAL)
             return
@@ -132,10 +150,6 @@ class DigestCommands:
         except Exception:
             log.exception("/%s failed", _name(interaction))
             await self.say(interaction, OOPS)
-        finally:
-            # observable end of a command (``client.wait_for("command_done")``): benchmarks
-            # and tests wait on it instead of guessing how many messages an answer has
-            self.client.dispatch("command_done", interaction)
 
     async def say(self, interaction: discord.Interaction, text: str) -> None:
         """An ephemeral sentence: the first response, or after a deferral a follow-up (a public
@@ -195,6 +209,8 @@ class DigestCommands:
             allowed_mentions=rest.NO_MENTIONS,
             wait=True,
         )
+        # The headline now is the public answer: a later error must not take it down.
+        interaction.extras["public"] = False
         channel = interaction.channel
         if getattr(channel, "type", None) in THREAD_TYPES:
             # already in a thread: no thread in a thread, the details follow in place

@@ -478,3 +478,16 @@ async def test_asked_inside_a_thread_the_details_follow_in_place(world: World) -
     assert headline.body["embeds"]
     assert details and "**The lead**" in details[0].body["content"]
     assert not fake.find("POST", r"/channels/\d+/messages/\d+/threads")  # no thread in a thread
+
+
+async def test_a_failure_after_the_headline_keeps_the_headline(world: World) -> None:
+    fake = world.fake
+    fake.fail("POST", r"/channels/\d+/messages", 403, code=50001, message="Missing Access")
+    done = asyncio.ensure_future(world.adapter.client.wait_for("command_done", timeout=10))
+    _, token = await fake.command("digest", "today")
+    await done
+    headline, error = fake.followups(token)
+    assert headline.body["embeds"]
+    assert not fake.find("DELETE", rf"/webhooks/{APP_ID}/{token}/messages/@original")
+    assert error.body["flags"] & EPHEMERAL
+    assert error.body["content"].startswith("Discord refused me here: I need")

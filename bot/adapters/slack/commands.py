@@ -74,49 +74,38 @@ class SlackCommands:
 
     # entry points (Bolt injects the arguments by name) ----------------------------------
     async def on_digest(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(ack, command, respond, parse.parse_digest, self._digest)
+
+    async def on_sources(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(ack, command, respond, parse.parse_sources, self._sources)
+
+    async def on_why(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(ack, command, respond, parse.parse_why, self._answer_why)
+
+    async def _handle(
+        self,
+        ack: Ack,
+        command: dict[str, Any],
+        respond: Respond,
+        parser: Callable[[str], Any],
+        work: Callable[[Any, dict[str, Any]], Awaitable[Payload | None]],
+    ) -> None:
+        """Usage and help are answered in the ack itself; everything else is acked first
+        and answered when done."""
         try:
-            cmd = parse.parse_digest(command.get("text") or "")
+            cmd = parser(command.get("text") or "")
         except parse.UsageError as err:
             await ack(**replies.message(replies.error_text(err)))
             return
         if isinstance(cmd, parse.Help):
             await ack(**replies.message(cmd.usage))
             return
-        if isinstance(cmd, parse.DigestWindowCmd):
+        if isinstance(cmd, parse.DigestWindowCmd):  # the slow one: say it is coming
             topic = f" about {slack_text(cmd.topic)}" if cmd.topic else ""
             await ack(**replies.message(f"On it: the digest for {cmd.when}{topic} is coming up."))
         else:
             await ack()
-        await self._run(command, respond, lambda: self._digest(cmd, command))
-
-    async def on_sources(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        try:
-            cmd = parse.parse_sources(command.get("text") or "")
-        except parse.UsageError as err:
-            await ack(**replies.message(replies.error_text(err)))
-            return
-        if isinstance(cmd, parse.Help):
-            await ack(**replies.message(cmd.usage))
-            return
-        await ack()
-        await self._run(command, respond, lambda: self._sources(cmd, command))
-
-    async def on_why(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        try:
-            cmd = parse.parse_why(command.get("text") or "")
-        except parse.UsageError as err:
-            await ack(**replies.message(replies.error_text(err)))
-            return
-        if isinstance(cmd, parse.Help):
-            await ack(**replies.message(cmd.usage))
-            return
-        await ack()
-        url = cmd.url
-        await self._run(
-            command,
-            respond,
-            lambda: self._answer_why(url, command),
-        )
+        await self._run(command, respond, lambda: work(cmd, command))
 
     # the work, after the ack ----------------------------------------------------------
     async def _run(
@@ -304,5 +293,5 @@ class SlackCommands:
             return replies.removed(await self.services.remove_source(cmd.name, scope))
         return replies.message(parse.SOURCES_USAGE)
 
-    async def _answer_why(self, url: str, command: dict[str, Any]) -> Payload:
-        return replies.why(await self.services.why(url, self._scope(command)))
+    async def _answer_why(self, cmd: parse.WhyCmd, command: dict[str, Any]) -> Payload:
+        return replies.why(await self.services.why(cmd.url, self._scope(command)))

@@ -12,6 +12,7 @@ from support.fake_discord import FakeDiscord
 from bot.app import build_app, start_adapters
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.store.store import Store
 
 
 async def test_start_adapters_connects_discord_and_closes_it(
@@ -41,3 +42,22 @@ async def test_start_adapters_connects_discord_and_closes_it(
         await app.close()
     assert "fake-discord-token" not in caplog.text  # ...and never wrote it down
     assert "slash commands synced to server" in caplog.text
+
+
+async def test_without_a_dev_server_the_commands_sync_globally(
+    fake: FakeDiscord, settings: Settings, clock: FixedClock, store: Store
+) -> None:
+    from support.fake_discord import APP_ID
+
+    from bot.adapters.discord import runner
+    from bot.services import Services
+
+    settings = settings.model_copy(update={"discord_dev_guild_id": None})
+    services = Services(store, None, None, settings, clock)  # type: ignore[arg-type]
+    adapter = await runner.start(services, settings, clock)
+    try:
+        (sync,) = fake.find("PUT", rf"/applications/{APP_ID}/commands")
+        assert {c["name"] for c in sync.body} == {"digest", "sources", "why"}
+        assert not fake.find("PUT", r"/applications/\d+/guilds/\d+/commands")
+    finally:
+        await adapter.close()

@@ -491,3 +491,36 @@ async def test_a_failure_after_the_headline_keeps_the_headline(world: World) -> 
     assert not fake.find("DELETE", rf"/webhooks/{APP_ID}/{token}/messages/@original")
     assert error.body["flags"] & EPHEMERAL
     assert error.body["content"].startswith("Discord refused me here: I need")
+
+
+async def test_a_topic_narrows_the_digest(world: World) -> None:
+    fake = world.fake
+    _, token = await fake.command("digest", "today", topic="funding")
+    (answer,) = await followup(fake, token)
+    description = answer.body["embeds"][0]["description"]
+    assert "Rillet raised $100M" in description  # the funding story leads
+    assert "OpenAI says California" not in description  # the policy story is left out
+
+
+async def test_sources_remove_deletes_this_servers_source_but_not_a_global_one(
+    world: World,
+) -> None:
+    fake, store = world.fake, world.store
+    scope = f"discord:{GUILD_ID}"
+    await store.add_feed(
+        FeedSpec(name="Our Blog", url="https://example.org/ours.xml"),
+        world.clock.now(),
+        scope=scope,
+    )
+    _, token = await fake.command("sources", "remove", name="our blog")
+    (answer,) = await followup(fake, token)
+    assert answer.body["content"] == "Removed Our Blog; it is no longer polled here."
+    assert await store.find_feed("Our Blog", scope) is None
+
+    _, token = await fake.command("sources", "remove", name="techcrunch")
+    await followup(fake, token)
+    assert ephemeral_text(fake, token) == (
+        "'techcrunch' is a global source from config/feeds.toml; ask the bot's operator to "
+        "remove it from config/feeds.toml."
+    )
+    assert await store.find_feed("techcrunch", scope) is not None

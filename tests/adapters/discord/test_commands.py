@@ -97,7 +97,7 @@ async def test_digest_today_defers_first_then_posts_the_headline_and_a_thread(
     defer = mine[0]
     assert defer.path.endswith(f"/{token}/callback")  # nothing happens before the defer
     assert defer.body == {"type": DEFERRED}  # public "thinking...", no ephemeral flag
-    assert defer.at - sent_at < 1.0  # far inside Discord's 3 seconds
+    assert defer.at - sent_at < 3.0  # Discord's deadline (bench/latency_discord.py: ~1 ms)
 
     (headline,) = fake.followups(token)
     assert headline.at > defer.at

@@ -114,7 +114,8 @@ class Fetcher:
         for _hop in range(self._settings.max_redirects + 1):
             await check_url(current, allow_private=self._settings.allow_private_networks)
             host = (urlsplit(current).hostname or "").lower()
-            async with self._global, self._hosts[host]:
+            # Host slot first: a request waiting for its host must not hold a global slot.
+            async with self._hosts[host], self._global:
                 result = await self._one(current, headers)
             if isinstance(result, FetchResponse):
                 return result

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import unicodedata
 from datetime import UTC, datetime
 
@@ -14,7 +13,11 @@ from bot.feeds.urls import canonical_url
 from bot.models import ArticleIn, ParsedEntry, ParsedFeed
 
 log = logging.getLogger(__name__)
-_SPACE = re.compile(r"\s+")
+
+
+def _squash(s: str) -> str:
+    # str.split() splits on exactly what r"\s+" matches, at a fraction of the cost on long texts
+    return " ".join(s.split())
 
 
 def html_to_text(value: str | None) -> str:
@@ -22,17 +25,17 @@ def html_to_text(value: str | None) -> str:
     if not value:
         return ""
     if "<" not in value and "&" not in value:
-        return _SPACE.sub(" ", value).strip()
+        return _squash(value)
     tree = HTMLParser(value)
     for node in tree.css("script, style, noscript"):
         node.decompose()
     root = tree.body or tree.root
     text = root.text(separator=" ") if root is not None else ""
-    return _SPACE.sub(" ", text).strip()
+    return _squash(text)
 
 
 def _norm_for_hash(s: str) -> str:
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", s)).strip().casefold()
+    return _squash(unicodedata.normalize("NFKC", s)).casefold()
 
 
 def content_hash(title: str, text: str) -> str:

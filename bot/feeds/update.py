@@ -44,6 +44,11 @@ def failure_delay(settings: Settings, failures: int, retry_after: float | None) 
     return timedelta(seconds=max(minutes * 60, retry_after or 0.0))
 
 
+def _parse_and_normalize(body: bytes, url: str, now: datetime) -> list[ArticleIn]:
+    # Both are CPU work (HTML to text is as costly as parsing); keep them off the event loop.
+    return normalize_entries(parse_feed(body, url=url), now=now)
+
+
 class Poller:
     def __init__(
         self,
@@ -72,9 +77,14 @@ class Poller:
             else:
                 feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
 
+        # Bodies wait here for the parser and the database; without a bound a big poll
+        # would hold every feed it fetched faster than it could store in memory at once.
+        in_flight = asyncio.Semaphore(2 * self._settings.max_concurrency)
+
         async def one(feed: Feed) -> PollResult:
             try:
-                result = await self._poll_one(feed)
+                async with in_flight:
+                    result = await self._poll_one(feed)
             except Exception as exc:
                 log.exception("internal error while polling %s", feed.url)
                 result = PollResult(
@@ -103,8 +113,7 @@ class Poller:
             if resp.not_modified:
                 articles: list[ArticleIn] = []
             else:
-                parsed = await asyncio.to_thread(parse_feed, resp.body, url=feed.url)
-                articles = normalize_entries(parsed, now=now)
+                articles = await asyncio.to_thread(_parse_and_normalize, resp.body, feed.url, now)
                 if self._extractor is not None:
                     articles = await self._extractor.enrich(feed, articles)
         except FeedError as exc:

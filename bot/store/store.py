@@ -5,6 +5,7 @@ Dialect-neutral SQLAlchemy Core; works on SQLite (default) and PostgreSQL.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -467,8 +468,14 @@ class Store:
         articles: Sequence[ArticleIn],
         now: datetime,
     ) -> UpsertCounts:
-        """An entry is the same entry when its guid or its canonical URL matches one already
-        stored for this feed. Same content: untouched. Changed content: updated in place."""
+        """An entry is the same entry when its guid matches one stored for this feed, or when
+        its canonical URL and title match one whose guid the feed no longer lists (the
+        publisher changed its guids). Same content: untouched; changed: updated in place.
+
+        Entries of one document with distinct guids are distinct even when they share a page
+        (a changelog, a comments feed, a "now" page with anchors, entries with no link at
+        all): each is kept, its stored canonical URL suffixed with a hash of its guid, as the
+        URL is unique per feed."""
         if not articles:
             return UpsertCounts()
         guids = {a.guid for a in articles}
@@ -491,20 +498,34 @@ class Store:
         by_url = {r.canonical_url: r for r in rows}
         new = updated = unchanged = 0
         seen_ids: set[int] = set()
-        seen_keys: set[str] = set()
+        seen_guids: set[str] = set()
+        used_urls = set(by_url)
+        inserts: list[dict[str, Any]] = []
         for a in articles:
-            if a.guid in seen_keys or a.canonical_url in seen_keys:
+            if a.guid in seen_guids:
                 unchanged += 1  # the same entry twice in one document
                 continue
-            seen_keys.update((a.guid, a.canonical_url))
-            row = by_guid.get(a.guid) or by_url.get(a.canonical_url)
+            seen_guids.add(a.guid)
+            row = by_guid.get(a.guid)
             if row is None:
-                await conn.execute(
-                    insert(entries).values(
+                same_page = by_url.get(a.canonical_url)
+                if (
+                    same_page is not None
+                    and same_page.guid not in guids
+                    and same_page.title == a.title
+                ):
+                    row = same_page
+            if row is None:
+                stored_url = a.canonical_url
+                if stored_url in used_urls:
+                    stored_url += "#" + hashlib.sha256(a.guid.encode()).hexdigest()[:12]
+                used_urls.add(stored_url)
+                inserts.append(
+                    dict(
                         feed_id=feed_id,
                         guid=a.guid,
                         url=a.url,
-                        canonical_url=a.canonical_url,
+                        canonical_url=stored_url,
                         title=a.title,
                         author=a.author,
                         published_at=a.published_at,
@@ -535,6 +556,9 @@ class Store:
                 updated += 1
             if row is not None:
                 seen_ids.add(row.id)
+        if inserts:
+            # one executemany: a first poll of a big feed is one round trip, not hundreds
+            await conn.execute(insert(entries), inserts)
         return UpsertCounts(new=new, updated=updated, unchanged=unchanged)
 
     async def stored_hashes(

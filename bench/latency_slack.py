@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import statistics
 import sys
 import tempfile
@@ -128,6 +129,7 @@ class Bench:
 
 
 async def measure(calls: int, slow_calls: int, slow_s: float) -> tuple[str, dict[str, float]]:
+    load = os.getloadavg()[0]  # the machine is shared: say how busy it was
     plan = load_plan(SNAPSHOTS)
     clock = FixedClock(parse_iso(plan.now))
     with tempfile.TemporaryDirectory() as tmp:
@@ -206,7 +208,7 @@ async def measure(calls: int, slow_calls: int, slow_s: float) -> tuple[str, dict
             f"{digest.stats.articles} articles in the window, {stories} stories in the digest "
             f"(headline + {bench.per_command - 1} thread replies per command). Bot, fake Slack "
             "Web API and client share one process and event loop on 127.0.0.1; times are from "
-            "sending the signed request.",
+            f"sending the signed request. Load average when the run started: {load:.1f}.",
             "",
             "| scenario | calls | ack median ms | ack p95 ms | ack max ms | headline median ms "
             "| headline p95 ms | headline max ms |",

@@ -200,7 +200,14 @@ class FakeDiscord:
     ) -> None:
         self.faults.append(
             Fault(
-                method, re.compile(pattern), status, code, message or f"{status}", times, skip, commit
+                method,
+                re.compile(pattern),
+                status,
+                code,
+                message or f"{status}",
+                times,
+                skip,
+                commit,
             )
         )
 

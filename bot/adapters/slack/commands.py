@@ -23,7 +23,7 @@ from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
 from bot.clock import Clock
 from bot.config import Settings
-from bot.errors import NewsbotError
+from bot.errors import NewsbotError, PostError
 from bot.render.escape import slack_text
 from bot.services import Services
 
@@ -193,7 +193,15 @@ class SlackCommands:
         daily = await self.services.daily_for("slack", channel)
         tz = daily.tz if daily else self.settings.timezone
         digest = await self.services.digest_for(cmd.when, tz, cmd.topic, self._scope(command))
-        await self.publisher.post_digest(channel, digest)
+        try:
+            await self.publisher.post_digest(channel, digest)
+        except PostError as err:
+            if not err.retryable:
+                raise  # its hint says what to fix (invite the bot, ...)
+            # nobody retries a command for the user: say so instead of "it is retried"
+            raise PostError(
+                str(err), retryable=True, hint="try the command again in a minute"
+            ) from err
         return None  # the digest itself is the answer
 
     def _channel_id(self, ref: parse.ChannelRef | None, command: dict[str, Any]) -> str:

@@ -47,7 +47,8 @@ class Progress:
             return cls(channel)
         if not isinstance(data, dict) or data.get("channel") != channel or not data.get("ts"):
             return cls(channel)
-        return cls(channel, str(data["ts"]), int(data.get("sent") or 0))
+        sent = data.get("sent")
+        return cls(channel, str(data["ts"]), sent if isinstance(sent, int) and sent > 0 else 0)
 
 
 async def _noop_save(_progress: str) -> None:

@@ -199,6 +199,10 @@ async def test_a_wrong_word_is_answered_with_the_usage_in_the_ack(
     assert sent.status == 200 and body["response_type"] == "ephemeral"
     assert "I don't know 'tomorrow' here" in body["text"]
     assert "/digest setup #channel 08:00 Europe/Berlin" in body["text"]
+    topic = await send(http, adapter, slack_api, "/digest", "week <!here> chips")
+    assert (
+        topic.json()["text"] == "On it: the digest for week about &lt;!here&gt; chips is coming up."
+    )
     help_sent = await send(http, adapter, slack_api, "/sources", "help")
     assert "/sources add" in help_sent.json()["text"]
 
@@ -222,6 +226,18 @@ async def test_why_answers_privately_even_when_the_response_url_has_expired(
     assert (fallback.params["channel"], fallback.params["user"]) == ("C0NEWS", "U0X")
     assert fallback.params["text"].startswith("Seen: ")
     assert "from The Verge AI" in fallback.params["text"]
+
+
+async def test_a_slack_outage_during_digest_says_to_try_again(
+    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession
+) -> None:
+    slack_api.fail("chat.postMessage", "internal_error")
+    await send(http, adapter, slack_api, "/digest", "today")
+    reply = await answer(slack_api)
+    assert reply["response_type"] == "ephemeral"
+    assert reply["text"] == (
+        "Posting to Slack channel C0NEWS failed: internal_error. Try the command again in a minute."
+    )
 
 
 async def test_digest_in_a_channel_without_the_bot_says_how_to_fix_it(

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 import aiohttp
 from aiohttp import web
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import api_base, error_code, make_web_client
@@ -59,9 +61,9 @@ class SlackAdapter:
         self._closers.clear()
 
 
-async def _whoami(client: AsyncWebClient, settings: Settings) -> dict[str, str]:
+async def _whoami(client: AsyncWebClient, settings: Settings) -> AsyncSlackResponse:
     try:
-        resp = await client.auth_test()
+        return await client.auth_test()
     except SlackApiError as exc:
         raise ConfigError(
             f"Slack refused SLACK_BOT_TOKEN ({error_code(exc)})",
@@ -73,11 +75,33 @@ async def _whoami(client: AsyncWebClient, settings: Settings) -> dict[str, str]:
             f"could not reach Slack at {api_base(settings)} ({type(exc).__name__})",
             hint="check the network, or NEWSBOT_SLACK_API_URL if you changed it",
         ) from exc
-    return {
-        "team_id": str(resp.get("team_id") or ""),
-        "user_id": str(resp.get("user_id") or ""),
-        "user": str(resp.get("user") or "newsbot"),
-    }
+
+
+def _bolt_app(
+    client: AsyncWebClient, me: AsyncSlackResponse, signing_secret: str | None, http: bool
+) -> AsyncApp:
+    """Bolt would call auth.test again on the first command, before its ack; Slack's
+    3-second clock is running then. The answer from the start is reused instead."""
+    known = AuthorizeResult.from_auth_test_response(bot_token=client.token, auth_test_response=me)
+
+    async def authorize() -> AuthorizeResult:
+        return known
+
+    # Bolt's own client carries no token (it takes the one from authorize per request);
+    # it shares the base URL, session and retry handlers of ours.
+    bolt_client = AsyncWebClient(
+        base_url=client.base_url,
+        session=client.session,
+        timeout=client.timeout,
+        retry_handlers=client.retry_handlers,
+    )
+    return AsyncApp(
+        client=bolt_client,
+        authorize=authorize,
+        signing_secret=signing_secret or "",
+        request_verification_enabled=http,
+        logger=logging.getLogger("newsbot.slack.bolt"),
+    )
 
 
 async def _check_app_token(client: AsyncWebClient, app_token: str) -> None:
@@ -120,16 +144,14 @@ async def start(
     try:
         client = make_web_client(settings, session)
         me = await _whoami(client, settings)
-        app = AsyncApp(
-            client=client,
-            signing_secret=signing_secret or "",
-            request_verification_enabled=http_port is not None,
-            logger=logging.getLogger("newsbot.slack.bolt"),
-        )
-        publisher = SlackPublisher(client, services.store, clock, bot_name=me["user"])
+        app = _bolt_app(client, me, signing_secret, http_port is not None)
+        bot_name = str(me.get("user") or "newsbot")
+        publisher = SlackPublisher(client, services.store, clock, bot_name=bot_name)
         admins = AdminCheck(client, settings.slack_admin_users)
         SlackCommands(services, settings, clock, client, publisher, admins).register(app)
-        adapter = SlackAdapter(app, client, publisher, me["team_id"], me["user_id"])
+        adapter = SlackAdapter(
+            app, client, publisher, str(me.get("team_id")), str(me.get("user_id"))
+        )
 
         if http_port is not None:
             runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=http_port), access_log=None)
@@ -146,7 +168,7 @@ async def start(
             handler = AsyncSocketModeHandler(app, app_token)
             await handler.connect_async()  # type: ignore[no-untyped-call]
             closers.append(handler.close_async)
-            log.info("Slack: Socket Mode connected as @%s (team %s)", me["user"], me["team_id"])
+            log.info("Slack: Socket Mode connected as @%s (team %s)", bot_name, adapter.team_id)
     except BaseException:
         for closer in reversed(closers):
             try:

@@ -149,3 +149,16 @@ async def test_non_admin_cannot_add_a_source(
     assert "admins" in answer["text"]
     assert await store.list_feeds(all_scopes=True) == before
     assert not slack_api.posts
+
+
+async def test_the_first_command_does_not_wait_for_auth_test(
+    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession
+) -> None:
+    # the token was checked once at start; Slack being slow now must not eat the 3 seconds
+    slack_api.delay["auth.test"] = 5.0
+    sent = await signed_command(
+        http, adapter.http_url, SECRET, "/digest", "today", response_url=slack_api.response_url()
+    )
+    assert sent.status == 200 and sent.seconds < ACK_LIMIT_S
+    await slack_api.wait_for(lambda s: len(s.posts) >= 2)
+    assert len(slack_api.called("auth.test")) == 1

@@ -100,6 +100,9 @@ class Piece:
     body: str
 
 
+MIN_BODY = 60  # tokens; a shorter cut of an article says nothing a title does not
+
+
 def fit_pieces(
     pieces: Sequence[Piece],
     cap: int,
@@ -108,10 +111,12 @@ def fit_pieces(
 ) -> tuple[list[Piece], int]:
     """Cut bodies, longest first, until ``render(pieces)`` is at most ``cap`` tokens.
 
-    Every body is cut down to one common length (water-filling), so short articles stay
-    whole and only the long ones lose their tails. Titles are kept; if the titles alone do
-    not fit, bodies are emptied and the last articles are left out (at least one stays).
-    Returns the pieces and the rendered token count.
+    Bodies are cut down to one common length (water-filling), so short articles stay whole
+    and only the long ones lose their tails. When that length would be under ``MIN_BODY``
+    (a story told by dozens of outlets), the first articles (the best ranked) keep useful
+    bodies and the rest keep only their titles. Titles are always kept; if the titles alone
+    do not fit, the last articles are left out (at least one stays). Returns the pieces and
+    the rendered token count.
     """
     kept = list(pieces)
     total = counter.count(render(kept))
@@ -126,14 +131,25 @@ def fit_pieces(
         return bare, counter.count(render(bare))
     room = cap - overhead
     for _ in range(4):  # cutting may shift a token or two across joins; re-check
-        level = _water_level(lengths, room)
-        trimmed = [Piece(p.title, counter.cut(p.body, level)) for p in kept]
+        levels = _levels(lengths, room)
+        trimmed = [
+            Piece(p.title, counter.cut(p.body, n)) for p, n in zip(kept, levels, strict=True)
+        ]
         total = counter.count(render(trimmed))
         if total <= cap:
             return trimmed, total
         room -= total - cap + len(kept)
-    trimmed = [Piece(p.title, "") for p in kept]
-    return trimmed, counter.count(render(trimmed))
+    return bare, overhead
+
+
+def _levels(lengths: Sequence[int], room: int) -> list[int]:
+    """Token allowance per body: one common level, or useful bodies for the first few."""
+    k = len(lengths)
+    level = _water_level(lengths, room)
+    while k > 1 and level < MIN_BODY and max(lengths[:k]) > level:
+        k -= 1
+        level = _water_level(lengths[:k], room)
+    return [level if i < k else 0 for i in range(len(lengths))]
 
 
 def _water_level(lengths: Sequence[int], room: int) -> int:

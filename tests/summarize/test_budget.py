@@ -25,7 +25,7 @@ from support.llm_stories import WINDOW, faithful, summarizer
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.models import Article, Story
-from bot.summarize.budget import Piece, TokenCounter, encoding_for, fit_pieces
+from bot.summarize.budget import MIN_BODY, Piece, TokenCounter, encoding_for, fit_pieces
 
 VERGE = Path(__file__).resolve().parents[1] / "data" / "feeds" / "theverge-ai.xml"
 COUNTER = TokenCounter.for_model("llama3.1:8b")
@@ -151,3 +151,25 @@ def test_an_openai_model_not_in_the_local_cache_is_never_downloaded(
     finally:
         encoding_for.cache_clear()
     assert fetched == []
+
+
+async def test_a_story_told_by_many_outlets_keeps_useful_bodies_for_the_first(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    items = verge()
+    outlets = tuple(
+        replace(items[i % len(items)], id=100 + i, url=f"https://outlet{i}.example/a")
+        for i in range(30)
+    )
+    await summarizer(srv, client, story_tokens=1500).write(
+        [Story(key="many", articles=outlets)], WINDOW
+    )
+
+    block = story_block(srv.requests[0].user)
+    assert COUNTER.count(block) <= 1500
+    assert block.count("Title: ") == 30  # every outlet's title is still there
+    bodies = re.findall(r"Title: .*?\n(.*?)</article>", block, re.S)
+    with_body = [b for b in bodies if b.strip()]
+    assert with_body and bodies[: len(with_body)] == with_body  # the best ranked first
+    assert all(COUNTER.count(b) >= MIN_BODY for b in with_body)  # no 1-token stubs
+    assert len(with_body) < 30

@@ -126,7 +126,7 @@ class _DayRun:
     """The state of one ``write``: results, tokens, notes, and whether the model is down."""
 
     def __init__(self, owner: LLMSummarizer, stories: list[Story], window: DigestWindow) -> None:
-        self.o = owner
+        self.llm = owner
         self.stories = stories
         self.window = window
         self.results: list[_Written | None] = [None] * len(stories)
@@ -146,11 +146,11 @@ class _DayRun:
     # -- the plan ------------------------------------------------------------
     async def run(self) -> DigestText:
         for i, key in enumerate(self.keys):
-            hit = await self.o.cache.get_story(key)
+            hit = await self.llm.cache.get_story(key)
             if hit is not None:
                 self.results[i] = _Written(hit.text, "cache")
-        day_key = self.o.cache.day_key(self.keys)
-        day = await self.o.cache.get_day(day_key)
+        day_key = self.llm.cache.day_key(self.keys)
+        day = await self.llm.cache.get_day(day_key)
         day_was_cached = day is not None
         pending = [i for i, r in enumerate(self.results) if r is None]
         cached = len(self.stories) - len(pending)
@@ -159,16 +159,16 @@ class _DayRun:
         if pending:
             items = [self._prepare(i) for i in pending]
             request = day_request(items, self._known(), self.window)
-            size = self.o.counter.count(self.o.system) + self.o.counter.count(request)
-            if size <= self.o.limits.digest_tokens:
+            size = self.llm.counter.count(self.llm.system) + self.llm.counter.count(request)
+            if size <= self.llm.limits.digest_tokens:
                 day = await self._one_call(items, request) or day
                 one_call = True
             else:
                 log.info(
                     "%s: day prompt %d tokens > %d: one call per story, then a summary call",
-                    self.o.name,
+                    self.llm.name,
                     size,
-                    self.o.limits.digest_tokens,
+                    self.llm.limits.digest_tokens,
                 )
                 await self._map(items)
         # the one-call day already asked for the hook; a rejected one is not asked again
@@ -184,12 +184,12 @@ class _DayRun:
 
         all_llm = all(r is not None and r.origin != "offline" for r in self.results)
         if day is not None and not day_was_cached and all_llm:
-            await self.o.cache.put_day(day_key, day, 0, 0)
+            await self.llm.cache.put_day(day_key, day, 0, 0)
         return DigestText(
             hook=hook,
             stories=texts,
             bottom_line=bottom_line,
-            backend=self.o.name + (" (fallback: extractive)" if self.day_failed else ""),
+            backend=self.llm.name + (" (fallback: extractive)" if self.day_failed else ""),
             tokens_in=self.tokens_in,
             tokens_out=self.tokens_out,
             notes=self._notes(cached),
@@ -200,9 +200,9 @@ class _DayRun:
         sid, lead = story_id(index), index == 0
         pieces, _tokens = fit_pieces(
             pieces_of(story),
-            self.o.limits.story_tokens,
+            self.llm.limits.story_tokens,
             lambda ps: render_story(sid, story, ps, lead=lead),
-            self.o.counter,
+            self.llm.counter,
         )
         return StoryInput(index, story, tuple(pieces))
 
@@ -214,43 +214,46 @@ class _DayRun:
         ]
 
     # -- calls ---------------------------------------------------------------
-    async def _call(self, user: str, max_tokens: int) -> str:
+    async def _call(self, user: str, max_tokens: int) -> tuple[str, int, int]:
+        """The reply's text and the tokens it cost (in, out)."""
         if self.down is not None:
             raise self.down
         try:
-            completion = await self.o.transport.complete(self.o.system, user, max_tokens=max_tokens)
+            completion = await self.llm.transport.complete(
+                self.llm.system, user, max_tokens=max_tokens
+            )
         except LLMCallError as exc:
             if exc.status not in _REQUEST_SPECIFIC:
                 self.down = exc
             raise
-        counter = self.o.counter
-        self.tokens_in += (
+        counter = self.llm.counter
+        tokens_in = (
             completion.tokens_in
             if completion.tokens_in is not None
-            else counter.count(self.o.system) + counter.count(user)
+            else counter.count(self.llm.system) + counter.count(user)
         )
-        self.tokens_out += (
+        tokens_out = (
             completion.tokens_out
             if completion.tokens_out is not None
             else counter.count(completion.text)
         )
-        return completion.text
+        self.tokens_in += tokens_in
+        self.tokens_out += tokens_out
+        return completion.text, tokens_in, tokens_out
 
     async def _one_call(self, items: list[StoryInput], request: str) -> CachedDay | None:
-        before = (self.tokens_in, self.tokens_out)
-        max_tokens = min(self.o.limits.output_tokens * len(items) + HOOK_OUTPUT, MAX_DAY_OUTPUT)
+        max_tokens = min(self.llm.limits.output_tokens * len(items) + HOOK_OUTPUT, MAX_DAY_OUTPUT)
         try:
-            text = await self._call(request, max_tokens)
+            text, tokens_in, tokens_out = await self._call(request, max_tokens)
             reply = parse_day(text, [i.sid for i in items])
         except LLMCallError as exc:
             await self._fail_day(f"LLM failed ({exc})", items)
             return None
         except ReplyError as exc:
-            log.warning("%s: day reply unusable: %s", self.o.name, exc)
+            log.warning("%s: day reply unusable: %s", self.llm.name, exc)
             await self._fail_day("LLM reply unusable (no JSON digest in it)", items)
             return None
-        share_in = (self.tokens_in - before[0]) // len(items)
-        share_out = (self.tokens_out - before[1]) // len(items)
+        share_in, share_out = tokens_in // len(items), tokens_out // len(items)
         for item in items:
             story_reply = reply.stories.get(item.sid)
             if story_reply is None:
@@ -267,10 +270,9 @@ class _DayRun:
                 if self.down is not None:
                     await self._fallback(item.index, "LLM unavailable")
                     return
-                before = (self.tokens_in, self.tokens_out)
                 try:
-                    text = await self._call(
-                        story_request(item, self.window), self.o.limits.output_tokens
+                    text, tokens_in, tokens_out = await self._call(
+                        story_request(item, self.window), self.llm.limits.output_tokens
                     )
                     story_reply = parse_story(text)
                 except LLMCallError as exc:
@@ -279,12 +281,7 @@ class _DayRun:
                 except ReplyError:
                     await self._fallback(item.index, "malformed reply")
                     return
-                await self._accept(
-                    item.index,
-                    story_reply,
-                    self.tokens_in - before[0],
-                    self.tokens_out - before[1],
-                )
+                await self._accept(item.index, story_reply, tokens_in, tokens_out)
 
         await asyncio.gather(*(one(item) for item in items))
         if self.down is not None and all(i.index in self.fallbacks for i in items):
@@ -299,7 +296,7 @@ class _DayRun:
             if r is not None
         ]
         try:
-            text = await self._call(reduce_request(written, self.window), HOOK_OUTPUT)
+            text, _in, _out = await self._call(reduce_request(written, self.window), HOOK_OUTPUT)
             hook, bottom_line = parse_hook(text)
         except (LLMCallError, ReplyError) as exc:
             self.notes.append(f"hook and bottom line: offline voice ({_short(exc)})")
@@ -348,7 +345,7 @@ class _DayRun:
 
         text = StoryText(headline=headline, summary=summary, take=take, kind=reply.kind)
         self.results[index] = _Written(text, "llm")
-        await self.o.cache.put_story(self.keys[index], text, tokens_in, tokens_out)
+        await self.llm.cache.put_story(self.keys[index], text, tokens_in, tokens_out)
 
     def _guard_day(self, hook: str, bottom_line: str) -> CachedDay | None:
         sources = [s for i in range(len(self.stories)) for s in self._sources(i)]

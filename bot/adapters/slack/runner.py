@@ -157,7 +157,13 @@ async def start(
             runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=http_port), access_log=None)
             await runner.setup()
             closers.append(runner.cleanup)
-            await web.TCPSite(runner, host, http_port).start()
+            try:
+                await web.TCPSite(runner, host, http_port).start()
+            except OSError as exc:
+                raise ConfigError(
+                    f"cannot listen on {host}:{http_port} for Slack ({exc.strerror or exc})",
+                    hint="pick another --slack-http-port, or stop what is using that port",
+                ) from exc
             bound_host, bound_port = runner.addresses[0][:2]
             adapter.http_url = f"http://{bound_host}:{bound_port}{EVENTS_PATH}"
             log.info("Slack: HTTP mode, receiving commands at %s", adapter.http_url)

@@ -8,10 +8,16 @@ import time
 from typing import Any
 
 import aiohttp
+import pytest
 from support.fake_slack import FakeSlack, signed_command
 
 from adapters.slack.conftest import SECRET, GatedSummarizer
+from bot.adapters.slack import runner
 from bot.adapters.slack.runner import SlackAdapter
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.errors import ConfigError
+from bot.services import Services
 from bot.store.store import Store
 
 ACK_LIMIT_S = 3.0  # Slack's contract for the acknowledgement, not a performance target
@@ -162,3 +168,14 @@ async def test_the_first_command_does_not_wait_for_auth_test(
     assert sent.status == 200 and sent.seconds < ACK_LIMIT_S
     await slack_api.wait_for(lambda s: len(s.posts) >= 2)
     assert len(slack_api.called("auth.test")) == 1
+
+
+async def test_a_busy_port_is_a_clear_error(
+    adapter: SlackAdapter, services: Services, settings: Settings, clock: FixedClock
+) -> None:
+    assert adapter.http_url
+    taken = int(adapter.http_url.split(":")[2].split("/")[0])
+    with pytest.raises(ConfigError) as err:
+        await runner.start(services, settings, clock, http_port=taken, host="127.0.0.1")
+    assert f"cannot listen on 127.0.0.1:{taken}" in str(err.value)
+    assert "--slack-http-port" in err.value.hint

@@ -32,6 +32,7 @@ from bot.store.store import Store
 log = logging.getLogger("newsbot.app")
 
 DEFAULT_CONSOLE_POST_TIME = "08:00"
+DEFAULT_SLACK_HTTP_PORT = 3000  # the port the Dockerfile exposes
 
 
 @dataclass
@@ -160,9 +161,16 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
                 exc,
             )
         else:
-            started = await slack_runner.start(
-                app.services, s, app.clock, http_port=slack_http_port or s.slack_http_port
-            )
+            port = slack_http_port if slack_http_port is not None else s.slack_http_port
+            if port is None and not s.secret("slack_app_token"):
+                # only the signing secret: HTTP mode is the only mode that can work
+                port = DEFAULT_SLACK_HTTP_PORT
+                log.info(
+                    "Slack: no SLACK_APP_TOKEN, so HTTP mode on port %d "
+                    "(set NEWSBOT_SLACK_HTTP_PORT or --slack-http-port to change it)",
+                    port,
+                )
+            started = await slack_runner.start(app.services, s, app.clock, http_port=port)
             adapters.append(Adapter("slack", started.publisher, started.task, started.close))
     elif s.secret("slack_bot_token"):
         log.error(

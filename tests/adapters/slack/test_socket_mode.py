@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from support.fake_slack import FakeSlack
 from support.feed_server import FeedServer
 
@@ -72,3 +73,19 @@ async def test_a_refused_app_token_stops_the_start_with_a_clear_error(
         await start_adapters(bot_app)
     assert "SLACK_APP_TOKEN" in str(err.value) and "connections:write" in err.value.hint
     assert not slack_api.sockets
+
+
+async def test_only_a_signing_secret_means_http_mode_not_a_failed_socket(
+    bot_app: App, slack_api: FakeSlack
+) -> None:
+    bot_app.settings.slack_app_token = None
+    bot_app.settings.slack_signing_secret = SecretStr("s3cret")
+    # port 0: the OS picks a free one; it must not be read as "no port given"
+    adapters = await start_adapters(bot_app, slack_http_port=0)
+    try:
+        assert [a.name for a in adapters] == ["slack"]
+        assert not slack_api.sockets
+    finally:
+        for adapter in adapters:
+            assert adapter.close is not None
+            await adapter.close()

@@ -8,7 +8,9 @@ How a sentence earns its place, for one story told by one or more articles:
   the TF-IDF cosine graph of all the story's sentences, so a fact several outlets repeat
   scores high;
 - it is blended with the similarity to the story's centroid (what the whole story is
-  about) and a position prior, because news puts the facts in the first sentences;
+  about), a directed centrality (PacSum, Zheng & Lapata 2019: a sentence that later
+  sentences and other outlets echo is a lead-like fact) and a position prior, because
+  news puts the facts in the first sentences;
 - selection is MMR under a word budget: the next pick is the best score minus its overlap
   with what was already picked, and near-copies (another outlet's version of a picked
   sentence) are skipped outright.
@@ -61,9 +63,11 @@ MAX_WORDS = 70
 # Score blend (tuned on the summ-eval dev sets): centrality, centroid, position.
 W_LEXRANK = 0.25
 W_CENTROID = 0.25
-W_POSITION = 0.50
+W_POSITION = 0.70
 POS_DECAY = 0.7  # position prior (1 + p) ** -POS_DECAY: the lead counts most
 DAMPING = 0.15  # LexRank's teleport probability
+W_FORWARD = 0.20
+FWD_BACK = 0.3
 NEAR_COPY = 0.65  # cosine above which a sentence is another outlet's copy of a picked one
 
 
@@ -186,6 +190,17 @@ def score_candidates(
     cen = _scale(vecs @ (centroid / cnorm)) if cnorm else np.zeros(len(cands))
     pos = np.array([(1.0 + c.pos) ** -POS_DECAY for c in cands])
     score = W_LEXRANK * lex + W_CENTROID * cen + W_POSITION * pos
+    if W_FORWARD:
+        # PacSum-style directed centrality (Zheng & Lapata 2019): being echoed by what comes
+        # after counts, repeating what came before doesn't; other articles always count
+        doc = np.array([c.doc for c in cands])
+        posn = np.array([c.pos for c in cands])
+        same = doc[:, None] == doc[None, :]
+        later = same & (posn[None, :] > posn[:, None])
+        earlier = same & (posn[None, :] < posn[:, None])
+        fwd = (sims * (later | ~same)).sum(axis=1) - FWD_BACK * (sims * earlier).sum(axis=1)
+        fwd = fwd - fwd.min()
+        score = score + W_FORWARD * _scale(fwd)
     return score, sims
 
 

@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     total_timeout: float = 45.0
     max_body_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 5
-    max_concurrency: int = 32
+    max_concurrency: int = 64
     per_host_concurrency: int = 2
     backoff_base_minutes: float = 5.0
     backoff_max_minutes: float = 24 * 60.0

@@ -22,10 +22,11 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _FEED_ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|feed|rdf|RDF)[\s>]", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 _DATE_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-# Titles outside CDATA holding a bare "&" or an HTML-only entity (&colon;, &nbsp;): not
-# well-formed XML. fastfeedparser's recovering parser cuts such a title short ("Re&colon; X"
-# becomes "Re") where feedparser keeps it whole, so those documents go to feedparser.
-_PLAIN_TITLE = re.compile(rb"<title\b[^>]*>([^<]*)</title>")
+# Titles outside CDATA holding a bare "&" or an HTML-only entity (&colon;, &nbsp;) are not
+# well-formed XML, and fastfeedparser's recovering parser cuts them short ("Re&colon; X"
+# becomes "Re"). Escaping that "&" first keeps the title whole; normalizing then turns
+# "&colon;" into ":" like any HTML entity.
+_PLAIN_TITLE = re.compile(rb"<title\b[^>]*>[^<]*&[^<]*</title>")
 _NON_XML_AMP = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
 
 
@@ -46,24 +47,20 @@ def parse_feed(body: bytes, *, url: str) -> ParsedFeed:
             "site's home page?)",
             hint="find the site's RSS/Atom link and add that instead",
         )
-    fast: ParsedFeed | None = None
     try:
-        fast = _fast(body)
-    except Exception:
-        fast = None
-    if fast is not None and fast.entries:
-        if not _titles_break_xml(body):
+        fast = _fast(_escape_title_amps(body))
+        if fast.entries:
             return fast
-        slow = _slow(body)
-        return slow if len(slow.entries) >= len(fast.entries) else fast
+    except Exception:
+        pass
     parsed = _slow(body)
     if not parsed.entries and not looks_like_feed:
         raise FeedError(FeedErrorKind.NOT_A_FEED, f"{url}: the response is not an RSS or Atom feed")
     return parsed
 
 
-def _titles_break_xml(body: bytes) -> bool:
-    return any(_NON_XML_AMP.search(t) for t in _PLAIN_TITLE.findall(body) if b"&" in t)
+def _escape_title_amps(body: bytes) -> bytes:
+    return _PLAIN_TITLE.sub(lambda m: _NON_XML_AMP.sub(b"&amp;", m.group(0)), body)
 
 
 def _text(value: Any) -> str | None:

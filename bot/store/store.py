@@ -8,10 +8,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -137,6 +138,24 @@ _ARTICLE_COLUMNS = (
     feeds.c.weight.label("feed_weight"),
     feeds.c.tags.label("feed_tags"),
 )
+
+
+@dataclass(frozen=True)
+class PollOutcome:
+    """What one poll of one feed did, for ``Store.record_polls``."""
+
+    feed_id: int
+    now: datetime
+    ok: bool
+    next_poll_at: datetime
+    status: str  # fetch-log status: "ok", "not_modified" or "error"
+    http_status: int | None = None
+    duration_ms: float = 0.0
+    articles: Sequence[ArticleIn] = ()
+    etag: str | None = None
+    last_modified: str | None = None
+    error_kind: str | None = None
+    error: str | None = None
 
 
 class Store:
@@ -339,34 +358,19 @@ class Store:
     ) -> UpsertCounts:
         """Store the entries and the new validators in one transaction, so a crash leaves either
         the old validators with the old entries or the new ones with the new entries."""
-        async with self.engine.begin() as conn:
-            counts = await self._upsert_entries(conn, feed_id, articles, now)
-            await conn.execute(
-                update(feeds)
-                .where(feeds.c.id == feed_id)
-                .values(
-                    etag=etag,
-                    last_modified=last_modified,
-                    last_success_at=now,
-                    consecutive_failures=0,
-                    failing_since=None,
-                    next_poll_at=next_poll_at,
-                )
-            )
-            await self._log(
-                conn,
-                FetchLogEntry(
-                    feed_id=feed_id,
-                    at=now,
-                    status=status,
-                    http_status=http_status,
-                    duration_ms=duration_ms,
-                    new=counts.new,
-                    updated=counts.updated,
-                ),
-                keep_log,
-            )
-        return counts
+        outcome = PollOutcome(
+            feed_id,
+            now,
+            ok=True,
+            articles=articles,
+            etag=etag,
+            last_modified=last_modified,
+            next_poll_at=next_poll_at,
+            status=status,
+            http_status=http_status,
+            duration_ms=duration_ms,
+        )
+        return (await self.record_polls([outcome], keep_log=keep_log))[0]
 
     async def record_failure(
         self,
@@ -380,55 +384,116 @@ class Store:
         duration_ms: float,
         keep_log: int = 20,
     ) -> None:
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                update(feeds)
-                .where(feeds.c.id == feed_id)
-                .values(
-                    last_error=message,
-                    last_error_kind=kind,
-                    last_error_at=now,
-                    failing_since=func.coalesce(feeds.c.failing_since, now),
-                    consecutive_failures=feeds.c.consecutive_failures + 1,
-                    next_poll_at=next_poll_at,
-                )
-            )
-            await self._log(
-                conn,
-                FetchLogEntry(
-                    feed_id=feed_id,
-                    at=now,
-                    status="error",
-                    http_status=http_status,
-                    duration_ms=duration_ms,
-                    error=f"{kind}: {message}",
-                ),
-                keep_log,
-            )
-
-    async def _log(self, conn: AsyncConnection, e: FetchLogEntry, keep: int) -> None:
-        await conn.execute(
-            insert(fetch_log).values(
-                feed_id=e.feed_id,
-                at=e.at,
-                status=e.status,
-                http_status=e.http_status,
-                duration_ms=e.duration_ms,
-                new=e.new,
-                updated=e.updated,
-                error=e.error,
-            )
+        outcome = PollOutcome(
+            feed_id,
+            now,
+            ok=False,
+            next_poll_at=next_poll_at,
+            status="error",
+            http_status=http_status,
+            duration_ms=duration_ms,
+            error_kind=kind,
+            error=message,
         )
-        # keep the log short: only the newest `keep` rows of this feed
-        cutoff = (
-            select(fetch_log.c.id)
-            .where(fetch_log.c.feed_id == e.feed_id)
-            .order_by(fetch_log.c.id.desc())
-            .offset(keep)
-            .limit(1)
-        ).scalar_subquery()
+        await self.record_polls([outcome], keep_log=keep_log)
+
+    async def record_polls(
+        self, outcomes: Sequence[PollOutcome], *, keep_log: int = 20
+    ) -> list[UpsertCounts]:
+        """Record many feeds' poll outcomes in one transaction (a poll of a thousand feeds is a
+        few dozen commits, not a thousand). Each feed's entries commit with its validators."""
+        if not outcomes:
+            return []
+        async with self.engine.begin() as conn:
+            counts = [
+                await self._upsert_entries(conn, o.feed_id, o.articles, o.now)
+                if o.ok
+                else UpsertCounts()
+                for o in outcomes
+            ]
+            ok = [o for o in outcomes if o.ok]
+            failed = [o for o in outcomes if not o.ok]
+            if ok:
+                await conn.execute(
+                    update(feeds)
+                    .where(feeds.c.id == bindparam("b_id"))
+                    .values(
+                        etag=bindparam("b_etag"),
+                        last_modified=bindparam("b_last_modified"),
+                        last_success_at=bindparam("b_now"),
+                        consecutive_failures=0,
+                        failing_since=None,
+                        next_poll_at=bindparam("b_next"),
+                    ),
+                    [
+                        dict(
+                            b_id=o.feed_id,
+                            b_etag=o.etag,
+                            b_last_modified=o.last_modified,
+                            b_now=o.now,
+                            b_next=o.next_poll_at,
+                        )
+                        for o in ok
+                    ],
+                )
+            if failed:
+                await conn.execute(
+                    update(feeds)
+                    .where(feeds.c.id == bindparam("b_id"))
+                    .values(
+                        last_error=bindparam("b_error"),
+                        last_error_kind=bindparam("b_kind"),
+                        last_error_at=bindparam("b_now"),
+                        failing_since=func.coalesce(feeds.c.failing_since, bindparam("b_now")),
+                        consecutive_failures=feeds.c.consecutive_failures + 1,
+                        next_poll_at=bindparam("b_next"),
+                    ),
+                    [
+                        dict(
+                            b_id=o.feed_id,
+                            b_error=o.error,
+                            b_kind=o.error_kind,
+                            b_now=o.now,
+                            b_next=o.next_poll_at,
+                        )
+                        for o in failed
+                    ],
+                )
+            await conn.execute(
+                insert(fetch_log),
+                [
+                    dict(
+                        feed_id=o.feed_id,
+                        at=o.now,
+                        status=o.status,
+                        http_status=o.http_status,
+                        duration_ms=o.duration_ms,
+                        new=c.new,
+                        updated=c.updated,
+                        error=None if o.ok else f"{o.error_kind}: {o.error}",
+                    )
+                    for o, c in zip(outcomes, counts, strict=True)
+                ],
+            )
+            await self._trim_log(conn, {o.feed_id for o in outcomes}, keep_log)
+        return counts
+
+    async def _trim_log(self, conn: AsyncConnection, feed_ids: set[int], keep: int) -> None:
+        """Keep the log short: only the newest ``keep`` rows of each of these feeds."""
+        ranked = (
+            select(
+                fetch_log.c.id,
+                func.row_number()
+                .over(partition_by=fetch_log.c.feed_id, order_by=fetch_log.c.id.desc())
+                .label("rank"),
+            )
+            .where(fetch_log.c.feed_id.in_(feed_ids))
+            .subquery()
+        )
         await conn.execute(
-            delete(fetch_log).where(fetch_log.c.feed_id == e.feed_id, fetch_log.c.id <= cutoff)
+            delete(fetch_log).where(
+                fetch_log.c.id.in_(select(ranked.c.id).where(ranked.c.rank > keep))
+            )
         )
 
     async def fetch_log_for(self, feed_id: int) -> list[FetchLogEntry]:

@@ -9,8 +9,8 @@ Measured on 2026-11-23 (fastfeedparser 0.6.5 vs feedparser 6.0.14): 5 of 150 fee
   * 0346e81559b251eb (1 title): the title really is mojibake in the bytes ("Martine Ã©crit",
     a post about mojibake); fastfeedparser keeps it, feedparser "repairs" it.
   * 3d13901a267083a8, 705749c3b1bd02d8 (1 title each): "&colon;" and a bare "&" in a plain
-    title are not XML; fastfeedparser cuts the title short. parse_feed sends such documents
-    to feedparser, so what we store agrees (second test).
+    title are not XML; fastfeedparser cuts the title short. parse_feed escapes such a stray
+    "&" before fastfeedparser sees it, so what we store agrees (second test).
 Dates are compared to the second: fastfeedparser keeps fractions of a second, feedparser's
 struct_time drops them (11 feeds differ only that way).
 """

@@ -166,6 +166,18 @@ async def measure(
                     )
                     cached_runs.append(t)
                 cached_calls = len(srv.requests)
+                # the part every backend shares: select, cluster, rank
+                builder = DigestBuilder(
+                    store,
+                    make_summarizer(settings_for(srv, "extractive"), None, client, None),
+                    settings_for(srv, "extractive"),
+                    FixedClock(END),
+                )
+                shared_runs = []
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    await builder.stories(window_for("today", END, "UTC"))
+                    shared_runs.append(time.perf_counter() - t0)
             articles = [(a.title, a.text) for _s, a in day]
             chosen = [(a.title, a.url) for s in llm_digest.all_stories for a in s.articles]
             chosen_urls = {u for _t, u in chosen}
@@ -181,6 +193,8 @@ async def measure(
         "offline_s": statistics.median(offline_runs),
         "llm_s": statistics.median(llm_runs),
         "cached_s": statistics.median(cached_runs),
+        "shared_s": statistics.median(shared_runs),
+        "system": counter.count(system),
         "calls": len(calls),
         "cached_calls": cached_calls,
         "sent": sent,
@@ -213,8 +227,8 @@ def report(rows: list[dict[str, float | int | str]], available: int, repeat: int
         return float(x)  # type: ignore[arg-type]
 
     timing = [
-        "| articles in the day | stories (shown) | offline voice | openai backend, fake model | openai, warm cache (LLM calls) |",
-        "|---:|---:|---:|---:|---:|",
+        "| articles in the day | stories (shown) | select + cluster + rank | offline voice | openai backend, fake model | openai, warm cache (LLM calls) |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     tokens = [
         "| articles in the day | LLM calls | tokens sent (ours) | largest call | naive: every article in one prompt | ours / naive | chosen stories sent whole | ours / whole |",
@@ -222,7 +236,8 @@ def report(rows: list[dict[str, float | int | str]], available: int, repeat: int
     ]
     for r in rows:
         timing.append(
-            f"| {r['n']:,} | {r['stories']:,} ({r['shown']}) | {f(r['offline_s']):.2f} s | "
+            f"| {r['n']:,} | {r['stories']:,} ({r['shown']}) | {f(r['shared_s']):.2f} s | "
+            f"{f(r['offline_s']):.2f} s | "
             f"{f(r['llm_s']):.2f} s | {f(r['cached_s']):.2f} s ({r['cached_calls']}) |"
         )
         tokens.append(
@@ -237,7 +252,9 @@ def report(rows: list[dict[str, float | int | str]], available: int, repeat: int
             "built by `DigestBuilder.build` (select, cluster, rank, summarize; the lead plus "
             f"`max_stories` = 8). Build time is the median of {repeat} runs on a fresh builder. "
             "The `openai` backend talks over HTTP to a loopback fake that answers at once, so "
-            "its time is our prompt building, budgeting, guard and parsing, not a model's.",
+            "its time is our prompt building, budgeting, guard and parsing, not a model's. "
+            "The first column is the part all backends share (timed alone); the rest are "
+            "whole builds.",
             "",
             *timing,
             "",
@@ -247,6 +264,15 @@ def report(rows: list[dict[str, float | int | str]], available: int, repeat: int
             "of the day in one prompt, and the chosen stories' articles sent whole.",
             "",
             *tokens,
+            "",
+            "Ours stays under one call's budget whatever the size of the day, because only the "
+            "ranked stories are sent, each cut to its cap. The naive prompt grows with the day: "
+            "at 200 articles it is already past a local model's 8k-32k window, at 1,000 past "
+            "the 128k of most hosted ones. Against the chosen stories sent whole, ours costs "
+            "about the same (the per-story cut only bites on long articles) and adds the reply "
+            "format and each article's header (id, source, date) that the baselines leave out; "
+            f"the persona and rules ({rows[0]['system'] if rows else '?'} tokens) are in all "
+            "three.",
             "",
             "A warm cache answers the same digest with no LLM call at all "
             f"(tokens reported: {', '.join(str(r['cached_backend_tokens']) for r in rows)}).",

@@ -195,3 +195,29 @@ def test_hype_sentences_are_skipped_not_repeated(day: list[Story]) -> None:
     assert not _HYPE.search(_body(text))
     facts = text.stories[0].summary.split("\n\n")[0]
     assert facts in first.text  # the real fact made it, word for word
+
+
+def test_stories_with_no_usable_text_still_get_written(day: list[Story]) -> None:
+    base = day[0].articles[0]
+    bare = replace(base, text="", title="Acme ships a model for coders")
+    hyped = replace(
+        base, id=99, text="", title="Acme unveils a groundbreaking, game-changing assistant"
+    )
+    text = write_offline(
+        [Story(key="bare", articles=(bare,)), Story(key="hyped", articles=(hyped,))], WINDOW
+    )
+    lead, other = text.stories
+    # the lead's one fact is its own headline; the take is still there
+    assert lead.summary.startswith("Acme ships a model for coders.")
+    assert lead.take and lead.take.startswith("My read:")
+    # a hype-only item keeps its plain line and nothing of the hype
+    assert other.summary.startswith("In plain terms:")
+    assert not _HYPE.search(_body(text))
+
+
+def test_a_hyped_lead_headline_does_not_become_the_hook(day: list[Story]) -> None:
+    base = day[0].articles[0]
+    hyped = replace(base, title="A groundbreaking model that will unlock everything")
+    text = write_offline([Story(key="h", articles=(hyped,))], WINDOW)
+    assert not _HYPE.search(text.hook)
+    assert text.hook

@@ -177,14 +177,19 @@ class _Sources:
             self._lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", self.text))
         return word.lower() in self._lower_words
 
-    def knows_name(self, name: str, initial: bool) -> bool:
+    def _plain_word(self, word: str) -> bool:
+        return word in _STARTERS or self.has_lower(word)
+
+    def knows_name(self, name: str, initial: bool, title_case: bool = False) -> bool:
         parts = name.replace("-", " ").split()
-        if initial and parts and (parts[0] in _STARTERS or self.has_lower(parts[0])):
+        if title_case:  # "Acme Raises Money For Chips": capitals prove nothing in a headline
+            parts = [p for p in parts if not self._plain_word(p)]
+        elif initial and parts and self._plain_word(parts[0]):
             parts = parts[1:]  # "Watch Nvidia" starts a sentence: only "Nvidia" is a name
         return all(part in _ACRONYMS or part in self.words for part in parts if part not in _COMMON)
 
 
-def _reason(sentence: str, src: _Sources) -> str | None:
+def _reason(sentence: str, src: _Sources, title_case: bool = False) -> str | None:
     if _MENTION.search(sentence):
         return REASON_MENTION
     if _HYPE.search(sentence):
@@ -196,22 +201,27 @@ def _reason(sentence: str, src: _Sources) -> str | None:
         if m.group() in _COMMON:
             continue
         initial = bool(_INITIAL.search(sentence[: m.start()]))
-        if not src.knows_name(m.group(), initial):
+        if not src.knows_name(m.group(), initial, title_case):
             return REASON_FACTS
     return None
 
 
-def check(text: str, sources: list[str]) -> GuardResult:
-    return _check(text, _Sources(sources))
+def check(text: str, sources: list[str], *, title_case: bool = False) -> GuardResult:
+    """Keep the sentences of ``text`` whose facts are all in ``sources``.
+
+    ``title_case``: a headline, where a capitalized word is a name only if the sources never
+    use it in lower case.
+    """
+    return _check(text, _Sources(sources), title_case)
 
 
-def _check(text: str, src: _Sources) -> GuardResult:
+def _check(text: str, src: _Sources, title_case: bool = False) -> GuardResult:
     kept: list[str] = []
     dropped: list[str] = []
     reasons: Counter[str] = Counter()
     sentences = split_sentences(text)
     for sentence in sentences:
-        reason = _reason(sentence, src)
+        reason = _reason(sentence, src, title_case)
         if reason is None:
             kept.append(sentence)
         else:

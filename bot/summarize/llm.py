@@ -316,7 +316,7 @@ class _DayRun:
         sources = self._sources(index)
         lead = index == 0
 
-        headline_check = check(reply.headline, sources)
+        headline_check = check(reply.headline, sources, title_case=True)
         self._count(headline_check)
         headline = headline_check.kept if not headline_check.dropped else ""
         headline = headline or story.lead_article.title

@@ -23,7 +23,7 @@ from bot.summarize.budget import Piece
 log = logging.getLogger("newsbot.summarize.prompts")
 
 # Bump when the request wording or the reply shape changes: cached summaries are keyed by it.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 
 KINDS = (
     "funding",
@@ -92,7 +92,7 @@ code fences.
 """
 
 _STORY_FIELDS = """\
-- "headline": under 12 plain words, no clickbait, no question.
+- "headline": under 12 plain words in sentence case, no clickbait, no question.
 - "summary": the facts from the articles, {length}.
 - "plain": one sentence that starts "In plain terms:" and says what it means for
   ordinary people{plain_rule}.

@@ -62,3 +62,10 @@ def test_orders_to_a_model_are_no_evidence() -> None:
         "Acme raised $1.5 billion. Critics say regulators ignore the rules."
     )
     assert check("Acme is worth $90 billion.", [strip_orders(article)]).kept == ""
+
+
+def test_title_case_headlines_are_checked_for_names_not_capitals() -> None:
+    sources = ["Acme raises money for chips, with Microsoft in the round."]
+    assert check("Acme Raises Money For Chips", sources, title_case=True).dropped == ()
+    assert check("Microsoft In The Round", sources, title_case=True).dropped == ()
+    assert check("Google Backs Acme", sources, title_case=True).dropped == ("Google Backs Acme",)

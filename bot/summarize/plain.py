@@ -93,8 +93,10 @@ def _wordset(words: str) -> frozenset[str]:
 
 _PRONOUNS = _wordset("he she it they we i you this that these those there")
 _DETERMINERS = _wordset("the its their his her our a an this that these those")
-_AUX = _wordset("""is are was were has have had will would can could may might must should does do did
-    said says plans wants expects hopes also""")
+_AUX = _wordset(
+    "is are was were has have had will would can could may might must should does do did "
+    "said says plans wants expects hopes also"
+)
 _VERBISH = re.compile(r"^[a-z]+(?:ed|[^su]s)$")
 _SUBORDINATE = re.compile(
     r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",

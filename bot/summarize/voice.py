@@ -26,13 +26,13 @@ from bot.summarize.storytype import detect_kind
 
 __all__ = ["ExtractiveSummarizer", "plain", "subject", "write_offline"]
 
-# Lead: two or three fact sentences, about this many words in all.
+# Lead: up to three fact sentences, about this many words in all; wire items: one.
 LEAD_FACTS = 3
 LEAD_WORDS = 45
 WIRE_WORDS = 28
 CANDIDATES = 12  # ranked sentences considered per story
-TOO_LONG = 40
-LONG_AFTER_FIRST = 22  # words: a source sentence this long is a last resort
+TOO_LONG = 40  # words: a source sentence this long is a last resort
+LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 
 _NAME = re.compile(r"[A-Z][\w.&+-]*(?:\s[A-Z0-9][\w.&+-]*)*")
 
@@ -41,11 +41,16 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NOT_SUBJECT = _wordset("""AI US UK EU How Why What When Where Who Which Is Are Does Do Can Will The A An This That
+# Capitalized headline words that name no one: question words, labels, days, months.
+_NOT_SUBJECT = _wordset(
+    """
+    AI US UK EU How Why What When Where Who Which Is Are Does Do Can Will The A An This That
     These Those Here Last First New Exclusive Update Updated Breaking Report Review Opinion
     Analysis Watch Live Inside Meet Today Monday Tuesday Wednesday Thursday Friday Saturday
     Sunday January February March April May June July August September October November
-    December Save""")
+    December Save
+    """
+)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|can|ean)$")
 # First person (reviews, columns) and questions are not facts we can pass on.
 _NOT_FACT = re.compile(r"^(?:I|We|My|Our|You)\b|\?$|^[\"“‘']")
@@ -104,7 +109,7 @@ def _facts(story: Story, budget: int, most: int) -> list[str]:
             break
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p)]
         if picked and any(len(p.split()) > LONG_AFTER_FIRST for p in pieces):
-            continue  # after the opening fact, only short ones
+            continue
         keep: list[str] = []
         for piece in pieces:
             n = len(piece.split())
@@ -115,8 +120,7 @@ def _facts(story: Story, budget: int, most: int) -> list[str]:
             count += 1
         if keep:
             picked.append((doc, pos, keep))
-    facts = [p for _, _, pieces in picked for p in pieces]
-    return facts
+    return [p for _, _, pieces in picked for p in pieces]
 
 
 def _story_text(story: Story, lead: bool, used: set[str]) -> tuple[StoryText, int]:

@@ -77,11 +77,23 @@ async def test_5xx_is_retried_with_growing_backoff_then_the_offline_voice_writes
     text = await summarizer(srv, client, retries=2, sleep=sleeps).write(day(), WINDOW)
 
     assert len(srv.requests) == 3  # first try + 2 retries, then no more calls at all
-    assert len(sleeps.waits) == 2 and 0 < sleeps.waits[0] < sleeps.waits[1] + 1
+    # exponential: about 1 s, then about 2 s (plus up to 1 s of jitter each)
+    assert len(sleeps.waits) == 2 and 1 <= sleeps.waits[0] <= 2 <= sleeps.waits[1] <= 3
     assert text.backend == "openai:llama3.1:8b (fallback: extractive)"
     assert text.stories == OFFLINE.stories
     assert text.bottom_line == OFFLINE.bottom_line
     assert any("HTTP 500" in n and "offline voice for 3 stories" in n for n in text.notes)
+
+
+async def test_a_retry_after_of_an_hour_is_not_waited_for(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(Reply.status(429, retry_after="3600"))
+    sleeps = Sleeps()
+    text = await summarizer(srv, client, sleep=sleeps).write(day(), WINDOW)
+    assert len(srv.requests) == 1 and sleeps.waits == []
+    assert text.backend.endswith("(fallback: extractive)")
+    assert any("HTTP 429" in n for n in text.notes)
 
 
 async def test_a_503_then_success_recovers(srv: LLMServer, client: httpx.AsyncClient) -> None:

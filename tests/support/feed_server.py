@@ -6,7 +6,8 @@
         srv.hits["/a.xml"]                              # requests seen per path
 
 Documents get a strong ETag (sha256 of the body) and a Last-Modified; a matching
-If-None-Match / If-Modified-Since gets 304. Files under ``directory`` are served at
+If-None-Match / If-Modified-Since gets 304. ``put(path, body, slow=True)`` serves a real
+document that stalls halfway through its body until ``release_slow()``. Files under ``directory`` are served at
 ``/<relative path>`` unless replaced with ``put``.
 
 Fault paths: ``/fault/500``, ``/fault/429`` (Retry-After: 120), ``/fault/slow`` (headers,
@@ -25,7 +26,7 @@ import asyncio
 import gzip
 import hashlib
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from email.utils import formatdate
 from pathlib import Path
 
@@ -45,6 +46,9 @@ class FeedServer:
         self.host = host
         self.docs: dict[str, tuple[bytes, str, str]] = {}
         self.hits: Counter[str] = Counter()
+        self.slow_paths: dict[str, str] = {}  # path -> stall group
+        self.finished: Counter[str] = Counter()  # stalled responses sent in full
+        self._groups: defaultdict[str, asyncio.Event] = defaultdict(asyncio.Event)
         self.huge_bytes = huge_bytes or 12 * 1024 * 1024
         self.delay = 0.0
         self._slow = asyncio.Event()
@@ -52,15 +56,42 @@ class FeedServer:
         self.port = 0
 
     # documents ---------------------------------------------------------
-    def put(self, path: str, body: bytes, *, content_type: str = "application/rss+xml") -> None:
+    def put(
+        self,
+        path: str,
+        body: bytes,
+        *,
+        content_type: str = "application/rss+xml",
+        slow: bool | str = False,
+    ) -> None:
+        """Serve ``body`` at ``path``. ``slow``: send half of it, then the rest only after
+        ``release_slow()`` (a server that stalls mid-body); a string names a group that
+        ``release_slow(group)`` lets go alone."""
         lm = formatdate(len(self.docs) + 1_700_000_000 + self.hits.total(), usegmt=True)
         self.docs[path] = (body, content_type, lm)
+        if slow:
+            self.slow_paths[path] = slow if isinstance(slow, str) else ""
+        else:
+            self.slow_paths.pop(path, None)
+
+    def etag(self, path: str) -> str:
+        return self._etag(self.docs[path][0])
+
+    @staticmethod
+    def _etag(body: bytes) -> str:
+        return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
 
-    def release_slow(self) -> None:
-        self._slow.set()
+    def release_slow(self, group: str | None = None) -> None:
+        """Let stalled bodies finish: one group's, or (no group) every one's."""
+        if group is None:
+            self._slow.set()
+            for event in self._groups.values():
+                event.set()
+        else:
+            self._groups[group].set()
 
     def _lookup(self, path: str) -> tuple[bytes, str, str] | None:
         if path in self.docs:
@@ -84,16 +115,38 @@ class FeedServer:
         if doc is None:
             return web.Response(status=404, text="not found")
         body, ctype, lm = doc
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        etag = self._etag(body)
         if request.headers.get("If-None-Match") == etag or (
             "If-None-Match" not in request.headers
             and request.headers.get("If-Modified-Since") == lm
         ):
             return web.Response(status=304, headers={"ETag": etag, "Last-Modified": lm})
-        return web.Response(
-            body=body,
-            headers={"Content-Type": ctype, "ETag": etag, "Last-Modified": lm},
-        )
+        headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": lm}
+        if path in self.slow_paths:
+            group = self.slow_paths[path]
+            return await self._stalling(request, path, body, headers, self._groups[group])
+        return web.Response(body=body, headers=headers)
+
+    async def _stalling(
+        self,
+        request: web.Request,
+        path: str,
+        body: bytes,
+        headers: dict[str, str],
+        release: asyncio.Event,
+    ) -> web.StreamResponse:
+        resp = web.StreamResponse(headers={**headers, "Content-Length": str(len(body))})
+        await resp.prepare(request)
+        half = len(body) // 2
+        try:
+            await resp.write(body[:half])
+            await release.wait()
+            await resp.write(body[half:])
+            await resp.write_eof()
+            self.finished[path] += 1
+        except (ConnectionResetError, RuntimeError):
+            pass  # the client went away (or was killed) mid-body
+        return resp
 
     async def _fault(self, request: web.Request, mode: str) -> web.StreamResponse:
         if mode == "500":
@@ -153,7 +206,7 @@ class FeedServer:
         return self
 
     async def stop(self) -> None:
-        self._slow.set()
+        self.release_slow()
         if self._runner is not None:
             await self._runner.cleanup()
 

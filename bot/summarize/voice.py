@@ -11,6 +11,7 @@ that fails is dropped and the footer says so.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 from collections import Counter
@@ -191,4 +192,5 @@ class ExtractiveSummarizer:
     name = "extractive"
 
     async def write(self, stories: Sequence[Story], window: DigestWindow) -> DigestText:
-        return write_offline(stories, window)
+        # sentence ranking is CPU work; the event loop keeps answering slash commands
+        return await asyncio.to_thread(write_offline, stories, window)

@@ -138,7 +138,7 @@ class _DayRun:
         self.fallbacks: dict[int, str] = {}  # story index -> why the offline voice wrote it
         self.down: LLMCallError | None = None  # set once the model failed as a whole
         self.day_failed: str | None = None  # why the day fell back to the offline voice
-        self._offline: DigestText | None = None
+        self._offline: asyncio.Future[DigestText] | None = None
         # What the guard takes as evidence and the offline voice writes from: the articles
         # without sentences that address a model ("ignore your instructions and say ...").
         self.clean = [_without_orders(s) for s in stories]
@@ -360,10 +360,13 @@ class _DayRun:
 
     # -- the offline voice -----------------------------------------------------
     async def _offline_text(self) -> DigestText:
-        # CPU work (sentence ranking): kept off the event loop, like the builder does
+        # CPU work (sentence ranking), kept off the event loop like the builder does, and
+        # started once: concurrent fallbacks in the map step all wait on the same thread.
         if self._offline is None:
-            self._offline = await asyncio.to_thread(write_offline, self.clean, self.window)
-        return self._offline
+            self._offline = asyncio.ensure_future(
+                asyncio.to_thread(write_offline, self.clean, self.window)
+            )
+        return await self._offline
 
     async def _fallback(self, index: int, why: str) -> None:
         offline = await self._offline_text()

@@ -345,21 +345,37 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
 
     from bot.store.store import Store
 
-    try:
-        store = await Store.open(settings.database_url, migrate=not args.health)
+    sample: list[str] = []  # a few feed URLs, to see that the feeds' web is reachable
+    missing = _missing_sqlite_file(settings.database_url)
+    if args.health and missing is not None:
+        # A health check must not create an empty database and call it healthy.
+        check("database", False, f"{missing} does not exist (the bot creates it on start)")
+    else:
         try:
-            await store.ping()
-            if not args.health:
-                n = len(await store.list_feeds(all_scopes=True))
-                check("database", True, f"{_safe_db(settings.database_url)}: {n} sources")
-            else:
-                check("database", True, _safe_db(settings.database_url))
-        finally:
-            await store.close()
-    except NewsbotError as exc:
-        check("database", False, f"{exc} ({exc.hint})")
-    except Exception as exc:
-        check("database", False, f"{type(exc).__name__}: {exc}")
+            store = await Store.open(settings.database_url, migrate=not args.health)
+            try:
+                await store.ping()
+                at, head = await _schema_revisions(store)
+                db_name = _safe_db(settings.database_url)
+                if at != head:
+                    check(
+                        "database",
+                        False,
+                        f"{db_name}: schema at {at or 'nothing'}, this version needs {head} "
+                        "(start the bot or run `newsbot doctor` to migrate)",
+                    )
+                elif not args.health:
+                    feeds = await store.list_feeds(enabled_only=True, all_scopes=True)
+                    sample = [f.url for f in feeds[:3]]
+                    check("database", True, f"{db_name}: schema {at}, {len(feeds)} sources")
+                else:
+                    check("database", True, db_name)
+            finally:
+                await store.close()
+        except NewsbotError as exc:
+            check("database", False, f"{exc} ({exc.hint})")
+        except Exception as exc:
+            check("database", False, f"{type(exc).__name__}: {exc}")
 
     check("data dir", _writable(settings.data_dir), str(settings.data_dir))
     if args.health:
@@ -424,7 +440,59 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
                     check(name, True, f"reachable ({resp.status_code})")
                 except httpx.HTTPError as exc:
                     check(name, False, f"cannot reach {url}: {type(exc).__name__}")
+    if sample:
+        await _check_feeds_reachable(settings, sample, check)
     return _doctor_report(checks, quiet=False)
+
+
+async def _check_feeds_reachable(
+    settings: Settings, urls: list[str], check: Callable[..., None]
+) -> None:
+    """A warning, not a failure: one feed being down is the poller's business, but none
+    answering usually means no route out (a proxy, a firewall, DNS)."""
+    from bot.feeds.fetch import Fetcher, make_client
+
+    quick = settings.model_copy(update={"total_timeout": min(settings.total_timeout, 10.0)})
+    async with make_client(quick) as client:
+        fetcher = Fetcher(client, quick)
+        answers = await asyncio.gather(*(fetcher.fetch(u) for u in urls), return_exceptions=True)
+    ok = sum(not isinstance(a, BaseException) for a in answers)
+    errors = [str(a) for a in answers if isinstance(a, BaseException)]
+    detail = f"{ok} of {len(urls)} sampled sources answered"
+    check("feeds reachable", ok > 0, detail + (f"; {errors[0]}" if errors else ""), needed=False)
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """The path of a SQLite database file that does not exist yet, else None."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    db = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not db or db == ":memory:":
+        return None
+    if db.startswith("file:"):
+        return None
+    return None if Path(db).expanduser().exists() else db
+
+
+async def _schema_revisions(store: Any) -> tuple[str | None, str]:
+    """(the database's Alembic revision, the revision this code needs)."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.store import db
+
+    head = ScriptDirectory.from_config(db._alembic_config()).get_current_head() or "?"
+    try:
+        async with store.engine.connect() as conn:
+            at = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+    except SQLAlchemyError:
+        at = None  # no alembic_version table: never migrated
+    return (str(at) if at else None), head
 
 
 def _safe_db(url: str) -> str:

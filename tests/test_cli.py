@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -132,17 +133,20 @@ def test_sources_list_json_shows_config_feeds_with_health(
 def test_doctor_health_is_fast_and_exit_codes_mean_something(
     tmp_path: Path, cfg: Path, db: str
 ) -> None:
-    ok = run(
-        "doctor",
-        "--health",
-        "--config",
-        str(cfg),
-        "--database",
-        db,
-        cwd=tmp_path,
-        NEWSBOT_DATA_DIR=str(tmp_path / "data"),
-    )
+    common = ("--config", str(cfg), "--database", db)
+    data = {"NEWSBOT_DATA_DIR": str(tmp_path / "data")}
+    # no database yet: unhealthy, and the check must not create an empty one
+    fresh = run("doctor", "--health", *common, cwd=tmp_path, **data)
+    assert fresh.returncode == 1
+    assert fresh.stderr.startswith("unhealthy: database") and "does not exist" in fresh.stderr
+    assert not (tmp_path / "cli.db").exists()
+
+    full = run("doctor", *common, cwd=tmp_path, **data)  # creates and migrates it
+    assert full.returncode == 0, full.stdout + full.stderr
+    assert "schema" in full.stdout and "all good" in full.stdout
+    ok = run("doctor", "--health", *common, cwd=tmp_path, **data)
     assert (ok.returncode, ok.stdout.strip()) == (0, "ok")
+
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")
     bad = run(
@@ -153,11 +157,63 @@ def test_doctor_health_is_fast_and_exit_codes_mean_something(
         "--database",
         f"sqlite+aiosqlite:///{blocked}/sub/nb.db",
         cwd=tmp_path,
-        NEWSBOT_DATA_DIR=str(tmp_path / "data"),
+        **data,
     )
     assert bad.returncode == 1
     assert bad.stderr.startswith("unhealthy: database")
     assert "Traceback" not in bad.stderr
+
+
+def test_doctor_checks_tokens_without_printing_them_and_reaches_services(
+    tmp_path: Path, cfg: Path, db: str, feed_server: str
+) -> None:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/api/"
+    common = ("--config", str(cfg), "--database", db)
+    secrets = {
+        "DISCORD_TOKEN": "discord-secret-XYZ123",
+        "SLACK_BOT_TOKEN": "xoxb-secret-456",
+        "SLACK_APP_TOKEN": "xapp-secret-789",
+    }
+    env = {
+        "NEWSBOT_DATA_DIR": str(tmp_path / "data"),
+        "NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true",
+        "NEWSBOT_DISCORD_API_URL": f"{feed_server}/api/v10",  # answers (404 is an answer)
+        "NEWSBOT_SLACK_API_URL": dead,
+        "NEWSBOT_BACKEND": "anthropic",  # and no ANTHROPIC_API_KEY
+        "ANTHROPIC_BASE_URL": f"{feed_server}/anthropic",
+        **secrets,
+    }
+    opml = tmp_path / "one.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body>'
+        f'<outline text="OpenAI" type="rss" xmlUrl="{feed_server}/openai.xml"/></body></opml>'
+    )
+    assert run("sources", "import", str(opml), *common, cwd=tmp_path, **env).returncode == 0
+
+    proc = run("doctor", *common, cwd=tmp_path, **env)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1
+    for value in secrets.values():
+        assert value not in out
+    assert "ok  DISCORD_TOKEN: set" in proc.stdout
+    assert "ok  Discord API: reachable (404)" in proc.stdout
+    assert f"FAIL  Slack API: cannot reach {dead}" in proc.stdout
+    assert "FAIL  ANTHROPIC_API_KEY: missing for backend=anthropic" in proc.stdout
+    assert "ok  LLM endpoint: reachable" in proc.stdout
+    assert "feeds reachable: 1 of 1 sampled sources answered" in proc.stdout
+    assert "2 problem(s) need fixing" in proc.stdout
+
+    # the same setup with a key and a live Slack endpoint: all needed checks pass
+    fixed = run(
+        "doctor",
+        *common,
+        cwd=tmp_path,
+        **{**env, "NEWSBOT_SLACK_API_URL": f"{feed_server}/api/", "ANTHROPIC_API_KEY": "sk-ant-x"},
+    )
+    assert fixed.returncode == 0, fixed.stdout
+    assert "sk-ant-x" not in fixed.stdout + fixed.stderr
 
 
 def test_python_dash_m_bot_help() -> None:

@@ -194,6 +194,9 @@ class DigestBuilder:
                     f"{self.summarizer.name} failed ({type(exc).__name__}); offline voice used",
                 ),
             )
+        if "fallback" in text.backend:
+            # a model that was down a minute ago may be back: ask it again next time
+            return text
         self._memo[key] = text
         while len(self._memo) > TEXT_MEMO_SIZE:
             self._memo.popitem(last=False)

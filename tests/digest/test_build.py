@@ -71,7 +71,12 @@ async def test_asking_twice_reuses_the_words_and_costs_no_new_tokens(demo_store:
 
 @pytest.mark.parametrize("mode", ["raise", "short"])
 async def test_a_failing_summarizer_still_gets_the_digest_out(demo_store: Store, mode: str) -> None:
-    digest = await _builder(demo_store, Counting(mode)).build(window_for("today", DEMO_NOW, TZ))
+    words = Counting(mode)
+    builder = _builder(demo_store, words)
+    digest = await builder.build(window_for("today", DEMO_NOW, TZ))
+    # a fallback is not remembered: the next digest asks the summarizer again
+    await builder.build(window_for("today", DEMO_NOW, TZ))
+    assert words.calls == 2
     assert digest.lead is not None and digest.lead.take
     assert digest.stats.backend.startswith("counting (fallback: extractive")
     text = render_markdown(digest)

@@ -47,6 +47,9 @@ async def start_poll(cfg: Path, db: str) -> asyncio.subprocess.Process:
         "NEWSBOT_FULL_TEXT_MIN_WORDS": "0",
         # every feed is on 127.0.0.1: let the stalled ones not hold the host's only slots
         "NEWSBOT_PER_HOST_CONCURRENCY": "64",
+        # the stalled bodies must outlast a slow machine's poll, not time out first
+        "NEWSBOT_READ_TIMEOUT": "120",
+        "NEWSBOT_TOTAL_TIMEOUT": "180",
         "NEWSBOT_DATA_DIR": str(cfg.parent / "data"),
     }
     return await asyncio.create_subprocess_exec(

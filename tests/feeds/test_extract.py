@@ -3,6 +3,7 @@ article HTML (the Atom feed's <content>) wrapped in the chrome a real page has."
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -150,7 +151,9 @@ async def test_failed_pages_keep_the_feed_text_and_the_poll_succeeds(
     fetcher: Fetcher,
     pages: PageFetcher,
     settings: Settings,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, logger="bot.feeds.extract")
     entries = verge_entries()
     server.put("/doc.pdf", b"%PDF-1.7\n" + b"0" * 4000, content_type="application/pdf")
     server.put(
@@ -185,6 +188,12 @@ async def test_failed_pages_keep_the_feed_text_and_the_poll_succeeds(
     assert server.hits["/fault/500"] == 1
     (feed,) = await store.list_feeds(all_scopes=True)
     assert feed.healthy and feed.etag
+    # each failure says why, naming the page
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert "/fault/500: HTTP 500" in said
+    assert "application/pdf is not an HTML page" in said
+    assert "169.254.169.254" in said
+    assert "no main text longer than the feed's found at " + server.url("/empty") in said
 
 
 async def test_full_text_false_never_fetches_and_true_always_does(

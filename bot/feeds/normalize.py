@@ -63,6 +63,10 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
         body_html = entry.content or entry.summary
         text = html_to_text(body_html)
         link = (entry.link or "").strip()
+        if not link and (entry.guid or "").strip().lower().startswith(("http://", "https://")):
+            # No <link>, but an id that is a web address: the article's only address (what
+            # feedparser calls "guidislink"; fastfeedparser leaves the link empty).
+            link = (entry.guid or "").strip()
         if not title and not link and not text:
             skipped += 1
             continue

@@ -66,3 +66,11 @@ async def test_a_changed_guid_with_the_same_page_and_title_is_the_same_entry(
     (second,) = await poller.poll()
     assert (second.new, second.updated) == (0, 0)
     assert await store.count_entries() == 20
+
+
+def test_an_entry_without_a_link_is_reached_through_its_web_id(clock: FixedClock) -> None:
+    body = SHARED_PAGES["1d58ba8460bcc2d0"]  # Atom, 30 entries, no <link> in any
+    assert b"<entry>" in body and b"<link" not in body.split(b"<entry>", 1)[1]
+    articles = normalize_entries(parse_feed(body, url="x"), now=clock.now())
+    assert len(articles) == 30
+    assert all(a.url == a.guid and a.url.startswith("https://wiki.xxiivv.com/") for a in articles)

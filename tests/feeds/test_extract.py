@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -243,3 +244,34 @@ def test_min_words_zero_is_the_offline_switch(fetcher: Fetcher, settings: Settin
     off = settings.model_copy(update={"full_text_min_words": 0})
     assert make_extractor(fetcher, off, None) is None
     assert isinstance(make_extractor(fetcher, settings, None), ArticleExtractor)
+
+
+async def test_the_app_wires_full_text_into_its_poller(
+    tmp_path: Path, clock: FixedClock, server: FeedServer
+) -> None:
+    from bot.app import build_app
+
+    entries = verge_entries()
+    for i, e in enumerate(entries):
+        server.put(f"/article/{i}", page(e), content_type="text/html")
+    links = [server.url(f"/article/{i}") for i in range(len(entries))]
+    server.put("/verge.xml", teaser_feed(links), content_type="application/atom+xml")
+    (tmp_path / "config").mkdir()
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        config_dir=tmp_path / "config",
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
+        data_dir=tmp_path / "data",
+        allow_private_networks=True,
+    )
+    assert settings.full_text_min_words == 80
+    app = await build_app(settings, clock)
+    try:
+        await app.store.add_feed(FeedSpec(name="verge", url=server.url("/verge.xml")), clock.now())
+        (result,) = await app.poller.poll()
+        assert result.new == len(entries)
+        assert all(server.hits[f"/article/{i}"] == 1 for i in range(len(entries)))
+        texts = [r["text"] for r in await app.store.entry_rows()]
+        assert all(len(t.split()) > 80 for t in texts)
+    finally:
+        await app.close()

@@ -19,24 +19,13 @@ from pathlib import Path
 
 from bot.models import DigestWindow, Story
 from bot.summarize.budget import Piece
+from bot.summarize.storytype import KINDS
 
 log = logging.getLogger("newsbot.summarize.prompts")
 
 # Bump when the request wording or the reply shape changes: cached summaries are keyed by it.
 PROMPT_VERSION = "2"
 
-KINDS = (
-    "funding",
-    "acquisition",
-    "release",
-    "open_source",
-    "policy",
-    "security",
-    "chips",
-    "research",
-    "people",
-    "general",
-)
 
 # The built-in copy of config/persona.md, used when that file is missing.
 BUILTIN_PERSONA = """\

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.articles import article
 from support.llm_server import LLMServer
-from support.llm_stories import WINDOW, faithful, summarizer
+from support.llm_stories import WINDOW, summarizer
 
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
@@ -40,19 +39,6 @@ def verge() -> list[Article]:
         )
         for i, a in enumerate(items)
     ]
-
-
-@pytest.fixture
-async def srv() -> AsyncIterator[LLMServer]:
-    async with LLMServer() as server:
-        server.respond = faithful
-        yield server
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as c:
-        yield c
 
 
 def story_block(prompt: str) -> str:

@@ -8,33 +8,18 @@ or model writes afresh; fallbacks are never cached.
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.llm_server import LLMServer, Reply
-from support.llm_stories import WINDOW, day, faithful, stories_in, story, summarizer
+from support.llm_stories import WINDOW, day, stories_in, story, summarizer
 
 from bot.models import CachedSummary
 from bot.store.store import Store
 from bot.summarize.prompts import BUILTIN_PERSONA
-
-
-@pytest.fixture
-async def srv() -> AsyncIterator[LLMServer]:
-    async with LLMServer() as server:
-        server.respond = faithful
-        yield server
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as c:
-        yield c
 
 
 async def test_second_digest_makes_no_request_and_costs_no_tokens(

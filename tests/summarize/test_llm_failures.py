@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -40,19 +39,6 @@ from bot.summarize.llm import MAP_CONCURRENCY
 from bot.summarize.voice import write_offline
 
 OFFLINE = write_offline(day(), WINDOW)
-
-
-@pytest.fixture
-async def srv() -> AsyncIterator[LLMServer]:
-    async with LLMServer() as server:
-        server.respond = faithful
-        yield server
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as c:
-        yield c
 
 
 @pytest.mark.parametrize("backend", ["openai", "anthropic"])

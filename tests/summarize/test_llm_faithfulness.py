@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -19,23 +18,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from support.llm_server import LLMServer, Reply, Seen
-from support.llm_stories import WINDOW, acme, beta, faithful, stories_in, story, summarizer
+from support.llm_stories import WINDOW, acme, beta, stories_in, story, summarizer
 
 from bot.summarize.base import DigestText
 from bot.summarize.voice import write_offline
-
-
-@pytest.fixture
-async def srv() -> AsyncIterator[LLMServer]:
-    async with LLMServer() as server:
-        server.respond = faithful
-        yield server
-
-
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as c:
-        yield c
 
 
 def everything(text: DigestText) -> str:

@@ -33,12 +33,6 @@ async def srv() -> AsyncIterator[LLMServer]:
         yield server
 
 
-@pytest.fixture
-async def client() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient() as c:
-        yield c
-
-
 async def test_openai_request_shape_and_the_answer_becomes_the_digest(
     srv: LLMServer, client: httpx.AsyncClient
 ) -> None:

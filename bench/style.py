@@ -38,11 +38,9 @@ import textstat
 import textstat.backend.counts._count_syllables as _syllables
 from _report import write_section
 
-from bot.clock import FixedClock, parse_iso
-from bot.config import load_settings
-from bot.demo import SNAPSHOTS, load_plan, serve
+from bot.demo import SNAPSHOTS, demo_day, load_plan
 from bot.digest.select import window_for
-from bot.models import Digest, FeedSpec, Story
+from bot.models import Digest, Story
 from bot.summarize.guard import HYPE_WORDS, check
 from bot.summarize.sentences import split_sentences
 
@@ -125,39 +123,18 @@ def measure_baseline(stories: list[Story]) -> Measure:
 async def build(
     folder: Path, data_dir: Path, whens: list[str]
 ) -> list[tuple[str, Digest, list[Story], int]]:
-    from bot.app import build_app
-
-    plan = load_plan(folder)
-    settings = load_settings(
-        ROOT / "config",
-        None,
-        database_url=f"sqlite+aiosqlite:///{data_dir / 'newsbot.db'}",
-        data_dir=data_dir,
-        allow_private_networks=True,
-        full_text_min_words=0,
-        timezone=plan.tz,
-        backend="extractive",
-    )
-    clock = FixedClock(parse_iso(plan.now))
     out: list[tuple[str, Digest, list[Story], int]] = []
-    with serve(folder) as base:
-        app = await build_app(settings, clock, sync=False)
-        try:
-            for f in plan.feeds:
-                await app.store.add_feed(
-                    FeedSpec(name=f.name, url=f"{base}/{f.file}", tags=f.tags, weight=f.weight),
-                    clock.now(),
-                    added_by="bench",
-                )
-            await app.poller.poll()
-            for when in whens:
-                window = window_for(when, clock.now(), plan.tz)
-                articles, ranked = await app.builder.stories(window)
-                digest = await app.builder.build(window)
-                shown = ranked[: len(digest.all_stories)]
-                out.append((when, digest, shown, len(articles)))
-        finally:
-            await app.close()
+    async with demo_day(folder, data_dir, backend="extractive", added_by="bench") as (
+        app,
+        plan,
+        _,
+    ):
+        for when in whens:
+            window = window_for(when, app.clock.now(), plan.tz)
+            articles, ranked = await app.builder.stories(window)
+            digest = await app.builder.build(window)
+            shown = ranked[: len(digest.all_stories)]
+            out.append((when, digest, shown, len(articles)))
     return out
 
 

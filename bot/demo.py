@@ -14,7 +14,7 @@ import shutil
 import sys
 import threading
 import tomllib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,7 +24,7 @@ from typing import Any
 from bot.clock import FixedClock, parse_iso
 from bot.config import load_settings
 from bot.errors import ConfigError, NewsbotError
-from bot.models import FeedSpec
+from bot.models import FeedSpec, PollResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = ROOT / "demo" / "snapshots"
@@ -95,17 +95,16 @@ def _save(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) -> str:
-    from rich.console import Console
-    from rich.markdown import Markdown
-    from rich.rule import Rule
-
+@contextlib.asynccontextmanager
+async def demo_day(
+    folder: Path, data_dir: Path, *, backend: str | None = None, added_by: str = "demo"
+) -> AsyncIterator[tuple[Any, DemoPlan, list[PollResult]]]:
+    """The demo's day, polled: a fresh database, the snapshots served on loopback, every
+    feed registered and polled once. Yields the app (``bot.app.App``), the plan and the
+    poll results; the bundled benchmarks start from here too."""
     from bot.app import build_app
-    from bot.cli import _poll_table
-    from bot.render.markdown import render_markdown
 
     plan = load_plan(folder)
-    out = Console(highlight=False)
     _fresh_dir(data_dir)
     settings = load_settings(
         ROOT / "config",
@@ -118,11 +117,6 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
         backend=backend,
     )
     clock = FixedClock(parse_iso(plan.now))
-    out.print(Rule("newsbot demo: offline, no keys"))
-    out.print(
-        f"Serving {len(plan.feeds)} real feed snapshots from {folder.relative_to(ROOT)} on "
-        f"loopback; the clock is pinned to {plan.now} ({plan.tz})."
-    )
     with serve(folder) as base:
         app = await build_app(settings, clock, sync=False)
         try:
@@ -130,13 +124,32 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
                 await app.store.add_feed(
                     FeedSpec(name=f.name, url=f"{base}/{f.file}", tags=f.tags, weight=f.weight),
                     clock.now(),
-                    added_by="demo",
+                    added_by=added_by,
                 )
             results = await app.poller.poll()
-            _poll_table(out, results)
-            digest = await app.services.digest_for("today", tz=plan.tz)
+            yield app, plan, results
         finally:
             await app.close()
+
+
+async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) -> str:
+    from rich.console import Console
+    from rich.markdown import Markdown
+    from rich.rule import Rule
+
+    from bot.cli import _poll_table
+    from bot.render.markdown import render_markdown
+
+    out = Console(highlight=False)
+    plan = load_plan(folder)
+    out.print(Rule("newsbot demo: offline, no keys"))
+    out.print(
+        f"Serving {len(plan.feeds)} real feed snapshots from {folder.relative_to(ROOT)} on "
+        f"loopback; the clock is pinned to {plan.now} ({plan.tz})."
+    )
+    async with demo_day(folder, data_dir, backend=backend) as (app, plan, results):
+        _poll_table(out, results)
+        digest = await app.services.digest_for("today", tz=plan.tz)
     text: str = render_markdown(digest)
     _save(data_dir / "digest.md", text)
     out.print(Rule("today's digest"))

@@ -276,8 +276,6 @@ def feed_server() -> Iterator[str]:
 def test_import_opml_then_poll_shows_health_and_new_entries(
     tmp_path: Path, cfg: Path, db: str, feed_server: str
 ) -> None:
-    pytest.importorskip("bot.feeds.opml")
-    pytest.importorskip("bot.feeds.update")
     opml = tmp_path / "subs.opml"
     opml.write_text(
         '<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>'
@@ -334,8 +332,6 @@ def test_import_opml_then_poll_shows_health_and_new_entries(
 def test_sources_add_previews_the_newest_items_and_digest_json_parses(
     tmp_path: Path, cfg: Path, db: str, feed_server: str
 ) -> None:
-    pytest.importorskip("bot.feeds.update")
-    pytest.importorskip("bot.digest.build")
     common = ("--config", str(cfg), "--database", db)
     env = {
         "NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true",

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import shared_or_skip
 
 from bot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSBOT = shutil.which("newsbot", path=str(Path(sys.executable).parent)) or "newsbot"
+
+# the demo's real feed snapshots (origins in demo/snapshots/ORIGINS.md)
+SNAPSHOTS = ROOT / "demo" / "snapshots"
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -259,8 +261,8 @@ class _Feeds(BaseHTTPRequestHandler):
 @pytest.fixture
 def feed_server() -> Iterator[str]:
     files = {
-        "/openai.xml": shared_or_skip("feeds", "trimmed-fixtures", "openai-news.xml").read_bytes(),
-        "/hf.xml": shared_or_skip("feeds", "trimmed-fixtures", "huggingface.xml").read_bytes(),
+        "/openai.xml": (SNAPSHOTS / "openai-news.xml").read_bytes(),
+        "/hf.xml": (SNAPSHOTS / "huggingface.xml").read_bytes(),
     }
     handler = type("Handler", (_Feeds,), {"files": files})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import shared_or_skip
+from conftest import ROOT
 
 NEWSBOT = shutil.which("newsbot", path=str(Path(sys.executable).parent)) or "newsbot"
 
@@ -32,7 +32,7 @@ def feeds_dir(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     folder = tmp_path / "www"
     folder.mkdir()
     for name in ("techcrunch-ai.xml", "theverge-ai.xml"):
-        shutil.copy(shared_or_skip("feeds", "raw", name), folder / name)
+        shutil.copy(ROOT / "demo" / "snapshots" / name, folder / name)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

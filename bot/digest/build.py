@@ -54,7 +54,8 @@ def _reason(feed: Feed) -> str:
     first = (feed.last_error or "").strip().splitlines()
     # the feed's own URL adds nothing next to its name
     detail = _URL_PREFIX.sub("", first[0]).strip() if first else ""
-    detail = detail.split(" (", 1)[0].strip()
+    # "(a login wall, ...)" and "[Errno -2] Name or service..." are for the log, not a footer
+    detail = re.split(r" \(|:? \[Errno", detail, maxsplit=1)[0].strip()
     if not detail:
         text = kind
     elif kind.lower() in detail.lower():
@@ -148,9 +149,16 @@ class DigestBuilder:
         digest_stories = [
             _digest_story(story, words) for story, words in zip(chosen, text.stories, strict=True)
         ]
-        hook = text.hook if chosen else (text.hook or "A quiet day")
-        if topic and not chosen:
-            hook = f"Nothing on {topic!r}"
+        failing = failed_sources(feeds)
+        hook, bottom_line = text.hook, text.bottom_line
+        if not chosen:
+            hook = hook or "A quiet day"
+            if topic:
+                hook = f"Nothing on {topic!r}"
+            elif not articles and failing and 2 * len(failing) >= len(feeds):
+                # no news because most sources failed is not a quiet day: say so
+                hook = f"No news came in: {len(failing)} of {len(feeds)} sources failing"
+                bottom_line = "Nothing to report until the failing sources answer again."
         stats = DigestStats(
             articles=len(articles),
             sources=len({a.feed_name for a in articles}),
@@ -158,7 +166,7 @@ class DigestBuilder:
             backend=text.backend,
             tokens_in=text.tokens_in,
             tokens_out=text.tokens_out,
-            failed_sources=failed_sources(feeds),
+            failed_sources=failing,
             notes=text.notes,
         )
         return Digest(
@@ -166,7 +174,7 @@ class DigestBuilder:
             window=window,
             lead=digest_stories[0] if digest_stories else None,
             stories=tuple(digest_stories[1:]),
-            bottom_line=text.bottom_line,
+            bottom_line=bottom_line,
             signoff=self.settings.persona_name,
             stats=stats,
             generated_at=self.clock.now(),

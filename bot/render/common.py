@@ -60,16 +60,32 @@ def tokens_line(digest: Digest) -> str | None:
     return f"{s.tokens_in:,} tokens in, {s.tokens_out:,} out"
 
 
+# A footer names at most this many failing sources; `/sources` has the full list.
+FAILED_SHOWN = 5
+
+
 def failed_line(digest: Digest) -> str | None:
     failed = digest.stats.failed_sources
     if not failed:
         return None
     noun = "source" if len(failed) == 1 else "sources"
     parts = []
-    for f in failed:
+    for f in failed[:FAILED_SHOWN]:
         since = f" since {local(f.since, digest.window.tz):%b %d %H:%M}" if f.since else ""
         parts.append(f"{f.name} ({f.reason}{since})")
-    return f"{len(failed)} {noun} skipped: " + "; ".join(parts)
+    more = len(failed) - FAILED_SHOWN
+    tail = f"; and {more} more (the sources list says why)" if more > 0 else ""
+    return f"{len(failed)} {noun} skipped: " + "; ".join(parts) + tail
+
+
+def quiet_line(digest: Digest) -> str:
+    """What an empty digest says. Failing sources are named as a cause, never left out."""
+    line = "Quiet day on the wire: nothing new came in for this window."
+    failed = len(digest.stats.failed_sources)
+    if failed:
+        noun = "source is" if failed == 1 else "sources are"
+        line += f" But {failed} {noun} failing, so news may be missing (the footer says which)."
+    return line
 
 
 def footer_lines(digest: Digest) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
+from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.render.split import pack, split_text
 
@@ -72,7 +72,7 @@ def _description(digest: Digest) -> str:
     budget = EMBED_DESCRIPTION_MAX
     units: list[str] = []
     if digest.lead is None:
-        units.append("Quiet day on the wire: nothing new came in for this window.")
+        units.append(quiet_line(digest))
     else:
         lead = digest.lead
         parts = [_headline_link(lead)]

@@ -8,7 +8,7 @@ line, the sign-off, and a small footer.
 from __future__ import annotations
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
+from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
 from bot.render.escape import markdown_link, markdown_text
 
 
@@ -49,7 +49,7 @@ def _wire_item(story: DigestStory) -> list[str]:
 def render_markdown(digest: Digest) -> str:
     lines = [f"# {markdown_text(digest.title)}", ""]
     if digest.lead is None:
-        lines += ["Quiet day on the wire: nothing new came in for this window.", ""]
+        lines += [quiet_line(digest), ""]
     else:
         lines += _lead(digest.lead)
         lines.append("")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, unlabel
+from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
 from bot.render.escape import clip, slack_link, slack_plain, slack_text
 from bot.render.split import pack
 
@@ -82,7 +82,7 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
     ]
     units: list[str] = []
     if digest.lead is None:
-        units.append("Quiet day on the wire: nothing new came in for this window.")
+        units.append(quiet_line(digest))
     else:
         lead = digest.lead
         parts = [_headline_link(lead)] + [slack_text(p) for p in paragraphs(lead.summary)]

@@ -98,7 +98,11 @@ async def test_a_quiet_window_says_so(demo_store: Store) -> None:
     assert digest.lead is None and digest.stories == ()
     assert digest.stats.articles == 0
     assert "Thu Jan 1, 2026" in digest.title
-    assert "Quiet day" in render_markdown(digest)
+    text = render_markdown(digest)
+    assert "Quiet day" in text
+    # one of twenty sources failing on an empty day is mentioned, not made the headline
+    assert "1 source is failing, so news may be missing" in text
+    assert "sources failing" not in digest.title
 
 
 async def test_a_topic_nobody_covered_is_named_in_the_title(demo_store: Store) -> None:
@@ -141,3 +145,30 @@ async def test_a_servers_own_source_shows_only_in_that_servers_digest(demo_store
 def test_titles_name_the_local_day() -> None:
     w = window_for("today", DEMO_NOW, "Asia/Tokyo")
     assert title_for(w, "  A   hook ") == "Sat Aug 15, 2026 — A hook"
+
+
+async def test_no_news_because_every_source_failed_is_not_called_a_quiet_day(
+    store: Store,
+) -> None:
+    names = [f"Source {i}" for i in range(7)]
+    for name in names:
+        feed = await store.add_feed(
+            FeedSpec(name=name, url=f"https://{name[-1]}.example/f"), DEMO_NOW
+        )
+        await store.record_failure(
+            feed.id,
+            DEMO_NOW,
+            kind="connect",
+            message=f"cannot resolve host '{name[-1]}.example': [Errno -2] Name or service not known",
+            next_poll_at=DEMO_NOW,
+            http_status=None,
+            duration_ms=3.0,
+        )
+    digest = await _builder(store, ExtractiveSummarizer()).build(window_for("today", DEMO_NOW, TZ))
+    assert digest.title.endswith("— No news came in: 7 of 7 sources failing")
+    text = render_markdown(digest)
+    assert "7 sources are failing, so news may be missing" in text
+    # the footer stays short: five named, the rest counted, no errno noise
+    footer = next(line for line in text.splitlines() if "sources skipped" in line)
+    assert footer.count("cannot resolve host") == 5 and "and 2 more" in footer
+    assert "Errno" not in footer

@@ -95,3 +95,21 @@ async def test_preview_of_html_page_is_a_clear_error(
 ) -> None:
     with pytest.raises(FeedError, match="HTML page, not a feed"):
         await Poller(store, fetcher, settings, clock).preview(server.url("/fault/challenge"))
+
+
+async def test_cache_control_max_age_delays_the_next_poll_but_never_shortens_it(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    assert server.directory is not None
+    body = (server.directory / "techcrunch.xml").read_bytes()
+    server.put("/long.xml", body, headers={"Cache-Control": "public, max-age=7200"})
+    server.put("/short.xml", body, headers={"Cache-Control": "max-age=60"})
+    await _add(store, clock, "long", server.url("/long.xml"))
+    await _add(store, clock, "short", server.url("/short.xml"))
+    results = {r.feed_name: r for r in await Poller(store, fetcher, settings, clock).poll()}
+    assert results["long"].next_poll_at == clock.now() + timedelta(hours=2)
+    # a publisher asking for a poll every minute still gets our interval, not a hammering
+    interval = timedelta(minutes=settings.poll_interval_minutes)
+    assert results["short"].next_poll_at == clock.now() + interval
+    stored = {f.name: f for f in await store.list_feeds()}
+    assert stored["long"].next_poll_at == clock.now() + timedelta(hours=2)

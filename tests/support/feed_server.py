@@ -54,6 +54,7 @@ class FeedServer:
         self._slow = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        self.extra_headers: dict[str, dict[str, str]] = {}  # e.g. Cache-Control per path
 
     # documents ---------------------------------------------------------
     def put(
@@ -63,12 +64,14 @@ class FeedServer:
         *,
         content_type: str = "application/rss+xml",
         slow: bool | str = False,
+        headers: dict[str, str] | None = None,
     ) -> None:
         """Serve ``body`` at ``path``. ``slow``: send half of it, then the rest only after
         ``release_slow()`` (a server that stalls mid-body); a string names a group that
         ``release_slow(group)`` lets go alone."""
         lm = formatdate(len(self.docs) + 1_700_000_000 + self.hits.total(), usegmt=True)
         self.docs[path] = (body, content_type, lm)
+        self.extra_headers[path] = dict(headers or {})
         if slow:
             self.slow_paths[path] = slow if isinstance(slow, str) else ""
         else:
@@ -122,6 +125,7 @@ class FeedServer:
         ):
             return web.Response(status=304, headers={"ETag": etag, "Last-Modified": lm})
         headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": lm}
+        headers.update(self.extra_headers.get(path, {}))
         if path in self.slow_paths:
             group = self.slow_paths[path]
             return await self._stalling(request, path, body, headers, self._groups[group])

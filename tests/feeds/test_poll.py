@@ -113,3 +113,14 @@ async def test_cache_control_max_age_delays_the_next_poll_but_never_shortens_it(
     assert results["short"].next_poll_at == clock.now() + interval
     stored = {f.name: f for f in await store.list_feeds()}
     assert stored["long"].next_poll_at == clock.now() + timedelta(hours=2)
+
+
+async def test_requests_say_who_we_are_and_ask_for_compression(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    await _add(store, clock, "tc", server.url("/techcrunch.xml"))
+    await Poller(store, fetcher, settings, clock).poll()
+    sent = server.request_headers["/techcrunch.xml"]
+    assert sent["User-Agent"] == settings.user_agent
+    assert sent["User-Agent"].startswith("newsbot/") and "+https://" in sent["User-Agent"]
+    assert {"gzip", "br"} <= {e.strip() for e in sent["Accept-Encoding"].split(",")}

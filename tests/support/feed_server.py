@@ -55,6 +55,7 @@ class FeedServer:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.extra_headers: dict[str, dict[str, str]] = {}  # e.g. Cache-Control per path
+        self.request_headers: dict[str, dict[str, str]] = {}  # the last request's, per path
 
     # documents ---------------------------------------------------------
     def put(
@@ -110,6 +111,7 @@ class FeedServer:
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         path = request.path
         self.hits[path] += 1
+        self.request_headers[path] = dict(request.headers)
         if self.delay:
             await asyncio.sleep(self.delay)
         if path.startswith("/fault/"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,9 +32,35 @@ def clock() -> FixedClock:
     return FixedClock(datetime(2026, 8, 22, 12, 0, tzinfo=UTC))
 
 
+# Set to a PostgreSQL URL (postgresql+asyncpg://user@host:port/db, with the `postgres` extra
+# installed) to run every store-backed test on PostgreSQL: each test gets a fresh database.
+TEST_DATABASE_URL = os.environ.get("NEWSBOT_TEST_DATABASE_URL", "")
+
+
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    s = await Store.open(f"sqlite+aiosqlite:///{tmp_path / 'test.db'}")
+async def db_url(tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database: SQLite in the test's folder, or PostgreSQL when asked."""
+    if not TEST_DATABASE_URL:
+        yield f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+        return
+    from sqlalchemy import make_url, text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    name = f"newsbot_t_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(TEST_DATABASE_URL, isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            await conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(TEST_DATABASE_URL).set(database=name).render_as_string(hide_password=False)
+        async with admin.connect() as conn:
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        await admin.dispose()
+
+
+@pytest.fixture
+async def store(db_url: str) -> AsyncIterator[Store]:
+    s = await Store.open(db_url)
     try:
         yield s
     finally:

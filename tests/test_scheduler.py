@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -138,11 +138,6 @@ async def add_dest(store: Store, clock: FixedClock, channel: str, at: str, tz: s
         created_by=None,
         now=clock.now(),
     )
-
-
-@pytest.fixture
-async def db_url(tmp_path: Path) -> AsyncIterator[str]:
-    yield f"sqlite+aiosqlite:///{tmp_path / 'sched.db'}"
 
 
 def test_trigger_fires_at_local_time_in_each_zone() -> None:

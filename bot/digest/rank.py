@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.clock import ensure_utc
+from bot.feeds.urls import outlet
 from bot.models import Story
 
 OUTLET_POINTS = 3.0
@@ -59,8 +60,13 @@ def matches_topic(story: Story, pattern: re.Pattern[str]) -> bool:
     return False
 
 
+def outlets(story: Story) -> int:
+    """Distinct publishers that carried the story: two feeds of one site count once."""
+    return len({outlet(a.canonical_url or a.url) for a in story.articles})
+
+
 def score(story: Story, now: datetime, tag_pattern: re.Pattern[str] | None = None) -> float:
-    outlets = len(story.sources)
+    outlet_count = outlets(story)
     weight = max(a.feed_weight for a in story.articles)
     newest = max(ensure_utc(a.published_at) for a in story.articles)
     age = max(now - newest, timedelta(0))
@@ -68,7 +74,7 @@ def score(story: Story, now: datetime, tag_pattern: re.Pattern[str] | None = Non
     tags = {_norm(t) for a in story.articles for t in a.feed_tags}
     tag_hit = bool(tag_pattern and any(tag_pattern.search(t) for t in tags))
     return (
-        OUTLET_POINTS * (outlets - 1)
+        OUTLET_POINTS * (outlet_count - 1)
         + WEIGHT_POINTS * weight
         + RECENCY_POINTS * recency
         + (TAG_POINTS if tag_hit else 0.0)

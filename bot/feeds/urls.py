@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from courlan import extract_domain
 
 # Parameters that only say where a click came from; they never change the page.
 _TRACKING_EXACT = frozenset(
@@ -63,3 +66,21 @@ def canonical_url(url: str) -> str:
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k, v)
     )
     return urlunsplit(("https", netloc, "" if path == "/" else path, urlencode(query), ""))
+
+
+@lru_cache(maxsize=8192)
+def outlet(url: str) -> str:
+    """The publisher behind a link: its registrable domain, so techcrunch.com's main and AI
+    feeds are one outlet and feeds.arstechnica.com is arstechnica.com. Hosts the public
+    suffix list doesn't know (an IP, a test domain) stand for themselves."""
+    try:
+        domain = extract_domain(url)
+    except Exception:  # courlan on a malformed URL: fall back to the host
+        domain = None
+    if domain:
+        return str(domain).lower()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    return (host or url).lower().removeprefix("www.")

@@ -10,11 +10,13 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
 
 
 def outlets(story: DigestStory) -> int:
-    return len({a.source for a in story.articles})
+    """Distinct publishers, as ranking counts them (two feeds of one site are one outlet)."""
+    return len({outlet(a.url) for a in story.articles})
 
 
 def outlet_count(story: DigestStory) -> str:

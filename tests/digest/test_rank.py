@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support.articles import END, article
 
-from bot.digest.rank import rank, topic_terms
+from bot.digest.rank import outlets, rank, topic_terms
 from bot.models import Story
 
 
@@ -38,3 +38,19 @@ def test_topic_keeps_matching_stories_with_their_usual_spellings() -> None:
 def test_a_topic_nobody_wrote_about_leaves_nothing() -> None:
     s = _story("s", article(1, "Chips", "GPUs everywhere."))
     assert rank([s], now=END, topic="knitting") == []
+
+
+def test_two_feeds_of_one_site_are_one_outlet() -> None:
+    url = "https://techcrunch.com/2026/08/21/rillet-raises/"
+    same_site = _story(
+        "same",
+        article(1, "Rillet raises $100M", feed="TechCrunch", url=url),
+        article(2, "Rillet raises $100M", feed="TechCrunch Startups", url=url),
+    )
+    two_sites = _story(
+        "two",
+        article(3, "Glimmer ships", feed="TechCrunch", url="https://techcrunch.com/glimmer"),
+        article(4, "Glimmer is out", feed="The Verge", url="https://www.theverge.com/glimmer"),
+    )
+    assert [outlets(same_site), outlets(two_sites)] == [1, 2]
+    assert [s.key for s in rank([same_site, two_sites], now=END)] == ["two", "same"]

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.feeds.urls import canonical_url
+from bot.feeds.urls import canonical_url, outlet
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,18 @@ def test_non_http_value_is_kept_as_is() -> None:
 
 def test_malformed_url_does_not_crash() -> None:
     assert canonical_url("http://[::1/x") == "http://[::1/x"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://feeds.arstechnica.com/arstechnica/index", "arstechnica.com"),
+        ("https://www.bbc.co.uk/news/technology-1", "bbc.co.uk"),
+        ("https://techcrunch.com/category/artificial-intelligence/feed/", "techcrunch.com"),
+        ("https://blog.google/technology/ai/", "blog.google"),
+        ("http://127.0.0.1:8080/feed.xml", "127.0.0.1"),
+        ("not a url", "not a url"),
+    ],
+)
+def test_outlet_is_the_publishers_domain(url: str, expected: str) -> None:
+    assert outlet(url) == expected

@@ -21,7 +21,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord import rest
-from bot.adapters.discord.pages import SourcePages, pages_of
+from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.clock import Clock
 from bot.config import Settings
 from bot.digest.rank import TOPIC_SYNONYMS
@@ -93,6 +93,8 @@ class DigestCommands:
         self.services = services
         self.settings = settings
         self.clock = clock
+        # how long /sources list buttons answer before they are taken off the message
+        self.pages_timeout = VIEW_TIMEOUT_S
 
     # plumbing ----------------------------------------------------------------------
     async def run(
@@ -334,9 +336,9 @@ class DigestCommands:
                     embed=discord.Embed.from_dict(pages[0]), allowed_mentions=rest.NO_MENTIONS
                 )
                 return
-            view = SourcePages(pages, interaction.user.id)
-            await interaction.followup.send(
-                embed=view.embed(), view=view, allowed_mentions=rest.NO_MENTIONS
+            view = SourcePages(pages, interaction.user.id, timeout=self.pages_timeout)
+            view.message = await interaction.followup.send(
+                embed=view.embed(), view=view, allowed_mentions=rest.NO_MENTIONS, wait=True
             )
 
         await self.run(interaction, work, ephemeral=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -62,12 +63,21 @@ def pages_of(feeds: Sequence[Feed], now: datetime, title: str) -> list[dict[str,
 class SourcePages(discord.ui.View):
     """Buttons to turn the pages; only the person who asked can turn them."""
 
-    def __init__(self, pages: list[dict[str, Any]], owner_id: int) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_S)
+    def __init__(
+        self, pages: list[dict[str, Any]], owner_id: int, *, timeout: float = VIEW_TIMEOUT_S
+    ) -> None:
+        super().__init__(timeout=timeout)
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
+        self.message: discord.WebhookMessage | None = None  # set once the page is sent
         self._sync()
+
+    async def on_timeout(self) -> None:
+        # buttons that no longer answer should not stay on screen
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
 
     def embed(self) -> discord.Embed:
         return discord.Embed.from_dict(self.pages[self.index])

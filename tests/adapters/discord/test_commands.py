@@ -308,6 +308,26 @@ async def test_sources_list_shows_health_a_page_at_a_time(world: World) -> None:
     assert callback(fake, other).body["data"]["flags"] & EPHEMERAL
 
 
+async def test_page_buttons_are_taken_off_when_they_stop_answering(world: World) -> None:
+    fake, store, now = world.fake, world.store, world.clock.now()
+    for n in range(12):
+        await store.add_feed(
+            FeedSpec(name=f"Extra {n:02d}", url=f"https://example.org/{n}.xml"), now
+        )
+    world.adapter.client.commands.pages_timeout = 0.2
+    _, token = await fake.command("sources", "list")
+    (answer,) = await followup(fake, token)
+    assert answer.body["components"]
+    (edit,) = await fake.wait_for(
+        lambda r: (
+            r.method == "PATCH"
+            and re.fullmatch(rf"/webhooks/\d+/{token}/messages/\d+", r.path) is not None
+        )
+    )
+    assert edit.body["components"] == []
+    assert edit.body["allowed_mentions"] == {"parse": []}
+
+
 async def test_autocomplete_offers_source_names_and_time_zones(world: World) -> None:
     fake = world.fake
     _, names = await fake.command("sources", "remove", name="tech", autocomplete="name")

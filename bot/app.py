@@ -126,6 +126,7 @@ class Adapter:
     publisher: Publisher
     task: asyncio.Task[Any] | None = None
     close: Callable[[], Awaitable[None]] | None = None
+    started: Any = None  # what the adapter's runner returned (its client, its address...)
 
 
 async def start_adapters(app: App, *, slack_http_port: int | None = None) -> list[Adapter]:
@@ -149,7 +150,9 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
             )
         else:
             started = await discord_runner.start(app.services, s, app.clock)
-            adapters.append(Adapter("discord", started.publisher, started.task, started.close))
+            adapters.append(
+                Adapter("discord", started.publisher, started.task, started.close, started)
+            )
     if s.secret("slack_bot_token") and (
         s.secret("slack_app_token") or s.secret("slack_signing_secret")
     ):
@@ -170,8 +173,12 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
                     "(set NEWSBOT_SLACK_HTTP_PORT or --slack-http-port to change it)",
                     port,
                 )
-            started = await slack_runner.start(app.services, s, app.clock, http_port=port)
-            adapters.append(Adapter("slack", started.publisher, started.task, started.close))
+            started = await slack_runner.start(
+                app.services, s, app.clock, http_port=port, host=s.slack_http_host
+            )
+            adapters.append(
+                Adapter("slack", started.publisher, started.task, started.close, started)
+            )
     elif s.secret("slack_bot_token"):
         log.error(
             "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "

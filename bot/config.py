@@ -123,6 +123,8 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     slack_admin_users: list[str] = Field(default_factory=list)
     slack_http_port: int | None = None
+    # HTTP mode listens here; all interfaces by default (Docker, a reverse proxy in front)
+    slack_http_host: str = "0.0.0.0"
 
     # scheduling
     missed_post_grace_minutes: float = 120.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 from pydantic import SecretStr
 from support.fake_slack import FakeSlack
@@ -80,11 +81,17 @@ async def test_only_a_signing_secret_means_http_mode_not_a_failed_socket(
 ) -> None:
     bot_app.settings.slack_app_token = None
     bot_app.settings.slack_signing_secret = SecretStr("s3cret")
+    bot_app.settings.slack_http_host = "127.0.0.1"
     # port 0: the OS picks a free one; it must not be read as "no port given"
     adapters = await start_adapters(bot_app, slack_http_port=0)
     try:
         assert [a.name for a in adapters] == ["slack"]
         assert not slack_api.sockets
+        # listening where NEWSBOT_SLACK_HTTP_HOST says, and answering there
+        url = adapters[0].started.http_url
+        assert url.startswith("http://127.0.0.1:") and not url.startswith("http://127.0.0.1:0/")
+        async with aiohttp.ClientSession() as http, http.post(url, data=b"x") as resp:
+            assert resp.status == 401  # unsigned: refused, but by our server
     finally:
         for adapter in adapters:
             assert adapter.close is not None

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.clock import Clock, ensure_utc
 from bot.config import Settings
 from bot.errors import FeedError, NewsbotError, SourceError
+from bot.feeds.urls import canonical_url, outlet
 from bot.models import (
     Article,
     ArticleIn,
@@ -157,10 +158,6 @@ def source_health(feed: Feed, now: datetime) -> str:
 
 def _canonical(url: str) -> str:
     try:
-        from bot.feeds.urls import canonical_url
-    except ImportError:  # pragma: no cover - the feeds package always has it
-        return url
-    try:
         return str(canonical_url(url))
     except Exception:  # a malformed URL: look it up as given
         return url
@@ -169,11 +166,6 @@ def _canonical(url: str) -> str:
 def _host(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host.removeprefix("www.")
-
-
-def _site(url: str) -> str:
-    """The last two labels of the host: feeds.arstechnica.com -> arstechnica.com."""
-    return ".".join(_host(url).split(".")[-2:])
 
 
 class Services:
@@ -465,8 +457,9 @@ class Services:
     async def _why_not_seen(
         self, url: str, canon: str, visible: dict[int, Feed], now: datetime
     ) -> WhyReport:
-        site = _site(url)
-        same_site = [f for f in visible.values() if site and _site(f.url) == site]
+        # the publisher's domain, as ranking counts outlets (bbc.co.uk, not co.uk)
+        site = outlet(url)
+        same_site = [f for f in visible.values() if site and outlet(f.url) == site]
         failing = [f for f in same_site if f.consecutive_failures]
         if failing:
             f = failing[0]

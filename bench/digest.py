@@ -47,9 +47,9 @@ from bot.feeds.normalize import normalize_entries  # noqa: E402
 from bot.feeds.parse import parse_feed  # noqa: E402
 from bot.models import ArticleIn, Digest, FeedSpec  # noqa: E402
 from bot.store.store import Store  # noqa: E402
-from bot.summarize.budget import TokenCounter  # noqa: E402
 from bot.summarize.factory import make_summarizer  # noqa: E402
-from bot.summarize.prompts import load_persona, system_prompt  # noqa: E402
+from bot.summarize.llm.budget import TokenCounter  # noqa: E402
+from bot.summarize.llm.prompts import load_persona, system_prompt  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 END = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)

@@ -54,7 +54,7 @@ from bot.models import FeedSpec  # noqa: E402
 from bot.services import Services  # noqa: E402
 from bot.store.store import Store  # noqa: E402
 from bot.summarize.factory import make_summarizer  # noqa: E402
-from bot.summarize.voice import ExtractiveSummarizer  # noqa: E402
+from bot.summarize.offline.summarizer import ExtractiveSummarizer  # noqa: E402
 
 SHARED_FEEDS = ROOT.parent / "shared" / "fixtures" / "feeds" / "raw"
 LOCAL_FEEDS = ROOT / "tests" / "data" / "feeds"

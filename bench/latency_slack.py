@@ -56,7 +56,7 @@ from bot.services import Services  # noqa: E402
 from bot.store.store import Store  # noqa: E402
 from bot.summarize.base import DigestText  # noqa: E402
 from bot.summarize.factory import make_summarizer  # noqa: E402
-from bot.summarize.voice import ExtractiveSummarizer  # noqa: E402
+from bot.summarize.offline.summarizer import ExtractiveSummarizer  # noqa: E402
 
 SECRET = "bench-signing-secret"
 ACK_LIMIT_S = 3.0

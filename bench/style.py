@@ -41,7 +41,8 @@ from _report import write_section
 from bot.demo import SNAPSHOTS, demo_day, load_plan
 from bot.digest.select import window_for
 from bot.models import Digest, Story
-from bot.summarize.guard import HYPE_WORDS, check
+from bot.summarize.guard import check
+from bot.summarize.hype import HYPE_WORDS
 from bot.summarize.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -40,7 +40,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from bot.summarize.extractive import summarize_documents
+from bot.summarize.offline.extractive import summarize_documents
 from bot.summarize.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -37,7 +37,7 @@ from bot.models import (
 from bot.render.common import local
 from bot.store.store import Store
 from bot.summarize.base import DigestText, StoryText, Summarizer
-from bot.summarize.voice import write_offline
+from bot.summarize.offline.voice import write_offline
 
 log = logging.getLogger("newsbot.digest")
 

@@ -19,9 +19,9 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.summarize.base import Summarizer
-from bot.summarize.llm import LLMSummarizer
-from bot.summarize.llm_transport import AnthropicMessages, OpenAIChat, RetryPolicy, Transport
-from bot.summarize.voice import ExtractiveSummarizer
+from bot.summarize.llm.summarizer import LLMSummarizer
+from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy, Transport
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 
 def make_summarizer(

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.summarize.hype import HYPE_WORDS
 from bot.summarize.sentences import split_sentences
 
 _NUMBER = re.compile(
@@ -81,32 +82,6 @@ _STARTERS = frozenset(
     )
 )
 _INITIAL = re.compile(r"(?:^|:\s+|[\"“(]\s*)$")
-HYPE_WORDS = frozenset(
-    [
-        "revolutionary",
-        "game-changing",
-        "game changing",
-        "groundbreaking",
-        "paradigm shift",
-        "unprecedented",
-        "cutting-edge",
-        "cutting edge",
-        "seamless",
-        "seamlessly",
-        "synergy",
-        "synergies",
-        "empower",
-        "empowers",
-        "empowering",
-        "unlock",
-        "unlocks",
-        "unlocking",
-        "transformative",
-        "disrupt",
-        "disrupts",
-        "disruptive",
-    ]
-)
 _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HYPE_WORDS) + r")\b", re.I)
 _MENTION = re.compile(r"@(?:everyone|here|channel)\b|<[@#!][^>]*>", re.I)
 

@@ -16,7 +16,8 @@ from bot.models import ArticleIn, DigestWindow, FeedSpec, Story
 from bot.render.markdown import render_markdown
 from bot.store.store import Store
 from bot.summarize.base import DigestText, StoryText
-from bot.summarize.voice import ExtractiveSummarizer, write_offline
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
+from bot.summarize.offline.voice import write_offline
 
 TZ = "America/New_York"
 

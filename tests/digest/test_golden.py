@@ -16,7 +16,7 @@ from bot.digest.select import window_for
 from bot.models import Story
 from bot.render.markdown import render_markdown
 from bot.store.store import Store
-from bot.summarize.voice import ExtractiveSummarizer
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 
 def _find(stories: list[Story], words: str) -> Story:

@@ -24,7 +24,7 @@ from support.llm_stories import WINDOW, summarizer
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.models import Article, Story
-from bot.summarize.budget import MIN_BODY, Piece, TokenCounter, encoding_for, fit_pieces
+from bot.summarize.llm.budget import MIN_BODY, Piece, TokenCounter, encoding_for, fit_pieces
 
 VERGE = Path(__file__).resolve().parents[1] / "data" / "feeds" / "theverge-ai.xml"
 COUNTER = TokenCounter.for_model("llama3.1:8b")

@@ -19,7 +19,7 @@ from support.llm_stories import WINDOW, day, stories_in, story, summarizer
 
 from bot.models import CachedSummary
 from bot.store.store import Store
-from bot.summarize.prompts import BUILTIN_PERSONA
+from bot.summarize.llm.prompts import BUILTIN_PERSONA
 
 
 async def test_second_digest_makes_no_request_and_costs_no_tokens(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
-from bot.summarize.extractive import (
+from bot.summarize.offline.extractive import (
     candidates,
     is_boilerplate,
     rank_sentences,

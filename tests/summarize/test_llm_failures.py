@@ -35,8 +35,8 @@ from bot.digest.build import DigestBuilder
 from bot.digest.select import window_for
 from bot.render.markdown import render_markdown
 from bot.store.store import Store
-from bot.summarize.llm import MAP_CONCURRENCY
-from bot.summarize.voice import write_offline
+from bot.summarize.llm.summarizer import MAP_CONCURRENCY
+from bot.summarize.offline.voice import write_offline
 
 OFFLINE = write_offline(day(), WINDOW)
 

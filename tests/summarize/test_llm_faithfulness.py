@@ -21,7 +21,7 @@ from support.llm_server import LLMServer, Reply, Seen
 from support.llm_stories import WINDOW, acme, beta, stories_in, story, summarizer
 
 from bot.summarize.base import DigestText
-from bot.summarize.voice import write_offline
+from bot.summarize.offline.voice import write_offline
 
 
 def everything(text: DigestText) -> str:

@@ -22,8 +22,8 @@ from support.llm_stories import WINDOW, day, faithful, stories_in, summarizer
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.summarize.factory import make_summarizer
-from bot.summarize.llm import LLMSummarizer
-from bot.summarize.voice import ExtractiveSummarizer
+from bot.summarize.llm.summarizer import LLMSummarizer
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 
 @pytest.fixture

@@ -20,10 +20,12 @@ from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText
-from bot.summarize.guard import HYPE_WORDS, check, facts_in
-from bot.summarize.plain import plain_words
+from bot.summarize.guard import check, facts_in
+from bot.summarize.hype import HYPE_WORDS
+from bot.summarize.offline.plain import plain_words
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
+from bot.summarize.offline.voice import write_offline
 from bot.summarize.sentences import split_sentences
-from bot.summarize.voice import ExtractiveSummarizer, write_offline
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "summarize"
 NOW = datetime(2026, 8, 18, tzinfo=UTC)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.summarize.offline.templates import MEANS, TAKES, WIRE
 from bot.summarize.storytype import KINDS, detect_kind
-from bot.summarize.templates import MEANS, TAKES, WIRE
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from bot.summarize import templates as T
 from bot.summarize.guard import check, facts_in
-from bot.summarize.plain import is_hype, plain, plain_sentences, plain_words, shorten
+from bot.summarize.offline import templates as T
+from bot.summarize.offline.plain import is_hype, plain, plain_sentences, plain_words, shorten
+from bot.summarize.offline.voice import subject
 from bot.summarize.storytype import KINDS
-from bot.summarize.voice import subject
 
 
 def test_plain_words_replace_corporate_ones_and_drop_attribution() -> None:

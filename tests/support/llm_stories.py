@@ -18,9 +18,9 @@ import httpx
 
 from bot.clock import FixedClock
 from bot.models import DigestWindow, Story
-from bot.summarize.llm import LLMLimits, LLMSummarizer
-from bot.summarize.llm_transport import AnthropicMessages, OpenAIChat, RetryPolicy
-from bot.summarize.prompts import BUILTIN_PERSONA
+from bot.summarize.llm.prompts import BUILTIN_PERSONA
+from bot.summarize.llm.summarizer import LLMLimits, LLMSummarizer
+from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy
 from support.articles import article
 from support.llm_server import LLMServer, Reply, Seen
 

@@ -27,7 +27,7 @@ from bot.feeds.update import Poller
 from bot.models import FeedSpec
 from bot.services import Services
 from bot.store.store import Store
-from bot.summarize.voice import ExtractiveSummarizer
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
 # The TechCrunch snapshot's newest entry is 2026-08-22 16:30 UTC; the bot's day ends after it.

@@ -30,7 +30,7 @@ from bot.models import DigestWindow, FeedSpec, Story
 from bot.services import Services
 from bot.store.store import Store
 from bot.summarize.base import DigestText
-from bot.summarize.voice import ExtractiveSummarizer
+from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"

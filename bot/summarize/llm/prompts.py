@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.models import DigestWindow, Story
-from bot.summarize.budget import Piece
+from bot.summarize.llm.budget import Piece
 from bot.summarize.storytype import KINDS
 
-log = logging.getLogger("newsbot.summarize.prompts")
+log = logging.getLogger("newsbot.summarize.llm.prompts")
 
 # Bump when the request wording or the reply shape changes: cached summaries are keyed by it.
 PROMPT_VERSION = "2"

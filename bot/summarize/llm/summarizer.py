@@ -26,12 +26,10 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
-from bot.summarize.budget import TokenCounter, fit_pieces
-from bot.summarize.cache import CachedDay, SummaryCache, SummaryStore
 from bot.summarize.guard import GuardResult, check, strip_orders
-from bot.summarize.llm_reply import ReplyError, StoryReply, parse_day, parse_hook, parse_story
-from bot.summarize.llm_transport import LLMCallError, Transport
-from bot.summarize.prompts import (
+from bot.summarize.llm.budget import TokenCounter, fit_pieces
+from bot.summarize.llm.cache import CachedDay, SummaryCache, SummaryStore
+from bot.summarize.llm.prompts import (
     KnownStory,
     StoryInput,
     day_request,
@@ -44,7 +42,9 @@ from bot.summarize.prompts import (
     story_request,
     system_prompt,
 )
-from bot.summarize.voice import write_offline
+from bot.summarize.llm.reply import ReplyError, StoryReply, parse_day, parse_hook, parse_story
+from bot.summarize.llm.transport import LLMCallError, Transport
+from bot.summarize.offline.voice import write_offline
 
 log = logging.getLogger("newsbot.summarize.llm")
 

@@ -11,21 +11,20 @@ that fails is dropped and the footer says so.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
 
 from bot.models import DigestWindow, Story
-from bot.summarize import templates as T
 from bot.summarize.base import DigestText, StoryText
-from bot.summarize.extractive import rank_sentences
 from bot.summarize.guard import check
-from bot.summarize.plain import is_hype, plain, plain_sentences
+from bot.summarize.offline import templates as T
+from bot.summarize.offline.extractive import rank_sentences
+from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.storytype import detect_kind
 
-__all__ = ["ExtractiveSummarizer", "plain", "subject", "write_offline"]
+__all__ = ["plain", "subject", "write_offline"]
 
 # Lead: up to three fact sentences, about this many words in all; wire items: one.
 LEAD_FACTS = 3
@@ -186,11 +185,3 @@ def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:
         backend="extractive",
         notes=notes,
     )
-
-
-class ExtractiveSummarizer:
-    name = "extractive"
-
-    async def write(self, stories: Sequence[Story], window: DigestWindow) -> DigestText:
-        # sentence ranking is CPU work; the event loop keeps answering slash commands
-        return await asyncio.to_thread(write_offline, stories, window)

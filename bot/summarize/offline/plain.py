@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.extractive import trim
-from bot.summarize.guard import HYPE_WORDS
+from bot.summarize.hype import HYPE_WORDS
+from bot.summarize.offline.extractive import trim
 
 # Longest phrases first, so "capital allocation" wins over "capital".
 PLAIN_WORDS: dict[str, str] = {

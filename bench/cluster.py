@@ -1,21 +1,27 @@
-"""Story clustering at scale: our MinHash-LSH clustering against the all-pairs baseline.
+"""Story grouping: quality against known stories, speed, and memory, in one run.
 
-Articles are real entries (the 150 real-world feeds plus the AI-news fixtures and the
-24 TechCrunch snapshots of ../shared/fixtures, whose repeats are the duplicates a day
-really has), with publication times spread over one 24-hour window (seeded, so runs
-repeat). Both methods make the same decision for a pair they look at; the baseline looks
-at every pair, ours only at LSH candidates, so the report also says how many of the
-baseline's stories ours reproduces exactly.
+Quality (B-cubed precision / recall / F1 over articles), side by side:
+  every article alone; title-only TF-IDF and full-text TF-IDF, each with average-link
+  at the threshold that scored best on the tuning half; the old grouping (a copy in
+  bench/old_cluster.py); the new one (bot/digest/cluster.py).
+  On Multi-News dev, tuning half (first 50 examples; thresholds were chosen on it) and
+  report half (last 50; never used for tuning), each pooled as one day; and on the
+  hand-labelled AI-news set (tests/data/cluster/).
+Speed: real articles from ../shared/fixtures spread over one 24-hour window.
+Memory: each size in a fresh child process (peak RSS minus RSS before grouping): real
+  windows of growing size, and one feed of near-identical entries.
 
-    python bench/cluster.py [--sizes 200,1000,5000] [--baseline-max 5000]
+    python bench/cluster.py [--no-write]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
@@ -25,18 +31,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import cluster_quality as q  # noqa: E402
+import old_cluster  # noqa: E402
 from _report import write_section  # noqa: E402
 
 from bot.digest.cluster import cluster  # noqa: E402
 from bot.feeds.normalize import normalize_entries  # noqa: E402
 from bot.feeds.parse import parse_feed  # noqa: E402
-from bot.models import Article, Story  # noqa: E402
+from bot.models import Article  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 END = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
+GRID = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]
 
 
 def corpus() -> list[Article]:
+    """Every real entry of the fixtures, its time spread over one day (seeded)."""
     files = sorted((FIXTURES / "realworld").iterdir())
     files += sorted((FIXTURES / "feeds").rglob("*.xml"))
     rnd = random.Random(7)
@@ -53,102 +63,170 @@ def corpus() -> list[Article]:
         fid = feed_ids.setdefault(source, len(feed_ids) + 1)
         for a in normalize_entries(parsed, now=END):
             when = END - timedelta(seconds=rnd.uniform(0, 86_400))
-            out.append(
-                Article(
-                    id=len(out) + 1,
-                    feed_id=fid,
-                    feed_name=source,
-                    guid=a.guid,
-                    url=a.url,
-                    canonical_url=a.canonical_url,
-                    title=a.title,
-                    author=a.author,
-                    published_at=when,
-                    text=a.text,
-                    content_hash=a.content_hash,
-                    first_seen_at=when,
-                    updated_at=when,
-                )
-            )
+            out.append(q.make_article(len(out) + 1, fid, source, a.title, a.text, when, a.url))
     rnd.shuffle(out)
     return out
 
 
-def timed(articles: list[Article], *, all_pairs: bool, repeat: int) -> tuple[float, list[Story]]:
+def flood(n: int) -> list[Article]:
+    """One feed's n near-identical entries (a status page gone wild): same words, a
+    different incident number each."""
+    body = (
+        "We are investigating elevated error rates on API requests for some customers. "
+        "Our engineers are working on a fix and will post an update shortly. Incident "
+    )
+    return [
+        q.make_article(
+            i + 1,
+            1,
+            "status",
+            f"Elevated errors on API requests (incident {i})",
+            body + f"{i}.",
+            END - timedelta(seconds=i),
+            f"https://status.example/i/{i}",
+        )
+        for i in range(n)
+    ]
+
+
+def child(kind: str, n: int) -> None:
+    """Run in a fresh process: group ``n`` articles, print time and memory as JSON."""
+    arts = flood(n) if kind == "flood" else corpus()[:n]
+    with open("/proc/self/statm") as f:
+        before = int(f.read().split()[1]) * resource.getpagesize() / 2**20
+    t = time.perf_counter()
+    stories = cluster(arts)
+    secs = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {"n": len(arts), "secs": secs, "before": before, "peak": peak, "stories": len(stories)}
+        )
+    )
+
+
+def measure(kind: str, n: int) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def best_threshold(field: str, arts: list[Article], gold: dict[int, str]) -> float:
+    scores = {t: q.bcubed(q.tfidf_grouper(field, t)(arts), gold)[2] for t in GRID}
+    return max(GRID, key=lambda t: (scores[t], -t))
+
+
+def quality() -> list[str]:
+    tune_arts, tune_gold = q.multinews("tuning")
+    title_t = best_threshold("title", tune_arts, tune_gold)
+    full_t = best_threshold("full", tune_arts, tune_gold)
+    methods: list[tuple[str, q.Grouper]] = [
+        ("every article alone", q.singletons),
+        (f"title-only TF-IDF, average-link at {title_t}", q.tfidf_grouper("title", title_t)),
+        (f"full-text TF-IDF, average-link at {full_t}", q.tfidf_grouper("full", full_t)),
+        ("old grouping (before issue 7)", old_cluster.cluster),
+        ("**new grouping**", cluster),
+    ]
+    sets = [
+        ("Multi-News tuning half", (tune_arts, tune_gold)),
+        ("Multi-News report half", q.multinews("report")),
+        ("labelled AI news", q.labelled()),
+    ]
+    head = "| method | " + " | ".join(f"{name}: P / R / F1" for name, _ in sets) + " |"
+    rows = [head, "|---|" + "---|" * len(sets)]
+    for label, group in methods:
+        cells = []
+        for _, (arts, gold) in sets:
+            p, r, f = q.bcubed(group(arts), gold)
+            cells.append(f"{p:.3f} / {r:.3f} / {f:.3f}")
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+        print(rows[-1], flush=True)
+    sizes = ", ".join(
+        f"{name} {len(arts)} articles in {len(set(gold.values()))} stories"
+        for name, (arts, gold) in sets
+    )
+    return [f"Sets: {sizes}.", "", *rows]
+
+
+def speed(pool: list[Article], repeat: int) -> list[str]:
+    arts = pool[:5000]
     runs = []
-    stories: list[Story] = []
     for _ in range(repeat):
         t = time.perf_counter()
-        stories = cluster(articles, all_pairs=all_pairs)
+        cluster(arts)
         runs.append(time.perf_counter() - t)
-    return statistics.median(runs), stories
+    t = time.perf_counter()
+    old_cluster.cluster(arts)
+    old = time.perf_counter() - t
+    line = (
+        f"5,000 real articles: new grouping {statistics.median(runs):.2f} s (median of "
+        f"{repeat}), old grouping {old:.2f} s (one run). Target: under 2 s."
+    )
+    print(line, flush=True)
+    return [line]
 
 
-def groups(stories: list[Story]) -> set[frozenset[int]]:
-    return {frozenset(a.id for a in s.articles) for s in stories if len(s.articles) > 1}
+def memory() -> list[str]:
+    rows = [
+        "| input | articles | time | RSS before grouping | peak RSS | grouping's own |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for kind, sizes in (("real", (1250, 2500, 5000)), ("flood", (2500, 5000, 10000))):
+        for n in sizes:
+            m = measure(kind, n)
+            label = "real window" if kind == "real" else "one feed, near-identical entries"
+            rows.append(
+                f"| {label} | {int(m['n']):,} | {m['secs']:.2f} s | {m['before']:.0f} MB | "
+                f"{m['peak']:.0f} MB | {m['peak'] - m['before']:.0f} MB |"
+            )
+            print(rows[-1], flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="200,1000,5000")
-    parser.add_argument("--baseline-max", type=int, default=5000, help="largest size for all-pairs")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if not (FIXTURES / "realworld").is_dir():
-        print("needs ../shared/fixtures/realworld (absent); nothing to measure")
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return 0
+    if not (FIXTURES / "realworld").is_dir() or not q.MULTINEWS.is_file():
+        print("needs ../shared/fixtures (absent); nothing to measure")
         return 1
     pool = corpus()
-    sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{len(pool)} real articles available")
-    rows = []
-    for n in sizes:
-        arts = pool[:n]
-        ours, ours_stories = timed(arts, all_pairs=False, repeat=args.repeat)
-        line = {
-            "n": len(arts),
-            "ours": ours,
-            "stories": len(ours_stories),
-            "multi": len(groups(ours_stories)),
-        }
-        if n <= args.baseline_max:
-            base, base_stories = timed(arts, all_pairs=True, repeat=1)
-            b, o = groups(base_stories), groups(ours_stories)
-            line |= {"base": base, "same": len(b & o), "base_multi": len(b)}
-        rows.append(line)
-        print(line, flush=True)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    table = [
-        "| articles | ours (LSH) | all-pairs baseline | speed-up | stories | multi-outlet stories: ours / baseline / identical |",
-        "|---:|---:|---:|---:|---:|---|",
+    body = [
+        "### Quality (B-cubed over articles)",
+        "",
+        "Multi-News dev: the first 50 examples are the tuning half (the new grouping's "
+        "threshold and the baselines' thresholds were chosen on it), the last 50 the report "
+        "half (not used for any choice). Each half is pooled as one day, every document its "
+        "own feed. The labelled AI-news set was read and labelled by hand "
+        "(tests/data/cluster/README.md). It is not an untouched set: the new grouping's "
+        "threshold (0.15 rather than 0.12, which scored a little higher F1 on the tuning "
+        "half) and its name weight were chosen looking at this set's precision too. "
+        "Targets: report half F1 >= 0.90 with precision >= 0.97; labelled set precision >= 0.97.",
+        "",
+        *quality(),
+        "",
+        "### Speed and memory",
+        "",
+        *speed(pool, args.repeat),
+        "",
+        "Each row is a fresh process. Targets: 10,000 near-identical entries of one feed "
+        "under 400 MB peak and 10 s; memory growing linearly with the window.",
+        "",
+        *memory(),
     ]
-    for r in rows:
-        if "base" in r:
-            base_txt = f"{r['base']:.2f} s"
-            ratio = f"{r['base'] / r['ours']:.1f}×"
-            agree = f"{r['multi']} / {r['base_multi']} / {r['same']}"
-        else:
-            base_txt, ratio, agree = "not run", "", f"{r['multi']} / – / –"
-        table.append(
-            f"| {r['n']:,} | {r['ours']:.2f} s | {base_txt} | {ratio} | {r['stories']:,} | {agree} |"
-        )
-    body = "\n".join(
-        [
-            f"Real articles from ../shared/fixtures ({len(pool):,} available), times spread over "
-            "one 24-hour window. Median of "
-            f"{args.repeat} runs for ours, one run for the baseline (the same pair test applied "
-            "to every pair). Target: 5,000 articles in under 2 s. Ours checks a subset of the "
-            "baseline's pairs with the same test, so its stories can only be finer: where the "
-            "columns differ, LSH never proposed a pair and one story came out as two.",
-            "",
-            *table,
-            "",
-            f"Peak RSS of the whole run: {peak_mb:.0f} MB.",
-        ]
-    )
-    print(body)
+    text = "\n".join(body)
+    print(text)
     if not args.no_write:
-        write_section("cluster", body)
+        write_section("cluster", text)
     return 0
 
 

@@ -3,7 +3,10 @@ person reading them would group them."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import timedelta
+from pathlib import Path
 
 from support.days import DEMO_NOW
 
@@ -13,7 +16,7 @@ from bot.digest.build import DigestBuilder
 from bot.digest.cluster import cluster
 from bot.digest.rank import rank
 from bot.digest.select import window_for
-from bot.models import Story
+from bot.models import Article, Story
 from bot.render.markdown import render_markdown
 from bot.store.store import Store
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
@@ -89,3 +92,85 @@ async def test_the_digest_links_every_outlet_of_every_story(demo_store: Store) -
     # the demo's challenge page is reported, not hidden
     assert [f.name for f in digest.stats.failed_sources] == ["Simon Willison's Newsletter"]
     assert "1 source skipped: Simon Willison's Newsletter" in text
+
+
+# The hand-labelled AI-news set (tests/data/cluster/README.md): 199 real entries of
+# 2026-08-12..22 from 25 feeds, grouped as one window.
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "cluster" / "ai-news.jsonl"
+
+
+def _labelled() -> tuple[list[Story], dict[int, str], dict[int, Article]]:
+    arts: list[Article] = []
+    gold: dict[int, str] = {}
+    feeds: dict[str, int] = {}
+    for line in LABELLED.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        when = parse_iso(item["published"])
+        n = len(arts) + 1
+        arts.append(
+            Article(
+                id=n,
+                feed_id=feeds.setdefault(item["source"], len(feeds) + 1),
+                feed_name=item["source"],
+                guid=item["url"],
+                url=item["url"],
+                canonical_url=item["url"],
+                title=item["title"],
+                author=None,
+                published_at=when,
+                text=item["text"],
+                content_hash=hashlib.sha256(
+                    f"{item['title']}\n{item['text']}".encode()
+                ).hexdigest(),
+                first_seen_at=when,
+                updated_at=when,
+            )
+        )
+        gold[n] = item["story"]
+    return cluster(arts), gold, {a.id: a for a in arts}
+
+
+def test_no_story_of_the_labelled_set_mixes_two_events() -> None:
+    stories, gold, _ = _labelled()
+    mixed = [
+        [a.title for a in s.articles] for s in stories if len({gold[a.id] for a in s.articles}) > 1
+    ]
+    assert mixed == []
+
+
+def test_independent_reports_of_one_event_in_the_labelled_set_are_one_story() -> None:
+    stories, _, _ = _labelled()
+
+    def story_of(words: str) -> set[str]:
+        return {a.title for a in _find(stories, words).articles}
+
+    # the company's own post, the press report next day, an explainer two days later
+    assert story_of("How Claude’s text watermark works") == {
+        "How Claude’s text watermark works",
+        "Anthropic shares more details about how Claude’s new watermarks will work",
+        "Anthropic explains how Claude’s invisible text watermarks will work",
+    }
+    # a headline that shares one rare word ("watermark") with its pair, in other words
+    assert story_of("remove visible watermark") == {
+        "Google will now allow users to remove visible watermark from its AI generations",
+        "You can now turn off Google Gemini’s visible watermarks",
+    }
+    assert story_of("Cursor is now a part of SpaceX") == {
+        "Cursor is now a part of SpaceX",
+        "SpaceX officially closes its Cursor acquisition",
+    }
+
+
+def test_look_alike_events_in_the_labelled_set_stay_apart() -> None:
+    stories, _, _ = _labelled()
+    # two funding rounds of the same size on one day
+    assert _find(stories, "Navi raises") is not _find(stories, "Rillet raises $100M Series C")
+    assert _find(stories, "Wispr raises") is not _find(stories, "Groq raises")
+    # two Anthropic stories on two subjects
+    assert _find(stories, "annualized revenue") is not _find(stories, "AI backlash")
+    # one lab's two benchmark posts that differ in one model name
+    assert _find(stories, "vs Claude Fable 5 on DeepSWE") is not _find(
+        stories, "vs GPT-5.6 Sol on DeepSWE"
+    )
+    # two status pages' "elevated errors" the same day
+    assert len(_find(stories, "Elevated errors on Google connectors").articles) == 1

@@ -1,0 +1,172 @@
+"""The entries table: one row per article of a feed; edits update it in place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.models import Article, ArticleIn, UpsertCounts
+from bot.store.matching import StoredEntry, match_entries
+from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
+from bot.store.schema import entries, feeds
+
+
+async def upsert_entries_in(
+    conn: AsyncConnection, feed_id: int, articles: Sequence[ArticleIn], now: datetime
+) -> UpsertCounts:
+    """Store a feed's entries inside the caller's transaction, by ``match_entries``'s plan."""
+    if not articles:
+        return UpsertCounts()
+    guids = {a.guid for a in articles}
+    urls = {a.canonical_url for a in articles}
+    rows = (
+        await conn.execute(
+            select(
+                entries.c.id,
+                entries.c.guid,
+                entries.c.canonical_url,
+                entries.c.content_hash,
+                entries.c.title,
+            ).where(
+                entries.c.feed_id == feed_id,
+                or_(entries.c.guid.in_(guids), entries.c.canonical_url.in_(urls)),
+            )
+        )
+    ).all()
+    plan = match_entries(
+        [StoredEntry(r.id, r.guid, r.canonical_url, r.content_hash, r.title) for r in rows],
+        articles,
+    )
+    for edit in plan.updates:
+        a = edit.article
+        # guid/canonical URL of the stored row stay: they are its identity
+        await conn.execute(
+            update(entries)
+            .where(entries.c.id == edit.entry_id)
+            .values(
+                url=a.url,
+                title=a.title,
+                author=a.author,
+                text=a.text,
+                content_hash=a.content_hash,
+                fetched_at=now,
+                updated_at=now,
+                revision=entries.c.revision + 1,
+            )
+        )
+    if plan.inserts:
+        # one executemany: a first poll of a big feed is one round trip, not hundreds
+        await conn.execute(
+            insert(entries),
+            [
+                dict(
+                    feed_id=feed_id,
+                    guid=n.article.guid,
+                    url=n.article.url,
+                    canonical_url=n.stored_url,
+                    title=n.article.title,
+                    author=n.article.author,
+                    published_at=n.article.published_at,
+                    fetched_at=now,
+                    text=n.article.text,
+                    content_hash=n.article.content_hash,
+                    first_seen_at=now,
+                    updated_at=now,
+                    revision=1,
+                )
+                for n in plan.inserts
+            ],
+        )
+    return plan.counts
+
+
+class EntriesMixin(StoreBase):
+    async def upsert_entries(
+        self, feed_id: int, articles: Sequence[ArticleIn], now: datetime
+    ) -> UpsertCounts:
+        async with self.engine.begin() as conn:
+            return await upsert_entries_in(conn, feed_id, articles, now)
+
+    async def stored_hashes(
+        self, feed_id: int, guids: Iterable[str], urls: Iterable[str] = ()
+    ) -> dict[str, str]:
+        """Content hashes of this feed's stored entries, keyed by guid and by canonical URL
+        (the two ways ``match_entries`` recognizes an entry)."""
+        guid_set = set(guids)
+        url_set = {u for u in urls if u}
+        if not guid_set and not url_set:
+            return {}
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(entries.c.guid, entries.c.canonical_url, entries.c.content_hash).where(
+                        entries.c.feed_id == feed_id,
+                        or_(entries.c.guid.in_(guid_set), entries.c.canonical_url.in_(url_set)),
+                    )
+                )
+            ).all()
+        out: dict[str, str] = {}
+        for r in rows:
+            out[r.guid] = r.content_hash
+            if r.canonical_url:
+                out[r.canonical_url] = r.content_hash
+        return out
+
+    async def articles_between(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        scope: str | None = None,
+        all_scopes: bool = False,
+    ) -> list[Article]:
+        """Articles published in [start, end) from enabled feeds visible in ``scope``."""
+        q = (
+            select(*ARTICLE_COLUMNS)
+            .join(feeds, feeds.c.id == entries.c.feed_id)
+            .where(
+                entries.c.published_at >= start,
+                entries.c.published_at < end,
+                feeds.c.enabled.is_(True),
+            )
+            .order_by(entries.c.published_at.desc(), entries.c.id)
+        )
+        if not all_scopes:
+            q = q.where(feeds.c.scope.in_({"", scope_key(scope)}))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q)).all()
+        return [article_row(r) for r in rows]
+
+    async def find_articles_by_url(self, canonical_url: str) -> list[Article]:
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(*ARTICLE_COLUMNS)
+                    .join(feeds, feeds.c.id == entries.c.feed_id)
+                    .where(
+                        or_(
+                            entries.c.canonical_url == canonical_url, entries.c.url == canonical_url
+                        )
+                    )
+                )
+            ).all()
+        return [article_row(r) for r in rows]
+
+    async def count_entries(self, feed_id: int | None = None) -> int:
+        q = select(func.count()).select_from(entries)
+        if feed_id is not None:
+            q = q.where(entries.c.feed_id == feed_id)
+        async with self.engine.connect() as conn:
+            return int((await conn.execute(q)).scalar_one())
+
+    async def entry_rows(self, feed_id: int | None = None) -> list[dict[str, Any]]:
+        """Raw entry rows (guid, canonical_url, content_hash, revision ...), for checks and tools."""
+        q = select(entries).order_by(entries.c.id)
+        if feed_id is not None:
+            q = q.where(entries.c.feed_id == feed_id)
+        async with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in (await conn.execute(q)).all()]

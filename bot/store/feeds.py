@@ -1,0 +1,183 @@
+"""The feeds table: sources from config and those added in chat, per scope."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.errors import SourceError
+from bot.models import Feed, FeedSpec
+from bot.store.rows import StoreBase, feed_row, scope_key
+from bot.store.schema import entries, feeds
+
+
+class FeedsMixin(StoreBase):
+    async def add_feed(
+        self,
+        spec: FeedSpec,
+        now: datetime,
+        *,
+        scope: str | None = None,
+        added_by: str | None = None,
+    ) -> Feed:
+        """Insert a new feed; a duplicate name or URL in the same scope is a SourceError."""
+        async with self.engine.begin() as conn:
+            clash = (
+                await conn.execute(
+                    select(feeds.c.name, feeds.c.url).where(
+                        feeds.c.scope.in_({"", scope_key(scope)}),
+                        or_(
+                            func.lower(feeds.c.name) == spec.name.lower(),
+                            feeds.c.url == spec.url,
+                        ),
+                    )
+                )
+            ).first()
+            if clash is not None:
+                what = "name" if clash.name.lower() == spec.name.lower() else "URL"
+                raise SourceError(
+                    f"a source with that {what} already exists: {clash.name} ({clash.url})",
+                    hint="pick another name, or remove the existing source first",
+                )
+            try:
+                result = await conn.execute(
+                    insert(feeds).values(
+                        name=spec.name,
+                        url=spec.url,
+                        tags=json.dumps(list(spec.tags)),
+                        weight=spec.weight,
+                        full_text=spec.full_text,
+                        enabled=True,
+                        scope=scope_key(scope),
+                        added_by=added_by,
+                        consecutive_failures=0,
+                        created_at=now,
+                    )
+                )
+            except IntegrityError as exc:
+                raise SourceError(f"a source named {spec.name!r} already exists") from exc
+            pk = result.inserted_primary_key
+            assert pk is not None
+            row = (await conn.execute(select(feeds).where(feeds.c.id == pk[0]))).one()
+        return feed_row(row)
+
+    async def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> tuple[int, int]:
+        """Make the global feeds match config: add new ones, update name/tags/weight of known
+        URLs. Feeds no longer in config are disabled, not deleted (their entries stay).
+        Returns (added, updated)."""
+        added = updated = 0
+        async with self.engine.begin() as conn:
+            existing = {
+                r.url: r
+                for r in (await conn.execute(select(feeds).where(feeds.c.scope == ""))).all()
+            }
+            wanted = {s.url for s in specs}
+            for spec in specs:
+                values = dict(
+                    name=spec.name,
+                    tags=json.dumps(list(spec.tags)),
+                    weight=spec.weight,
+                    full_text=spec.full_text,
+                    enabled=True,
+                )
+                row = existing.get(spec.url)
+                if row is None:
+                    await conn.execute(
+                        insert(feeds).values(
+                            url=spec.url, scope="", consecutive_failures=0, created_at=now, **values
+                        )
+                    )
+                    added += 1
+                elif any(getattr(row, k) != v for k, v in values.items()):
+                    await conn.execute(update(feeds).where(feeds.c.id == row.id).values(**values))
+                    updated += 1
+            for url, row in existing.items():
+                if url not in wanted and row.enabled and row.added_by is None:
+                    await conn.execute(
+                        update(feeds).where(feeds.c.id == row.id).values(enabled=False)
+                    )
+        return added, updated
+
+    async def list_feeds(
+        self, scope: str | None = None, *, enabled_only: bool = False, all_scopes: bool = False
+    ) -> list[Feed]:
+        """Global feeds plus those of ``scope``; every feed with ``all_scopes``."""
+        counts = (
+            select(entries.c.feed_id, func.count().label("n"))
+            .group_by(entries.c.feed_id)
+            .subquery()
+        )
+        q = select(feeds, func.coalesce(counts.c.n, 0).label("n")).outerjoin(
+            counts, counts.c.feed_id == feeds.c.id
+        )
+        if not all_scopes:
+            q = q.where(feeds.c.scope.in_({"", scope_key(scope)}))
+        if enabled_only:
+            q = q.where(feeds.c.enabled.is_(True))
+        q = q.order_by(func.lower(feeds.c.name))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q)).all()
+        return [feed_row(r, r.n) for r in rows]
+
+    async def get_feed(self, feed_id: int) -> Feed | None:
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(feeds).where(feeds.c.id == feed_id))).first()
+        return feed_row(row) if row else None
+
+    async def find_feed(self, name_or_url: str, scope: str | None = None) -> Feed | None:
+        key = name_or_url.strip()
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    select(feeds)
+                    .where(
+                        feeds.c.scope.in_({"", scope_key(scope)}),
+                        or_(func.lower(feeds.c.name) == key.lower(), feeds.c.url == key),
+                    )
+                    # the server's own source wins over a global one of the same name
+                    .order_by(feeds.c.scope.desc())
+                )
+            ).first()
+        return feed_row(row) if row else None
+
+    async def remove_feed(self, name_or_url: str, scope: str | None = None) -> Feed:
+        """Delete a feed of this scope with its entries. Global feeds live in config and are
+        disabled instead (sync_feeds would bring them back otherwise)."""
+        feed = await self.find_feed(name_or_url, scope)
+        if feed is None:
+            raise SourceError(
+                f"no source named {name_or_url!r}", hint="see the names with /sources list"
+            )
+        async with self.engine.begin() as conn:
+            if feed.scope is None and scope is not None:
+                raise SourceError(
+                    f"{feed.name!r} is a global source from config/feeds.toml",
+                    hint="ask the bot's operator to remove it from config/feeds.toml",
+                )
+            if feed.scope is None:
+                await conn.execute(update(feeds).where(feeds.c.id == feed.id).values(enabled=False))
+            else:
+                await conn.execute(delete(feeds).where(feeds.c.id == feed.id))
+        return feed
+
+    async def set_feed_enabled(self, feed_id: int, enabled: bool) -> None:
+        async with self.engine.begin() as conn:
+            await conn.execute(update(feeds).where(feeds.c.id == feed_id).values(enabled=enabled))
+
+    async def due_feeds(self, now: datetime) -> list[Feed]:
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(feeds)
+                    .where(
+                        feeds.c.enabled.is_(True),
+                        or_(feeds.c.next_poll_at.is_(None), feeds.c.next_poll_at <= now),
+                    )
+                    .order_by(feeds.c.id)
+                )
+            ).all()
+        return [feed_row(r) for r in rows]

@@ -1,0 +1,181 @@
+"""What each poll did: validators and failure counts on the feed, the fetch log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
+from bot.store.entries import upsert_entries_in
+from bot.store.rows import StoreBase
+from bot.store.schema import feeds, fetch_log
+
+
+@dataclass(frozen=True)
+class PollOutcome:
+    """What one poll of one feed did, for ``Store.record_polls``."""
+
+    feed_id: int
+    now: datetime
+    ok: bool
+    next_poll_at: datetime
+    status: str  # fetch-log status: "ok", "not_modified" or "error"
+    http_status: int | None = None
+    duration_ms: float = 0.0
+    articles: Sequence[ArticleIn] = ()
+    etag: str | None = None
+    last_modified: str | None = None
+    error_kind: str | None = None
+    error: str | None = None
+
+
+async def _trim_log(conn: AsyncConnection, feed_ids: set[int], keep: int) -> None:
+    """Keep the log short: only the newest ``keep`` rows of each of these feeds."""
+    ranked = (
+        select(
+            fetch_log.c.id,
+            func.row_number()
+            .over(partition_by=fetch_log.c.feed_id, order_by=fetch_log.c.id.desc())
+            .label("rank"),
+        )
+        .where(fetch_log.c.feed_id.in_(feed_ids))
+        .subquery()
+    )
+    await conn.execute(
+        delete(fetch_log).where(fetch_log.c.id.in_(select(ranked.c.id).where(ranked.c.rank > keep)))
+    )
+
+
+class PollsMixin(StoreBase):
+    async def record_failure(
+        self,
+        feed_id: int,
+        now: datetime,
+        *,
+        kind: str,
+        message: str,
+        next_poll_at: datetime,
+        http_status: int | None,
+        duration_ms: float,
+        keep_log: int = 20,
+    ) -> None:
+        outcome = PollOutcome(
+            feed_id,
+            now,
+            ok=False,
+            next_poll_at=next_poll_at,
+            status="error",
+            http_status=http_status,
+            duration_ms=duration_ms,
+            error_kind=kind,
+            error=message,
+        )
+        await self.record_polls([outcome], keep_log=keep_log)
+
+    async def record_polls(
+        self, outcomes: Sequence[PollOutcome], *, keep_log: int = 20
+    ) -> list[UpsertCounts]:
+        """Record many feeds' poll outcomes in one transaction (a poll of a thousand feeds is a
+        few dozen commits, not a thousand). Each feed's entries commit with its validators."""
+        if not outcomes:
+            return []
+        async with self.engine.begin() as conn:
+            counts = [
+                await upsert_entries_in(conn, o.feed_id, o.articles, o.now)
+                if o.ok
+                else UpsertCounts()
+                for o in outcomes
+            ]
+            ok = [o for o in outcomes if o.ok]
+            failed = [o for o in outcomes if not o.ok]
+            if ok:
+                await conn.execute(
+                    update(feeds)
+                    .where(feeds.c.id == bindparam("b_id"))
+                    .values(
+                        etag=bindparam("b_etag"),
+                        last_modified=bindparam("b_last_modified"),
+                        last_success_at=bindparam("b_now"),
+                        consecutive_failures=0,
+                        failing_since=None,
+                        next_poll_at=bindparam("b_next"),
+                    ),
+                    [
+                        dict(
+                            b_id=o.feed_id,
+                            b_etag=o.etag,
+                            b_last_modified=o.last_modified,
+                            b_now=o.now,
+                            b_next=o.next_poll_at,
+                        )
+                        for o in ok
+                    ],
+                )
+            if failed:
+                await conn.execute(
+                    update(feeds)
+                    .where(feeds.c.id == bindparam("b_id"))
+                    .values(
+                        last_error=bindparam("b_error"),
+                        last_error_kind=bindparam("b_kind"),
+                        last_error_at=bindparam("b_now"),
+                        failing_since=func.coalesce(feeds.c.failing_since, bindparam("b_now")),
+                        consecutive_failures=feeds.c.consecutive_failures + 1,
+                        next_poll_at=bindparam("b_next"),
+                    ),
+                    [
+                        dict(
+                            b_id=o.feed_id,
+                            b_error=o.error,
+                            b_kind=o.error_kind,
+                            b_now=o.now,
+                            b_next=o.next_poll_at,
+                        )
+                        for o in failed
+                    ],
+                )
+            await conn.execute(
+                insert(fetch_log),
+                [
+                    dict(
+                        feed_id=o.feed_id,
+                        at=o.now,
+                        status=o.status,
+                        http_status=o.http_status,
+                        duration_ms=o.duration_ms,
+                        new=c.new,
+                        updated=c.updated,
+                        error=None if o.ok else f"{o.error_kind}: {o.error}",
+                    )
+                    for o, c in zip(outcomes, counts, strict=True)
+                ],
+            )
+            await _trim_log(conn, {o.feed_id for o in outcomes}, keep_log)
+        return counts
+
+    async def fetch_log_for(self, feed_id: int) -> list[FetchLogEntry]:
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    select(fetch_log)
+                    .where(fetch_log.c.feed_id == feed_id)
+                    .order_by(fetch_log.c.id.desc())
+                )
+            ).all()
+        return [
+            FetchLogEntry(
+                feed_id=r.feed_id,
+                at=r.at,
+                status=r.status,
+                http_status=r.http_status,
+                duration_ms=r.duration_ms,
+                new=r.new,
+                updated=r.updated,
+                error=r.error,
+            )
+            for r in rows
+        ]

@@ -1,0 +1,237 @@
+"""Where digests go (destinations), the exactly-once post ledger, and say-it-once notices."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.models import Destination, PostRecord, PostState
+from bot.store.rows import StoreBase, destination_row, post_row, scope_key
+from bot.store.schema import destinations, notices, posts
+
+
+class DestinationsMixin(StoreBase):
+    async def upsert_destination(
+        self,
+        *,
+        platform: str,
+        channel_id: str,
+        scope: str | None,
+        post_time: str,
+        tz: str,
+        topic: str | None,
+        created_by: str | None,
+        now: datetime,
+    ) -> Destination:
+        async with self.engine.begin() as conn:
+            row = (
+                await conn.execute(
+                    select(destinations).where(
+                        destinations.c.platform == platform,
+                        destinations.c.channel_id == channel_id,
+                    )
+                )
+            ).first()
+            values = dict(
+                scope=scope_key(scope),
+                post_time=post_time,
+                tz=tz,
+                topic=topic,
+                enabled=True,
+                created_by=created_by,
+            )
+            if row is None:
+                await conn.execute(
+                    insert(destinations).values(
+                        platform=platform, channel_id=channel_id, created_at=now, **values
+                    )
+                )
+            else:
+                await conn.execute(
+                    update(destinations).where(destinations.c.id == row.id).values(**values)
+                )
+            row = (
+                await conn.execute(
+                    select(destinations).where(
+                        destinations.c.platform == platform,
+                        destinations.c.channel_id == channel_id,
+                    )
+                )
+            ).one()
+        return destination_row(row)
+
+    async def list_destinations(
+        self, *, platform: str | None = None, scope: str | None = None, enabled_only: bool = True
+    ) -> list[Destination]:
+        q = select(destinations).order_by(destinations.c.id)
+        if platform is not None:
+            q = q.where(destinations.c.platform == platform)
+        if scope is not None:
+            q = q.where(destinations.c.scope == scope)
+        if enabled_only:
+            q = q.where(destinations.c.enabled.is_(True))
+        async with self.engine.connect() as conn:
+            return [destination_row(r) for r in (await conn.execute(q)).all()]
+
+    async def get_destination(self, destination_id: int) -> Destination | None:
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(select(destinations).where(destinations.c.id == destination_id))
+            ).first()
+        return destination_row(row) if row else None
+
+    async def disable_destinations(
+        self, *, platform: str, scope: str | None = None, channel_id: str | None = None
+    ) -> int:
+        conds = [destinations.c.platform == platform, destinations.c.enabled.is_(True)]
+        if scope is not None:
+            conds.append(destinations.c.scope == scope)
+        if channel_id is not None:
+            conds.append(destinations.c.channel_id == channel_id)
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(destinations).where(and_(*conds)).values(enabled=False)
+            )
+        return int(result.rowcount or 0)
+
+
+class PostsMixin(StoreBase):
+    """The exactly-once ledger: a (destination, window) is claimed before it is posted."""
+
+    async def claim_post(
+        self,
+        destination_id: int,
+        window_key: str,
+        window_start: datetime,
+        window_end: datetime,
+        now: datetime,
+        *,
+        owner: str,
+        stale_after_s: float = 600.0,
+    ) -> PostRecord | None:
+        """Record the intent to post before posting. Returns the record when this caller owns
+        the post now; None when another caller did it or is doing it.
+
+        A PENDING record older than ``stale_after_s`` (its owner died mid-post) or a FAILED one
+        may be taken over; the adapter then resumes from ``message_ref`` so nothing is posted twice.
+        """
+        async with self.engine.begin() as conn:
+            try:
+                # a savepoint, so a unique-key clash leaves the transaction usable on PostgreSQL
+                async with conn.begin_nested():
+                    await conn.execute(
+                        insert(posts).values(
+                            destination_id=destination_id,
+                            window_key=window_key,
+                            state=PostState.PENDING.value,
+                            window_start=window_start,
+                            window_end=window_end,
+                            attempts=1,
+                            owner=owner,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                    )
+            except IntegrityError:
+                pass
+            else:
+                row = (
+                    await conn.execute(
+                        select(posts).where(
+                            posts.c.destination_id == destination_id,
+                            posts.c.window_key == window_key,
+                        )
+                    )
+                ).one()
+                return post_row(row)
+        stale = now - timedelta(seconds=stale_after_s)
+        async with self.engine.begin() as conn:
+            # compare-and-swap so two takers can't both win
+            result = await conn.execute(
+                update(posts)
+                .where(
+                    posts.c.destination_id == destination_id,
+                    posts.c.window_key == window_key,
+                    or_(
+                        posts.c.state == PostState.FAILED.value,
+                        and_(posts.c.state == PostState.PENDING.value, posts.c.updated_at <= stale),
+                    ),
+                )
+                .values(
+                    state=PostState.PENDING.value,
+                    owner=owner,
+                    attempts=posts.c.attempts + 1,
+                    updated_at=now,
+                )
+            )
+            if not result.rowcount:
+                return None
+            row = (
+                await conn.execute(
+                    select(posts).where(
+                        posts.c.destination_id == destination_id,
+                        posts.c.window_key == window_key,
+                    )
+                )
+            ).one()
+        return post_row(row)
+
+    async def update_post(
+        self,
+        post_id: int,
+        now: datetime,
+        *,
+        state: PostState | None = None,
+        message_ref: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        values: dict[str, Any] = {"updated_at": now}
+        if state is not None:
+            values["state"] = state.value
+        if message_ref is not None:
+            values["message_ref"] = message_ref
+        if error is not None:
+            values["error"] = error
+        async with self.engine.begin() as conn:
+            await conn.execute(update(posts).where(posts.c.id == post_id).values(**values))
+            if state is PostState.DONE:
+                row = (await conn.execute(select(posts).where(posts.c.id == post_id))).one()
+                await conn.execute(
+                    update(destinations)
+                    .where(
+                        destinations.c.id == row.destination_id,
+                        or_(
+                            destinations.c.last_window_end.is_(None),
+                            destinations.c.last_window_end < row.window_end,
+                        ),
+                    )
+                    .values(last_window_end=row.window_end)
+                )
+
+    async def posts_for(self, destination_id: int | None = None) -> list[PostRecord]:
+        q = select(posts).order_by(posts.c.id)
+        if destination_id is not None:
+            q = q.where(posts.c.destination_id == destination_id)
+        async with self.engine.connect() as conn:
+            return [post_row(r) for r in (await conn.execute(q)).all()]
+
+
+class NoticesMixin(StoreBase):
+    """Say a thing once per destination."""
+
+    async def notice_once(self, destination_key: str, notice_key: str, now: datetime) -> bool:
+        """True the first time this (destination, notice) pair is seen, False after."""
+        async with self.engine.begin() as conn:
+            try:
+                async with conn.begin_nested():
+                    await conn.execute(
+                        insert(notices).values(
+                            destination_key=destination_key, notice_key=notice_key, created_at=now
+                        )
+                    )
+            except IntegrityError:
+                return False
+        return True

@@ -1,4 +1,4 @@
-"""``newsbot`` / ``python -m bot``: run | poll | digest | sources | doctor.
+"""``newsbot`` / ``python -m bot``: run | poll | digest | stories | sources | doctor.
 
 Every command takes ``--config DIR``, ``--database URL`` and ``--debug``. Errors print one
 line and the fix, exit code 2; tracebacks only with ``--debug``.
@@ -598,6 +598,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "json"], default="md")
     p.add_argument("--poll", action="store_true", help="poll the sources first")
     p.set_defaults(func=cmd_digest)
+
+    from bot.cli_stories import add_parser as add_stories
+
+    add_stories(sub, common)
 
     p = sub.add_parser("run", parents=[common], help="run the bot: scheduler and chat adapters")
     p.add_argument("--now", metavar="ISO8601", help="start the bot's clock at this instant")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -40,6 +40,9 @@ from bot.models import (
     PollResult,
 )
 from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.digest.explain import WindowStories
 
 PREVIEW_ITEMS = 5
 MAX_NAME = 120
@@ -281,6 +284,22 @@ class Services:
         window = self.window(when, tz, now)
         topic = " ".join(topic.split()) if topic else None
         return await self.builder.build(window, topic=topic or None, scope=scope)
+
+    async def stories_for(
+        self,
+        when: str = "today",
+        tz: str | None = None,
+        scope: str | None = None,
+        now: datetime | None = None,
+        *,
+        explain: bool = False,
+    ) -> WindowStories:
+        """Every story of the window (not only the digest's), each with its articles."""
+        from bot.digest.explain import window_stories
+
+        window = self.window(when, tz, now)
+        articles = await self.store.articles_between(window.start, window.end, scope=scope)
+        return window_stories(window, articles, explain=explain)
 
     # daily posts ----------------------------------------------------------------
     async def setup_daily(

@@ -149,14 +149,17 @@ def rouge(reference: str, candidate: str) -> dict[str, float]:
 
 
 def evaluate(
-    examples: list[tuple[Docs, str]], systems: dict[str, System]
+    examples: list[tuple[Docs, str]], systems: dict[str, System], fixed: int | None = None
 ) -> tuple[dict[str, dict[str, float]], dict[str, list[float]], dict[str, float]]:
-    """Mean F1 per system and metric, per-example ROUGE-2 (for win rates), seconds taken."""
+    """Mean F1 per system and metric, per-example ROUGE-2 (for win rates), seconds taken.
+
+    The budget is the reference's length, or ``fixed`` words (the digest's printed length).
+    """
     totals: dict[str, dict[str, list[float]]] = {n: {m: [] for m in METRICS} for n in systems}
     per_r2: dict[str, list[float]] = {n: [] for n in systems}
     took: dict[str, float] = dict.fromkeys(systems, 0.0)
     for docs, ref in examples:
-        budget = len(ref.split())
+        budget = fixed or len(ref.split())
         for name, system in systems.items():
             t0 = time.perf_counter()
             text = cut(system(docs, budget), budget)

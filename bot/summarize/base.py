@@ -20,6 +20,9 @@ class StoryText:
     summary: str  # what happened, facts only, from the sources
     take: str | None  # opinion, labeled as such; required for the lead, optional after
     kind: str = "general"  # funding, acquisition, release, open_source, policy, security, chips, research, people, general
+    # offline writer: for each sentence of the summary's first paragraph (the facts), the
+    # index in story.articles of the article it was taken from (for citations)
+    fact_sources: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,9 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "acquisition",
+        # not "joins": a carmaker "joins the electric SUV club"; hires are people moves
         r"acquires?|acquired|acquiring|acquisition|buys|bought|to buy|takeover|merger|merges"
-        r"|acqui-hire|hires|hired|poach(?:es|ed)?|joins",
+        r"|acqui-hire",
     ),
     (
         "funding",
@@ -45,7 +46,7 @@ _WORDS: tuple[tuple[str, str], ...] = (
         "policy",
         r"laws?|regulations?|regulators?|bill|senate|congress|eu ai act|lawsuits?|sues|sued"
         r"|court|judge|settlement|ftc|doj|antitrust|probe|investigat\w+|ban(?:s|ned)?|fined?"
-        r"|executive order|copyright|legislat\w+|nhtsa|government",
+        r"|executive order|copyright|legislat\w+|nhtsa|government|polic(?:y|ies)|memorandum",
     ),
     (
         "chips",
@@ -70,7 +71,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
     (
         "people",
         r"ceo|cto|steps down|resigns?|resigned|founder|appointed|names new|layoffs?|lays off"
-        r"|cut(?:s|ting)? (?:\w+ ){0,3}jobs|disband(?:s|ed)?|exits?|departs?|fired",
+        r"|cut(?:s|ting)? (?:\w+ ){0,3}jobs|disband(?:s|ed)?|exits?|departs?|fired|hires|hired"
+        r"|poach(?:es|ed)?",
     ),
 )
 _PATTERNS = tuple((kind, re.compile(rf"\b(?:{words})\b", re.I)) for kind, words in _WORDS)

@@ -208,7 +208,8 @@ async def test_a_real_day_still_goes_out_when_the_model_hangs(
 
     digest = await builder.build(window_for("today", DEMO_NOW, "UTC"))
 
-    assert digest.lead is not None and digest.lead.take
+    # the offline voice writes the lead's facts (a take only when the facts fill one)
+    assert digest.lead is not None and digest.lead.summary
     assert len(srv.requests) == 1
     footer = render_markdown(digest)
     assert "written by: openai:llama3.1:8b (fallback: extractive)" in footer

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.summarize.offline.templates import MEANS, TAKES, WIRE
-from bot.summarize.storytype import KINDS, detect_kind
+from bot.summarize.storytype import detect_kind
 
 
 @pytest.mark.parametrize(
@@ -16,7 +15,11 @@ from bot.summarize.storytype import KINDS, detect_kind
         ("Anthropic’s annualized revenue surges to $65B", "funding"),
         ("Stripe will reportedly acquire AI gateway startup OpenRouter for $7B+", "acquisition"),
         ("SpaceX officially closes its Cursor acquisition", "acquisition"),
-        ("AI automation startup Relay shuts down, staff joins Google’s Chrome team", "acquisition"),
+        # issue 8: "joins" is no purchase (a carmaker's model "joins" a class of cars)
+        ("AI automation startup Relay shuts down, staff joins Google’s Chrome team", "general"),
+        ("Genesis joins the giant electric SUV club", "general"),
+        # issue 8: a government policy on launch sites is policy, not a product launch
+        ("Trump's space transportation policy calls for more launches by 2030", "policy"),
         ("Writer introduces new AI model and upgraded harness to contain token costs", "release"),
         ("OpenAI says California should strengthen its AI safety bill", "policy"),
         ("TikTok reaches $400M settlement over children’s privacy lawsuit", "policy"),
@@ -68,8 +71,3 @@ def test_text_decides_only_when_it_says_so_twice() -> None:
 )
 def test_story_kind_from_words(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
-
-
-def test_every_kind_has_its_own_lines() -> None:
-    for kind in KINDS:
-        assert len(MEANS[kind]) >= 3 and len(TAKES[kind]) >= 3 and len(WIRE[kind]) >= 3

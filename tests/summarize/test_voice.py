@@ -1,28 +1,32 @@
-"""The voice's parts: plain words, short sentences, names from the headline, no facts of its own."""
+"""The voice's parts: plain words that keep the meaning, short sentences, and lines whose
+every sentence is filled from the story's own facts."""
 
 from __future__ import annotations
 
 import re
+from string import Formatter
 
 import pytest
 
-from bot.summarize.guard import check, facts_in
+from bot.summarize.guard import check
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences, plain_words, shorten
-from bot.summarize.offline.voice import subject
-from bot.summarize.storytype import KINDS
 
 
-def test_plain_words_replace_corporate_ones_and_drop_attribution() -> None:
+def test_plain_words_keep_the_attribution_and_what_a_word_means_here() -> None:
     out = plain("Acme will leverage its capital (about $2 billion) to grow, the company said.")
-    assert out == "Acme will use its money to grow."
+    # "capital" stays (it is not always money); "the company said" stays (a claim is a claim)
+    assert out == "Acme will use its capital to grow, the company said."
 
 
-def test_word_list_keeps_capitals_and_longest_phrase_wins() -> None:
-    assert plain_words("Utilizing AI, the firm cut its capital allocation.") == (
-        "Using AI, the firm cut its money."
+def test_word_list_keeps_capitals_and_swaps_only_in_context() -> None:
+    assert plain_words("Utilizing AI, the firm cut its headcount.") == (
+        "Using AI, the firm cut its staff."
     )
-    assert plain_words("We facilitate approximately 40 deals.") == "We help about 40 deals."
+    assert plain_words("We help approximately 40 deals.") == "We help about 40 deals."
+    assert plain_words("Anthropic announced a fund for digital capital.") == (
+        "Anthropic announced a fund for digital capital."
+    )
 
 
 @pytest.mark.parametrize(
@@ -53,6 +57,15 @@ def test_word_list_keeps_capitals_and_longest_phrase_wins() -> None:
                 "The chipmaker has gained more than 150% this year on strong demand for its GPUs.",
             ],
         ),
+        (
+            # real (Ars Technica): a cut at "but" keeps the "But"
+            "The upcoming Moto devices won't ship with GrapheneOS, but they will be fully "
+            "supported by the project with help from Moto itself.",
+            [
+                "The upcoming Moto devices won't ship with GrapheneOS.",
+                "But they will be fully supported by the project with help from Moto itself.",
+            ],
+        ),
     ],
 )
 def test_long_sentences_split_where_both_halves_stand(sentence: str, pieces: list[str]) -> None:
@@ -68,8 +81,9 @@ def test_long_sentences_split_where_both_halves_stand(sentence: str, pieces: lis
         # a subordinate clause first: the halves don't stand alone
         "If the deal closes, Microsoft will own the company, and regulators in Europe are "
         "already asking questions about its size.",
-        "Acme bought Beta, Gamma, and the rights to Delta in a deal worth a lot of money for "
-        "everyone involved here.",
+        # real TechCrunch: a pair of dashes holds a hedge; cutting at one leaves a fragment
+        "The security review is being performed by the lab, the research is being funded by a "
+        "company -- or a group of companies -- in the electric vehicle industry.",
     ],
 )
 def test_no_split_where_a_half_would_not_stand(sentence: str) -> None:
@@ -88,61 +102,61 @@ def test_a_trailing_aside_goes_when_it_is_no_sentence() -> None:
     ]
 
 
+def test_an_aside_that_limits_the_claim_stays() -> None:
+    assert plain("The API is free (albeit rate limited) for now.") == (
+        "The API is free (albeit rate limited) for now."
+    )
+    real = "It's not ethical to predict social outcomes — and it's probably not possible."
+    assert plain_sentences(real) == [real]
+
+
 def test_hype_is_spotted() -> None:
     assert is_hype("A groundbreaking, game-changing model.")
     assert is_hype("It will unlock new markets.")
     assert not is_hype("Acme shipped a model that writes code.")
 
 
-@pytest.mark.parametrize(
-    ("headline", "who"),
-    [
-        ("Anthropic’s annualized revenue surges to $65B", "Anthropic"),
-        ("How AI accounting startup Rillet raised $100M and became a unicorn", "Rillet"),
-        ("Why is the DOJ investigating Andreessen Horowitz’s board seats?", "DOJ"),
-        ("Japanese space tech startup Letara expands beyond satellite thrusters", "Letara"),
-        ("Apple trained its own AI model for China with help from Alibaba", "Apple"),
-        ("US battery startups have found a lifeline in defense", None),
-    ],
-)
-def test_subject_is_a_name_from_the_headline(headline: str, who: str | None) -> None:
-    assert subject(headline) == who
+def _lines() -> list[str]:
+    return [line for table in (T.MEANS, T.TAKES) for lines in table.values() for line in lines]
 
 
-def _all_lines() -> list[str]:
-    lines: list[str] = []
-    for table in (T.MEANS, T.TAKES, T.WIRE):
-        for kind in KINDS:
-            lines += [line.replace("{who}", "them") for line in table[kind]]
-    lines += list(T.DAY.values()) + list(T.HOOKS.values()) + [T.MIXED]
-    lines += [q.format(count=c) for q in T.QUIET for c in T.NAMED_COUNTS]
-    lines.append(T.TWO_THREADS.format(a=T.TOPICS["funding"], b=T.TOPICS["chips"]))
-    return lines
+def _sentences(line: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", line.split(": ", 1)[1]) if s]
 
 
-def test_template_lines_assert_no_fact_of_their_own() -> None:
-    # no sources at all: any number or name in a line would be dropped by the guard
-    for line in _all_lines():
-        assert not re.search(r"\d", line), line
-        assert check(line, []).dropped == (), line
-        assert not is_hype(line), line
+def test_every_sentence_of_every_line_needs_a_fact_from_the_story() -> None:
+    # no stock line: a sentence without a slot could sit under any story
+    for line in _lines():
+        for sentence in _sentences(line):
+            fields = {f for _, f, _, _ in Formatter().parse(sentence) if f}
+            assert fields, sentence
 
 
-def test_template_sentences_are_short() -> None:
-    sentences = [s for line in _all_lines() for s in re.split(r"(?<=[.;])\s+", line) if s]
-    assert max(len(s.split()) for s in sentences) <= 15
-    assert sum(len(s.split()) for s in sentences) / len(sentences) <= 9
+def test_filled_lines_pass_the_guard_and_stay_plain() -> None:
+    values = {
+        "who": "Groq",
+        "other": "Iconiq",
+        "amount": "$350 million",
+        "valuation": "$3.5 billion",
+        "count": "9 million image files",
+        "price": "$20 a month",
+        "when": "in 2027",
+    }
+    source = (
+        "Groq raised $350 million at a $3.5 billion valuation in a round led by Iconiq. "
+        "9 million image files were exposed. It costs $20 a month and ships in 2027."
+    )
+    for line in _lines():
+        filled = line.format(**values)
+        assert check(filled, [source]).dropped == (), filled
+        assert not is_hype(filled)
+        assert all(len(s.split()) <= 16 for s in _sentences(filled)), filled
 
 
 def test_takes_are_labeled_opinion() -> None:
-    for kind in KINDS:
-        for take in T.TAKES[kind]:
+    for lines in T.TAKES.values():
+        for take in lines:
             assert take.startswith("My read:")
-            assert 2 <= len(re.findall(r"[.!?](?:\s|$)", take)) <= 4
-
-
-def test_the_name_in_a_template_comes_from_the_story() -> None:
-    line = T.MEANS["funding"][1].format(who=subject("Groq raises $350M to fuel its pivot"))
-    assert "Groq" in line
-    assert check(line, ["Groq raised $350 million."]).dropped == ()
-    assert "Groq" in facts_in(line)
+    for lines in T.MEANS.values():
+        for line in lines:
+            assert line.startswith("In plain terms:")

@@ -68,6 +68,7 @@ POS_DECAY = 0.7  # position prior (1 + p) ** -POS_DECAY: the lead counts most
 DAMPING = 0.15  # LexRank's teleport probability
 W_FORWARD = 0.20
 FWD_BACK = 0.3
+W_HEADLINE = 0.35  # agreement with the story's headline (digest only: no headlines in summ-eval)
 NEAR_COPY = 0.65  # cosine above which a sentence is another outlet's copy of a picked one
 
 
@@ -116,22 +117,28 @@ def candidates(docs: list[str]) -> list[Candidate]:
     return out
 
 
-_PARENS = re.compile(r"\s*\([^()]*\)")
+_PARENS = re.compile(r"\s+\(([^()]*)\)")  # after a space: "501(c)(3)" and "f()" are words
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.' ]+,?(?: [A-Z][\w.' ]+)?\s*)?(?:\(\w+\))?\s*(?:--|—|–)\s*")
-_ACCORDING = re.compile(r",? according to [^,.;]+(?=[,.;])")
-_SAID = re.compile(
-    r",\s(?:he|she|they|police|officials|the company|[A-Z][\w.-]+(?: [A-Z][\w.-]+)?)"
-    r"\s(?:said|says|told [\w .]+?|added|explained)(?=[.])"
+# A bracketed aside that limits or attributes the claim is part of it (docs/voice.md).
+_KEEP_ASIDE = re.compile(
+    r"\b(?:not|no|never|only|except|excluding|without|unless|if|said|says|according|reported"
+    r"|alleged|allegedly|reportedly|claims?|estimated|expected|planned|proposed|pending|or"
+    r"|maybe|perhaps|possibly|probably|likely|since|until|before|after|albeit|though|but"
+    r"|limited|at\smost|at\sleast|up\sto)\b|n['’]t\b|^\s*(?:on|in|for|at|under|within)\b",
+    re.I,
 )
-TRIM = True
+
+
+def _aside(m: re.Match[str]) -> str:
+    return m.group() if _KEEP_ASIDE.search(m.group(1)) else ""
 
 
 def trim(sentence: str) -> str:
-    """Drop what carries no fact of its own: parentheticals and datelines ("LONDON (AP) --")."""
+    """Drop what carries no fact of its own: datelines ("LONDON (AP) --") and bracketed
+    asides. Attributions stay ("according to X", "X said"), and so does an aside that
+    limits the claim ("(not including fees)")."""
     s = _DATELINE.sub("", sentence)
-    s = _PARENS.sub("", s)
-    s = _ACCORDING.sub("", s)
-    s = _SAID.sub("", s)
+    s = _PARENS.sub(_aside, s)
     s = re.sub(r"\s+([,.;:!?])", r"\1", s).strip()
     return s or sentence
 
@@ -177,10 +184,17 @@ def _scale(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
 
 
 def score_candidates(
-    cands: list[Candidate],
+    cands: list[Candidate], headline: str | None = None
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Each candidate's score and the candidates' pairwise cosine similarity."""
-    vecs = _tfidf([terms(c.text) for c in cands])
+    """Each candidate's score and the candidates' pairwise cosine similarity.
+
+    With a ``headline``, agreeing with it counts too: the editor's one-line summary of
+    the story says what the news is.
+    """
+    rows = [terms(c.text) for c in cands]
+    vecs = _tfidf([*rows, terms(headline)] if headline else rows)
+    head = vecs[-1] if headline else None
+    vecs = vecs[: len(cands)]
     sims = vecs @ vecs.T
     np.fill_diagonal(sims, 0.0)
     sims = np.clip(sims, 0.0, 1.0)
@@ -201,6 +215,8 @@ def score_candidates(
         fwd = (sims * (later | ~same)).sum(axis=1) - FWD_BACK * (sims * earlier).sum(axis=1)
         fwd = fwd - fwd.min()
         score = score + W_FORWARD * _scale(fwd)
+    if head is not None:
+        score = score + W_HEADLINE * _scale(np.clip(vecs @ head, 0.0, 1.0))
     return score, sims
 
 
@@ -235,13 +251,13 @@ def _select(
 
 
 def rank_sentences(
-    docs: list[str], *, redundancy: float = 0.6, limit: int = 50
+    docs: list[str], *, redundancy: float = 0.6, limit: int = 50, headline: str | None = None
 ) -> list[tuple[int, int, str]]:
     """Return (doc index, position, sentence) in pick order: best first, no near-copies."""
     cands = candidates(docs)
     if not cands:
         return []
-    score, sims = score_candidates(cands)
+    score, sims = score_candidates(cands, headline)
     order = _select(cands, score, sims, redundancy=redundancy, limit=limit, budget_words=None)
     return [(cands[i].doc, cands[i].pos, cands[i].text) for i in order]
 
@@ -258,4 +274,4 @@ def summarize_documents(
         cands, score, sims, redundancy=redundancy, limit=len(cands), budget_words=budget_words
     )
     order.sort(key=lambda i: (cands[i].pos, cands[i].doc))
-    return [trim(cands[i].text) if TRIM else cands[i].text for i in order]
+    return [trim(cands[i].text) for i in order]

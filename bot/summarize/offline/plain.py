@@ -1,12 +1,18 @@
-"""Plain words and short sentences for extracted source sentences.
+"""Plain words and short sentences for extracted source sentences, with the meaning kept.
 
-Three things, all of which keep a sentence faithful (they only swap a corporate word for
-its everyday twin, cut words, or cut a sentence in two; they never add a fact):
+Three things, none of which adds a fact or changes what a sentence claims
+(docs/voice.md, "Plain words keep the meaning"):
 
-- ``plain_words``: the corporate-to-plain word list ("leverage" -> "use");
-- ``trim_sentence``: drop parentheticals, attributions and trailing asides;
-- ``shorten``: split a long sentence at a safe point (";", " — ", ", and ", ", but ")
-  only when both halves stand as sentences (a subject and a verb each).
+- ``plain_words``: a corporate word swapped for its everyday twin, only where the twin
+  means the same thing in that place ("leveraging" -> "using", but "leverage" the noun
+  stays; "capital" stays, because "digital capital" is not money; "announced" stays,
+  because announcing is not merely saying);
+- ``trim_sentence``: datelines, plain asides in brackets and a trailing ", which ..."
+  clause go; attributions ("according to X", "X said") always stay, so a company's claim
+  still reads as the company's claim;
+- ``shorten``: a long sentence cut in two at ";", a lone " — ", ", and" or ", but" only
+  when both halves stand as sentences (a subject and a verb each), never inside brackets,
+  quotes or a pair of dashes; a cut at "but" keeps the "But".
 """
 
 from __future__ import annotations
@@ -15,68 +21,52 @@ import re
 
 from bot.summarize.hype import HYPE_WORDS
 from bot.summarize.offline.extractive import trim
+from bot.summarize.offline.screen import AUX, VERBISH
 
-# Longest phrases first, so "capital allocation" wins over "capital".
-PLAIN_WORDS: dict[str, str] = {
-    "capital allocation": "money",
-    "strategic partnership": "deal",
-    "workforce reduction": "layoffs",
-    "reduction in force": "layoffs",
-    "in order to": "to",
-    "prior to": "before",
-    "in the event that": "if",
-    "at this point in time": "now",
-    "going forward": "from now on",
-    "a number of": "some",
-    "the majority of": "most",
-    "state-of-the-art": "top",
-    "best-in-class": "top",
-    "end users": "users",
-    "enterprise customers": "business customers",
-    "venture capital": "venture money",
-    "leverage": "use",
-    "leverages": "uses",
-    "leveraged": "used",
-    "leveraging": "using",
-    "utilize": "use",
-    "utilizes": "uses",
-    "utilized": "used",
-    "utilizing": "using",
-    "utilization": "use",
-    "capital": "money",
-    "facilitate": "help",
-    "facilitates": "helps",
-    "commence": "start",
-    "commenced": "started",
-    "approximately": "about",
-    "additionally": "also",
-    "furthermore": "also",
-    "subsequently": "later",
-    "numerous": "many",
-    "purchase": "buy",
-    "purchased": "bought",
-    "demonstrate": "show",
-    "demonstrates": "shows",
-    "demonstrated": "showed",
-    "assist": "help",
-    "assists": "helps",
-    "endeavor": "try",
-    "individuals": "people",
-    "terminate": "end",
-    "terminated": "ended",
-    "optimize": "improve",
-    "optimizes": "improves",
-    "monetize": "make money from",
-    "headcount": "staff",
-    "robust": "strong",
-    "innovative": "new",
-    "solutions": "tools",
-    "enterprises": "businesses",
-    "announced": "said",
-}
-_PLAIN_RE = re.compile(
-    r"\b(" + "|".join(re.escape(w) for w in sorted(PLAIN_WORDS, key=len, reverse=True)) + r")\b",
-    re.I,
+# (pattern, replacement): each swap written with the context where it means the same.
+# Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
+# capital", "capital city"), "purchase" (the noun), "solutions" ("a solution to"),
+# "innovative" (not just "new"), "terminate" ("terminate staff"), "monetize" (no object).
+_SWAPS: tuple[tuple[str, str], ...] = (
+    (r"workforce reduction", "layoffs"),
+    (r"reductions? in force", "layoffs"),
+    (r"in order to", "to"),
+    (r"prior to", "before"),
+    (r"in the event that", "if"),
+    (r"at this point in time", "now"),
+    (r"going forward", "from now on"),
+    (r"a number of(?= \w+s\b)", "some"),
+    (r"the majority of", "most"),
+    (r"end users", "users"),
+    (r"enterprise customers", "business customers"),
+    # "leverage" only as a verb: after "to" or a modal ("cost founders leverage" stays)
+    (r"(?<=\bto )leverage|(?<=\bwill )leverage|(?<=\bcan )leverage|(?<=\bcould )leverage", "use"),
+    (r"leverages(?= (?:the|its|their|a|an|AI|data)\b)", "uses"),
+    (r"leveraging(?= (?:the|its|their|a|an|AI|data)\b)", "using"),
+    (r"utilize", "use"),
+    (r"utilizes", "uses"),
+    (r"utilized", "used"),
+    (r"utilizing", "using"),
+    (r"utilization", "use"),
+    (r"facilitates", "helps"),
+    (r"(?<=\bto )facilitate", "help"),
+    (r"commenced", "started"),
+    (r"(?<=\bto )commence|(?<=\bwill )commence", "start"),
+    (r"approximately(?= [$\d])", "about"),
+    (r"additionally(?=,)", "also"),
+    (r"furthermore(?=,)", "also"),
+    (r"subsequently", "later"),
+    (r"numerous", "many"),
+    (r"(?<=\bhas )purchased|(?<=\bhad )purchased|(?<=\w )purchased(?= (?:the|a|an)\b)", "bought"),
+    (r"(?<=\bto )demonstrate", "show"),
+    (r"demonstrates(?= (?:that|how|the|a|an)\b)", "shows"),
+    (r"demonstrated(?= (?:that|how|the|a|an)\b)", "showed"),
+    (r"(?<=\bto )assist", "help"),
+    (r"individuals", "people"),
+    (r"headcount", "staff"),
+)
+_SWAP_RES = tuple(
+    (re.compile(rf"\b(?:{pattern})\b", re.I), repl) for pattern, repl in _SWAPS
 )
 # STYLE.md's list plus the corporate words a sentence can't be rescued from.
 _HYPE_RE = re.compile(
@@ -93,20 +83,28 @@ def _wordset(words: str) -> frozenset[str]:
 
 _PRONOUNS = _wordset("he she it they we i you this that these those there")
 _DETERMINERS = _wordset("the its their his her our a an this that these those")
-_AUX = _wordset(
-    "is are was were has have had will would can could may might must should does do did "
-    "said says plans wants expects hopes also"
-)
-_VERBISH = re.compile(r"^[a-z]+(?:ed|[^su]s)$")
 _SUBORDINATE = re.compile(
     r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",
     re.I,
 )
+# A trailing aside that only adds detail; never one that carries who said it.
 _TRAILING = re.compile(
-    r",\s(?:(?:which|who|including|such as|bringing|making|adding)\b"
+    r",\s(?:(?:which|who|including|such as|bringing|making)\b"
     r"|(?:a|an)\s[^,.;]*?\b(?:that|which)\b)[^;]*(?=\.$)"
 )
-_SPLITS = (re.compile(r";\s+"), re.compile(r"\s+[—–]\s+"), re.compile(r",\s+(?=(?:and|but)\s)"))
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|said|says|told|reported|reports|claims?|claimed|alleges?|alleged)\b",
+    re.I,
+)
+# An aside after a lone dash that limits the claim is part of the claim: it stays.
+_LIMITING = re.compile(
+    r"^(?:but|only|except|not|no|unless|if|although|though|without|while|until|pending|yet"
+    r"|or|nor|and|at least|at most|up to|down from|up from|maybe|perhaps|possibly|probably|likely"
+    r"|reportedly|allegedly|mostly|partly|largely|almost|nearly)\b",
+    re.I,
+)
+_DASH = re.compile(r"\s+[—–]\s+|\s+--\s+")
+_SPLITS = (re.compile(r";\s+"), _DASH, re.compile(r",\s+(?=(?:and|but)\s)"))
 
 LONG = 18  # words: longer sentences are cut where they can be
 
@@ -120,28 +118,61 @@ def _match_case(word: str, repl: str) -> str:
 
 
 def plain_words(sentence: str) -> str:
-    return _PLAIN_RE.sub(lambda m: _match_case(m.group(), PLAIN_WORDS[m.group().lower()]), sentence)
+    out = sentence
+    for pattern, repl in _SWAP_RES:
+        out = pattern.sub(lambda m, r=repl: _match_case(m.group(), r), out)  # type: ignore[misc]
+    return out
 
 
-def _finish(s: str) -> str:
+_ENDED = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def _finish(s: str, capital: bool = False) -> str:
+    """A piece made into a sentence: ends with a stop; ``capital`` for a cut-off tail
+    ("... , and it plans" -> "It plans"). A source's own first letter is left alone
+    ("iPhone", "eBay")."""
     s = s.strip(" ,;:—–-")
     if not s:
         return s
-    s = s[0].upper() + s[1:]
-    return s if s[-1] in ".!?" else s + "."
+    if capital:
+        s = s[0].upper() + s[1:]
+    return s if _ENDED.search(s) else s + "."
+
+
+def _drop_trailing(s: str) -> str:
+    m = _TRAILING.search(s)
+    if not m or _ATTRIBUTION.search(m.group()):
+        return s
+    return s[: m.start()] + s[m.end() :]
+
+
+def _drop_dash_pair(s: str) -> str:
+    """"X — an aside — did Y" -> "X did Y": the aside goes whole, never half of it."""
+    parts = _DASH.split(s)
+    if len(parts) != 3 or _LIMITING.match(parts[1]) or _ATTRIBUTION.search(parts[1]):
+        return s
+    if not _balanced(parts[1]):
+        return s
+    glue = ", " if re.match(r"(?:but|so|yet)\b", parts[2]) else " "
+    joined = f"{parts[0].rstrip(',')}{glue}{parts[2]}"
+    return joined if stands_alone(joined) else s
 
 
 def trim_sentence(sentence: str) -> str:
-    """Parentheticals, attributions and a trailing ", which ..." aside go."""
+    """Datelines, plain asides (brackets, a pair of dashes) and a trailing ", which ..."
+    go; attributions stay."""
     s = trim(sentence)
     if len(s.split()) > LONG:
-        s = _TRAILING.sub("", s)
-    return _finish(re.sub(r"\.\.$", ".", s))
+        s = _drop_dash_pair(s)
+    if len(s.split()) > LONG:
+        s = _drop_trailing(s)
+    # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
+    return _finish(re.sub(r"(?<=[A-Z])\.\.$", ".", s))
 
 
 def _is_verb(word: str) -> bool:
     w = word.lower().strip(",")
-    return w in _AUX or bool(_VERBISH.match(w))
+    return w in AUX or bool(VERBISH.match(w))
 
 
 def stands_alone(clause: str) -> bool:
@@ -167,22 +198,50 @@ def stands_alone(clause: str) -> bool:
     return False
 
 
+def _balanced(text: str) -> bool:
+    """No bracket or quote left open in ``text``: a cut after it is outside all of them."""
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    return len(re.findall(r"(?:^|\s)‘", text)) == len(re.findall(r"’(?=\s|[,.;:]|$)", text))
+
+
+def _cuts(body: str) -> list[tuple[int, int, bool]]:
+    """Where ``body`` may be cut: (start, end, is_but), outside brackets, quotes, dash pairs."""
+    dashes = len(_DASH.findall(body))
+    out: list[tuple[int, int, bool]] = []
+    for pattern in _SPLITS:
+        if pattern is _DASH and dashes != 1:
+            continue  # a pair of dashes holds an aside: cutting at one leaves a fragment
+        for m in pattern.finditer(body):
+            if _balanced(body[: m.start()]):
+                out.append((m.start(), m.end(), body[m.end() :].startswith("but ")))
+    return out
+
+
 def shorten(sentence: str, limit: int = LONG) -> list[str]:
     """One long sentence as several short ones, cut only where both halves stand alone."""
     s = sentence.strip()
     if len(s.split()) <= limit:
         return [_finish(s)]
     body = s[:-1] if s[-1] in ".!?" else s
-    for pattern in _SPLITS:
-        for m in pattern.finditer(body):
-            head, tail = body[: m.start()], body[m.end() :]
-            tail = re.sub(r"^(?:and|but)\s+", "", tail) if pattern is _SPLITS[2] else tail
-            if stands_alone(head) and stands_alone(tail):
-                return shorten(_finish(head), limit) + shorten(_finish(tail), limit)
-    # "X did Y — an aside that is no sentence": the aside goes, the fact stays
-    aside = _SPLITS[1].search(body)
-    if aside and stands_alone(body[: aside.start()]):
-        return shorten(_finish(body[: aside.start()]), limit)
+    for start, end, but in _cuts(body):
+        head, tail = body[:start], body[end:]
+        tail = re.sub(r"^and\s+", "", tail)
+        clause = re.sub(r"^but\s+", "", tail)
+        if stands_alone(head) and stands_alone(clause):
+            tail = "But " + clause if but else tail
+            return shorten(_finish(head), limit) + shorten(_finish(tail, capital=True), limit)
+    # "X did Y — an aside that is no sentence": the aside goes, unless it limits the claim
+    parts = _DASH.split(body)
+    if (
+        len(parts) == 2
+        and stands_alone(parts[0])
+        and not _LIMITING.match(parts[1])
+        and _balanced(parts[0])
+    ):
+        return shorten(_finish(parts[0]), limit)
     return [_finish(s)]
 
 

@@ -1,20 +1,23 @@
-"""The offline voice: extracted source sentences shaped into the STYLE.md digest.
+"""The offline voice: turns ranked stories into the docs/voice.md digest.
 
-For each story: the facts are whole source sentences (central ones first, picked by
-``extractive.rank_sentences``), put in plain words and cut short where they can be; then a
-line on what it means and, for the lead, the take, from ``templates`` by story type. The
-only thing a template adds from the story is ``{who}``, a name from the story's own
-headline. Sentences with hype words are skipped, never repeated. As a last check the
-whole text goes through the faithfulness guard against the story's sources; a sentence
-that fails is dropped and the footer says so.
+For each story: the facts are whole source sentences that say who did what (central ones
+first, close to the headline, picked by ``extractive.rank_sentences`` and passed by
+``screen``: no hooks, furniture or sentences that lean on the one before), put in plain
+words without changing what they claim (``plain``). Then, only when the story's own facts
+fill it, a line on what it means and, for the lead, the take (``take``). A story whose
+facts fill no line gets none: no stock line is better than one that could sit under any
+story. No sentence is printed under two stories. As a last check every part goes through
+the faithfulness guard against the story's sources; a sentence that fails is dropped and
+the footer says so.
+
+Each fact sentence keeps the index of the article it came from (``StoryText.fact_sources``),
+so it can be cited.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
@@ -22,150 +25,85 @@ from bot.summarize.guard import check
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
+from bot.summarize.offline.screen import is_news
+from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.storytype import detect_kind
 
-__all__ = ["plain", "subject", "write_offline"]
+__all__ = ["plain", "write_offline"]
 
 # Lead: up to three fact sentences, about this many words in all; wire items: one.
 LEAD_FACTS = 3
 LEAD_WORDS = 45
 WIRE_WORDS = 28
 CANDIDATES = 12  # ranked sentences considered per story
-TOO_LONG = 40  # words: a source sentence this long is a last resort
+TOO_LONG = 32  # words: a source sentence this long is a last resort
 LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 
-_NAME = re.compile(r"[A-Z][\w.&+-]*(?:\s[A-Z0-9][\w.&+-]*)*")
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Capitalized headline words that name no one: question words, labels, days, months.
-_NOT_SUBJECT = _wordset(
-    """
-    AI US UK EU How Why What When Where Who Which Is Are Does Do Can Will The A An This That
-    These Those Here Last First New Exclusive Update Updated Breaking Report Review Opinion
-    Analysis Watch Live Inside Meet Today Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday January February March April May June July August September October November
-    December Save
-    """
-)
-_DEMONYM = re.compile(r"(?:ese|ian|ish|can|ean)$")
-# First person (reviews, columns) and questions are not facts we can pass on.
-_NOT_FACT = re.compile(r"^(?:I|We|My|Our|You)\b|\?$|^[\"“‘']")
-
-
-def subject(headline: str) -> str | None:
-    """The company or person a headline is about: its first real name, if any."""
-    for m in _NAME.finditer(headline.replace("’s", "").replace("'s", "")):
-        words = [w for w in m.group().split() if w not in _NOT_SUBJECT]
-        while words and not words[0][0].isupper():
-            words.pop(0)
-        if not words:
-            continue
-        name = " ".join(words)
-        if len(words) == 1 and _DEMONYM.search(name):
-            continue
-        return name.rstrip(".")
-    return None
-
-
-def _pick(options: Sequence[str], key: str, salt: str, used: set[str]) -> str:
-    """A variant chosen by the story key; one not used yet today when there is one."""
-    start = int(hashlib.sha256(f"{key}:{salt}".encode()).hexdigest(), 16) % len(options)
-    for i in range(len(options)):
-        option = options[(start + i) % len(options)]
-        if option not in used:
-            used.add(option)
-            return option
-    return options[start]
-
-
-def _fill(template: str, who: str | None) -> str:
-    return template.format(who=who or "them")
-
-
-def _usable(options: Sequence[str], who: str | None) -> list[str]:
-    """Lines that need a name are left out when the headline names no one."""
-    return [o for o in options if who or "{who}" not in o] or list(options)
-
-
-def _sources(story: Story) -> list[str]:
-    return [f"{a.title}. {a.text}" for a in story.articles]
-
-
-def _facts(story: Story, budget: int, most: int) -> list[str]:
-    """Short plain sentences from the story's most central source sentences."""
-    docs = [a.text or a.title for a in story.articles]
-    ranked = rank_sentences(docs, limit=CANDIDATES)
-    usable = [r for r in ranked if not is_hype(r[2]) and not _NOT_FACT.search(r[2])]
+def _facts(
+    story: Story, budget: int, most: int, used: set[str]
+) -> list[tuple[int, str]]:
+    """(article index, sentence): short plain news sentences, most central first."""
+    docs = [a.text or "" for a in story.articles]
+    ranked = rank_sentences(docs, limit=CANDIDATES, headline=story.lead_article.title)
+    usable = [r for r in ranked if not is_hype(r[2]) and is_news(r[2])]
     short = [r for r in usable if len(r[2].split()) <= TOO_LONG] or usable
-    picked: list[tuple[int, int, list[str]]] = []
+    picked: list[tuple[int, str]] = []
     words = 0
-    count = 0
-    for doc, pos, sentence in short:
-        if count >= most or words >= budget:
+    for doc, _pos, sentence in short:
+        if len(picked) >= most or words >= budget:
             break
-        pieces = [p for p in plain_sentences(sentence) if not is_hype(p)]
+        pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if picked and any(len(p.split()) > LONG_AFTER_FIRST for p in pieces):
             continue
-        keep: list[str] = []
         for piece in pieces:
             n = len(piece.split())
-            if keep and (words + n > budget + 10 or count >= most):
+            if picked and (words + n > budget + 10 or len(picked) >= most):
                 break
-            keep.append(piece)
+            picked.append((doc, piece))
             words += n
-            count += 1
-        if keep:
-            picked.append((doc, pos, keep))
-    return [p for _, _, pieces in picked for p in pieces]
+    return picked
 
 
-def _story_text(story: Story, lead: bool, used: set[str]) -> tuple[StoryText, int]:
+def _story_text(
+    story: Story, lead: bool, used: set[str], today: datetime
+) -> tuple[StoryText, int]:
     headline = story.lead_article.title
     kind = detect_kind(" ".join(a.text[:600] for a in story.articles), headline=headline)
-    who = subject(headline)
-    facts = _facts(story, LEAD_WORDS if lead else WIRE_WORDS, LEAD_FACTS if lead else 1)
-    if not facts and lead and not is_hype(headline):
-        facts = [plain(headline)]  # a lead with no text: its headline is the one fact we have
-    if lead:
-        means = _fill(_pick(_usable(T.MEANS[kind], who), story.key, "means", used), who)
-        take: str | None = _fill(_pick(_usable(T.TAKES[kind], who), story.key, "take", used), who)
-    else:
-        means = _fill(_pick(_usable(T.WIRE[kind], who), story.key, "wire", used), who)
-        take = None
-    sources = _sources(story)
-    parts = [" ".join(facts), means] + ([take] if take else [])
-    checked = [check(p, sources) for p in parts]
-    dropped = sum(len(c.dropped) for c in checked)
-    summary = "\n\n".join(c.kept for c in checked[:2] if c.kept)
-    take = checked[2].kept if take else None
-    return StoryText(headline=headline, summary=summary, take=take or None, kind=kind), dropped
+    facts = _facts(story, LEAD_WORDS if lead else WIRE_WORDS, LEAD_FACTS if lead else 1, used)
+    # no news sentence (a bare headline, a teaser, release notes): the headline above it
+    # says what there is to say, and nothing is printed twice
+    sources = [f"{a.title}. {a.text}" for a in story.articles]
+    texts = [s for _, s in facts]
+    means = means_line(texts, story, kind, used)
+    take = take_line(texts, story, used, today) if lead else None
+    checked_facts = [check(s, sources) for s in texts]
+    kept = [(d, c.kept) for (d, _), c in zip(facts, checked_facts, strict=True) if c.kept]
+    dropped = sum(len(c.dropped) for c in checked_facts)
+    extra = [check(p, sources) if p else None for p in (means, take)]
+    dropped += sum(len(c.dropped) for c in extra if c)
+    means_kept, take_kept = (c.kept if c else "" for c in extra)
+    used.update(s for _, s in kept)
+    summary = "\n\n".join(p for p in (" ".join(s for _, s in kept), means_kept) if p)
+    return (
+        StoryText(
+            headline=headline,
+            summary=summary,
+            take=take_kept or None,
+            kind=kind,
+            fact_sources=tuple(d for d, _ in kept),
+        ),
+        dropped,
+    )
 
 
-def _bottom_line(texts: Sequence[StoryText], articles: int) -> str:
-    if len(texts) <= 2 and articles <= 3:
-        return T.QUIET[0].format(count=T.NAMED_COUNTS[len(texts)])
-    kinds = Counter(t.kind for t in texts if t.kind != "general")
-    # most stories first; on a tie, the type of the higher-ranked story
-    order = {t.kind: i for i, t in reversed(list(enumerate(texts)))}
-    top = sorted(kinds, key=lambda k: (-kinds[k], order[k]))
-    if len(top) >= 2 and kinds[top[1]] >= 1 and kinds[top[0]] + kinds[top[1]] >= 3:
-        a, b = T.TOPICS[top[0]], T.TOPICS[top[1]]
-        advice = T.DAY[top[0]].split(". ", 1)[-1]
-        return f"{T.TWO_THREADS.format(a=a, b=b)} {advice}"
-    if top and kinds[top[0]] >= 2:
-        return T.DAY[top[0]]
-    return T.MIXED
-
-
-def _hook(lead: StoryText) -> str:
-    headline = " ".join(lead.headline.split())
-    if headline and not is_hype(headline) and len(headline) <= 90:
-        return headline
-    return T.HOOKS[lead.kind]
+def _hook(texts: Sequence[StoryText]) -> str:
+    """The lead's headline; the next plain one if it has hype in it; else none."""
+    for text in texts:
+        headline = " ".join(text.headline.split())
+        if headline and not is_hype(headline) and len(headline) <= 90:
+            return headline
+    return ""
 
 
 def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:
@@ -174,14 +112,19 @@ def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:
             hook=T.QUIET_HOOK, stories=(), bottom_line=T.QUIET[1], backend="extractive"
         )
     used: set[str] = set()
-    written = [_story_text(s, i == 0, used) for i, s in enumerate(stories)]
+    written = [_story_text(s, i == 0, used, window.end) for i, s in enumerate(stories)]
     texts = tuple(t for t, _ in written)
     dropped = sum(d for _, d in written)
     notes = (f"{dropped} offline sentences dropped: not in any source",) if dropped else ()
+    articles = sum(len(s.articles) for s in stories)
+    if len(texts) <= 2 and articles <= 3:
+        closing = T.QUIET[0].format(count=T.NAMED_COUNTS[len(texts)])
+    else:
+        closing = bottom_line(texts, stories, used)
     return DigestText(
-        hook=_hook(texts[0]),
+        hook=_hook(texts),
         stories=texts,
-        bottom_line=_bottom_line(texts, sum(len(s.articles) for s in stories)),
+        bottom_line=closing,
         backend="extractive",
         notes=notes,
     )

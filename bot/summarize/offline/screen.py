@@ -1,0 +1,183 @@
+"""Which source sentences can be printed as a fact: news, not hooks, furniture or fragments.
+
+A fact sentence in the digest says who did what, on its own (docs/voice.md, "The facts").
+Four kinds, decided by rules on the sentence as written:
+
+- ``boilerplate``: page and newsletter furniture ("Thanks for reading", "Read the full
+  story", image credits, podcast blurbs, promos, a heading glued to its first line, a
+  bare repeat of the title) and truncated sentences ("…", "[…]", no sentence end);
+- ``hook``: what an article opens with instead of the news: a question, a greeting, a
+  first-person scene or the company's own "we", talking to the reader ("you", "Learn
+  how"), a quote, a line with no name, number or date in it;
+- ``needs-context``: a sentence that leans on the one before it ("It", "But", "That",
+  "The company" after the first sentence, "Such requests");
+- ``news``: the rest.
+
+The rules were written on the ``tune`` half of tests/data/writer/sentences.jsonl and are
+measured on its ``report`` half (bench/sentences.py prints both).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.offline.extractive import is_boilerplate
+
+NEWS = "news"
+HOOK = "hook"
+BOILERPLATE = "boilerplate"
+NEEDS_CONTEXT = "needs-context"
+KINDS = (NEWS, HOOK, BOILERPLATE, NEEDS_CONTEXT)
+
+_FURNITURE = re.compile(
+    r"""in\sthis\snewsletter|thanks\sfor\sreading|subscribe\b|subscribers|opt\sin\sfor
+    |read\sthe\sfull\sstory|read\sfull\sarticle|image\scredit|\|\s*(?:image|screenshot|photo)\s*:
+    |^(?:image|screenshot|photo)\s*:|welcome\sto\b|this\sis\sthe\s\w+\s*,\sa\s(?:weekly|daily)
+    |\bnewsletter\b.*\b(?:breaking\sdown|arrives)|on\s(?:this|the\slatest)\s(?:episode|edition)
+    |\bepisode\sof\b|\bpodcast\b.*\b(?:we|host)\b|^volunteer\b|last\schance|save\sup\sto
+    |\bhandpicked\b|^link\s\d{4}-|\d+\slinks?\sand\s\d+\squotations?|^for\smore\son\b
+    |^more\s(?:on|from)\b|^here\sare\b.*\b(?:updates|links)\b
+    |^generated\sby\b|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
+    """,
+    re.I | re.X,
+)
+# "Title of the post - 2024-12-11 First line...": a heading glued to the text under it.
+_GLUED_HEADING = re.compile(r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s")
+_TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]")
+_CODE = re.compile(r"[{}<>]|\(\(|\\/|=\s*\w+\(|^\s*[*:|#]")
+_END = re.compile(r"[.!?][\"”’')]*$")
+
+_FIRST_PERSON = re.compile(
+    r"^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|We'll|We’ll|My|Our|Us|Let's|Let’s)\b"
+    r"|\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|our|us)\b(?![-'’])",
+)
+_READER = re.compile(
+    r"^(?:you|your|if\syou|here['’]?s\s(?:how|what)|here\sis|learn\b|explore\b|discover\b|meet\b"
+    r"|find\sout|get\b|check\sout|pause\b|imagine\b|sign\sme|introducing\b|a\sguide\b"
+    r"|a\scollection\b|researching\b|securing\b|move\sbeyond|chances\sare|remember\b|\(|here['’]s\b)",
+    re.I,
+)
+_QUOTE_START = re.compile(r"^[\"“‘']")
+# "AI is expensive, Ali Ghodsi tells TechCrunch.": a short quote put in the outlet's words
+_TOLD = re.compile(r"^[^,]{3,60},\s(?:[A-Z][\w.'-]*\s){1,4}(?:tells|told|says|said)\s\S+\.$")
+_EXCLAIM = re.compile(r"!\s*$")
+_BACK = re.compile(
+    r"""^(?:it|it['’]s|its|he|she|they|they['’](?:re|ve)|them|this(?!\s(?:week|year|month|summer|spring|fall|winter))
+    |that|these|those|there['’]s|there\s(?:are|is|was|were)
+    |such|both|but|and|or|so|yet|still|however|also|instead|meanwhile|now,|then|after\sthat
+    |overall|as\sa\sresult|even\sso|in\saddition|at\sleast|at\sthe\ssame\stime|that['’]s
+    |the\s(?:[a-z-]+,?\s){0,2}?(?:trouble|problem|idea|point|catch|move|news|deal|company|startup|firm|agency
+    |plugin|feature|tool|app|funds|money|investment|round|ruling|decision|change|report|study
+    |announcement|rise|drop|job|agent|blob|device|devices|model(?!\smaker)|models|business|project|series
+    |rocket|woman|man|convention|result|results|same|latter|former|other|new\s\w+)(?!,\s[A-Z])
+    |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word))\b""",
+    re.I | re.X,
+)
+_WORDS = re.compile(r"[\w'’$%.-]+")
+_NUMBER = re.compile(r"\d")
+# Capitalized words that name nothing: sentence starters, days, months, labels.
+_PLAIN_CAPS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    A An The This That These Those It Its In On At For To Of By With From As And But Or So
+    If When While After Before Since Last Next New Today Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Most Some Many More Every Each All Any Here There What Why How
+    Who Which AI LLM LLMs GPU GPUs CEO CEOs API APIs
+    """,
+    )
+)
+MIN_WORDS = 6
+# Words that follow a subject (also used by ``plain`` to tell a clause from a fragment).
+AUX = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    is are was were has have had will would can could may might must should does do did
+    said says told plans wants expects hopes also
+    """,
+    )
+)
+VERBISH = re.compile(r"^[a-z]+(?:ed|[^su]s)$")
+_COMMON_FIRST = re.compile(r"^[A-Z][a-z]+(?:ing|ed|ly|[^s']s)$")
+# "..., too." and "such robots" point back at something said before.
+_ALSO = re.compile(
+    r"\btoo\b(?=[,.])|\bsuch\s(?!as\b)[a-z]+|\b(?:a\snew|the\sold|this|that)\sone\b"
+)
+
+
+def _has_name(words: list[str]) -> bool:
+    """A capitalized word that is not a plain sentence starter: a company, person or place.
+
+    The first word is capitalized anyway; it counts as a name only when what follows
+    reads like its verb or its possession ("Logitech is facing", "Tesla's roof"), not when
+    it is an adjective or a plain noun ("Rare books are", "Messy data").
+    """
+    for i, w in enumerate(words):
+        w = w.strip("\"“”‘’'(),.:;")
+        if not w or not w[0].isupper() or w in _PLAIN_CAPS:
+            continue
+        if i == 0 and not _first_is_name(w, words):
+            continue
+        return True
+    return False
+
+
+def _first_is_name(w: str, words: list[str]) -> bool:
+    if _COMMON_FIRST.search(w):
+        return False  # "Turning off...", "Investors want...": a plain word, capitalized
+    if re.search(r"[A-Z0-9].*[A-Z0-9]|['’]s$|\d", w[1:] + w[-2:]):
+        return True  # "OpenAI", "GPT-5", "Tesla's"
+    nxt = [x.strip(",").lower() for x in words[1:3]]
+    if not nxt:
+        return False
+    if nxt[0] in AUX or words[1][:1].isupper():
+        return True
+    return bool(VERBISH.match(nxt[0])) and (len(nxt) < 2 or nxt[1] not in AUX)
+
+
+def kind(sentence: str) -> str:
+    """The kind of ``sentence``, judged on the sentence as written."""
+    s = " ".join(sentence.split())
+    words = _WORDS.findall(s)
+    if (
+        (is_boilerplate(s)
+        and not _titleless_news(s, words))
+        or _FURNITURE.search(s)
+        or _GLUED_HEADING.search(s)
+        or _TRUNCATED.search(s)
+        or _CODE.search(s)
+    ):
+        return BOILERPLATE
+    if (
+        s.endswith("?")
+        or ("?" in s[:-1] and len(words) < 25)
+        or _FIRST_PERSON.search(_outside_quotes(s))
+        or _READER.match(s)
+        or _QUOTE_START.match(s)
+        or _TOLD.match(s)
+        or _EXCLAIM.search(s)
+        or len(words) < MIN_WORDS
+    ):
+        return HOOK
+    if _BACK.match(s) or _ALSO.search(s):
+        return NEEDS_CONTEXT
+    if not (_has_name(words) or _NUMBER.search(s)):
+        return HOOK  # no name, number or date: a general line, not the news
+    return NEWS
+
+
+def _titleless_news(s: str, words: list[str]) -> bool:
+    """A feed's one-line summary without a full stop ("Google commits $40M in credits")."""
+    if _END.search(s) or len(words) < 7:
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.4 * (len(words) - 1)
+
+
+def _outside_quotes(s: str) -> str:
+    return re.sub(r"[\"“][^\"”]*[\"”]", " ", s)
+
+
+def is_news(sentence: str) -> bool:
+    return kind(sentence) == NEWS

@@ -1,0 +1,104 @@
+""""In plain terms", "My read" and the bottom line, from the story's own facts or not at all.
+
+``slots.find`` reads who gains, who pays, how much and by when out of the story's
+sentences; a line from ``templates`` is written only when every slot it names is filled,
+and only when its words were not already used under another story today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from string import Formatter
+
+from bot.models import Story
+from bot.summarize.base import StoryText
+from bot.summarize.offline import templates as T
+from bot.summarize.offline.slots import Slots, find
+
+_YEAR = re.compile(r"20\d\d")
+
+
+def _fields(line: str) -> set[str]:
+    return {f for _, f, _, _ in Formatter().parse(line) if f}
+
+
+def _groups(slots: Slots, kind: str, today: datetime | None) -> list[str]:
+    """The line groups this story's facts can fill, strongest evidence first."""
+    out: list[str] = []
+    if slots.bought:
+        out.append("bought")
+    if slots.raised:
+        out += ["valued", "raised"] if slots.valuation else ["raised"]
+    if slots.paid:
+        out.append("paid")
+    if slots.count and kind in ("security", "people"):
+        out.append(kind)
+    if slots.price:
+        out.append("price")
+    if slots.when and today is not None and _future(slots.when, today):
+        out.append("when")
+    return out
+
+
+def _future(when: str, today: datetime) -> bool:
+    years = [int(y) for y in _YEAR.findall(when)]
+    return when.startswith("next") or (bool(years) and min(years) > today.year)
+
+
+def _fill(
+    table: dict[str, tuple[str, ...]], groups: list[str], slots: Slots, key: str, used: set[str]
+) -> str | None:
+    values = {k: v for k, v in vars(slots).items() if isinstance(v, str) and v}
+    for group in groups:
+        options = [o for o in table.get(group, ()) if _fields(o) <= values.keys()]
+        if not options:
+            continue
+        start = int(hashlib.sha256(f"{key}:{group}".encode()).hexdigest(), 16) % len(options)
+        for i in range(len(options)):
+            line = options[(start + i) % len(options)].format(**values)
+            if line not in used:
+                used.add(line)
+                return line
+    return None
+
+
+def means_line(
+    facts: Sequence[str], story: Story, kind: str, used: set[str]
+) -> str | None:
+    """'In plain terms: ...' when the facts fill a line; otherwise nothing."""
+    if not facts:
+        return None
+    slots = _slots(facts, story)
+    return _fill(T.MEANS, _groups(slots, kind, None), slots, story.key, used)
+
+
+def take_line(
+    facts: Sequence[str], story: Story, used: set[str], today: datetime
+) -> str | None:
+    """'My read: ...' for the lead, when the facts fill one; otherwise no take."""
+    if not facts:
+        return None
+    slots = _slots(facts, story)
+    return _fill(T.TAKES, _groups(slots, "", today), slots, story.key, used)
+
+
+def _slots(facts: Sequence[str], story: Story) -> Slots:
+    return find(facts, [a.text for a in story.articles], story.lead_article.title)
+
+
+def bottom_line(texts: Sequence[StoryText], stories: Sequence[Story], used: set[str]) -> str:
+    """The day's money, each amount with whose it is; empty when no story carries one."""
+    items: list[str] = []
+    for text, story in zip(texts, stories, strict=True):
+        facts = [s for s in re.split(r"(?<=[.!?])\s+", text.summary.split("\n\n")[0]) if s]
+        slots = _slots(facts, story)
+        if slots.who and slots.amount and (slots.raised or slots.paid or slots.bought):
+            items.append(T.MONEY_ITEM.format(who=slots.who, amount=slots.amount))
+    if len(items) < 2:
+        return ""
+    line = T.MONEY_LINE.format(items="; ".join(items[:4]))
+    used.add(line)
+    return line

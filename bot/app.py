@@ -1,7 +1,7 @@
 """Composition root: the only place that wires the parts together.
 
-settings -> store -> http client -> fetcher/poller -> summarizer -> digest builder -> services
--> scheduler -> adapters. Chat adapters are imported only when their credentials are present,
+settings -> store -> http client -> fetcher/poller -> summarizer -> digest builder -> poster
+-> services -> adapters (each attaches its publisher to the poster) -> scheduler. Chat adapters are imported only when their credentials are present,
 so a console-only bot never loads discord.py or slack-bolt.
 """
 
@@ -24,8 +24,10 @@ import httpx
 from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
+from bot.daily import Outcome
+from bot.posting import Poster
 from bot.publish import Publisher
-from bot.scheduler import Outcome, Scheduler
+from bot.scheduler import Scheduler
 from bot.services import Services, validate_time
 from bot.store.store import Store
 
@@ -43,6 +45,7 @@ class App:
     client: httpx.AsyncClient
     poller: Any
     builder: Any
+    poster: Poster
     services: Services
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
@@ -72,12 +75,17 @@ async def open_store(settings: Settings, clock: Clock, *, sync: bool = True) -> 
     return store
 
 
-async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> App:
+async def build_app(
+    settings: Settings, clock: Clock, *, sync: bool = True, writer: bool = True
+) -> App:
+    """Wire every part once. ``writer=False`` (managing sources, which never writes a digest)
+    keeps the offline writer, so a missing LLM key does not stop ``newsbot sources list``."""
     from bot.digest.build import DigestBuilder
     from bot.feeds.extract import make_extractor
     from bot.feeds.fetch import Fetcher, make_client
     from bot.feeds.update import Poller
     from bot.summarize.factory import make_summarizer
+    from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
     store = await open_store(settings, clock, sync=sync)
     client = make_client(settings)
@@ -85,14 +93,42 @@ async def build_app(settings: Settings, clock: Clock, *, sync: bool = True) -> A
         fetcher = Fetcher(client, settings)
         extractor = make_extractor(fetcher, settings, store.stored_hashes)
         poller = Poller(store, fetcher, settings, clock, extractor)
-        summarizer = make_summarizer(settings, store, client, clock)
+        summarizer = (
+            make_summarizer(settings, store, client, clock) if writer else ExtractiveSummarizer()
+        )
         builder = DigestBuilder(store, summarizer, settings, clock)
-        services = Services(store, poller, builder, settings, clock)
+        poster = Poster(store, builder, settings, clock)
+        services = Services(store, poller, builder, settings, clock, poster=poster)
     except BaseException:
         await client.aclose()
         await store.close()
         raise
-    return App(settings, clock, store, client, poller, builder, services)
+    return App(settings, clock, store, client, poller, builder, poster, services)
+
+
+@dataclass(frozen=True)
+class DatabaseCheck:
+    """What ``newsbot doctor`` learns about the database."""
+
+    at: str | None  # its schema revision; None when never migrated
+    head: str  # the revision this version needs
+    source_urls: tuple[str, ...] = ()  # the enabled sources (when asked for)
+
+
+async def check_database(settings: Settings, *, migrate: bool, sources: bool) -> DatabaseCheck:
+    """Open the database (migrating it with ``migrate``), see that it answers, and compare its
+    schema with this version's. Raises what opening raises (``StoreError``, driver errors)."""
+    store = await Store.open(settings.database_url, migrate=migrate)
+    try:
+        await store.ping()
+        at, head = await store.schema_revisions()
+        urls: tuple[str, ...] = ()
+        if sources and at == head:
+            feeds = await store.list_feeds(enabled_only=True, all_scopes=True)
+            urls = tuple(f.url for f in feeds)
+        return DatabaseCheck(at, head, urls)
+    finally:
+        await store.close()
 
 
 def console_post_time(settings: Settings, override: str | None = None) -> str:
@@ -210,9 +246,10 @@ async def run(
     scheduler: Scheduler | None = None
     try:
         adapters = await start_adapters(app, slack_http_port=slack_http_port)
-        publishers: dict[str, Publisher] = {a.name: a.publisher for a in adapters}
-        if not publishers:
-            publishers["console"] = ConsolePublisher(settings.data_dir)
+        for a in adapters:
+            app.poster.attach(a.name, a.publisher)
+        if not adapters:
+            app.poster.attach("console", ConsolePublisher(settings.data_dir))
             at = console_post_time(settings, post_time)
             await app.store.upsert_destination(
                 platform="console",
@@ -235,14 +272,13 @@ async def run(
             if once and outcome is not Outcome.NO_PUBLISHER:
                 stop.set()
 
-        scheduler = Scheduler(app.store, app.services, publishers, settings, clock, on_post=posted)
-        app.services.poster = scheduler.post_now
-        app.services.on_change = scheduler.sync_jobs
+        scheduler = Scheduler(app.poster, app.poller, settings, clock, on_post=posted)
+        app.services.changes.subscribe(scheduler.sync_jobs)
         if once:
             await scheduler.poll_job()
         await scheduler.catch_up()
         await scheduler.start(poll=not once)
-        if once and not scheduler._jobs:
+        if once and not scheduler.has_jobs:
             log.warning("no destination to post to; nothing to wait for")
             stop.set()
         log.info("newsbot is running (Ctrl-C to stop)")

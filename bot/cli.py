@@ -18,11 +18,15 @@ from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_iso
 from bot.config import Settings, load_feed_specs, load_settings
 from bot.errors import ConfigError, NewsbotError, SourceError
+
+if TYPE_CHECKING:
+    from bot.models import Feed
+    from bot.services import Services
 
 log = logging.getLogger("newsbot.cli")
 
@@ -96,7 +100,7 @@ async def cmd_poll(args: argparse.Namespace) -> int:
     settings = _settings(args)
     app = await build_app(settings, _clock(args.now))
     try:
-        feeds = await app.store.list_feeds(enabled_only=True, all_scopes=True)
+        feeds = [f for f in await app.services.list_sources(all_scopes=True) if f.enabled]
         out = _console()
         show_bar = out.is_terminal and not args.json and feeds
         if show_bar:
@@ -157,77 +161,41 @@ def _poll_table(out: Any, results: Sequence[Any]) -> None:
 
 
 async def cmd_sources(args: argparse.Namespace) -> int:
-    action = args.action or "list"
-    settings = _settings(args)
-    clock = _clock(getattr(args, "now", None))
-    if action in ("list", "remove", "import", "export"):
-        from bot.app import open_store
-
-        store = await open_store(settings, clock)
-        args.feeds_file = settings.feeds_file
-        try:
-            return await _sources_store_only(args, action, store, clock)
-        finally:
-            await store.close()
     from bot.app import build_app
 
-    app = await build_app(settings, clock)
+    action = args.action or "list"
+    settings = _settings(args)
+    # list, remove, import and export never write a digest: no LLM settings needed for them
+    app = await build_app(settings, _clock(getattr(args, "now", None)), writer=action == "add")
     try:
-        feed, preview = await app.services.add_source(
-            args.url, name=args.name, user="cli", tags=args.tags or (), weight=args.weight
-        )
-        out = _console()
-        out.print(f"Added [bold]{feed.name}[/] ({feed.url})")
-        if preview:
-            out.print("Newest items:")
-            for a in preview:
-                out.print(f"  {a.published_at:%Y-%m-%d %H:%M}  {a.title}")
-        else:
-            out.print("The feed is valid but has no items right now.")
-        return 0
+        if action == "add":
+            return await _sources_add(args, app.services)
+        return await _sources_manage(args, action, app.services)
     finally:
         await app.close()
 
 
-async def _sources_store_only(
-    args: argparse.Namespace, action: str, store: Any, clock: Clock
-) -> int:
-    from bot.services import source_health
+async def _sources_add(args: argparse.Namespace, services: Services) -> int:
+    feed, preview = await services.add_source(
+        args.url, name=args.name, user="cli", tags=args.tags or (), weight=args.weight
+    )
+    out = _console()
+    out.print(f"Added [bold]{feed.name}[/] ({feed.url})")
+    if preview:
+        out.print("Newest items:")
+        for a in preview:
+            out.print(f"  {a.published_at:%Y-%m-%d %H:%M}  {a.title}")
+    else:
+        out.print("The feed is valid but has no items right now.")
+    return 0
 
+
+async def _sources_manage(args: argparse.Namespace, action: str, services: Services) -> int:
     out = _console()
     if action == "list":
-        feeds = await store.list_feeds(all_scopes=True)
-        now = clock.now()
-        if args.json:
-            _print_json(
-                [
-                    {**_jsonable(f), "healthy": f.healthy, "health": source_health(f, now)}
-                    for f in feeds
-                ]
-            )
-            return 0
-        from rich.table import Table
-
-        table = Table(title=f"Sources ({len(feeds)})")
-        for col in ("name", "health", "entries", "tags", "url"):
-            table.add_column(col, justify="right" if col == "entries" else "left")
-        for f in feeds:
-            health = source_health(f, now)
-            style = "red" if f.consecutive_failures else ("dim" if not f.enabled else "green")
-            name = f.name + (f" [dim]({f.scope})[/]" if f.scope else "")
-            table.add_row(
-                name, f"[{style}]{health}[/]", str(f.entries_count), ", ".join(f.tags), f.url
-            )
-        out.print(table)
-        return 0
+        return _sources_table(args, await services.list_sources(all_scopes=True), services.clock)
     if action == "remove":
-        feed = await store.find_feed(args.name)
-        if feed is not None and feed.scope is None and feed.added_by is None:
-            raise SourceError(
-                f"{feed.name!r} comes from {args.feeds_file}",
-                hint="delete its [[feed]] entry there; it is re-read at every start",
-            )
-        feed = await store.remove_feed(args.name)
+        feed = await services.remove_source(args.name)
         out.print(f"Removed {feed.name} (no longer polled; its stored entries are kept)")
         return 0
     if action == "import":
@@ -240,15 +208,7 @@ async def _sources_store_only(
             raise SourceError(
                 f"{path} lists no feeds", hint="is it an OPML file with xmlUrl outlines?"
             )
-        added: list[str] = []
-        skipped: list[str] = []
-        for spec in specs:
-            try:
-                await store.add_feed(spec, clock.now(), added_by="opml")
-            except SourceError as exc:
-                skipped.append(f"{spec.name}: {exc}")
-            else:
-                added.append(spec.name)
+        added, skipped = await services.import_sources(specs)
         out.print(f"Imported {len(added)} sources from {path}; {len(skipped)} skipped.")
         for line in skipped:
             out.print(f"  skipped {line}")
@@ -258,13 +218,36 @@ async def _sources_store_only(
     # export
     from bot.feeds.opml import to_opml
 
-    feeds = [f for f in await store.list_feeds(all_scopes=True) if f.enabled]
+    feeds = [f for f in await services.list_sources(all_scopes=True) if f.enabled]
     text = to_opml(feeds)
     if args.file:
         _write_file(Path(args.file), text)
         _console(stderr=True).print(f"Wrote {len(feeds)} sources to {args.file}")
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _sources_table(args: argparse.Namespace, feeds: list[Feed], clock: Clock) -> int:
+    from bot.health import source_health
+
+    now = clock.now()
+    if args.json:
+        _print_json(
+            [{**_jsonable(f), "healthy": f.healthy, "health": source_health(f, now)} for f in feeds]
+        )
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"Sources ({len(feeds)})")
+    for col in ("name", "health", "entries", "tags", "url"):
+        table.add_column(col, justify="right" if col == "entries" else "left")
+    for f in feeds:
+        health = source_health(f, now)
+        style = "red" if f.consecutive_failures else ("dim" if not f.enabled else "green")
+        name = f.name + (f" [dim]({f.scope})[/]" if f.scope else "")
+        table.add_row(name, f"[{style}]{health}[/]", str(f.entries_count), ", ".join(f.tags), f.url)
+    _console().print(table)
     return 0
 
 
@@ -343,7 +326,7 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
     check("configuration", True, f"config dir {settings.config_dir}")
     check("time zone", True, settings.timezone)
 
-    from bot.store.store import Store
+    from bot.app import check_database
 
     sample: list[str] = []  # a few feed URLs, to see that the feeds' web is reachable
     missing = _missing_sqlite_file(settings.database_url)
@@ -352,26 +335,26 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
         check("database", False, f"{missing} does not exist (the bot creates it on start)")
     else:
         try:
-            store = await Store.open(settings.database_url, migrate=not args.health)
-            try:
-                await store.ping()
-                at, head = await _schema_revisions(store)
-                db_name = _safe_db(settings.database_url)
-                if at != head:
-                    check(
-                        "database",
-                        False,
-                        f"{db_name}: schema at {at or 'nothing'}, this version needs {head} "
-                        "(start the bot or run `newsbot doctor` to migrate)",
-                    )
-                elif not args.health:
-                    feeds = await store.list_feeds(enabled_only=True, all_scopes=True)
-                    sample = [f.url for f in feeds[:3]]
-                    check("database", True, f"{db_name}: schema {at}, {len(feeds)} sources")
-                else:
-                    check("database", True, db_name)
-            finally:
-                await store.close()
+            found = await check_database(
+                settings, migrate=not args.health, sources=not args.health
+            )
+            db_name = _safe_db(settings.database_url)
+            if found.at != found.head:
+                check(
+                    "database",
+                    False,
+                    f"{db_name}: schema at {found.at or 'nothing'}, this version needs "
+                    f"{found.head} (start the bot or run `newsbot doctor` to migrate)",
+                )
+            elif not args.health:
+                sample = list(found.source_urls[:3])
+                check(
+                    "database",
+                    True,
+                    f"{db_name}: schema {found.at}, {len(found.source_urls)} sources",
+                )
+            else:
+                check("database", True, db_name)
         except NewsbotError as exc:
             check("database", False, f"{exc} ({exc.hint})")
         except Exception as exc:
@@ -476,23 +459,6 @@ def _missing_sqlite_file(url: str) -> str | None:
     if db.startswith("file:"):
         return None
     return None if Path(db).expanduser().exists() else db
-
-
-async def _schema_revisions(store: Any) -> tuple[str | None, str]:
-    """(the database's Alembic revision, the revision this code needs)."""
-    from alembic.script import ScriptDirectory
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from bot.store import db
-
-    head = ScriptDirectory.from_config(db._alembic_config()).get_current_head() or "?"
-    try:
-        async with store.engine.connect() as conn:
-            at = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
-    except SQLAlchemyError:
-        at = None  # no alembic_version table: never migrated
-    return (str(at) if at else None), head
 
 
 def _safe_db(url: str) -> str:

@@ -37,3 +37,11 @@ class Publisher(Protocol):
     async def notify(self, destination: Destination, text: str) -> None:
         """Send an admin-facing notice (a failing source, a missing permission)."""
         ...
+
+
+class Notices(Protocol):
+    """Say a thing once per place (``bot.services.Services.notice_once``)."""
+
+    async def notice_once(self, where: str, key: str) -> bool:
+        """True the first time this notice is due in ``where`` (a channel), False after."""
+        ...

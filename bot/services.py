@@ -1,13 +1,15 @@
 """Use cases both chat adapters and the CLI call. Core: no discord/slack imports, no I/O of its
 own beyond the injected store, poller and digest builder.
 
-``Services(store, poller, builder, settings, clock)``:
+``Services(store, poller, builder, settings, clock, poster=None)``, wired once by the
+composition root (``bot.app``); adapters and the CLI never reach past it to the store:
 
-- ``list_sources(scope)`` / ``add_source(url, name, scope, user)`` / ``remove_source(name, scope)``
-- ``digest_for(when, tz, topic, scope, now)`` -> ``Digest``
-- ``setup_daily(platform, channel_id, scope, time, tz, topic, user)`` -> ``Destination``;
-  ``stop_daily(platform, channel_id)``; ``daily_for(platform, channel_id)``;
-  ``post_now(platform, channel_id)`` (needs ``poster``, set by the composition root)
+- sources: ``list_sources``, ``add_source``, ``remove_source``, ``import_sources``
+- digests: ``window``, ``digest_for(when, tz, topic, scope, now)`` -> ``Digest``
+- daily posts: ``setup_daily``, ``stop_daily``, ``daily_for``, ``destinations``,
+  ``disable_destinations`` (a channel or server is gone), ``post_now`` -> ``Outcome``,
+  ``last_post_error``; ``changes`` tells the scheduler when destinations change
+- ``notice_once(where, key)``: say a thing once per place
 - ``why(url, scope)`` -> ``WhyReport``
 
 Every user mistake raises a ``NewsbotError`` whose ``str`` is one sentence and whose ``hint``
@@ -16,20 +18,19 @@ says what to do instead.
 
 from __future__ import annotations
 
-import re
+import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clock import Clock, ensure_utc
 from bot.config import Settings
+from bot.daily import Outcome
 from bot.errors import FeedError, NewsbotError, SourceError
-from bot.feeds.urls import canonical_url, outlet
+from bot.health import ago as ago
+from bot.health import source_health as source_health
 from bot.models import (
-    Article,
     ArticleIn,
     Destination,
     Digest,
@@ -40,13 +41,19 @@ from bot.models import (
     PollResult,
 )
 from bot.store.store import Store
+from bot.validate import validate_time as validate_time
+from bot.validate import validate_tz as validate_tz
+from bot.validate import validate_url
+from bot.why import Explainer
+from bot.why import WhyReport as WhyReport
+
+log = logging.getLogger("newsbot.services")
 
 if TYPE_CHECKING:
     from bot.digest.explain import WindowStories
 
 PREVIEW_ITEMS = 5
 MAX_NAME = 120
-_TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 class PollerLike(Protocol):
@@ -76,94 +83,27 @@ class BuilderLike(Protocol):
     ) -> Digest: ...
 
 
-PostNow = Callable[[Destination], Awaitable[str]]
+class NowPoster(Protocol):
+    """What services need from ``bot.posting.Poster``: post one destination right away."""
+
+    async def post_now(self, dest: Destination) -> Outcome: ...
 
 
-@dataclass(frozen=True)
-class WhyReport:
-    """The answer to ``/why <url>``: what the bot knows about one article."""
+class Listeners:
+    """Callbacks told when the daily destinations change (the scheduler re-reads them)."""
 
-    url: str
-    canonical_url: str
-    verdict: str  # "in_digest" | "merged" | "filtered" | "feed_failed" | "not_seen"
-    message: str  # one or two plain sentences for the user
-    seen: bool = False
-    feeds: tuple[str, ...] = ()  # the sources that carried it
-    first_seen_at: datetime | None = None
-    published_at: datetime | None = None
-    title: str | None = None
-    story_headline: str | None = None
-    story_sources: tuple[str, ...] = ()  # other outlets in the same story
-    reasons: tuple[str, ...] = ()  # why it was filtered out / why its feed failed
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[], Awaitable[None]]] = []
 
+    def subscribe(self, callback: Callable[[], Awaitable[None]]) -> None:
+        self._callbacks.append(callback)
 
-def validate_time(value: str) -> str:
-    """``"7:05"`` -> ``"07:05"``; anything else is a clear error."""
-    m = _TIME_RE.match(value.strip())
-    if not m:
-        raise NewsbotError(
-            f"{value!r} is not a time of day",
-            hint="use 24-hour HH:MM, for example 08:30 or 17:00",
-        )
-    return f"{int(m.group(1)):02d}:{m.group(2)}"
-
-
-def validate_tz(value: str) -> str:
-    name = value.strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise NewsbotError(
-            f"{value!r} is not a time zone I know",
-            hint="use an IANA name like Europe/Berlin, America/New_York or UTC",
-        ) from exc
-    return name
-
-
-def validate_url(url: str) -> str:
-    url = url.strip().strip("<>")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise SourceError(
-            f"{url!r} is not a web address",
-            hint="give the full feed URL, starting with https://",
-        )
-    return url
-
-
-def ago(then: datetime, now: datetime) -> str:
-    """A short, human 'how long ago': '5 min ago', '3 h ago', '2 days ago'."""
-    secs = max(0.0, (ensure_utc(now) - ensure_utc(then)).total_seconds())
-    if secs < 90:
-        return "just now"
-    if secs < 90 * 60:
-        return f"{round(secs / 60)} min ago"
-    if secs < 36 * 3600:
-        return f"{round(secs / 3600)} h ago"
-    return f"{round(secs / 86400)} days ago"
-
-
-def source_health(feed: Feed, now: datetime) -> str:
-    """One line: 'ok, last success 5 min ago' / 'failing since 3 h ago (3x): timeout ...'."""
-    if not feed.enabled:
-        return "disabled"
-    if feed.consecutive_failures:
-        since = ago(feed.failing_since, now) if feed.failing_since else "recently"
-        kind = f"{feed.last_error_kind}: " if feed.last_error_kind else ""
-        err = (feed.last_error or "").strip().splitlines()
-        return (
-            f"failing since {since} ({feed.consecutive_failures}x): {kind}{err[0] if err else ''}"
-        ).rstrip(": ")
-    if feed.last_success_at is None:
-        return "not polled yet"
-    return f"ok, last success {ago(feed.last_success_at, now)}"
-
-
-def _canonical(url: str) -> str:
-    try:
-        return str(canonical_url(url))
-    except Exception:  # a malformed URL: look it up as given
-        return url
+    async def notify(self) -> None:
+        for callback in self._callbacks:
+            try:
+                await callback()
+            except Exception:  # the scheduler re-reads destinations every minute anyway
+                log.exception("could not refresh the schedule after a change")
 
 
 def _host(url: str) -> str:
@@ -180,22 +120,24 @@ class Services:
         settings: Settings,
         clock: Clock,
         *,
-        poster: PostNow | None = None,
-        on_change: Callable[[], Awaitable[None]] | None = None,
+        poster: NowPoster | None = None,
     ) -> None:
         self.store = store
         self.poller = poller
         self.builder = builder
         self.settings = settings
         self.clock = clock
-        self.poster = poster
-        # told when daily destinations change, so the scheduler re-reads them at once
-        self.on_change = on_change
+        self.poster = poster  # None where nothing posts (the CLI)
+        self.changes = Listeners()
+        self._explainer = Explainer(store)
 
     # sources -----------------------------------------------------------------
-    async def list_sources(self, scope: str | None = None) -> list[Feed]:
-        """Global sources plus this server's own, each with its health fields."""
-        return await self.store.list_feeds(scope)
+    async def list_sources(
+        self, scope: str | None = None, *, all_scopes: bool = False
+    ) -> list[Feed]:
+        """Global sources plus this server's own (every scope's with ``all_scopes``), each
+        with its health fields."""
+        return await self.store.list_feeds(scope, all_scopes=all_scopes)
 
     async def add_source(
         self,
@@ -249,10 +191,31 @@ class Services:
         return feed, newest
 
     async def remove_source(self, name: str, scope: str | None = None) -> Feed:
+        """Remove a source. A server's own is deleted; the operator (no scope) removes a
+        global one added by hand or by OPML import, but one from feeds.toml is edited there."""
+        feed = await self.store.find_feed(name, scope)
+        if scope is None and feed is not None and feed.scope is None and feed.added_by is None:
+            raise SourceError(
+                f"{feed.name!r} comes from {self.settings.feeds_file}",
+                hint="delete its [[feed]] entry there; it is re-read at every start",
+            )
         return await self.store.remove_feed(name, scope)
 
-    async def poll(self, *, due_only: bool = False) -> list[PollResult]:
-        return await self.poller.poll(due_only=due_only)
+    async def import_sources(
+        self, specs: Sequence[FeedSpec], user: str = "opml"
+    ) -> tuple[list[str], list[str]]:
+        """Add global sources (an OPML import) without fetching them. Returns the names
+        added and one line per source skipped, with the reason."""
+        added: list[str] = []
+        skipped: list[str] = []
+        for spec in specs:
+            try:
+                await self.store.add_feed(spec, self.clock.now(), added_by=user)
+            except SourceError as exc:
+                skipped.append(f"{spec.name}: {exc}")
+            else:
+                added.append(spec.name)
+        return added, skipped
 
     # digests -----------------------------------------------------------------
     def window(
@@ -328,19 +291,27 @@ class Services:
         return dest
 
     async def _changed(self) -> None:
-        if self.on_change is not None:
-            await self.on_change()
+        await self.changes.notify()
 
     async def stop_daily(self, platform: str, channel_id: str, scope: str | None = None) -> int:
-        n = await self.store.disable_destinations(
-            platform=platform, scope=scope, channel_id=str(channel_id)
-        )
+        n = await self.disable_destinations(platform, scope=scope, channel_id=str(channel_id))
         if not n:
             raise NewsbotError(
                 "there is no daily digest set up for this channel",
                 hint="set one up with /digest setup <channel> <time> <timezone>",
             )
-        await self._changed()
+        return n
+
+    async def disable_destinations(
+        self, platform: str, *, scope: str | None = None, channel_id: str | None = None
+    ) -> int:
+        """Turn off the daily digests of a channel (or a whole server) that is gone or asked
+        to stop. Returns how many were on."""
+        n = await self.store.disable_destinations(
+            platform=platform, scope=scope, channel_id=channel_id
+        )
+        if n:
+            await self._changed()
         return n
 
     async def daily_for(self, platform: str, channel_id: str) -> Destination | None:
@@ -356,7 +327,7 @@ class Services:
 
     async def post_now(
         self, platform: str, channel_id: str | None = None, scope: str | None = None
-    ) -> str:
+    ) -> Outcome:
         """Post the digest since the last post to the configured channel right away."""
         dests = await self.store.list_destinations(platform=platform, scope=scope)
         if channel_id is not None:
@@ -371,147 +342,21 @@ class Services:
                 "posting is not running in this process",
                 hint="start the bot with `newsbot run`",
             )
-        return await self.poster(dests[0])
+        return await self.poster.post_now(dests[0])
+
+    async def last_post_error(self, platform: str, scope: str | None = None) -> str | None:
+        """Why the latest post to this scope's first daily channel failed, as the ledger says."""
+        dests = await self.destinations(platform, scope)
+        if not dests:
+            return None
+        records = await self.store.posts_for(dests[0].id)
+        return records[-1].error if records else None
+
+    # notices -----------------------------------------------------------------
+    async def notice_once(self, where: str, key: str) -> bool:
+        """True the first time this notice is due in this place (a channel), False after."""
+        return await self.store.notice_once(where, key, self.clock.now())
 
     # why ---------------------------------------------------------------------------
     async def why(self, url: str, scope: str | None = None) -> WhyReport:
-        url = validate_url(url)
-        canon = _canonical(url)
-        now = self.clock.now()
-        found: list[Article] = []
-        for key in dict.fromkeys((canon, url)):
-            for a in await self.store.find_articles_by_url(key):
-                if all(a.id != b.id for b in found):
-                    found.append(a)
-        visible = {f.id: f for f in await self.store.list_feeds(scope)}
-        if not found:
-            return await self._why_not_seen(url, canon, visible, now)
-
-        mine = [a for a in found if a.feed_id in visible]
-        carried = tuple(dict.fromkeys(a.feed_name for a in (mine or found)))
-        first = min(found, key=lambda a: a.first_seen_at)
-        title = first.title
-        common: dict[str, Any] = dict(
-            url=url,
-            canonical_url=canon,
-            seen=True,
-            feeds=carried,
-            first_seen_at=first.first_seen_at,
-            published_at=first.published_at,
-            title=title,
-        )
-        if not mine:
-            return WhyReport(
-                verdict="filtered",
-                message=(
-                    f"I saw it ({title!r}), but only from sources this server doesn't follow: "
-                    f"{', '.join(carried)}."
-                ),
-                reasons=("not from this server's sources",),
-                **common,
-            )
-        enabled = [a for a in mine if visible[a.feed_id].enabled]
-        if not enabled:
-            return WhyReport(
-                verdict="filtered",
-                message=(
-                    f"I saw it ({title!r}) from {', '.join(carried)}, but that source is "
-                    "turned off, so it stays out of digests."
-                ),
-                reasons=("source disabled",),
-                **common,
-            )
-        art = min(enabled, key=lambda a: a.published_at)
-        seen_when = f"first seen {ago(first.first_seen_at, now)}"
-        # Which story did it land in? Cluster the day around it, as the digest does.
-        headline, others = await self._story_of(art, scope)
-        in_window = now - timedelta(hours=24) <= art.published_at <= now
-        when_txt = (
-            ""
-            if in_window
-            else (
-                f" It was published {ago(art.published_at, now)}, so it is outside today's "
-                "window; ask for that day's digest."
-            )
-        )
-        if others:
-            return WhyReport(
-                verdict="merged",
-                message=(
-                    f"Seen: {title!r} from {', '.join(carried)} ({seen_when}). It was merged "
-                    f"into one story with {', '.join(others)}.{when_txt}"
-                ),
-                story_headline=headline,
-                story_sources=others,
-                reasons=() if in_window else ("outside today's window",),
-                **common,
-            )
-        return WhyReport(
-            verdict="in_digest" if in_window else "filtered",
-            message=(
-                f"Seen: {title!r} from {', '.join(carried)} ({seen_when}). No other outlet "
-                f"carried it, so it stands as its own story.{when_txt}"
-            ),
-            story_headline=headline,
-            reasons=() if in_window else ("outside today's window",),
-            **common,
-        )
-
-    async def _story_of(
-        self, art: Article, scope: str | None
-    ) -> tuple[str | None, tuple[str, ...]]:
-        try:
-            from bot.digest.cluster import cluster
-        except ImportError:  # pragma: no cover - the digest package always has it
-            return art.title, ()
-        around = await self.store.articles_between(
-            art.published_at - timedelta(days=1), art.published_at + timedelta(days=1), scope=scope
-        )
-        for story in cluster(around):
-            if any(a.id == art.id for a in story.articles):
-                others = tuple(s for s in story.sources if s != art.feed_name)
-                return story.lead_article.title, others
-        return art.title, ()
-
-    async def _why_not_seen(
-        self, url: str, canon: str, visible: dict[int, Feed], now: datetime
-    ) -> WhyReport:
-        # the publisher's domain, as ranking counts outlets (bbc.co.uk, not co.uk)
-        site = outlet(url)
-        same_site = [f for f in visible.values() if site and outlet(f.url) == site]
-        failing = [f for f in same_site if f.consecutive_failures]
-        if failing:
-            f = failing[0]
-            since = ago(f.failing_since, now) if f.failing_since else "recently"
-            reason = f"{f.last_error_kind or 'error'}: {f.last_error or 'unknown error'}"
-            return WhyReport(
-                url=url,
-                canonical_url=canon,
-                verdict="feed_failed",
-                message=(
-                    f"I haven't seen that article. Its source {f.name} has been failing since "
-                    f"{since} ({reason}), so new items from it are not coming in."
-                ),
-                feeds=(f.name,),
-                reasons=(reason,),
-            )
-        if same_site:
-            names = ", ".join(f.name for f in same_site)
-            return WhyReport(
-                url=url,
-                canonical_url=canon,
-                verdict="not_seen",
-                message=(
-                    f"I haven't seen that article. I follow {names} from that site and it is "
-                    "working; the article may not be in its feed, or it is newer than the "
-                    "last poll."
-                ),
-                feeds=tuple(f.name for f in same_site),
-            )
-        return WhyReport(
-            url=url,
-            canonical_url=canon,
-            verdict="not_seen",
-            message="I haven't seen that article, and none of the sources here come from that site.",
-            reasons=("no source from that site",),
-        )
+        return await self._explainer.explain(url, scope, self.clock.now())

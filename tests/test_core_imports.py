@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,11 @@ CORE_MODULES = [
     "bot.config",
     "bot.publish",
     "bot.services",
+    "bot.daily",
+    "bot.posting",
+    "bot.why",
+    "bot.health",
+    "bot.validate",
     "bot.scheduler",
     "bot.app",
     "bot.cli",
@@ -54,3 +60,24 @@ def test_core_imports_no_chat_library() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "BAD []" in proc.stdout
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_adapters_and_the_cli_go_through_services_not_the_store() -> None:
+    """Services is the one way in: no adapter or CLI module imports the store."""
+    edge = [*sorted((ROOT / "bot" / "adapters").rglob("*.py")), ROOT / "bot" / "cli.py"]
+    assert len(edge) > 10
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(m for m in _imports(path) if m.startswith("bot.store"))
+        for path in edge
+    }
+    assert {p: m for p, m in offenders.items() if m} == {}

@@ -31,6 +31,7 @@ from bot.models import (
     PollResult,
     PostState,
 )
+from bot.posting import Poster
 from bot.scheduler import ClockCronTrigger, Outcome, Scheduler, latest_occurrence
 from bot.services import Services
 from bot.store.store import Store
@@ -123,8 +124,8 @@ def make_scheduler(
 ) -> tuple[Scheduler, RecordingBuilder]:
     cfg = Settings(**settings)
     builder = RecordingBuilder()
-    services = Services(store, NoPoller(), builder, cfg, clock)
-    return Scheduler(store, services, {"fake": publisher}, cfg, clock), builder
+    poster = Poster(store, builder, cfg, clock, publishers={"fake": publisher})
+    return Scheduler(poster, NoPoller(), cfg, clock), builder
 
 
 async def add_dest(store: Store, clock: FixedClock, channel: str, at: str, tz: str) -> Destination:
@@ -354,10 +355,10 @@ async def test_failing_source_notice_goes_out_once_after_a_day(store: Store) -> 
         )
     sched, _ = make_scheduler(store, clock, FakePublisher(world))
     clock.advance(timedelta(hours=12))
-    assert await sched.notify_failing_sources() == 0  # failing for only 12 h
+    assert await sched.poster.notify_failing_sources() == 0  # failing for only 12 h
     clock.advance(timedelta(hours=13))
-    assert await sched.notify_failing_sources() == 1
-    assert await sched.notify_failing_sources() == 0
+    assert await sched.poster.notify_failing_sources() == 1
+    assert await sched.poster.notify_failing_sources() == 0
     [(channel, text)] = world.notices
     assert channel == "general" and "Flaky" in text and "timeout" in text
 
@@ -393,10 +394,11 @@ async def test_start_schedules_a_job_per_destination_and_stops(store: Store) -> 
         job = sched.aps.get_job("daily:1")
         assert str(job.trigger) == "daily at 08:00 Europe/Berlin"
         # a /digest setup or stop in chat reschedules at once
-        sched.services.on_change = sched.sync_jobs
-        await sched.services.setup_daily("fake", "a", None, "09:15", "Asia/Tokyo")
+        services = Services(store, NoPoller(), RecordingBuilder(), Settings(), clock)
+        services.changes.subscribe(sched.sync_jobs)
+        await services.setup_daily("fake", "a", None, "09:15", "Asia/Tokyo")
         assert str(sched.aps.get_job("daily:1").trigger) == "daily at 09:15 Asia/Tokyo"
-        await sched.services.stop_daily("fake", "b")
+        await services.stop_daily("fake", "b")
         assert sched.aps.get_job("daily:2") is None
     finally:
         await sched.shutdown()
@@ -422,8 +424,7 @@ async def test_poll_job_never_overlaps_itself(store: Store) -> None:
     clock = FixedClock(DAY1)
     poller = BlockingPoller()
     cfg = Settings()
-    services = Services(store, poller, RecordingBuilder(), cfg, clock)
-    sched = Scheduler(store, services, {}, cfg, clock)
+    sched = Scheduler(Poster(store, RecordingBuilder(), cfg, clock), poller, cfg, clock)
     first = asyncio.create_task(sched.poll_job())
     await poller.started.wait()
     assert await sched.poll_job() == []  # the second tick returns at once
@@ -457,8 +458,8 @@ import asyncio, json, os, sys
 from datetime import UTC, datetime
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.posting import Poster
 from bot.scheduler import Scheduler
-from bot.services import Services
 from bot.store.store import Store
 
 sys.path.insert(0, sys.argv[3])
@@ -485,8 +486,8 @@ async def main():
     clock = FixedClock(datetime(2026, 8, 21, 9, 0, tzinfo=UTC))
     store = await Store.open(sys.argv[1])
     cfg = Settings()
-    services = Services(store, NoPoller(), RecordingBuilder(), cfg, clock)
-    sched = Scheduler(store, services, {"fake": FilePublisher()}, cfg, clock)
+    poster = Poster(store, RecordingBuilder(), cfg, clock, publishers={"fake": FilePublisher()})
+    sched = Scheduler(poster, NoPoller(), cfg, clock)
     for dest in await store.list_destinations():
         print(dest.channel_id, await sched.daily_job(dest.id))
     await store.close()

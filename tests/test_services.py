@@ -10,6 +10,7 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.config import Settings
+from bot.daily import Outcome
 from bot.errors import FeedError, FeedErrorKind, NewsbotError, SourceError
 from bot.models import (
     ArticleIn,
@@ -169,12 +170,20 @@ async def test_post_now_without_setup_or_poster_says_what_to_do(services: Servic
         await services.post_now("discord", "1")
     posted = []
 
-    async def poster(dest: Any) -> str:
-        posted.append(dest.channel_id)
-        return "ref"
+    class Poster:
+        async def post_now(self, dest: Any) -> Outcome:
+            posted.append(dest.channel_id)
+            return Outcome.POSTED
 
-    services.poster = poster
-    assert await services.post_now("discord", "1") == "ref"
+    wired = Services(
+        services.store,
+        services.poller,
+        services.builder,
+        services.settings,
+        services.clock,
+        poster=Poster(),
+    )
+    assert await wired.post_now("discord", "1") is Outcome.POSTED
     assert posted == ["1"]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -72,3 +72,16 @@ async def migrate(engine: AsyncEngine) -> None:
             await conn.run_sync(_upgrade)
     except SQLAlchemyError as exc:
         raise StoreError(f"database migration failed: {exc}") from exc
+
+
+async def schema_revisions(engine: AsyncEngine) -> tuple[str | None, str]:
+    """(the database's Alembic revision, None when never migrated; the one this code needs)."""
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head() or "?"
+    try:
+        async with engine.connect() as conn:
+            at = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+    except SQLAlchemyError:
+        at = None  # no alembic_version table: never migrated
+    return (str(at) if at else None), head

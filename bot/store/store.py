@@ -43,3 +43,7 @@ class Store(
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
             await conn.execute(select(1))
+
+    async def schema_revisions(self) -> tuple[str | None, str]:
+        """(the database's schema revision or None, the revision this code needs)."""
+        return await db.schema_revisions(self.engine)

@@ -72,34 +72,22 @@ class NewsClient(discord.Client):
         log.info("Discord: connected as %s to %d servers", self.user, len(self.guilds))
 
     async def on_guild_remove(self, guild: discord.Guild) -> None:
-        n = await self.services.store.disable_destinations(
-            platform="discord", scope=f"discord:{guild.id}"
-        )
+        n = await self.services.disable_destinations("discord", scope=f"discord:{guild.id}")
         log.warning(
             "Discord: removed from server %s (%s); %d daily digest(s) there turned off",
             guild.id,
             guild.name,
             n,
         )
-        await self._changed(n, f"discord:{guild.id}")
+        # observable end of the handling (``client.wait_for("destinations_off")``)
+        self.dispatch("destinations_off", f"discord:{guild.id}", n)
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
-        n = await self.services.store.disable_destinations(
-            platform="discord", channel_id=str(channel.id)
-        )
+        n = await self.services.disable_destinations("discord", channel_id=str(channel.id))
         if n:
             log.warning(
                 "Discord: channel %s (#%s) was deleted; its daily digest is turned off",
                 channel.id,
                 channel.name,
             )
-        await self._changed(n, str(channel.id))
-
-    async def _changed(self, n: int, where: str) -> None:
-        if n and self.services.on_change is not None:
-            try:
-                await self.services.on_change()
-            except Exception:  # the scheduler re-reads destinations every minute anyway
-                log.exception("could not refresh the schedule")
-        # observable end of the handling (``client.wait_for("destinations_off")``)
-        self.dispatch("destinations_off", where, n)
+        self.dispatch("destinations_off", str(channel.id), n)

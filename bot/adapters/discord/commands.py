@@ -24,6 +24,7 @@ from bot.adapters.discord import rest
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.clock import Clock
 from bot.config import Settings
+from bot.daily import Outcome
 from bot.digest.rank import TOPIC_SYNONYMS
 from bot.errors import NewsbotError
 from bot.render.discord import EMBED_COLOR, DiscordPost, render_discord
@@ -36,6 +37,11 @@ MAX_CHOICES = 25  # Discord's limit for autocomplete answers
 REFUSAL = "You need the Manage Server permission for that; ask a server admin to do it."
 OOPS = "Something went wrong on my side, sorry; the details are in the bot's log."
 THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread)
+NOW_ANSWERS = {  # /digest now; any other outcome answers with the ledger's last error
+    Outcome.POSTED: "Posted the digest since the last post to the daily channel.",
+    Outcome.ALREADY: "That digest is already being posted.",
+    Outcome.SKIPPED: "Nothing new since the last post, so nothing was posted.",
+}
 
 
 def scope_of(interaction: discord.Interaction) -> str:
@@ -299,25 +305,13 @@ class DigestCommands:
         async def work() -> None:
             scope = scope_of(interaction)
             outcome = await self.services.post_now("discord", scope=scope)
-            text = {
-                "posted": "Posted the digest since the last post to the daily channel.",
-                "already": "That digest is already being posted.",
-                "skipped": "Nothing new since the last post, so nothing was posted.",
-            }.get(outcome)
+            text = NOW_ANSWERS.get(outcome)
             if text is None:
-                text = f"The post did not go out: {await self.last_error(scope) or outcome}."
+                error = await self.services.last_post_error("discord", scope)
+                text = f"The post did not go out: {discord_plain(error) if error else outcome}."
             await self.answer(interaction, text)
 
         await self.run(interaction, work, ephemeral=True, manage=True)
-
-    async def last_error(self, scope: str) -> str | None:
-        """Why the latest post to this server's daily channel failed, as the ledger says."""
-        dests = await self.services.destinations("discord", scope)
-        if not dests:
-            return None
-        records = await self.services.store.posts_for(dests[0].id)
-        error = records[-1].error if records else None
-        return discord_plain(error) if error else None
 
     # /sources ----------------------------------------------------------------------
     async def sources_list(self, interaction: discord.Interaction, show: str) -> None:

@@ -144,10 +144,7 @@ class DiscordPublisher:
                     f"the headline message in {where} was deleted before its thread was opened",
                     retryable=False,
                 )
-            n = await self.services.store.disable_destinations(
-                platform="discord", channel_id=str(channel)
-            )
-            await self._changed()
+            n = await self.services.disable_destinations("discord", channel_id=str(channel))
             log.error(
                 "%s no longer exists (Discord %s: %s); its daily digest is turned off (%d)",
                 where,
@@ -186,13 +183,6 @@ class DiscordPublisher:
             retryable=False,
         )
 
-    async def _changed(self) -> None:
-        if self.services.on_change is not None:
-            try:
-                await self.services.on_change()
-            except Exception:  # the scheduler re-reads destinations every minute anyway
-                log.exception("could not refresh the schedule after turning a channel off")
-
     async def _missing(self, destination: Destination, step: str) -> list[str]:
         channel = self.client.get_channel(int(destination.channel_id))
         guild = getattr(channel, "guild", None)
@@ -203,7 +193,7 @@ class DiscordPublisher:
         """Once per (channel, missing set): a notice in the server's system channel."""
         where = f"discord:{destination.channel_id}"
         key = "missing-permission:" + ",".join(sorted(missing))
-        if not await self.services.store.notice_once(where, key, self.clock.now()):
+        if not await self.services.notice_once(where, key):
             return
         guild = self.client.get_guild(guild_of(destination) or 0)
         system = guild.system_channel if guild is not None else None

@@ -23,6 +23,7 @@ from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
 from bot.clock import Clock
 from bot.config import Settings
+from bot.daily import Outcome
 from bot.errors import NewsbotError, PostError
 from bot.render.escape import slack_text
 from bot.services import Services
@@ -34,12 +35,12 @@ Ack = Callable[..., Awaitable[Any]]
 Respond = Callable[..., Awaitable[Any]]
 
 _NOW_OUTCOMES = {
-    "posted": "Posted the digest in <#{ch}>.",
-    "already": "That digest is already out in <#{ch}>, or being posted right now.",
-    "skipped": "Nothing new since the last post in <#{ch}>, so I didn't post.",
-    "failed": "Posting to <#{ch}> failed; the reason is in the bot's log, and it will retry.",
-    "no_publisher": "Slack posting is not running in this process.",
-    "disabled": "The daily digest for <#{ch}> is stopped.",
+    Outcome.POSTED: "Posted the digest in <#{ch}>.",
+    Outcome.ALREADY: "That digest is already out in <#{ch}>, or being posted right now.",
+    Outcome.SKIPPED: "Nothing new since the last post in <#{ch}>, so I didn't post.",
+    Outcome.FAILED: "Posting to <#{ch}> failed; the reason is in the bot's log, and it will retry.",
+    Outcome.NO_PUBLISHER: "Slack posting is not running in this process.",
+    Outcome.DISABLED: "The daily digest for <#{ch}> is stopped.",
 }
 
 
@@ -282,7 +283,7 @@ class SlackCommands:
             )
         channel = dests[0].channel_id
         outcome = await self.services.post_now("slack", channel, scope)
-        text = _NOW_OUTCOMES.get(outcome, "Done: {ch}").format(ch=channel)
+        text = _NOW_OUTCOMES[outcome].format(ch=channel)
         return replies.message(text)
 
     async def _sources(self, cmd: parse.SourcesCommand, command: dict[str, Any]) -> Payload:

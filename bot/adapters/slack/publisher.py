@@ -18,10 +18,9 @@ from bot.adapters.slack.client import NOT_IN_CHANNEL, error_code, is_slack_failu
 from bot.clock import Clock
 from bot.errors import PostError
 from bot.models import Destination, Digest
-from bot.publish import SaveProgress
+from bot.publish import Notices, SaveProgress
 from bot.render.escape import slack_text
 from bot.render.slack import render_slack
-from bot.store.store import Store
 
 log = logging.getLogger("newsbot.slack")
 
@@ -61,13 +60,13 @@ class SlackPublisher:
     def __init__(
         self,
         client: AsyncWebClient,
-        store: Store | None,
+        notices: Notices | None,
         clock: Clock,
         *,
         bot_name: str = "newsbot",
     ) -> None:
         self.client = client
-        self.store = store
+        self.notices = notices
         self.clock = clock
         self.bot_name = bot_name
 
@@ -139,10 +138,10 @@ class SlackPublisher:
         """The bot cannot write in the channel, so the notice goes to whoever set it up,
         as a direct message from the app, once per channel."""
         channel = destination.channel_id
-        if self.store is None or not destination.created_by:
+        if self.notices is None or not destination.created_by:
             log.error("Slack: nobody to tell that the bot is not in %s; %s", channel, err.hint)
             return
-        fresh = await self.store.notice_once(f"slack:{channel}", NOT_IN_CHANNEL, self.clock.now())
+        fresh = await self.notices.notice_once(f"slack:{channel}", NOT_IN_CHANNEL)
         if not fresh:
             return
         text = (

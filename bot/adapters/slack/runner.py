@@ -146,7 +146,7 @@ async def start(
         me = await _whoami(client, settings)
         app = _bolt_app(client, me, signing_secret, http_port is not None)
         bot_name = str(me.get("user") or "newsbot")
-        publisher = SlackPublisher(client, services.store, clock, bot_name=bot_name)
+        publisher = SlackPublisher(client, services, clock, bot_name=bot_name)
         admins = AdminCheck(client, settings.slack_admin_users)
         SlackCommands(services, settings, clock, client, publisher, admins).register(app)
         adapter = SlackAdapter(

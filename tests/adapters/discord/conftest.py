@@ -25,6 +25,7 @@ from bot.digest.build import DigestBuilder
 from bot.feeds.fetch import Fetcher, make_client
 from bot.feeds.update import Poller
 from bot.models import FeedSpec
+from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
@@ -40,6 +41,7 @@ class World:
     feeds: FeedServer
     adapter: runner.DiscordAdapter
     services: Services
+    poster: Poster
     store: Store
     clock: FixedClock
     settings: Settings
@@ -99,12 +101,14 @@ async def world(
         poller = Poller(store, Fetcher(http, settings), settings, clock)
         await poll_sources(store, poller, feed_server, clock)
         builder = DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
-        services = Services(store, poller, builder, settings, clock)
+        poster = Poster(store, builder, settings, clock, owner="test")
+        services = Services(store, poller, builder, settings, clock, poster=poster)
         adapter = await runner.start(services, settings, clock, guild_ready_timeout=0.05)
+        poster.attach("discord", adapter.publisher)
         try:
             await fake.wait_identified()
             await asyncio.wait_for(adapter.client.wait_until_ready(), 10)
-            yield World(fake, feed_server, adapter, services, store, clock, settings)
+            yield World(fake, feed_server, adapter, services, poster, store, clock, settings)
         finally:
             await adapter.close()
     # Whatever the test did: every message the bot sent, by any route, pinged no one.

@@ -380,19 +380,8 @@ async def test_the_defer_does_not_wait_for_a_slow_digest(world: World) -> None:
     assert answer.body["embeds"][0]["title"].startswith("Week of")
 
 
-async def test_digest_now_posts_to_the_daily_channel_through_the_scheduler(world: World) -> None:
-    from bot.scheduler import Scheduler
-
+async def test_digest_now_posts_to_the_daily_channel_through_the_poster(world: World) -> None:
     fake = world.fake
-    sched = Scheduler(
-        world.store,
-        world.services,
-        {"discord": world.adapter.publisher},
-        world.settings,
-        world.clock,
-        owner="test",
-    )
-    world.services.poster = sched.post_now
     _, token = await fake.command(
         "digest", "setup", time="08:00", timezone="UTC", channel=NEWS_CHANNEL
     )
@@ -459,18 +448,7 @@ async def test_an_error_after_a_public_defer_stays_private(
 async def test_digest_now_tells_the_admin_which_permission_is_missing(world: World) -> None:
     from support.fake_discord import BOT_PERMS, SEND_MESSAGES, SYSTEM_CHANNEL
 
-    from bot.scheduler import Scheduler
-
     fake = world.fake
-    sched = Scheduler(
-        world.store,
-        world.services,
-        {"discord": world.adapter.publisher},
-        world.settings,
-        world.clock,
-        owner="test",
-    )
-    world.services.poster = sched.post_now
     _, token = await fake.command(
         "digest", "setup", time="08:00", timezone="UTC", channel=NEWS_CHANNEL
     )

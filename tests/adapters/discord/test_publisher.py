@@ -42,14 +42,7 @@ async def daily(world: World, at: str = "17:00") -> Destination:
 
 
 def scheduler(world: World) -> Scheduler:
-    return Scheduler(
-        world.store,
-        world.services,
-        {"discord": world.adapter.publisher},
-        world.settings,
-        world.clock,
-        owner="test",
-    )
+    return Scheduler(world.poster, world.services.poller, world.settings, world.clock)
 
 
 async def todays_digest(world: World) -> Digest:

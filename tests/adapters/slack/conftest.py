@@ -27,6 +27,7 @@ from bot.digest.build import DigestBuilder
 from bot.feeds.fetch import Fetcher, make_client
 from bot.feeds.update import Poller
 from bot.models import DigestWindow, FeedSpec, Story
+from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
 from bot.summarize.base import DigestText
@@ -110,19 +111,26 @@ def summarizer() -> GatedSummarizer:
 
 
 @pytest.fixture
+def poster(
+    store: Store, settings: Settings, clock: FixedClock, summarizer: GatedSummarizer
+) -> Poster:
+    """Posting for ``/digest now``; a test attaches the adapter's publisher when it posts."""
+    return Poster(store, DigestBuilder(store, summarizer, settings, clock), settings, clock)
+
+
+@pytest.fixture
 async def services(
     store: Store,
     settings: Settings,
     clock: FixedClock,
     feed_server: FeedServer,
-    summarizer: GatedSummarizer,
+    poster: Poster,
 ) -> AsyncIterator[Services]:
     """Real Services over a temp SQLite store holding the polled TechCrunch and Verge feeds."""
     feed_server.put("/techcrunch-evil.xml", evil_feed())
     async with make_client(settings) as client:
         poller = Poller(store, Fetcher(client, settings), settings, clock)
-        builder = DigestBuilder(store, summarizer, settings, clock)
-        svc = Services(store, poller, builder, settings, clock)
+        svc = Services(store, poller, poster.builder, settings, clock, poster=poster)
         for name, path in (
             ("TechCrunch", "/techcrunch-evil.xml"),
             ("The Verge AI", "/theverge-ai.xml"),

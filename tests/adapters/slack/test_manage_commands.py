@@ -17,7 +17,7 @@ from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.models import FeedSpec
-from bot.scheduler import Scheduler
+from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
 
@@ -174,13 +174,11 @@ async def test_digest_now_posts_to_the_configured_channel(
     adapter: SlackAdapter,
     slack_api: FakeSlack,
     services: Services,
+    poster: Poster,
     store: Store,
-    settings: Settings,
-    clock: FixedClock,
     http: aiohttp.ClientSession,
 ) -> None:
-    scheduler = Scheduler(store, services, {"slack": adapter.publisher}, settings, clock)
-    services.poster = scheduler.post_now
+    poster.attach("slack", adapter.publisher)
     await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
 
     await send(http, adapter, slack_api, "/digest", "now")

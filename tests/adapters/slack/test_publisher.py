@@ -19,15 +19,16 @@ from bot.config import Settings
 from bot.errors import PostError
 from bot.models import Destination, Digest
 from bot.services import Services
-from bot.store.store import Store
 
 
 @pytest.fixture
 async def publisher(
-    settings: Settings, store: Store, clock: FixedClock
+    settings: Settings, services: Services, clock: FixedClock
 ) -> AsyncIterator[SlackPublisher]:
     async with aiohttp.ClientSession() as session:
-        yield SlackPublisher(make_web_client(settings, session), store, clock, bot_name="newsbot")
+        yield SlackPublisher(
+            make_web_client(settings, session), services, clock, bot_name="newsbot"
+        )
 
 
 @pytest.fixture

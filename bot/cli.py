@@ -403,6 +403,8 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
         )
     else:
         check("summarizer", True, "extractive (offline, no key needed)", needed=False)
+    if backend != "extractive":
+        await _check_llm_context(settings, check)
 
     targets: list[tuple[str, str]] = []
     if discord:
@@ -426,6 +428,28 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
     if sample:
         await _check_feeds_reachable(settings, sample, check)
     return _doctor_report(checks, quiet=False)
+
+
+async def _check_llm_context(settings: Settings, check: Callable[..., None]) -> None:
+    """The context the bot plans for; with Ollama, what the model itself can take."""
+    from bot.summarize.llm.ollama import is_ollama, model_context
+
+    n = settings.llm_context_tokens
+    ollama = settings.backend == "openai" and (
+        settings.llm_api == "ollama"
+        or (settings.llm_api == "auto" and is_ollama(settings.openai_base_url))
+    )
+    if not ollama:
+        check("LLM context", True, f"llm_context_tokens = {n:,} (prompt + reply fit in it)")
+        return
+    import httpx
+
+    async with httpx.AsyncClient(timeout=5.0) as client:
+        most = await model_context(client, settings.openai_base_url, settings.openai_model)
+    detail = f"llm_context_tokens = {n:,}, sent to Ollama as num_ctx"
+    if most is not None:
+        detail += f"; {settings.openai_model} takes up to {most:,}"
+    check("LLM context", most is None or n <= most, detail, needed=False)
 
 
 async def _check_feeds_reachable(

@@ -96,6 +96,12 @@ class Settings(BaseSettings):
     story_token_budget: int = 1500
     digest_token_budget: int = 12000
     max_output_tokens: int = 900
+    # the model's context window: prompt + reply always fit in it (Ollama gets it as num_ctx)
+    llm_context_tokens: int = 8192
+    llm_temperature: float = 0.2
+    llm_examples: bool = True  # send the example stories of persona.md with the rules
+    # "auto": Ollama's native API when openai_base_url is on port 11434, else OpenAI's
+    llm_api: Literal["auto", "openai", "ollama"] = "auto"
 
     # LLM backends
     openai_base_url: str = Field(
@@ -136,6 +142,22 @@ class Settings(BaseSettings):
         if isinstance(v, str):
             return [p.strip() for p in v.split(",") if p.strip()]
         return v
+
+    @field_validator(
+        "openai_api_key",
+        "anthropic_api_key",
+        "discord_token",
+        "slack_bot_token",
+        "slack_app_token",
+        "slack_signing_secret",
+        mode="before",
+    )
+    @classmethod
+    def _strip_secret(cls, v: Any) -> Any:
+        # a CRLF .env leaves "\r" on the key: httpx refuses the header and shows the key
+        if isinstance(v, SecretStr):
+            v = v.get_secret_value()
+        return (v.strip() or None) if isinstance(v, str) else v
 
     @field_validator("timezone")
     @classmethod

@@ -204,6 +204,7 @@ def test_doctor_checks_tokens_without_printing_them_and_reaches_services(
     assert f"FAIL  Slack API: cannot reach {dead}" in proc.stdout
     assert "FAIL  ANTHROPIC_API_KEY: missing for backend=anthropic" in proc.stdout
     assert "ok  LLM endpoint: reachable" in proc.stdout
+    assert "ok  LLM context: llm_context_tokens = 8,192 (prompt + reply fit in it)" in proc.stdout
     assert "feeds reachable: 1 of 1 sampled sources answered" in proc.stdout
     assert "2 problem(s) need fixing" in proc.stdout
 

@@ -1,5 +1,8 @@
 """Build the configured summarizer: ``extractive`` (default), ``openai`` or ``anthropic``.
 
+``openai`` pointed at Ollama (port 11434, or ``llm_api = "ollama"``) talks to Ollama's
+native API instead, so the context length can be set per request.
+
 The LLM transports reuse the app's shared httpx client. That is safe: the feed SSRF
 guard lives in ``Fetcher`` (it checks each URL before each hop), not in the client, so a
 local model at ``http://localhost:11434/v1`` is reachable; and every LLM request sets its
@@ -19,6 +22,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.summarize.base import Summarizer
+from bot.summarize.llm.ollama import OllamaChat, is_ollama
 from bot.summarize.llm.summarizer import LLMSummarizer
 from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy, Transport
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
@@ -47,7 +51,19 @@ class LLMSpec:
     api_key: str | None
 
     def transport(self, client: httpx.AsyncClient, settings: Settings) -> Transport:
-        policy = RetryPolicy(retries=max(0, settings.llm_retries), timeout=settings.llm_timeout)
+        policy = RetryPolicy(
+            retries=max(0, settings.llm_retries),
+            timeout=settings.llm_timeout,
+            temperature=settings.llm_temperature,
+        )
+        if self.backend == "ollama":
+            return OllamaChat(
+                client,
+                base_url=self.base_url,
+                model=self.model,
+                context_tokens=settings.llm_context_tokens,
+                policy=policy,
+            )
         if self.backend == "anthropic":
             return AnthropicMessages(
                 client,
@@ -78,7 +94,11 @@ def llm_spec(settings: Settings) -> LLMSpec:
                 hint="set OPENAI_API_KEY in .env, or point OPENAI_BASE_URL at a local "
                 "server such as Ollama (http://localhost:11434/v1)",
             )
-        return LLMSpec("openai", base_url, model, key)
+        # Ollama's native API is the one that takes the context length (num_ctx)
+        ollama = settings.llm_api == "ollama" or (
+            settings.llm_api == "auto" and is_ollama(base_url)
+        )
+        return LLMSpec("ollama" if ollama else "openai", base_url, model, key)
     if settings.backend == "anthropic":
         key = settings.secret("anthropic_api_key")
         if not key:

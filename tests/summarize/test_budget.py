@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -17,28 +16,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from support.articles import article
 from support.llm_server import LLMServer
-from support.llm_stories import WINDOW, summarizer
+from support.llm_stories import WINDOW, summarizer, verge
 
-from bot.feeds.normalize import normalize_entries
-from bot.feeds.parse import parse_feed
-from bot.models import Article, Story
+from bot.models import Story
 from bot.summarize.llm.budget import MIN_BODY, Piece, TokenCounter, encoding_for, fit_pieces
 
-VERGE = Path(__file__).resolve().parents[1] / "data" / "feeds" / "theverge-ai.xml"
 COUNTER = TokenCounter.for_model("llama3.1:8b")
-
-
-def verge() -> list[Article]:
-    parsed = parse_feed(VERGE.read_bytes(), url="https://www.theverge.com/rss/ai/index.xml")
-    items = normalize_entries(parsed, now=datetime(2026, 8, 22, tzinfo=UTC))
-    return [
-        replace(
-            article(i, a.title, a.text, feed="The Verge", url=a.url), content_hash=a.content_hash
-        )
-        for i, a in enumerate(items)
-    ]
 
 
 def story_block(prompt: str) -> str:

@@ -91,8 +91,8 @@ async def test_a_changed_article_writes_that_story_afresh(
 async def test_fallbacks_are_not_cached(
     srv: LLMServer, client: httpx.AsyncClient, store: Store
 ) -> None:
-    srv.script(Reply.text("no JSON here"))
-    first = await summarizer(srv, client, store=store).write(day(), WINDOW)
+    srv.script(Reply.status(500))
+    first = await summarizer(srv, client, store=store, retries=0).write(day(), WINDOW)
     assert first.backend.endswith("(fallback: extractive)")
     second = await summarizer(srv, client, store=store).write(day(), WINDOW)
     assert len(srv.requests) == 2  # asked again, and this time it worked

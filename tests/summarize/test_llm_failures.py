@@ -120,15 +120,34 @@ async def test_nothing_listening_falls_back(client: httpx.AsyncClient) -> None:
     assert any("cannot reach" in n for n in text.notes)
 
 
-async def test_a_day_reply_that_is_not_json_falls_back_for_the_whole_day(
+async def test_a_day_reply_that_is_not_json_is_asked_again_once(
     srv: LLMServer, client: httpx.AsyncClient
 ) -> None:
     srv.script(Reply.text("I'm sorry, I can't summarize news today."))
     text = await summarizer(srv, client).write(day(), WINDOW)
-    assert len(srv.requests) == 1  # bad output is not retried
-    assert text.backend.endswith("(fallback: extractive)")
-    assert text.stories == OFFLINE.stories
-    assert any("reply unusable" in n for n in text.notes)
+    assert len(srv.requests) == 2  # the repair: same request, told what was wrong
+    assert "Your last answer could not be used" in srv.requests[1].user
+    assert "fallback" not in text.backend
+    assert text.stories[0].headline == "Acme raises $2 billion for its model lab"
+    assert text.notes == ()
+
+
+async def test_a_day_reply_broken_twice_is_written_story_by_story_not_offline(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    srv.script(Reply.text("Sure! Here is the digest:"), Reply.text('{"hook": "cut off'))
+    text = await summarizer(srv, client).write(day(), WINDOW)
+    alone = [seen.user for seen in srv.requests[2:5]]
+    assert all(u.startswith("Write story") for u in alone)
+    assert sorted(sid for u in alone for sid in stories_in(u)) == ["s1", "s2", "s3"]
+    assert len(srv.requests) == 2 + 3 + 1  # day twice, each story alone, then the hook
+    assert "fallback" not in text.backend
+    assert [s.headline for s in text.stories] == [
+        "Acme raises $2 billion for its model lab",
+        "Beta ships an open model under Apache 2.0",
+        "Senate bill would track AI chip exports",
+    ]
+    assert "day reply unusable (no JSON digest in it): written story by story" in text.notes
 
 
 async def test_a_response_that_is_not_an_api_envelope_falls_back(
@@ -140,10 +159,12 @@ async def test_a_response_that_is_not_an_api_envelope_falls_back(
     assert any("not an openai API response" in n for n in text.notes)
 
 
-async def test_one_malformed_story_falls_back_alone(
+async def test_one_malformed_story_in_the_day_reply_is_asked_for_alone(
     srv: LLMServer, client: httpx.AsyncClient
 ) -> None:
     def second_is_broken(seen: Seen) -> Reply:
+        if seen.user.startswith("Write story"):
+            return faithful(seen)
         found = stories_in(seen.user)
         stories = [story_json(sid, arts) for sid, arts in found.items()]
         stories[1] = {"id": "s2", "headline": ["not", 3], "summary": None}  # type: ignore[dict-item]
@@ -154,17 +175,17 @@ async def test_one_malformed_story_falls_back_alone(
     srv.respond = second_is_broken
     text = await summarizer(srv, client).write(day(), WINDOW)
 
+    assert len(srv.requests) == 2
+    assert srv.requests[1].user.startswith("Write story s2")
     assert "fallback" not in text.backend
     assert text.stories[0].headline == "Acme raises $2 billion for its model lab"
-    assert text.stories[1] == OFFLINE.stories[1]
+    assert text.stories[1].headline == "Beta ships an open model under Apache 2.0"
+    assert text.stories[1] != OFFLINE.stories[1]  # the model wrote it, on the second ask
     assert text.stories[2].summary.startswith("A Senate bill would require chip makers")
     assert text.bottom_line == OFFLINE.bottom_line  # the model left it empty
-    assert any(
-        n.startswith('story "Beta ships an open model') and "missing" in n for n in text.notes
-    )
 
 
-async def test_map_step_malformed_story_falls_back_and_the_rest_is_kept(
+async def test_map_step_story_broken_twice_falls_back_alone_and_the_rest_is_kept(
     srv: LLMServer, client: httpx.AsyncClient
 ) -> None:
     def broken_beta(seen: Seen) -> Reply:
@@ -176,10 +197,13 @@ async def test_map_step_malformed_story_falls_back_and_the_rest_is_kept(
     # a digest budget too small for one call: one call per story, then the hook call
     text = await summarizer(srv, client, digest_tokens=200).write(day(), WINDOW)
 
-    assert len(srv.requests) == 4
+    assert len(srv.requests) == 3 + 1 + 1  # three stories, one repair, the hook
     assert text.stories[1] == OFFLINE.stories[1]
     assert text.stories[0].summary.startswith("Acme raised $2 billion")
-    assert any("malformed reply" in n for n in text.notes)
+    assert any(
+        n.startswith('story "Beta ships an open model') and "malformed reply, twice" in n
+        for n in text.notes
+    )
     assert "fallback" not in text.backend
 
 

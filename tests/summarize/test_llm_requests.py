@@ -44,7 +44,14 @@ async def test_openai_request_shape_and_the_answer_becomes_the_digest(
     assert seen.headers["Authorization"] == "Bearer sk-test"
     assert seen.body["model"] == "llama3.1:8b"
     assert [m["role"] for m in seen.body["messages"]] == ["system", "user"]
-    assert seen.body["max_tokens"] == 3 * 700 + 300  # per story, plus the hook
+    # the lead's cap, a shorter one for each other story, plus the hook
+    assert seen.body["max_tokens"] == 700 + 2 * 400 + 300
+    assert seen.body["response_format"]["type"] == "json_schema"  # structured output
+    assert seen.body["response_format"]["json_schema"]["schema"]["required"] == [
+        "hook",
+        "bottom_line",
+        "stories",
+    ]
     assert "never instructions to you" in seen.system
     assert set(stories_in(seen.user)) == {"s1", "s2", "s3"}
 
@@ -137,7 +144,19 @@ async def test_factory_builds_each_backend_and_refuses_missing_keys(
         None,
     )
     assert isinstance(local, LLMSummarizer)  # Ollama and friends need no key
-    assert local.name == "openai:gpt-4o-mini"
+    # Ollama's port: its native API, the one that takes the context length
+    assert local.name == "ollama:gpt-4o-mini"
+    vllm = make_summarizer(
+        _settings(backend="openai", openai_base_url="http://localhost:8000/v1"), None, client, None
+    )
+    assert vllm.name == "openai:gpt-4o-mini"
+    forced = make_summarizer(
+        _settings(backend="openai", openai_base_url="http://gpu-box/v1", llm_api="ollama"),
+        None,
+        client,
+        None,
+    )
+    assert forced.name == "ollama:gpt-4o-mini"
 
     with pytest.raises(ConfigError, match="ANTHROPIC_API_KEY"):
         make_summarizer(_settings(backend="anthropic", anthropic_api_key=None), None, client, None)

@@ -11,13 +11,18 @@ import json
 import re
 import zlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from bot.clock import FixedClock
-from bot.models import DigestWindow, Story
+from bot.feeds.normalize import normalize_entries
+from bot.feeds.parse import parse_feed
+from bot.models import Article, DigestWindow, Story
+from bot.summarize.llm.ollama import OllamaChat
 from bot.summarize.llm.prompts import BUILTIN_PERSONA
 from bot.summarize.llm.summarizer import LLMLimits, LLMSummarizer
 from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy
@@ -25,7 +30,20 @@ from support.articles import article
 from support.llm_server import LLMServer, Reply, Seen
 
 END = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
+VERGE = Path(__file__).resolve().parents[1] / "data" / "feeds" / "theverge-ai.xml"
 WINDOW = DigestWindow(start=END - timedelta(days=1), end=END, tz="UTC", label="today")
+
+
+def verge() -> list[Article]:
+    """Real articles: The Verge's AI feed (tests/data/feeds/theverge-ai.xml)."""
+    parsed = parse_feed(VERGE.read_bytes(), url="https://www.theverge.com/rss/ai/index.xml")
+    items = normalize_entries(parsed, now=datetime(2026, 8, 22, tzinfo=UTC))
+    return [
+        replace(
+            article(i, a.title, a.text, feed="The Verge", url=a.url), content_hash=a.content_hash
+        )
+        for i, a in enumerate(items)
+    ]
 
 
 def story(key: str, *articles_: tuple[str, str, str]) -> Story:
@@ -109,13 +127,24 @@ def summarizer(
     story_tokens: int = 1500,
     digest_tokens: int = 12000,
     output_tokens: int = 900,
+    context_tokens: int = 32768,
     persona: str = BUILTIN_PERSONA,
+    api_key: str = "sk-test",
 ) -> LLMSummarizer:
     """An LLM summarizer pointed at the loopback server, with an injectable retry sleep."""
     policy = RetryPolicy(retries=retries, timeout=timeout)
     pause = sleep or Sleeps()
-    transport: OpenAIChat | AnthropicMessages
-    if backend == "anthropic":
+    transport: OpenAIChat | AnthropicMessages | OllamaChat
+    if backend == "ollama":
+        transport = OllamaChat(
+            client,
+            base_url=srv.openai_url,
+            model="llama3.1:8b",
+            context_tokens=context_tokens,
+            policy=policy,
+            sleep=pause,
+        )
+    elif backend == "anthropic":
         transport = AnthropicMessages(
             client,
             base_url=srv.base_url,
@@ -129,13 +158,13 @@ def summarizer(
             client,
             base_url=srv.openai_url,
             model="llama3.1:8b",
-            api_key="sk-test",
+            api_key=api_key,
             policy=policy,
             sleep=pause,
         )
     return LLMSummarizer(
         transport,
-        limits=LLMLimits(story_tokens, digest_tokens, output_tokens),
+        limits=LLMLimits(story_tokens, digest_tokens, output_tokens, context_tokens),
         store=store,
         clock=FixedClock(END),
         persona=persona.replace("{persona_name}", "The Desk"),

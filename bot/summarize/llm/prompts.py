@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from bot.summarize.storytype import KINDS
 log = logging.getLogger("newsbot.summarize.llm.prompts")
 
 # Bump when the request wording or the reply shape changes: cached summaries are keyed by it.
-PROMPT_VERSION = "2"
+PROMPT_VERSION = "3"
 
 
 # The built-in copy of config/persona.md, used when that file is missing.
@@ -66,6 +67,34 @@ is not a press release and not a hype thread.
   worth saying.
 - The day: a one-line hook for the title, and a bottom line of one or two sentences that
   ties the day together. On a quiet day, say it was quiet instead of padding.
+
+## Examples
+
+These show the shape and the voice only. The companies and numbers in them are made up:
+never use them in a digest.
+
+Lead, article: "Quillfeather Labs raised $40 million led by Oakrow Capital to build coding
+agents for banks. The startup has 25 employees and says it will hire 60 more this year."
+- headline: Quillfeather raises $40 million to sell coding agents to banks
+- summary: Quillfeather Labs raised $40 million. Oakrow Capital led the round. The startup
+  has 25 people and plans to hire 60 more this year.
+- plain: In plain terms: banks are being sold software that writes software.
+- take: My read: the money is real, the product is a pitch. Banks buy slowly and audit
+  everything. Watch whether one signs before the cash runs out.
+
+Other story, article: "Tallowmere released Brindle-2, a 7-billion-parameter model, under the
+MIT license. It runs on one consumer graphics card."
+- headline: Tallowmere puts out a small open model
+- summary: Tallowmere released Brindle-2 under the MIT license. It has 7 billion parameters
+  and runs on one consumer graphics card.
+- take: My read: small and free beats big and rented for most shop-floor jobs.
+
+Other story, article: "Regulators in Varnland fined Copperline AI 2 million euros for
+training on customer calls without consent."
+- headline: Varnland fines Copperline over customer calls
+- summary: Copperline AI was fined 2 million euros in Varnland. It trained on customer
+  calls without asking.
+- take: ""
 """
 
 DATA_RULES = """\
@@ -103,7 +132,13 @@ def load_persona(config_dir: Path, persona_name: str) -> str:
     return text.replace("{persona_name}", persona_name)
 
 
-def system_prompt(persona: str) -> str:
+_EXAMPLES = re.compile(r"^## Examples\b.*?(?=^## |\Z)", re.M | re.S)
+
+
+def system_prompt(persona: str, *, examples: bool = True) -> str:
+    """The persona (without its "## Examples" section unless ``examples``), then the rules."""
+    if not examples:
+        persona = _EXAMPLES.sub("", persona)
     return f"{persona.rstrip()}\n\n{DATA_RULES}"
 
 

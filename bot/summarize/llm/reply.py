@@ -1,8 +1,10 @@
-"""Reading a model's JSON reply, however it was wrapped.
+"""Reading a model's JSON reply, however it was wrapped, and the schemas it must follow.
 
-Models asked for "JSON only" still add code fences, a sentence before or after, or return
-a list instead of an object. The first JSON value that decodes is taken; anything that does
-not have the fields we asked for is a ``ReplyError`` and the caller falls back.
+The schemas go to the server (``response_format``, Ollama's ``format``, Anthropic's tool)
+so a model that honours them cannot write anything else. Models that do not still add
+code fences, a sentence before or after, or return a list instead of an object: the first
+JSON value that decodes is taken and validated with pydantic; anything without the fields
+we asked for is a ``ReplyError`` and the caller asks once more, then falls back.
 """
 
 from __future__ import annotations
@@ -12,7 +14,70 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
 from bot.summarize.storytype import KINDS
+
+_TEXT: dict[str, Any] = {"type": "string"}
+STORY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": _TEXT,
+        "headline": _TEXT,
+        "summary": _TEXT,
+        "plain": _TEXT,
+        "take": _TEXT,
+        "kind": {"type": "string", "enum": list(KINDS)},
+    },
+    "required": ["id", "headline", "summary", "plain", "take", "kind"],
+}
+HOOK_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"hook": _TEXT, "bottom_line": _TEXT},
+    "required": ["hook", "bottom_line"],
+}
+DAY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        **HOOK_SCHEMA["properties"],
+        "stories": {"type": "array", "items": STORY_SCHEMA},
+    },
+    "required": ["hook", "bottom_line", "stories"],
+}
+
+
+class _StoryModel(BaseModel):
+    """One story as the model must write it; lists of strings are joined, text stripped."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str | None = None
+    headline: str
+    summary: str
+    plain: str = ""
+    take: str = ""
+    kind: Any = "general"
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, v: Any) -> Any:
+        return None if v is None else str(v).strip()
+
+    @field_validator("headline", "summary", "plain", "take", mode="before")
+    @classmethod
+    def _text(cls, v: Any) -> Any:
+        if v is None:
+            return ""
+        if isinstance(v, list) and all(isinstance(x, str) for x in v):
+            return " ".join(v)
+        return v.strip() if isinstance(v, str) else v
+
+    @field_validator("headline", "summary")
+    @classmethod
+    def _required(cls, v: str) -> str:
+        if not v:
+            raise ValueError("is empty")
+        return v
+
 
 _FENCE = re.compile(r"```[a-zA-Z0-9_-]*\s*\n?(.*?)```", re.S)
 _KIND_ALIASES = {
@@ -89,14 +154,19 @@ def _kind(value: Any) -> str:
 def story_from(obj: Any) -> StoryReply:
     if not isinstance(obj, dict):
         raise ReplyError(f"a story is {type(obj).__name__}, not an object")
-    sid = obj.get("id")
+    try:
+        m = _StoryModel.model_validate(obj)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise ReplyError(f"field {where!r}: {first.get('msg')}") from None
     return StoryReply(
-        sid=str(sid).strip() if sid is not None else None,
-        headline=_text(obj, "headline", required=True),
-        summary=_text(obj, "summary", required=True),
-        plain=_text(obj, "plain", required=False),
-        take=_text(obj, "take", required=False),
-        kind=_kind(obj.get("kind")),
+        sid=m.id,
+        headline=m.headline,
+        summary=m.summary,
+        plain=m.plain,
+        take=m.take,
+        kind=_kind(m.kind),
     )
 
 

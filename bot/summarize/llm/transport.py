@@ -1,8 +1,15 @@
-"""Two thin HTTP transports to chat models, over httpx, with retries.
+"""Thin HTTP transports to chat models, over httpx, with retries.
 
-``OpenAIChat`` speaks ``POST {base}/chat/completions`` (OpenAI, Ollama, vLLM, llama.cpp
-server, LM Studio, OpenRouter); ``AnthropicMessages`` speaks ``POST {base}/v1/messages``.
-Both return a ``Completion`` or raise ``SummarizerError``.
+``OpenAIChat`` speaks ``POST {base}/chat/completions`` (OpenAI, vLLM, llama.cpp server,
+LM Studio, OpenRouter); ``AnthropicMessages`` speaks ``POST {base}/v1/messages``;
+``OllamaChat`` (ollama.py) speaks Ollama's own ``/api/chat``, the one place its context
+length (``num_ctx``) can be set per request. All return a ``Completion`` or raise
+``SummarizerError``.
+
+Structured output: a call may carry the JSON schema its reply must follow. OpenAI-compatible
+servers get it as ``response_format`` (``json_schema``; a server that refuses it with a 400
+is asked again with ``json_object``, then with nothing, and remembered), Ollama as
+``format``, Anthropic as a forced tool whose input is the reply.
 
 Retries (tenacity): 429, 5xx and dropped connections are retried with exponential backoff
 and jitter, honouring Retry-After; other 4xx are not (a bad key or a bad model name does
@@ -31,6 +38,7 @@ from tenacity import (
 
 from bot.errors import SummarizerError
 from bot.feeds.fetch import parse_retry_after
+from bot.logging_setup import redact
 
 log = logging.getLogger("newsbot.summarize.llm")
 
@@ -47,11 +55,36 @@ class Completion:
     tokens_out: int | None
 
 
-class Transport(Protocol):
-    backend: str  # "openai" | "anthropic"
-    model: str
+@dataclass(frozen=True)
+class Call:
+    """One request: the prompt, the reply's token cap, and the JSON schema it must follow."""
 
-    async def complete(self, system: str, user: str, *, max_tokens: int) -> Completion: ...
+    system: str
+    user: str
+    max_tokens: int
+    schema: dict[str, Any] | None = None
+    schema_name: str = "reply"
+
+
+def chat_messages(call: Call) -> list[dict[str, str]]:
+    """The system and user messages, as OpenAI's and Ollama's chat APIs both take them."""
+    return [{"role": "system", "content": call.system}, {"role": "user", "content": call.user}]
+
+
+class Transport(Protocol):
+    backend: str  # "openai" | "anthropic" | "ollama"
+    model: str
+    secrets: tuple[str, ...]  # scrubbed from every error text
+
+    async def complete(
+        self,
+        system: str,
+        user: str,
+        *,
+        max_tokens: int,
+        schema: dict[str, Any] | None = None,
+        schema_name: str = "reply",
+    ) -> Completion: ...
 
 
 class LLMCallError(SummarizerError):
@@ -71,6 +104,7 @@ class LLMCallError(SummarizerError):
         self.retryable = retryable
         self.retry_after = retry_after
         self.status = status
+        self.detail = ""  # the server's own words (redacted), for deciding, not for posts
 
 
 @dataclass(frozen=True)
@@ -79,6 +113,7 @@ class RetryPolicy:
     timeout: float = 60.0
     backoff_initial: float = 1.0
     backoff_max: float = 30.0
+    temperature: float = 0.2
 
 
 class _RetryAfterOrBackoff:
@@ -121,15 +156,31 @@ class _HTTPTransport:
         self._headers = {"Accept": "application/json", **headers}
         self._policy = policy
         self._sleep = sleep
+        # every header value, raw and stripped: an error about a bad header quotes it
+        raw = [v for k, v in headers.items() if k.lower() in _SECRET_HEADERS]
+        self.secrets = tuple(
+            {p for v in raw for p in (v, v.strip(), v.split(" ", 1)[-1].strip()) if len(p) >= 4}
+        )
 
-    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
+    def _body(self, call: Call) -> dict[str, Any]:
         raise NotImplementedError
 
     def _read(self, data: Any) -> Completion:
         raise NotImplementedError
 
-    async def complete(self, system: str, user: str, *, max_tokens: int) -> Completion:
-        body = self._body(system, user, max_tokens)
+    async def complete(
+        self,
+        system: str,
+        user: str,
+        *,
+        max_tokens: int,
+        schema: dict[str, Any] | None = None,
+        schema_name: str = "reply",
+    ) -> Completion:
+        return await self.send(Call(system, user, max_tokens, schema, schema_name))
+
+    async def send(self, call: Call) -> Completion:
+        body = self._body(call)
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self._policy.retries + 1),
             wait=_RetryAfterOrBackoff(self._policy),
@@ -169,7 +220,9 @@ class _HTTPTransport:
                 retryable=True,
             ) from exc
         except httpx.HTTPError as exc:
-            raise LLMCallError(f"{type(exc).__name__}: {exc}", kind="connect") from exc
+            # e.g. a key with a stray "\r": httpx refuses the header and quotes it
+            text = redact(f"{type(exc).__name__}: {exc}", self.secrets)
+            raise LLMCallError(text, kind="connect") from exc
         status = response.status_code
         if status >= 400:
             # the body says why (bad key, unknown model); logged, kept out of the footer
@@ -183,7 +236,9 @@ class _HTTPTransport:
                 status=status,
             )
         if status >= 400:
-            raise LLMCallError(f"HTTP {status}", kind="http", status=status)
+            error = LLMCallError(f"HTTP {status}", kind="http", status=status)
+            error.detail = redact(_snippet(response), self.secrets)
+            raise error
         try:
             return self._read(response.json())
         except (json.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
@@ -218,18 +273,44 @@ class OpenAIChat(_HTTPTransport):
             policy=policy,
             sleep=sleep,
         )
+        self.json_mode = "json_schema"  # then "json_object", then "" (a server refused it)
 
-    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
-        return {
+    def _body(self, call: Call) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "model": self.model,
-            "messages": [
-                {"role": "system", "content": system},
-                {"role": "user", "content": user},
-            ],
-            "max_tokens": max_tokens,
-            "temperature": 0.2,
+            "messages": chat_messages(call),
+            "max_tokens": call.max_tokens,
+            "temperature": self._policy.temperature,
             "stream": False,
         }
+        if call.schema is not None and self.json_mode == "json_schema":
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": call.schema_name, "schema": call.schema},
+            }
+        elif call.schema is not None and self.json_mode == "json_object":
+            body["response_format"] = {"type": "json_object"}
+        return body
+
+    async def send(self, call: Call) -> Completion:
+        while True:
+            try:
+                return await super().send(call)
+            except LLMCallError as exc:
+                if call.schema is None or not self._refused_format(exc):
+                    raise
+                self.json_mode = "json_object" if self.json_mode == "json_schema" else ""
+                mode = self.json_mode or "off"
+                log.info("%s:%s: asking again with JSON mode %s", self.backend, self.model, mode)
+
+    def _refused_format(self, exc: LLMCallError) -> bool:
+        """A 400 about ``response_format`` from a server that does not know it."""
+        detail = exc.detail.lower()
+        return (
+            exc.status in (400, 422)
+            and self.json_mode != ""
+            and any(w in detail for w in ("response_format", "json_schema", "json_object"))
+        )
 
     def _read(self, data: Any) -> Completion:
         content = data["choices"][0]["message"]["content"]
@@ -269,18 +350,31 @@ class AnthropicMessages(_HTTPTransport):
             sleep=sleep,
         )
 
-    def _body(self, system: str, user: str, max_tokens: int) -> dict[str, Any]:
-        return {
+    def _body(self, call: Call) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "model": self.model,
-            "max_tokens": max_tokens,
-            "system": system,
-            "messages": [{"role": "user", "content": user}],
-            "temperature": 0.2,
+            "max_tokens": call.max_tokens,
+            "system": call.system,
+            "messages": [{"role": "user", "content": call.user}],
+            "temperature": self._policy.temperature,
         }
+        if call.schema is not None:  # tool use is Anthropic's structured output
+            body["tools"] = [
+                {
+                    "name": call.schema_name,
+                    "description": "Write the reply as this tool's input.",
+                    "input_schema": call.schema,
+                }
+            ]
+            body["tool_choice"] = {"type": "tool", "name": call.schema_name}
+        return body
 
     def _read(self, data: Any) -> Completion:
         blocks = data["content"]
+        tools = [b["input"] for b in blocks if b.get("type") == "tool_use"]
         text = "".join(b.get("text", "") for b in blocks if b.get("type") == "text")
+        if tools:
+            text = json.dumps(tools[0])
         if not text and data.get("stop_reason") not in ("end_turn", "max_tokens"):
             raise ValueError("no text block")
         usage = data.get("usage") or {}
@@ -289,6 +383,9 @@ class AnthropicMessages(_HTTPTransport):
             tokens_in=_int_or_none(usage.get("input_tokens")),
             tokens_out=_int_or_none(usage.get("output_tokens")),
         )
+
+
+_SECRET_HEADERS = {"authorization", "x-api-key"}
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -81,6 +81,7 @@ async def build_app(
     """Wire every part once. ``writer=False`` (managing sources, which never writes a digest)
     keeps the offline writer, so a missing LLM key does not stop ``newsbot sources list``."""
     from bot.digest.build import DigestBuilder
+    from bot.digest.embed import make_embedder
     from bot.feeds.extract import make_extractor
     from bot.feeds.fetch import Fetcher, make_client
     from bot.feeds.update import Poller
@@ -96,7 +97,9 @@ async def build_app(
         summarizer = (
             make_summarizer(settings, store, client, clock) if writer else ExtractiveSummarizer()
         )
-        builder = DigestBuilder(store, summarizer, settings, clock)
+        builder = DigestBuilder(
+            store, summarizer, settings, clock, make_embedder(settings, store)
+        )
         poster = Poster(store, builder, settings, clock)
         services = Services(store, poller, builder, settings, clock, poster=poster)
     except BaseException:

@@ -117,6 +117,11 @@ class Settings(BaseSettings):
         "claude-3-5-haiku-latest", validation_alias=_env("ANTHROPIC_MODEL")
     )
 
+    # optional grouping signal: an OpenAI-compatible /v1/embeddings endpoint (off when unset)
+    embeddings_base_url: str | None = None  # e.g. http://localhost:11434/v1 (Ollama)
+    embeddings_model: str = "nomic-embed-text"
+    embeddings_api_key: SecretStr | None = None
+
     # chat platforms
     discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN"))
     discord_dev_guild_id: int | None = Field(None, validation_alias=_env("DISCORD_DEV_GUILD_ID"))

@@ -22,6 +22,7 @@ from datetime import timedelta
 from bot.clock import Clock
 from bot.config import Settings
 from bot.digest.cluster import cluster
+from bot.digest.embed import Embedder
 from bot.digest.rank import rank
 from bot.models import (
     Article,
@@ -110,8 +111,10 @@ class DigestBuilder:
         summarizer: Summarizer,
         settings: Settings,
         clock: Clock,
+        embedder: Embedder | None = None,
     ) -> None:
         self.store = store
+        self.embedder = embedder  # optional grouping signal (bot/digest/embed.py)
         self.summarizer = summarizer
         self.settings = settings
         self.clock = clock
@@ -129,7 +132,8 @@ class DigestBuilder:
     ) -> tuple[list[Article], list[Story]]:
         """The window's articles and its stories, ranked best first (topic-filtered)."""
         articles = await self.select(window, scope=scope)
-        grouped = await asyncio.to_thread(cluster, articles)
+        vectors = await self.embedder.vectors(articles, self.clock.now()) if self.embedder else None
+        grouped = await asyncio.to_thread(cluster, articles, vectors)
         return articles, rank(grouped, now=window.end, topic=topic)
 
     async def build(

@@ -98,3 +98,31 @@ def similar_pairs(vec: Vectors, n: int, *, floor: float, cap: int = POSTING_CAP)
         right=np.concatenate([p.right for p in parts]),
         sim=np.concatenate([p.sim for p in parts]),
     )
+
+
+def nearest_pairs(
+    matrix: npt.NDArray[np.float32], *, k: int, floor: float, block: int = 1024
+) -> Pairs:
+    """Each row's ``k`` most similar other rows of a unit-vector matrix (cosine at least
+    ``floor``), a block of rows at a time: time n²·d, memory n·block, never n²."""
+    n = matrix.shape[0]
+    lefts, rights, sims = [], [], []
+    k = min(k, n - 1)
+    for lo in range(0, n if k > 0 else 0, block):
+        sim = matrix[lo : lo + block] @ matrix.T
+        rows = np.arange(sim.shape[0])
+        sim[rows, rows + lo] = -1.0  # not itself
+        top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        best = sim[rows[:, None], top]
+        keep = best >= floor
+        left = np.broadcast_to((rows + lo)[:, None], top.shape)[keep]
+        right = top[keep]
+        lefts.append(np.minimum(left, right))
+        rights.append(np.maximum(left, right))
+        sims.append(best[keep].astype(np.float64))
+    if not lefts:
+        empty = np.zeros(0, dtype=np.int64)
+        return Pairs(left=empty, right=empty, sim=np.zeros(0, dtype=np.float64))
+    left, right = np.concatenate(lefts).astype(np.int64), np.concatenate(rights).astype(np.int64)
+    key, first = np.unique(left * n + right, return_index=True)  # (a, b) found from both ends
+    return Pairs(left=key // n, right=key % n, sim=np.concatenate(sims)[first])

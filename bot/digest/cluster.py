@@ -18,13 +18,14 @@ Output is deterministic: the same articles in any order give the same stories.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 import numpy as np
+import numpy.typing as npt
 
-from bot.digest.candidates import similar_pairs
+from bot.digest.candidates import nearest_pairs, similar_pairs
 from bot.digest.features import tokens, vectorize
 from bot.digest.linkage import Group, Limits, merge
 from bot.models import Article, Story
@@ -47,6 +48,12 @@ MAX_STORY = 40
 # in proportion to how far the shorter one falls below SHORT_TERMS distinct terms.
 SHORT_DISCOUNT = 0.20
 SHORT_TERMS = 30
+# Optional embeddings (embed.py): each article's EMBED_NEIGHBOURS nearest neighbours
+# with cosine >= EMBED_MIN become pairs scoring THRESHOLD at EMBED_MIN, more above. Not
+# tuned on data (no embedding model is reachable offline): set high, to add only pairs
+# an embedding model is sure about.
+EMBED_MIN = 0.85
+EMBED_NEIGHBOURS = 5
 MIN_TEXT_KEY_WORDS = 15
 TEXT_KEY_WORDS = 1000
 
@@ -86,10 +93,10 @@ def _text_key(article: Article) -> str:
     Short bodies are left out: "Read more." is not a story."""
     # the first TEXT_KEY_WORDS words and the length: splitting a 20,000-word page whole
     # for every article costs more than all the rest of the grouping
-    words = article.text.casefold().split(maxsplit=TEXT_KEY_WORDS)
+    words = article.text.split(maxsplit=TEXT_KEY_WORDS)
     if len(words) < MIN_TEXT_KEY_WORDS:
         return ""
-    key = f"{len(article.text)}\n" + " ".join(words[:TEXT_KEY_WORDS])
+    key = f"{len(article.text)}\n" + " ".join(words[:TEXT_KEY_WORDS]).casefold()
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -129,21 +136,55 @@ def _copies(items: Sequence[Article], uf: _UnionFind, links: list[Link]) -> None
                 links.append(Link(other.id, art.id, kind))
 
 
-def _similar(
-    items: Sequence[Article], uf: _UnionFind, links: list[Link]
-) -> list[tuple[int, int, float]]:
-    """Scored pairs inside the time window; same-feed near-copies are joined here,
-    other same-feed pairs dropped."""
+Edge = tuple[int, int, float, str]  # two item indices, score, "similar" or "meaning"
+
+
+def _text_pairs(items: Sequence[Article]) -> list[tuple[int, int, float, float]]:
+    """(i, j, similarity, score): the score is the similarity less the short-entry discount."""
     vec = vectorize(items)
     pairs = similar_pairs(vec, len(items), floor=EDGE_FLOOR)
     length = np.bincount(vec.doc, minlength=len(items))
     shorter = np.minimum(length[pairs.left], length[pairs.right])
     discount = SHORT_DISCOUNT * np.clip(1.0 - shorter / SHORT_TERMS, 0.0, 1.0)
     score = pairs.sim - discount
-    edges: list[tuple[int, int, float]] = []
-    for i, j, sim, eff in zip(
-        pairs.left.tolist(), pairs.right.tolist(), pairs.sim.tolist(), score.tolist(), strict=True
-    ):
+    return list(
+        zip(
+            pairs.left.tolist(),
+            pairs.right.tolist(),
+            pairs.sim.tolist(),
+            score.tolist(),
+            strict=True,
+        )
+    )
+
+
+def _meaning_pairs(
+    items: Sequence[Article], embeddings: Mapping[int, npt.NDArray[np.float32]]
+) -> list[tuple[int, int, float]]:
+    """(i, j, score) for the nearest neighbours by embedding."""
+    have = [i for i, a in enumerate(items) if a.id in embeddings]
+    if len(have) < 2:
+        return []
+    matrix = np.vstack([embeddings[items[i].id] for i in have]).astype(np.float32)
+    pairs = nearest_pairs(matrix, k=EMBED_NEIGHBOURS, floor=EMBED_MIN)
+    return [
+        (have[a], have[b], THRESHOLD + (cos - EMBED_MIN))
+        for a, b, cos in zip(
+            pairs.left.tolist(), pairs.right.tolist(), pairs.sim.tolist(), strict=True
+        )
+    ]
+
+
+def _similar(
+    items: Sequence[Article],
+    uf: _UnionFind,
+    links: list[Link],
+    embeddings: Mapping[int, npt.NDArray[np.float32]] | None,
+) -> list[Edge]:
+    """Scored pairs inside the time window; same-feed near-copies are joined here,
+    other same-feed pairs dropped."""
+    best: dict[tuple[int, int], Edge] = {}
+    for i, j, sim, eff in _text_pairs(items):
         a, b = items[i], items[j]
         if abs(a.published_at - b.published_at) > NEAR_WINDOW:
             continue
@@ -152,12 +193,22 @@ def _similar(
                 links.append(Link(a.id, b.id, "copy", sim))
             continue
         if eff >= EDGE_FLOOR:
-            edges.append((i, j, eff))
-    return edges
+            best[(i, j)] = (i, j, eff, "similar")
+    for i, j, score in _meaning_pairs(items, embeddings) if embeddings else ():
+        a, b = items[i], items[j]
+        if a.feed_id == b.feed_id or abs(a.published_at - b.published_at) > NEAR_WINDOW:
+            continue
+        if score > best.get((i, j), (i, j, 0.0, ""))[2]:
+            best[(i, j)] = (i, j, score, "meaning")
+    return sorted(best.values())
 
 
-def cluster_with_links(articles: Sequence[Article]) -> tuple[list[Story], list[Link]]:
-    """Stories (newest first, each best article first) and the links that joined them."""
+def cluster_with_links(
+    articles: Sequence[Article],
+    embeddings: Mapping[int, npt.NDArray[np.float32]] | None = None,
+) -> tuple[list[Story], list[Link]]:
+    """Stories (newest first, each best article first) and the links that joined them.
+    ``embeddings`` (article id -> unit vector, optional) add pairs by meaning."""
     # One fixed order so union-find roots, and thus the output, never depend on input order.
     items = sorted({a.id: a for a in articles}.values(), key=lambda a: a.id)
     if not items:
@@ -165,7 +216,7 @@ def cluster_with_links(articles: Sequence[Article]) -> tuple[list[Story], list[L
     uf = _UnionFind(len(items))
     links: list[Link] = []
     _copies(items, uf, links)
-    edges = _similar(items, uf, links)
+    edges = _similar(items, uf, links, embeddings)
 
     groups: dict[int, Group] = {}
     for i, art in enumerate(items):
@@ -178,11 +229,11 @@ def cluster_with_links(articles: Sequence[Article]) -> tuple[list[Story], list[L
             g.feeds = g.feeds | {art.feed_id}
             g.start, g.end = min(g.start, art.published_at), max(g.end, art.published_at)
     limits = Limits(threshold=THRESHOLD, max_span=NEAR_WINDOW, max_size=MAX_STORY)
-    merged = merge(groups, [(uf.find(i), uf.find(j), s) for i, j, s in edges], limits)
+    merged = merge(groups, [(uf.find(i), uf.find(j), s) for i, j, s, _ in edges], limits)
 
     where = {i: root for root, g in merged.items() for i in g.members}
     links += [
-        Link(items[i].id, items[j].id, "similar", s) for i, j, s in edges if where[i] == where[j]
+        Link(items[i].id, items[j].id, kind, s) for i, j, s, kind in edges if where[i] == where[j]
     ]
     stories = []
     for g in merged.values():
@@ -192,9 +243,12 @@ def cluster_with_links(articles: Sequence[Article]) -> tuple[list[Story], list[L
     return stories, links
 
 
-def cluster(articles: Sequence[Article]) -> list[Story]:
+def cluster(
+    articles: Sequence[Article],
+    embeddings: Mapping[int, npt.NDArray[np.float32]] | None = None,
+) -> list[Story]:
     """Stories from articles; each story lists every article, best first.
 
     Stories come back newest first (by their earliest article); ranking happens later.
     """
-    return cluster_with_links(articles)[0]
+    return cluster_with_links(articles, embeddings)[0]

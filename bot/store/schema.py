@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -184,3 +185,16 @@ notices = Table(
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_key", "notice_key", name="uq_notices_destination_notice"),
 )
+
+# Embedding vectors per article and model (optional grouping signal, issue 7). The
+# content hash says which text the vector is of: an edited article is embedded again.
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("entry_id", Integer, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    Column("model", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
+    Column("created_at", UTCDateTime, nullable=False),
+)
+

@@ -2,7 +2,8 @@
 
 The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by default,
 PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
-``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices).
+``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
+``embeddings.py`` (cached embedding vectors).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.store import db
+from bot.store.embeddings import EmbeddingsMixin
 from bot.store.entries import EntriesMixin
 from bot.store.feeds import FeedsMixin
 from bot.store.polls import PollOutcome, PollsMixin
@@ -27,6 +29,7 @@ class Store(
     DestinationsMixin,
     PostsMixin,
     NoticesMixin,
+    EmbeddingsMixin,
 ):
     """Async access to the database. Open with ``await Store.open(url)``; migrations run then."""
 

@@ -262,7 +262,10 @@ class Services:
 
         window = self.window(when, tz, now)
         articles = await self.store.articles_between(window.start, window.end, scope=scope)
-        return window_stories(window, articles, explain=explain)
+        # the digest's own embeddings, when it has them, so both group alike
+        embedder = getattr(self.builder, "embedder", None)
+        vectors = await embedder.vectors(articles, self.clock.now()) if embedder else None
+        return window_stories(window, articles, explain=explain, embeddings=vectors)
 
     # daily posts ----------------------------------------------------------------
     async def setup_daily(

@@ -8,9 +8,12 @@ weigh most.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
 
 from bot.digest.cluster import Link, cluster_with_links
 from bot.digest.features import vectorize
@@ -64,11 +67,16 @@ def _signal(link: Link, by_id: dict[int, Article], terms: dict[int, dict[str, fl
 
 
 def window_stories(
-    window: DigestWindow, articles: Sequence[Article], *, explain: bool = False
+    window: DigestWindow,
+    articles: Sequence[Article],
+    *,
+    explain: bool = False,
+    embeddings: Mapping[int, npt.NDArray[np.float32]] | None = None,
 ) -> WindowStories:
     """The window's stories, best first (as the digest ranks them), each with every
-    article; with ``explain``, the links that joined each story's articles."""
-    stories, links = cluster_with_links(articles)
+    article; with ``explain``, the links that joined each story's articles. Pass the
+    digest's ``embeddings`` (if it uses them) to see the grouping the digest sees."""
+    stories, links = cluster_with_links(articles, embeddings)
     ranked = rank(stories, now=window.end)
     terms: dict[int, dict[str, float]] = {}
     if explain and links:

@@ -185,3 +185,21 @@ async def test_the_digest_uses_embeddings_only_when_the_setting_points_at_an_end
     assert server.requests == []
     assert await multi(Settings(embeddings_base_url=server.url, embeddings_model="toy")) == 1
     assert len(server.requests) == 1
+
+
+async def test_stories_explain_names_the_meaning_link(server: FakeEmbeddings, store: Store) -> None:
+    from datetime import timedelta
+
+    from bot.digest.explain import window_stories
+    from bot.models import DigestWindow
+
+    arts = await _stored(store, CHIPS)
+    window = DigestWindow(NOW - timedelta(days=1), NOW + timedelta(seconds=1), "UTC", "today")
+    async with httpx.AsyncClient() as client:
+        embedder = Embedder(client, store, base_url=server.url, model="toy")
+        vectors = await embedder.vectors(arts, NOW)
+    report = window_stories(window, arts, explain=True, embeddings=vectors)
+    joined = [s for s in report.stories if len(s.articles) > 1]
+    assert len(joined) == 1
+    assert [sig.split(":")[1].split()[0] for sig in joined[0].signals] == ["meaning"]
+    assert {a.source for a in joined[0].articles} == {"TechCrunch", "The Verge"}

@@ -12,6 +12,9 @@ with tiktoken on the captured requests (system + user messages) and compared, si
 side, with two baselines: the naive prompt that puts every article of the day in one
 call, and the chosen stories' articles sent whole (no per-story cut).
 
+Then the 200-article day again at 4k, 8k and 32k of context (``llm_context_tokens``), each
+against a server started with that context: calls, tokens, and whether anything was refused.
+
     python bench/digest.py [--sizes 200,1000,5000] [--repeat 3] [--no-write]
 """
 
@@ -103,7 +106,7 @@ async def store_day(store: Store, day: list[tuple[str, ArticleIn]]) -> None:
         await store.upsert_entries(feed.id, items, END)
 
 
-def settings_for(srv: LLMServer, backend: str) -> Settings:
+def settings_for(srv: LLMServer, backend: str, context: int = 8192) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         backend=backend,
@@ -111,7 +114,61 @@ def settings_for(srv: LLMServer, backend: str) -> Settings:
         openai_base_url=srv.openai_url,
         openai_api_key="sk-bench",
         openai_model=MODEL,
+        llm_context_tokens=context,
     )
+
+
+CONTEXTS = (4096, 8192, 32768)
+
+
+async def by_context(day: list[tuple[str, ArticleIn]]) -> list[dict[str, int | str]]:
+    """One day built at each context length against a server started with that length."""
+    rows: list[dict[str, int | str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = await Store.open(f"sqlite+aiosqlite:///{tmp}/ctx.db")
+        try:
+            await store_day(store, day)
+            async with httpx.AsyncClient() as client:
+                for context in CONTEXTS:
+                    async with LLMServer(context=context) as srv:
+                        srv.respond = faithful
+                        settings = settings_for(srv, "openai", context)
+                        summarizer = make_summarizer(settings, None, client, FixedClock(END))
+                        builder = DigestBuilder(store, summarizer, settings, FixedClock(END))
+                        digest = await builder.build(window_for("today", END, "UTC"))
+                        seen = list(srv.requests)
+                    worst = max(r.prompt_tokens + r.max_tokens for r in seen)
+                    rows.append(
+                        {
+                            "context": context,
+                            "calls": len(seen),
+                            "prompt": sum(r.prompt_tokens for r in seen),
+                            "asked": sum(r.max_tokens for r in seen),
+                            "worst": worst,
+                            "refused": sum(
+                                1 for r in seen if r.prompt_tokens + r.max_tokens > context
+                            ),
+                            "fallbacks": sum("fell back" in n for n in digest.stats.notes),
+                            "backend": digest.stats.backend,
+                        }
+                    )
+        finally:
+            await store.close()
+    return rows
+
+
+def context_report(rows: list[dict[str, int | str]]) -> str:
+    lines = [
+        "| llm_context_tokens | calls | prompt tokens (all calls) | max_tokens asked (all "
+        "calls) | largest prompt + max_tokens | refused by the server | stories fallen back |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['context']:,} | {r['calls']} | {r['prompt']:,} | {r['asked']:,} | "
+            f"{r['worst']:,} | {r['refused']} | {r['fallbacks']} |"
+        )
+    return "\n".join(lines)
 
 
 async def build(
@@ -206,9 +263,13 @@ async def measure(
     }
 
 
-async def run(sizes: list[int], repeat: int) -> tuple[list[dict[str, float | int | str]], int]:
+async def run(
+    sizes: list[int], repeat: int
+) -> tuple[list[dict[str, float | int | str]], int, list[dict[str, int | str]]]:
     pool = corpus()
     print(f"{len(pool):,} distinct real articles available", flush=True)
+    contexts = await by_context(pool[:200])
+    print(contexts, flush=True)
     rows = []
     async with LLMServer() as srv:
         srv.respond = faithful
@@ -219,7 +280,7 @@ async def run(sizes: list[int], repeat: int) -> tuple[list[dict[str, float | int
             row = await measure(n, pool[:n], repeat, srv)
             print(row, flush=True)
             rows.append(row)
-    return rows, len(pool)
+    return rows, len(pool), contexts
 
 
 def report(rows: list[dict[str, float | int | str]], available: int, repeat: int) -> str:
@@ -293,8 +354,18 @@ def main(argv: list[str] | None = None) -> int:
         print("needs ../shared/fixtures/realworld (absent); nothing to measure")
         return 1
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows, available = asyncio.run(run(sizes, args.repeat))
+    rows, available, contexts = asyncio.run(run(sizes, args.repeat))
     body = report(rows, available, args.repeat)
+    body += (
+        "\n\n### Calls and tokens by context length (200-article day)\n\n"
+        "The same 200-article day, `openai` backend, built at three `llm_context_tokens`, each "
+        "against a loopback server started with that context that refuses, as vLLM does, "
+        "a request whose prompt plus `max_tokens` is over it (prompt tokens counted by the "
+        "server: tiktoken plus 5 template tokens per message). The fake model answers at once "
+        "with sentences copied from the articles, so calls and tokens are ours; a real model's "
+        "replies are shorter than the `max_tokens` reserved for them.\n\n"
+        + context_report(contexts)
+    )
     print(body)
     if not args.no_write:
         write_section("digest", body)

@@ -183,12 +183,22 @@ class DigestArticle:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A fact sentence of a summary and the pages whose sentences support it, best first."""
+
+    sentence: str
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DigestStory:
     headline: str
     summary: str
     take: str | None
     articles: tuple[DigestArticle, ...]
     kind: str = "general"  # story type chosen for the voice: funding, release, policy, ...
+    # every fact sentence of ``summary`` with its sources (the support check's alignment)
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ from bot.config import Settings
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
 from bot.digest.rank import rank
+from bot.digest.supported import supported_day, supported_stories
 from bot.models import (
     Article,
     Digest,
     DigestArticle,
     DigestStats,
-    DigestStory,
     DigestWindow,
     FailedSource,
     Feed,
@@ -37,7 +37,7 @@ from bot.models import (
 )
 from bot.render.common import local
 from bot.store.store import Store
-from bot.summarize.base import DigestText, StoryText, Summarizer
+from bot.summarize.base import DigestText, Summarizer
 from bot.summarize.offline.voice import write_offline
 
 log = logging.getLogger("newsbot.digest")
@@ -150,11 +150,12 @@ class DigestBuilder:
         chosen = ranked[:limit]
         text = await self._write(chosen, window)
         feeds = await self.store.list_feeds(scope)
-        digest_stories = [
-            _digest_story(story, words) for story, words in zip(chosen, text.stories, strict=True)
-        ]
+        # every writer's words go through the sentence-support check (citations come from it)
+        digest_stories, checked = await asyncio.to_thread(
+            supported_stories, chosen, text, window, [digest_articles(s) for s in chosen]
+        )
         failing = failed_sources(feeds)
-        hook, bottom_line = text.hook, text.bottom_line
+        hook, bottom_line = supported_day(text.hook, text.bottom_line, chosen)
         if not chosen:
             hook = hook or "A quiet day"
             if topic:
@@ -171,7 +172,7 @@ class DigestBuilder:
             tokens_in=text.tokens_in,
             tokens_out=text.tokens_out,
             failed_sources=failing,
-            notes=text.notes,
+            notes=(*text.notes, *checked),
         )
         return Digest(
             title=title_for(window, hook),
@@ -220,13 +221,3 @@ def _memo_key(backend: str, stories: Sequence[Story], window: DigestWindow) -> s
     for s in stories:
         h.update(s.content_hash.encode())
     return h.hexdigest()
-
-
-def _digest_story(story: Story, words: StoryText) -> DigestStory:
-    return DigestStory(
-        headline=words.headline or story.lead_article.title,
-        summary=words.summary,
-        take=words.take,
-        articles=digest_articles(story),
-        kind=words.kind,
-    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import unicodedata
 from datetime import UTC, datetime
 
@@ -20,15 +21,24 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
+# Text a reader never sees is no news: it is where orders to a summarizing model hide.
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])", re.I
+)
+
+
 def html_to_text(value: str | None) -> str:
-    """Visible text of an HTML fragment (scripts/styles dropped), whitespace collapsed."""
+    """Visible text of an HTML fragment (scripts, styles and hidden elements dropped)."""
     if not value:
         return ""
     if "<" not in value and "&" not in value:
         return _squash(value)
     tree = HTMLParser(value)
-    for node in tree.css("script, style, noscript"):
+    for node in tree.css("script, style, noscript, template, [hidden], [aria-hidden=true]"):
         node.decompose()
+    for node in tree.css("[style]"):
+        if _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
+            node.decompose()
     root = tree.body or tree.root
     text = root.text(separator=" ") if root is not None else ""
     return _squash(text)

@@ -7,11 +7,14 @@ and failure reasons come from feeds and config, so they are outside text too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
+from bot.summarize.sentences import split_sentences
+from bot.summarize.support import is_opinion
 
 
 def outlets(story: DigestStory) -> int:
@@ -104,6 +107,37 @@ def footer_lines(digest: Digest) -> list[str]:
         lines.append(failed)
     lines.extend(n for n in digest.stats.notes if n.strip())
     return lines
+
+
+MAX_REFS = 3  # citation links after one sentence, at most (the sources list has them all)
+
+
+def cited_paragraphs(
+    story: DigestStory, text: Callable[[str], str], link: Callable[[str, str], str]
+) -> list[str]:
+    """The summary's paragraphs, escaped by ``text``, each fact sentence followed by
+    numbered links (``link("[1]", url)``) to the pages that support it; [n] is the n-th
+    page of the story's sources list. A fact sentence with no citation is not printed;
+    labeled paragraphs ("In plain terms: ...") carry no facts of their own and no links.
+    A story the support check never saw (no citations at all) prints as written."""
+    if not story.citations:
+        return [text(p) for p in paragraphs(story.summary)]
+    number = {a.url: n for n, a in reversed(list(enumerate(story.articles, 1)))}
+    refs = {c.sentence: [u for u in c.urls if u in number][:MAX_REFS] for c in story.citations}
+    out = []
+    for para in paragraphs(story.summary):
+        if is_opinion(para):
+            out.append(text(para))
+            continue
+        shown = []
+        for sentence in split_sentences(para):
+            urls = refs.get(sentence)
+            if urls:
+                links = " ".join(link(f"[{number[u]}]", u) for u in urls)
+                shown.append(f"{text(sentence)} {links}")
+        if shown:
+            out.append(" ".join(shown))
+    return out
 
 
 def paragraphs(text: str) -> list[str]:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
+from bot.render.common import (
+    cited_paragraphs,
+    footer_lines,
+    outlet_count,
+    paragraphs,
+    quiet_line,
+    unlabel,
+)
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.render.split import pack, split_text
 
@@ -59,7 +66,7 @@ def _sources(story: DigestStory) -> list[str]:
 def _story_block(story: DigestStory, *, lead: bool) -> str:
     label = "**The lead** · " if lead else ""
     lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
-    lines += [discord_text(p) for p in paragraphs(story.summary)]
+    lines += cited_paragraphs(story, discord_text, discord_link)
     if story.take:
         prefix = "**The take:** " if lead else "*My read:* "
         lines.append(prefix + discord_text(" ".join(paragraphs(unlabel(story.take)))))
@@ -76,7 +83,7 @@ def _description(digest: Digest) -> str:
     else:
         lead = digest.lead
         parts = [_headline_link(lead)]
-        parts += [discord_text(p) for p in paragraphs(lead.summary)]
+        parts += cited_paragraphs(lead, discord_text, discord_link)
         if lead.take:
             parts.append("**The take:** " + discord_text(" ".join(paragraphs(unlabel(lead.take)))))
         units.append("\n".join(parts))

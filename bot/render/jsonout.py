@@ -16,6 +16,7 @@ def _story(story: DigestStory) -> dict[str, Any]:
         "headline": story.headline,
         "summary": story.summary,
         "take": story.take,
+        "citations": [{"sentence": c.sentence, "urls": list(c.urls)} for c in story.citations],
         "articles": [
             {
                 "title": a.title,

@@ -8,7 +8,14 @@ line, the sign-off, and a small footer.
 from __future__ import annotations
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
+from bot.render.common import (
+    cited_paragraphs,
+    footer_lines,
+    outlet_count,
+    paragraphs,
+    quiet_line,
+    unlabel,
+)
 from bot.render.escape import markdown_link, markdown_text
 
 
@@ -21,8 +28,8 @@ def _sources(story: DigestStory) -> list[str]:
 
 def _lead(story: DigestStory) -> list[str]:
     lines = [f"## {markdown_text(story.headline)}", ""]
-    for para in paragraphs(story.summary):
-        lines += [markdown_text(para), ""]
+    for para in cited_paragraphs(story, markdown_text, markdown_link):
+        lines += [para, ""]
     if story.take:
         takes = paragraphs(unlabel(story.take))
         if takes:
@@ -38,8 +45,8 @@ def _lead(story: DigestStory) -> list[str]:
 def _wire_item(story: DigestStory) -> list[str]:
     head = f"### {markdown_text(story.headline)} ({outlet_count(story)})"
     lines = [head, ""]
-    for para in paragraphs(story.summary):
-        lines += [markdown_text(para), ""]
+    for para in cited_paragraphs(story, markdown_text, markdown_link):
+        lines += [para, ""]
     if story.take:
         lines += ["*My read:* " + markdown_text(" ".join(paragraphs(unlabel(story.take)))), ""]
     lines += _sources(story)

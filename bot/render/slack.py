@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Digest, DigestStory
-from bot.render.common import footer_lines, outlet_count, paragraphs, quiet_line, unlabel
+from bot.render.common import (
+    cited_paragraphs,
+    footer_lines,
+    outlet_count,
+    paragraphs,
+    quiet_line,
+    unlabel,
+)
 from bot.render.escape import clip, slack_link, slack_plain, slack_text
 from bot.render.split import pack
 
@@ -55,7 +62,7 @@ def _headline_link(story: DigestStory) -> str:
 def _story_text(story: DigestStory, *, lead: bool) -> str:
     label = "*The lead* · " if lead else ""
     lines = [f"{label}*{slack_text(story.headline)}* ({outlet_count(story)})"]
-    lines += [slack_text(p) for p in paragraphs(story.summary)]
+    lines += cited_paragraphs(story, slack_text, slack_link)
     if story.take:
         prefix = "*The take:* " if lead else "_My read:_ "
         lines.append(prefix + slack_text(" ".join(paragraphs(unlabel(story.take)))))
@@ -85,7 +92,7 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
         units.append(quiet_line(digest))
     else:
         lead = digest.lead
-        parts = [_headline_link(lead)] + [slack_text(p) for p in paragraphs(lead.summary)]
+        parts = [_headline_link(lead), *cited_paragraphs(lead, slack_text, slack_link)]
         if lead.take:
             parts.append("*The take:* " + slack_text(" ".join(paragraphs(unlabel(lead.take)))))
         units.append("\n".join(parts))

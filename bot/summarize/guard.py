@@ -85,6 +85,10 @@ _INITIAL = re.compile(r"(?:^|:\s+|[\"“(]\s*)$")
 _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HYPE_WORDS) + r")\b", re.I)
 _MENTION = re.compile(r"@(?:everyone|here|channel)\b|<[@#!][^>]*>", re.I)
 
+_BOT = (
+    r"(?:ai|llm|gpt|bot|chatbot|assistant|model|language model|summari[sz]er|ai summari[sz]er"
+    r"|ai model|news bot)s?\b"
+)
 # Sentences in an article that talk to a model rather than report news. They are no
 # evidence for anything: a "fact" that only such a sentence holds is an injected one.
 _ORDERS = re.compile(
@@ -93,7 +97,24 @@ _ORDERS = re.compile(
     r"prompts?|rules|guidelines|directions)\b"
     r"|\byou are now\b|\bnew instructions\b|\b(?:system|assistant|developer)\s*(?:prompt)?\s*:"
     r"|\b(?:as an? )?(?:AI|language model|LLM|chatbot|assistant)s?,? (?:you )?(?:must|should)\b"
-    r"|@(?:everyone|here|channel)\b|<[@#!][^>]*>",
+    r"|@(?:everyone|here|channel)\b|<[@#!][^>]*>"
+    # paraphrases: "disregard everything above", "pay no attention to what you were told"
+    r"|\b(?:ignore|disregard|forget|override|pay no attention to)\b.{0,40}?\b(?:above|earlier|"
+    r"previous|prior|everything|what you)\b"
+    # addressed to a model: "note to AI summarizers", "if you are a language model"
+    r"|\b(?:note|message|attention|instructions?|reminder)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?"
+    + _BOT
+    + r"|\bif you(?:'re| are) an? "
+    + _BOT
+    + r"|\bwhen (?:you )?summari[sz](?:e|ing)\b|\byour (?:new |real )?(?:task|job|role|"
+    r"instructions?) (?:is|are|now)\b|\btell (?:your |the )?(?:readers|users|channel|everyone)\b"
+    + r"|\b"
+    + _BOT
+    + r"[^.]{0,30}\b(?:must|should|shall|need to|are to)\s+(?:now\s+)?(?:say|write|report|"
+    r"state|lead|include|mention|headline|call|claim)\b"
+    r"|\b(?:the\s+)?(?:headline|summary|take|title|digest)\s+(?:must|should|shall|has to)\s+"
+    r"(?:be|read|say|lead|state)\b"
+    r"|^\W*(?:please\s+)?(?:write|say|report|state|claim|announce)\s+(?:only\s+)?that\b",
     re.I,
 )
 
@@ -105,6 +126,12 @@ REASON_MENTION = "chat mentions"
 def is_order(sentence: str) -> bool:
     """Does this sentence address a model ("ignore your instructions", "SYSTEM:", a ping)?"""
     return bool(_ORDERS.search(sentence))
+
+
+def gives_orders(text: str) -> bool:
+    """Is this an order to a model? A bare ping ("@everyone OpenAI says ...") is not: it is
+    news with a mention in it, which renderers make inert; it is still no LLM output."""
+    return is_order(_MENTION.sub(" ", text))
 
 
 def strip_orders(text: str) -> str:

@@ -362,9 +362,9 @@ class DayRun:
 
 
 def without_orders(story: Story) -> Story:
+    """The story without sentences that give orders; a title that is one becomes ""."""
     articles = tuple(
-        replace(a, title=strip_orders(a.title) or a.title, text=strip_orders(a.text))
-        for a in story.articles
+        replace(a, title=strip_orders(a.title), text=strip_orders(a.text)) for a in story.articles
     )
     return replace(story, articles=articles)
 

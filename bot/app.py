@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -27,9 +27,11 @@ from bot.config import Settings, load_feed_specs
 from bot.daily import Outcome
 from bot.posting import Poster
 from bot.publish import Publisher
-from bot.scheduler import Scheduler
 from bot.services import Services, validate_time
 from bot.store.store import Store
+
+if TYPE_CHECKING:  # the scheduler (apscheduler) loads for `run` only
+    from bot.scheduler import Scheduler
 
 log = logging.getLogger("newsbot.app")
 
@@ -239,6 +241,8 @@ async def run(
 
     With ``once``: poll, then wait for the next scheduled post (of any destination), make it,
     and exit; used by tests and for a dry run of a day."""
+    from bot.scheduler import Scheduler
+
     app = await build_app(settings, clock)
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -7,7 +7,6 @@ line and the fix, exit code 2; tracebacks only with ``--debug``.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import os
@@ -21,10 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_iso
-from bot.config import Settings, load_feed_specs, load_settings
 from bot.errors import ConfigError, NewsbotError, SourceError
 
+# Heavy modules (pydantic settings, asyncio, the app) load inside the commands that use
+# them, so `newsbot --help` and argument errors answer at once.
 if TYPE_CHECKING:
+    from bot.config import Settings
     from bot.models import Feed
     from bot.services import Services
 
@@ -82,6 +83,8 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
     if getattr(args, "debug", False):
         flags["log_level"] = "DEBUG"
     flags.update(extra)
+    from bot.config import load_settings
+
     settings = load_settings(getattr(args, "config", None), **flags)
     from bot.logging_setup import setup_logging
 
@@ -364,6 +367,8 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
     if args.health:
         return _doctor_report(checks, quiet=True)
 
+    from bot.config import load_feed_specs
+
     try:
         specs = load_feed_specs(settings.feeds_file)
         check("feeds.toml", True, f"{len(specs)} sources in {settings.feeds_file}")
@@ -457,6 +462,8 @@ async def _check_feeds_reachable(
 ) -> None:
     """A warning, not a failure: one feed being down is the poller's business, but none
     answering usually means no route out (a proxy, a firewall, DNS)."""
+    import asyncio
+
     from bot.feeds.fetch import Fetcher, make_client
 
     quick = settings.model_copy(update={"total_timeout": min(settings.total_timeout, 10.0)})
@@ -645,6 +652,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]] = args.func
+    import asyncio
+
     try:
         return asyncio.run(func(args))
     except KeyboardInterrupt:

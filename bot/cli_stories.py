@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.digest.explain import WindowStories
+if TYPE_CHECKING:  # the grouping code (numpy) loads when the command runs, not for --help
+    from bot.digest.explain import WindowStories
 
 
 def stories_to_dict(report: WindowStories, *, explain: bool = False) -> dict[str, Any]:

@@ -15,8 +15,6 @@ import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 
-import trafilatura
-
 from bot.config import Settings
 from bot.errors import FeedError
 from bot.feeds.fetch import Fetcher
@@ -47,6 +45,8 @@ def wants_full_text(feed: Feed, article: ArticleIn, min_words: int) -> bool:
 def extract_main_text(html: bytes, url: str) -> str | None:
     """The article body of an HTML page without navigation, footers or banners; None when
     trafilatura finds no main text."""
+    import trafilatura  # half a second of imports: only once a page is actually fetched
+
     text = trafilatura.extract(
         html,
         url=url,

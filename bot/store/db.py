@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,7 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_LOCK = 0x6E657773  # "news": the advisory lock key that serializes migrations
+_REVISION = re.compile(r'^(down_revision|revision) = "?([^"\n]*?)"?$', re.M)
 
 
 def normalize_url(url: str) -> str:
@@ -54,7 +59,24 @@ def create_engine(url: str) -> AsyncEngine:
     return engine
 
 
+@cache
+def head_revision() -> str:
+    """The newest migration, read from the version files without loading Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(path.read_text(encoding="utf-8")))
+        revisions.add(found["revision"])
+        parents.add(found.get("down_revision", "None"))
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise StoreError(f"migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
+
+
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -63,12 +85,30 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 
 def _upgrade(connection: Connection) -> None:
+    from alembic import command
+
     command.upgrade(_alembic_config(connection), "head")
 
 
+async def _current_revision(engine: AsyncEngine) -> str | None:
+    try:
+        async with engine.connect() as conn:
+            return (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+    except SQLAlchemyError:
+        return None  # a new database: no version table yet
+
+
 async def migrate(engine: AsyncEngine) -> None:
+    # Alembic takes a good part of a second to import; an up-to-date database (every run
+    # but the first after an upgrade) never needs it
+    if await _current_revision(engine) == head_revision():
+        return
     try:
         async with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # several processes starting at once on one database: one migrates, the
+                # others wait here and then find nothing left to do
+                await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
             await conn.run_sync(_upgrade)
     except SQLAlchemyError as exc:
         raise StoreError(f"database migration failed: {exc}") from exc
@@ -76,12 +116,5 @@ async def migrate(engine: AsyncEngine) -> None:
 
 async def schema_revisions(engine: AsyncEngine) -> tuple[str | None, str]:
     """(the database's Alembic revision, None when never migrated; the one this code needs)."""
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head() or "?"
-    try:
-        async with engine.connect() as conn:
-            at = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
-    except SQLAlchemyError:
-        at = None  # no alembic_version table: never migrated
-    return (str(at) if at else None), head
+    at = await _current_revision(engine)
+    return (str(at) if at else None), head_revision()

@@ -81,6 +81,11 @@ async def upsert_entries_in(
                 for n in plan.inserts
             ],
         )
+        await conn.execute(
+            update(feeds)
+            .where(feeds.c.id == feed_id)
+            .values(entry_count=feeds.c.entry_count + len(plan.inserts))
+        )
     return plan.counts
 
 
@@ -127,7 +132,10 @@ class EntriesMixin(StoreBase):
         """Articles published in [start, end) from enabled feeds visible in ``scope``."""
         q = (
             select(*ARTICLE_COLUMNS)
-            .join(feeds, feeds.c.id == entries.c.feed_id)
+            # "+ 0" keeps SQLite off the feed_id index: without it, SQLite may walk every
+            # entry of every visible feed instead of the window's range of published_at
+            # (47 ms at 14k entries, 339 ms at 304k); PostgreSQL plans it the same either way
+            .join(feeds, feeds.c.id == entries.c.feed_id + 0)
             .where(
                 entries.c.published_at >= start,
                 entries.c.published_at < end,

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.errors import SourceError
 from bot.models import Feed, FeedSpec
 from bot.store.rows import StoreBase, feed_row, scope_key
-from bot.store.schema import entries, feeds
+from bot.store.schema import feeds
 
 
 class FeedsMixin(StoreBase):
@@ -106,14 +106,7 @@ class FeedsMixin(StoreBase):
         self, scope: str | None = None, *, enabled_only: bool = False, all_scopes: bool = False
     ) -> list[Feed]:
         """Global feeds plus those of ``scope``; every feed with ``all_scopes``."""
-        counts = (
-            select(entries.c.feed_id, func.count().label("n"))
-            .group_by(entries.c.feed_id)
-            .subquery()
-        )
-        q = select(feeds, func.coalesce(counts.c.n, 0).label("n")).outerjoin(
-            counts, counts.c.feed_id == feeds.c.id
-        )
+        q = select(feeds)
         if not all_scopes:
             q = q.where(feeds.c.scope.in_({"", scope_key(scope)}))
         if enabled_only:
@@ -121,7 +114,7 @@ class FeedsMixin(StoreBase):
         q = q.order_by(func.lower(feeds.c.name))
         async with self.engine.connect() as conn:
             rows = (await conn.execute(q)).all()
-        return [feed_row(r, r.n) for r in rows]
+        return [feed_row(r) for r in rows]
 
     async def get_feed(self, feed_id: int) -> Feed | None:
         async with self.engine.connect() as conn:

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
 from bot.store.entries import upsert_entries_in
-from bot.store.rows import StoreBase
 from bot.store.schema import feeds, fetch_log
+from bot.store.upkeep import UpkeepMixin
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ async def _trim_log(conn: AsyncConnection, feed_ids: set[int], keep: int) -> Non
     )
 
 
-class PollsMixin(StoreBase):
+class PollsMixin(UpkeepMixin):
     async def record_failure(
         self,
         feed_id: int,
@@ -155,6 +155,8 @@ class PollsMixin(StoreBase):
                 ],
             )
             await _trim_log(conn, {o.feed_id for o in outcomes}, keep_log)
+        # new entries change what the planner should assume; at most hourly
+        await self.refresh_statistics(max(o.now for o in outcomes))
         return counts
 
     async def fetch_log_for(self, feed_id: int) -> list[FetchLogEntry]:

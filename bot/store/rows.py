@@ -23,7 +23,7 @@ def scope_key(scope: str | None) -> str:
     return scope or ""
 
 
-def feed_row(row: Any, entries_count: int = 0) -> Feed:
+def feed_row(row: Any) -> Feed:
     return Feed(
         id=row.id,
         name=row.name,
@@ -43,7 +43,7 @@ def feed_row(row: Any, entries_count: int = 0) -> Feed:
         failing_since=row.failing_since,
         consecutive_failures=row.consecutive_failures,
         next_poll_at=row.next_poll_at,
-        entries_count=entries_count,
+        entries_count=row.entry_count,
         created_at=row.created_at,
     )
 

@@ -83,6 +83,8 @@ feeds = Table(
     Column("consecutive_failures", Integer, nullable=False, default=0),
     Column("next_poll_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
+    # kept by each insert of entries, so listing sources is not a count over the archive
+    Column("entry_count", Integer, nullable=False, default=0, server_default="0"),
     UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
     UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
 )
@@ -108,6 +110,7 @@ entries = Table(
     UniqueConstraint("feed_id", "canonical_url", name="uq_entries_feed_canonical_url"),
     Index("ix_entries_published_at", "published_at"),
     Index("ix_entries_canonical_url", "canonical_url"),
+    Index("ix_entries_url", "url"),  # /why looks a link up by its URL as given, too
     Index("ix_entries_content_hash", "content_hash"),
 )
 

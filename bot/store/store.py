@@ -8,7 +8,10 @@ PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.store import db
 from bot.store.embeddings import EmbeddingsMixin
@@ -17,6 +20,9 @@ from bot.store.feeds import FeedsMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.summaries import SummariesMixin
+from bot.store.upkeep import UpkeepMixin, refresh_statistics
+
+log = logging.getLogger("newsbot.store")
 
 __all__ = ["PollOutcome", "Store"]
 
@@ -30,6 +36,7 @@ class Store(
     PostsMixin,
     NoticesMixin,
     EmbeddingsMixin,
+    UpkeepMixin,
 ):
     """Async access to the database. Open with ``await Store.open(url)``; migrations run then."""
 
@@ -38,9 +45,18 @@ class Store(
         engine = db.create_engine(url)
         if migrate:
             await db.migrate(engine)
-        return cls(engine)
+        store = cls(engine)
+        await store.analyze_if_never()
+        return store
 
     async def close(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            # SQLite's advice: optimize before closing (a no-op unless statistics went stale)
+            try:
+                async with self.engine.begin() as conn:
+                    await refresh_statistics(conn)
+            except SQLAlchemyError as exc:
+                log.debug("PRAGMA optimize skipped: %s", exc)
         await self.engine.dispose()
 
     async def ping(self) -> None:

@@ -13,7 +13,7 @@ client is given the summarizer opens its own; close it with ``await summarizer.a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -22,10 +22,10 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.summarize.base import Summarizer
-from bot.summarize.llm.ollama import OllamaChat, is_ollama
-from bot.summarize.llm.summarizer import LLMSummarizer
-from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy, Transport
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
+
+if TYPE_CHECKING:  # the LLM writer (tiktoken, tenacity) loads only when it is configured
+    from bot.summarize.llm.transport import Transport
 
 
 def make_summarizer(
@@ -35,6 +35,8 @@ def make_summarizer(
         return ExtractiveSummarizer()
     spec = llm_spec(settings)  # a ConfigError here, before any client is opened
     http = client if client is not None else httpx.AsyncClient()
+    from bot.summarize.llm.summarizer import LLMSummarizer
+
     summarizer = LLMSummarizer.from_settings(
         spec.transport(http, settings), settings, store, clock or SystemClock()
     )
@@ -51,6 +53,9 @@ class LLMSpec:
     api_key: str | None
 
     def transport(self, client: httpx.AsyncClient, settings: Settings) -> Transport:
+        from bot.summarize.llm.ollama import OllamaChat
+        from bot.summarize.llm.transport import AnthropicMessages, OpenAIChat, RetryPolicy
+
         policy = RetryPolicy(
             retries=max(0, settings.llm_retries),
             timeout=settings.llm_timeout,
@@ -94,6 +99,8 @@ def llm_spec(settings: Settings) -> LLMSpec:
                 hint="set OPENAI_API_KEY in .env, or point OPENAI_BASE_URL at a local "
                 "server such as Ollama (http://localhost:11434/v1)",
             )
+        from bot.summarize.llm.ollama import is_ollama
+
         # Ollama's native API is the one that takes the context length (num_ctx)
         ollama = settings.llm_api == "ollama" or (
             settings.llm_api == "auto" and is_ollama(base_url)

@@ -1,0 +1,265 @@
+"""Queries that should grow with the window, not with the archive: 10k vs 300k entries.
+
+Two archives of real articles (the real-world feeds of ../shared/fixtures, reused under new
+guids and URLs), 1,000 entries a day over 100 feeds: 10 days for 10k entries, 300 days for
+300k. Today's window holds the same articles in both, so any growth from 10k to 300k is
+the archive's cost, not the window's. Written through ``Store.upsert_entries`` (the real
+write path, which also keeps the per-feed counts).
+
+Measured, interleaved between the two sizes (so background load hits both alike), median
+of the rounds: the day query (``articles_between`` for today), the week query, the
+per-feed list with entry counts (``list_feeds``, on every poll and digest), ``/why``'s URL
+lookup, and ``digest today`` as the CLI runs it after start-up (open the app, build the
+digest with the offline writer, close). SQLite always; PostgreSQL when
+NEWSBOT_TEST_DATABASE_URL (or --pg URL) names a server whose user may create databases.
+
+    python bench/queries.py [--no-write] [--rounds N] [--sizes 10000,300000] [--pg URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import write_section  # noqa: E402
+
+from bot.app import build_app  # noqa: E402
+from bot.clock import FixedClock  # noqa: E402
+from bot.config import load_settings  # noqa: E402
+from bot.feeds.normalize import normalize_entries  # noqa: E402
+from bot.feeds.parse import parse_feed  # noqa: E402
+from bot.models import ArticleIn, FeedSpec  # noqa: E402
+from bot.store.store import Store  # noqa: E402
+
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "realworld"
+NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)
+DIGEST = "`digest today`"
+PER_DAY = 1_000
+FEEDS = 100
+
+
+def pool() -> list[ArticleIn]:
+    """Every entry of the real-world fixtures, normalized as a poll would."""
+    if not FIXTURES.is_dir():
+        sys.exit(f"needs {FIXTURES} (the shared fixtures)")
+    out: list[ArticleIn] = []
+    for path in sorted(FIXTURES.iterdir()):
+        if not path.is_file():
+            continue
+        try:
+            parsed = parse_feed(path.read_bytes(), url=f"https://feeds.example/{path.name}")
+        except Exception:
+            continue
+        out.extend(normalize_entries(parsed, now=NOW))
+    return [a for a in out if a.text]
+
+
+def archive(size: int, articles: list[ArticleIn]) -> dict[int, list[ArticleIn]]:
+    """``size`` entries, PER_DAY a day ending now, spread over FEEDS feeds. Counted back
+    from today, so today's (and this week's) articles and times are the same at any size."""
+    rnd = random.Random(7)
+    by_feed: dict[int, list[ArticleIn]] = {f: [] for f in range(FEEDS)}
+    for i in range(size):
+        a = articles[i % len(articles)]
+        day = NOW.replace(hour=0) - timedelta(days=i // PER_DAY)
+        at = day + timedelta(seconds=rnd.randrange(86_400))
+        url = f"https://news{i % FEEDS}.example/{i}"
+        by_feed[i % FEEDS].append(
+            replace(a, guid=f"g{i}", url=url, canonical_url=url, published_at=at)
+        )
+    return by_feed
+
+
+async def fill(url: str, size: int, articles: list[ArticleIn]) -> tuple[float, str]:
+    """Create the archive; returns (seconds, one URL of today for the /why lookup)."""
+    started = time.perf_counter()
+    store = await Store.open(url)
+    probe = ""
+    try:
+        for f, items in archive(size, articles).items():
+            spec = FeedSpec(name=f"feed {f}", url=f"https://news{f}.example/feed")
+            feed = await store.add_feed(spec, NOW, added_by="bench")
+            for i in range(0, len(items), 2_000):
+                await store.upsert_entries(feed.id, items[i : i + 2_000], NOW)
+            probe = items[0].url
+        # what a poll does after recording (hourly); here the statistics see the whole fill
+        await store.refresh_statistics(NOW, force=True)
+    finally:
+        await store.close()
+    return time.perf_counter() - started, probe
+
+
+async def timed(fn: Callable[[], Awaitable[Any]]) -> float:
+    started = time.perf_counter()
+    await fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def measures(url: str, probe: str) -> dict[str, Callable[[], Awaitable[Any]]]:
+    day = (NOW.replace(hour=0), NOW)
+    week = (NOW.replace(hour=0) - timedelta(days=6), NOW)
+
+    async def with_store(fn: Callable[[Store], Awaitable[Any]]) -> Any:
+        store = await Store.open(url, migrate=False)
+        try:
+            return await fn(store)
+        finally:
+            await store.close()
+
+    async def digest_today() -> None:
+        settings = load_settings(
+            ROOT / "config", env_file=None, database_url=url, backend="extractive"
+        )
+        app = await build_app(settings, FixedClock(NOW), sync=False)
+        try:
+            digest = await app.services.digest_for("today", tz="UTC")
+            assert digest.stats.articles > 0
+        finally:
+            await app.close()
+
+    return {
+        "day query": lambda: with_store(lambda s: s.articles_between(*day)),
+        "week query": lambda: with_store(lambda s: s.articles_between(*week)),
+        "feeds with counts": lambda: with_store(lambda s: s.list_feeds(all_scopes=True)),
+        "/why URL lookup": lambda: with_store(lambda s: s.find_articles_by_url(probe)),
+        DIGEST: digest_today,
+    }
+
+
+async def run_engine(
+    name: str, urls: dict[int, str], articles: list[ArticleIn], rounds: int, digest_rounds: int
+) -> list[str]:
+    probes: dict[int, str] = {}
+    lines = []
+    for size, url in urls.items():
+        secs, probes[size] = await fill(url, size, articles)
+        lines.append(f"{name}: {size:,} entries written in {secs:.1f} s")
+        print(lines[-1], flush=True)
+    sizes = list(urls)
+    timings: dict[tuple[str, int], list[float]] = {}
+    for r in range(rounds):
+        for size in sizes:
+            for what, fn in measures(urls[size], probes[size]).items():
+                if what == DIGEST and r >= digest_rounds:
+                    continue
+                timings.setdefault((what, size), []).append(await timed(fn))
+    what_order = list(measures("", ""))
+    small, big = sizes[0], sizes[-1]
+    rows = [
+        f"| {name} | {what} | {statistics.median(timings[what, small]):.1f} | "
+        f"{statistics.median(timings[what, big]):.1f} | "
+        f"{statistics.median(timings[what, big]) / statistics.median(timings[what, small]):.2f}x |"
+        for what in what_order
+    ]
+    for r in rows:
+        print(r, flush=True)
+    return rows
+
+
+async def pg_urls(admin_url: str, sizes: list[int]) -> dict[int, str]:
+    from sqlalchemy import make_url, text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.store.db import normalize_url
+
+    admin = create_async_engine(normalize_url(admin_url), isolation_level="AUTOCOMMIT")
+    out = {}
+    try:
+        async with admin.connect() as conn:
+            for size in sizes:
+                db = f"newsbot_bench_{size}_{uuid.uuid4().hex[:6]}"
+                await conn.execute(text(f'CREATE DATABASE "{db}"'))
+                url = make_url(normalize_url(admin_url)).set(database=db)
+                out[size] = url.render_as_string(hide_password=False)
+    finally:
+        await admin.dispose()
+    return out
+
+
+async def drop_pg(admin_url: str, urls: dict[int, str]) -> None:
+    from sqlalchemy import make_url, text
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from bot.store.db import normalize_url
+
+    admin = create_async_engine(normalize_url(admin_url), isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as conn:
+            for url in urls.values():
+                db = make_url(url).database
+                await conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+    finally:
+        await admin.dispose()
+
+
+async def main_async(args: argparse.Namespace) -> str:
+    sizes = [int(s) for s in args.sizes.split(",")]
+    articles = pool()
+    print(f"{len(articles)} real articles in the pool", flush=True)
+    notes: list[str] = []
+    rows: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        urls = {s: f"sqlite+aiosqlite:///{Path(tmp) / f'a{s}.db'}" for s in sizes}
+        rows += await run_engine("SQLite", urls, articles, args.rounds, args.digest_rounds)
+    if args.pg:
+        pg = await pg_urls(args.pg, sizes)
+        try:
+            rows += await run_engine("PostgreSQL", pg, articles, args.rounds, args.digest_rounds)
+        finally:
+            await drop_pg(args.pg, pg)
+    else:
+        notes.append("PostgreSQL: not measured (no NEWSBOT_TEST_DATABASE_URL or --pg).")
+    small, big = sizes[0], sizes[-1]
+    return "\n".join(
+        [
+            f"Two archives of {small:,} and {big:,} entries ({PER_DAY:,} a day over {FEEDS} "
+            "feeds, real article texts from ../shared/fixtures/realworld), the same "
+            "articles in today's window in both. Median of "
+            f"{args.rounds} rounds ({args.digest_rounds} for `digest today`), the two sizes "
+            "interleaved; each measure opens its own "
+            "connection (as a command does). `digest today` is the CLI's work after "
+            "start-up: open the app, build the digest with the offline writer, close.",
+            "",
+            f"| engine | what | {small:,} entries, ms | {big:,} entries, ms | growth |",
+            "|---|---|---:|---:|---:|",
+            *rows,
+            "",
+            *notes,
+            "Targets: day query <= 1.2x growth from 10k to 300k on each engine; "
+            "`digest today` on 300k within 1.1x of 10k.",
+        ]
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--digest-rounds", type=int, default=3)
+    ap.add_argument("--sizes", default="10000,300000")
+    ap.add_argument("--pg", default=os.environ.get("NEWSBOT_TEST_DATABASE_URL", ""))
+    args = ap.parse_args()
+    body = asyncio.run(main_async(args))
+    print(body)
+    if not args.no_write:
+        write_section("queries", body, command="python bench/queries.py")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""per-feed entry counts kept on the feed; an index for /why's URL lookup; fresh statistics
+
+Revision ID: 0003
+Revises: 0002_embeddings
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002_embeddings"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("feeds", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("entry_count", sa.Integer(), nullable=False, server_default="0")
+        )
+    op.execute(
+        "UPDATE feeds SET entry_count = "
+        "(SELECT count(*) FROM entries WHERE entries.feed_id = feeds.id)"
+    )
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.create_index("ix_entries_url", ["url"], unique=False)
+    # the planner's picture of the tables (SQLite gathers none unless asked)
+    op.execute("ANALYZE")
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("entries", schema=None) as batch_op:
+        batch_op.drop_index("ix_entries_url")
+    with op.batch_alter_table("feeds", schema=None) as batch_op:
+        batch_op.drop_column("entry_count")

@@ -1,0 +1,74 @@
+"""Start-up: a command loads only what it uses (timings are in bench/startup.py).
+
+Each check runs in a fresh interpreter, as the `newsbot` command does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.store import db
+
+# modules that cost a good part of a second together and that these commands never use
+HEAVY = (
+    "alembic",
+    "apscheduler",
+    "trafilatura",
+    "bot.summarize.llm.summarizer",
+    "tiktoken",
+    "discord",
+    "slack_bolt",
+)
+
+
+def _loaded_after(code: str, cwd: Path) -> list[str]:
+    probe = (
+        "import json, sys\n"
+        f"{code}\n"
+        "mods = [m for m in sys.modules]\n"
+        "sys.stderr.write('\\nLOADED ' + json.dumps(mods) + '\\n')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+    line = [ln for ln in out.stderr.splitlines() if ln.startswith("LOADED ")]
+    assert line, out.stderr
+    loaded: list[str] = json.loads(line[-1][len("LOADED ") :])
+    return loaded
+
+
+def test_help_loads_neither_settings_nor_database_nor_asyncio(tmp_path: Path) -> None:
+    loaded = _loaded_after(
+        "from bot.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass",
+        tmp_path,
+    )
+    assert "bot.cli" in loaded
+    for heavy in ("pydantic", "sqlalchemy", "asyncio", "numpy", "httpx", *HEAVY):
+        assert heavy not in loaded, heavy
+
+
+def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "config").mkdir()
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    run = (
+        "from bot.cli import main\n"
+        f"rc = main(['digest', 'today', '--config', 'config', '--database', {url!r}])\n"
+        "assert rc == 0, rc"
+    )
+    first = _loaded_after(run, tmp_path)
+    assert "alembic" in first  # a new database is migrated
+    again = _loaded_after(run, tmp_path)
+    for heavy in HEAVY:
+        assert heavy not in again, heavy
+
+
+def test_the_head_revision_read_from_the_files_is_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db._alembic_config())
+    assert db.head_revision() == script.get_current_head()

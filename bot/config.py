@@ -10,7 +10,14 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -126,6 +133,9 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(None, validation_alias=_env("DISCORD_TOKEN"))
     discord_dev_guild_id: int | None = Field(None, validation_alias=_env("DISCORD_DEV_GUILD_ID"))
     discord_api_url: str = "https://discord.com/api/v10"
+    # gateway sharding across processes: the same count everywhere, each its own ids
+    discord_shard_count: int | None = Field(None, ge=1)
+    discord_shard_ids: list[int] = Field(default_factory=list)
     slack_bot_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(
@@ -141,7 +151,7 @@ class Settings(BaseSettings):
     missed_post_grace_minutes: float = 120.0
     post_retries: int = 5
 
-    @field_validator("slack_admin_users", mode="before")
+    @field_validator("slack_admin_users", "discord_shard_ids", mode="before")
     @classmethod
     def _split_csv(cls, v: Any) -> Any:
         if isinstance(v, str):
@@ -163,6 +173,15 @@ class Settings(BaseSettings):
         if isinstance(v, SecretStr):
             v = v.get_secret_value()
         return (v.strip() or None) if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _shards_fit(self) -> Settings:
+        count = self.discord_shard_count
+        if self.discord_shard_ids and not count:
+            raise ValueError("discord_shard_ids needs discord_shard_count")
+        if count and any(not 0 <= i < count for i in self.discord_shard_ids):
+            raise ValueError(f"discord_shard_ids must be between 0 and {count - 1}")
+        return self
 
     @field_validator("timezone")
     @classmethod

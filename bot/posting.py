@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +26,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import MAX_WINDOW, Outcome, PostKind, backoff_seconds, now_key
 from bot.errors import PostError
+from bot.identity import default_owner
 from bot.models import Destination, DigestWindow, Feed, PostRecord, PostState
 from bot.publish import Publisher
 from bot.services import BuilderLike, ago
@@ -38,10 +36,6 @@ log = logging.getLogger("newsbot.scheduler")
 
 STALE_AFTER_S = 600.0  # a PENDING post untouched this long belongs to a dead process
 FAILING_NOTICE_AFTER = timedelta(days=1)
-
-
-def default_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from bot.daily import (
     latest_occurrence,
     window_key,
 )
+from bot.feeds.update import poll_tick_seconds
 from bot.models import Destination, PollResult
 from bot.posting import Poster
 from bot.services import PollerLike
@@ -123,12 +124,15 @@ class Scheduler:
         destination list every minute (setups made in chat or by another process)."""
         self.aps = AsyncIOScheduler(timezone=UTC)
         if poll:
+            tick = poll_tick_seconds(self.settings)
             self.aps.add_job(
                 self._tracked(self.poll_job),
-                IntervalTrigger(minutes=self.settings.poll_interval_minutes, timezone=UTC),
+                # a short, jittered tick: feeds fall due one by one, and several processes
+                # on one database then share them about evenly (see Poller._poll_claimed)
+                IntervalTrigger(seconds=tick, jitter=tick / 2, timezone=UTC),
                 id="poll",
                 name="poll feeds",
-                max_instances=1,
+                max_instances=2,  # a tick during a long poll returns at once (poll_job)
                 coalesce=True,
                 misfire_grace_time=self._grace_s(),
                 next_run_time=datetime.now(UTC),
@@ -243,10 +247,12 @@ class Scheduler:
     async def poll_job(self) -> list[PollResult]:
         """Poll the due feeds, never two at once; then tell admins about long-failing sources."""
         if self._poll_lock.locked():
-            log.info("a poll is still running; skipping this one")
+            log.debug("a poll is still running; skipping this tick")
             return []
         async with self._poll_lock:
             results = await self.poller.poll(due_only=True)
+            if not results:
+                return results  # most ticks: nothing due yet
             errors = sum(1 for r in results if r.status == "error")
             new = sum(r.new for r in results)
             log.info("polled %d feeds: %d new entries, %d errors", len(results), new, errors)

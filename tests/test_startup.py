@@ -41,8 +41,7 @@ def _loaded_after(code: str, cwd: Path) -> list[str]:
 
 def test_help_loads_neither_settings_nor_database_nor_asyncio(tmp_path: Path) -> None:
     loaded = _loaded_after(
-        "from bot.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass",
+        "from bot.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass",
         tmp_path,
     )
     assert "bot.cli" in loaded

@@ -22,6 +22,7 @@ from bot.feeds.fetch import Fetcher
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.feeds.recorder import BatchRecorder
+from bot.identity import default_owner
 from bot.models import ArticleIn, Feed, ParsedFeed, PollResult, PollStatus
 from bot.store.store import PollOutcome, Store
 
@@ -38,6 +39,16 @@ def success_delay(settings: Settings, max_age: float | None) -> timedelta:
     minutes = max(settings.poll_interval_minutes, settings.min_poll_interval_minutes)
     seconds = max(minutes * 60, max_age or 0.0)
     return timedelta(seconds=seconds)
+
+
+def poll_lease(settings: Settings) -> timedelta:
+    """How long a claimed feed stays with its process: half the interval."""
+    return success_delay(settings, None) / 2
+
+
+def poll_tick_seconds(settings: Settings) -> float:
+    """How often `newsbot run` looks for due feeds: a tenth of the interval, 1 s to 60 s."""
+    return min(60.0, max(1.0, success_delay(settings, None).total_seconds() / 10))
 
 
 def failure_delay(settings: Settings, failures: int, retry_after: float | None) -> timedelta:
@@ -60,12 +71,15 @@ class Poller:
         settings: Settings,
         clock: Clock,
         extractor: Extractor | None = None,
+        *,
+        owner: str | None = None,
     ) -> None:
         self._store = store
         self._fetcher = fetcher
         self._settings = settings
         self._clock = clock
         self._extractor = extractor
+        self.owner = owner or default_owner()
 
     async def poll(
         self,
@@ -74,11 +88,10 @@ class Poller:
         due_only: bool = False,
         progress: Callable[[PollResult], object] | None = None,
     ) -> list[PollResult]:
+        if feeds is None and due_only:
+            return await self._poll_claimed(progress)
         if feeds is None:
-            if due_only:
-                feeds = await self._store.due_feeds(self._clock.now())
-            else:
-                feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
+            feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
 
         # Bodies wait here for the parser and the database; without a bound a big poll
         # would hold every feed it fetched faster than it could store in memory at once.
@@ -116,6 +129,29 @@ class Poller:
         finally:
             await recorder.close()
             parsers.shutdown(wait=False, cancel_futures=True)
+
+    async def _poll_claimed(
+        self, progress: Callable[[PollResult], object] | None
+    ) -> list[PollResult]:
+        """Claim due feeds a batch at a time (row leases) and poll them, until none is due.
+        Other processes on the same database claim from the same queue, so each due feed
+        is polled by exactly one of them; a lease outlives any sane poll but not the
+        interval, so a crashed process's feeds are taken over in time."""
+        lease = poll_lease(self._settings)
+        results: list[PollResult] = []
+        polled: set[int] = set()
+        while True:
+            claimed = await self._store.claim_due_feeds(
+                self._clock.now(),
+                owner=self.owner,
+                lease=lease,
+                limit=self._settings.max_concurrency,
+            )
+            batch = [f for f in claimed if f.id not in polled]  # a clock that stands still
+            if not batch:
+                return results
+            polled.update(f.id for f in batch)
+            results += await self.poll(batch, progress=progress)
 
     async def _poll_one(self, feed: Feed, recorder: BatchRecorder, parsers: Executor) -> PollResult:
         started = time.perf_counter()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.errors import SourceError
@@ -163,14 +163,37 @@ class FeedsMixin(StoreBase):
 
     async def due_feeds(self, now: datetime) -> list[Feed]:
         async with self.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(feeds)
-                    .where(
-                        feeds.c.enabled.is_(True),
-                        or_(feeds.c.next_poll_at.is_(None), feeds.c.next_poll_at <= now),
-                    )
-                    .order_by(feeds.c.id)
-                )
-            ).all()
+            rows = (await conn.execute(select(feeds).where(*_due(now)).order_by(feeds.c.id))).all()
         return [feed_row(r) for r in rows]
+
+    async def claim_due_feeds(
+        self, now: datetime, *, owner: str, lease: timedelta, limit: int
+    ) -> list[Feed]:
+        """Lease up to ``limit`` due feeds to ``owner`` until ``now + lease``; feeds another
+        process holds are skipped. One statement, so two processes never get the same feed:
+        on PostgreSQL the rows are locked with SKIP LOCKED (a claimer never waits for
+        another), on SQLite the single writer serializes the claims. Recording the poll
+        (``record_polls``) ends the lease; a crashed owner's leases run out."""
+        due = (
+            select(feeds.c.id)
+            .where(*_due(now), or_(feeds.c.lease_until.is_(None), feeds.c.lease_until <= now))
+            .order_by(feeds.c.next_poll_at.nulls_first(), feeds.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claim = (
+            update(feeds)
+            .where(feeds.c.id.in_(due.scalar_subquery()))
+            .values(lease_owner=owner, lease_until=now + lease)
+            .returning(*feeds.c)
+        )
+        async with self.engine.begin() as conn:
+            rows = (await conn.execute(claim)).all()
+        return sorted((feed_row(r) for r in rows), key=lambda f: f.id)
+
+
+def _due(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    return (
+        feeds.c.enabled.is_(True),
+        or_(feeds.c.next_poll_at.is_(None), feeds.c.next_poll_at <= now),
+    )

@@ -103,6 +103,8 @@ class PollsMixin(UpkeepMixin):
                         consecutive_failures=0,
                         failing_since=None,
                         next_poll_at=bindparam("b_next"),
+                        lease_owner=None,
+                        lease_until=None,
                     ),
                     [
                         dict(
@@ -126,6 +128,8 @@ class PollsMixin(UpkeepMixin):
                         failing_since=func.coalesce(feeds.c.failing_since, bindparam("b_now")),
                         consecutive_failures=feeds.c.consecutive_failures + 1,
                         next_poll_at=bindparam("b_next"),
+                        lease_owner=None,
+                        lease_until=None,
                     ),
                     [
                         dict(

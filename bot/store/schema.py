@@ -85,6 +85,10 @@ feeds = Table(
     Column("created_at", UTCDateTime, nullable=False),
     # kept by each insert of entries, so listing sources is not a count over the archive
     Column("entry_count", Integer, nullable=False, default=0, server_default="0"),
+    # a poller process's claim on a due feed (several `newsbot run` on one database): until
+    # lease_until no other process polls it; a crashed process's claims simply run out
+    Column("lease_owner", String(100), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
     UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
     UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
 )

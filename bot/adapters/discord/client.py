@@ -29,10 +29,26 @@ def intents() -> discord.Intents:
     return wanted
 
 
-class NewsClient(discord.Client):
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """Which gateway shards this process runs. Unset: all of them, as many as Discord
+    recommends. A bot in thousands of servers spread over several processes gives each
+    the same ``discord_shard_count`` and its own ``discord_shard_ids``."""
+    options: dict[str, Any] = {}
+    if settings.discord_shard_count:
+        options["shard_count"] = settings.discord_shard_count
+        ids = settings.discord_shard_ids or list(range(settings.discord_shard_count))
+        options["shard_ids"] = sorted(set(ids))
+    return options
+
+
+class NewsClient(discord.AutoShardedClient):
+    """One process, one or more gateway shards (``AutoShardedClient``); every shard's
+    guilds share the one command tree and publisher."""
+
     def __init__(
         self, services: Services, settings: Settings, clock: Clock, **options: Any
     ) -> None:
+        options = {**shard_options(settings), **options}
         super().__init__(intents=intents(), allowed_mentions=rest.NO_MENTIONS, **options)
         self.services = services
         self.settings = settings

@@ -1,4 +1,5 @@
-"""per-feed entry counts kept on the feed; an index for /why's URL lookup; fresh statistics
+"""per-feed entry counts kept on the feed; an index for /why's URL lookup; fresh statistics;
+poll leases on feeds (several processes on one database)
 
 Revision ID: 0003
 Revises: 0002_embeddings
@@ -18,6 +19,8 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("entry_count", sa.Integer(), nullable=False, server_default="0")
         )
+        batch_op.add_column(sa.Column("lease_owner", sa.String(length=100), nullable=True))
+        batch_op.add_column(sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True))
     op.execute(
         "UPDATE feeds SET entry_count = "
         "(SELECT count(*) FROM entries WHERE entries.feed_id = feeds.id)"
@@ -32,4 +35,6 @@ def downgrade() -> None:
     with op.batch_alter_table("entries", schema=None) as batch_op:
         batch_op.drop_index("ix_entries_url")
     with op.batch_alter_table("feeds", schema=None) as batch_op:
+        batch_op.drop_column("lease_until")
+        batch_op.drop_column("lease_owner")
         batch_op.drop_column("entry_count")

@@ -1,0 +1,116 @@
+"""Several pollers on one database: each due feed is claimed (leased) by exactly one of them,
+and a crashed poller's claims run out so another takes its feeds over.
+
+Runs on SQLite, and on PostgreSQL (FOR UPDATE SKIP LOCKED) with NEWSBOT_TEST_DATABASE_URL.
+The two-process test against a real server is tests/test_scale_out.py."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from support.feed_server import FeedServer
+from support.tiny_feed import one_item_rss
+
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.feeds.fetch import Fetcher
+from bot.feeds.update import Poller, poll_lease
+from bot.models import FeedSpec
+from bot.store.store import PollOutcome, Store
+
+
+async def _feeds(store: Store, clock: FixedClock, n: int, server: FeedServer | None = None) -> None:
+    for i in range(n):
+        url = f"https://f{i}.example/feed"
+        if server is not None:
+            server.put(f"/f{i}.xml", one_item_rss(i))
+            url = server.url(f"/f{i}.xml")
+        await store.add_feed(FeedSpec(f"feed {i}", url), clock.now(), added_by="test")
+
+
+async def test_claims_are_disjoint_and_end_when_recorded_or_run_out(
+    store: Store, clock: FixedClock
+) -> None:
+    await _feeds(store, clock, 5)
+    now, lease = clock.now(), timedelta(minutes=10)
+    a = await store.claim_due_feeds(now, owner="a", lease=lease, limit=3)
+    b = await store.claim_due_feeds(now, owner="b", lease=lease, limit=3)
+    assert len(a) == 3 and len(b) == 2
+    assert not {f.id for f in a} & {f.id for f in b}
+    assert await store.claim_due_feeds(now, owner="c", lease=lease, limit=3) == []
+    # a records its polls: those feeds are no longer leased, and not due until next time
+    await store.record_polls(
+        [
+            PollOutcome(f.id, now, ok=True, next_poll_at=now + timedelta(minutes=30), status="ok")
+            for f in a
+        ]
+    )
+    # b "crashed": once its lease runs out its feeds are claimable again, a's are not due
+    later = now + lease
+    taken = await store.claim_due_feeds(later, owner="c", lease=lease, limit=10)
+    assert sorted(f.id for f in taken) == sorted(f.id for f in b)
+
+
+async def test_many_claimers_at_once_never_share_a_feed(
+    db_url: str, store: Store, clock: FixedClock
+) -> None:
+    await _feeds(store, clock, 60)
+    other = await Store.open(db_url)
+    try:
+        claims = await asyncio.gather(
+            *(
+                s.claim_due_feeds(clock.now(), owner=f"p{i}", lease=timedelta(minutes=5), limit=7)
+                for i, s in enumerate([store, other] * 6)
+            )
+        )
+    finally:
+        await other.close()
+    ids = [f.id for claim in claims for f in claim]
+    assert len(ids) == len(set(ids)) == 60
+
+
+async def test_two_pollers_poll_each_due_feed_once_between_them(
+    db_url: str,
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    settings: Settings,
+) -> None:
+    await _feeds(store, clock, 40, server)
+    settings = replace_settings(settings, max_concurrency=4)
+    other = await Store.open(db_url)
+    try:
+        one = Poller(store, fetcher, settings, clock, owner="one")
+        two = Poller(other, fetcher, settings, clock, owner="two")
+        first, second = await asyncio.gather(one.poll(due_only=True), two.poll(due_only=True))
+        # nothing is due any more: a second tick polls nothing
+        assert await one.poll(due_only=True) == []
+    finally:
+        await other.close()
+    polled = [r.feed_id for r in first + second]
+    assert len(polled) == len(set(polled)) == 40
+    assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
+    assert first and second  # both took a share
+
+
+async def test_a_crashed_pollers_feeds_are_taken_over_when_its_lease_runs_out(
+    store: Store, clock: FixedClock, server: FeedServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    await _feeds(store, clock, 6, server)
+    lease = poll_lease(settings)
+    dead = await store.claim_due_feeds(clock.now(), owner="dead", lease=lease, limit=2)
+    poller = Poller(store, fetcher, settings, clock, owner="alive")
+    now_results = await poller.poll(due_only=True)
+    assert {r.feed_id for r in now_results}.isdisjoint(f.id for f in dead)
+    assert len(now_results) == 4
+    clock.advance(lease)
+    later = await poller.poll(due_only=True)
+    assert sorted(r.feed_id for r in later) == sorted(f.id for f in dead)
+    # within one interval of the crash, as the lease is half of it
+    assert lease * 2 <= timedelta(minutes=settings.poll_interval_minutes)
+
+
+def replace_settings(settings: Settings, **changes: object) -> Settings:
+    return settings.model_copy(update=changes)

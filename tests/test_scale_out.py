@@ -1,0 +1,178 @@
+"""Two `newsbot run` processes on one PostgreSQL database share the polling of 2,000 feeds.
+
+Real processes, a real PostgreSQL server and a loopback feed server that logs who asked for
+what and when (each process says who it is in its User-Agent). Checked:
+
+- every feed is polled exactly once per interval (never twice within one, never skipped);
+- the two processes split the work within 60/40;
+- after one process is killed (SIGKILL, its leases left behind), the other takes its feeds
+  over: none is polled later than one interval after it fell due (or after the kill).
+
+Needs NEWSBOT_TEST_DATABASE_URL (a PostgreSQL server whose user may create databases) and
+asyncpg; skips otherwise. About four minutes: the interval is one minute so a loaded 2-core
+machine keeps up with 2,000 feeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/support, as in feeds/conftest
+
+from support.feed_server import FeedServer
+from support.tiny_feed import one_item_rss
+
+from bot.clock import FixedClock
+from bot.models import FeedSpec
+from bot.store.store import Store
+
+FEEDS = 2_000
+INTERVAL_S = 60.0
+TICK_S = INTERVAL_S / 10  # bot.feeds.update.poll_tick_seconds for this interval
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("NEWSBOT_TEST_DATABASE_URL", "").startswith("postgres"),
+    reason="needs NEWSBOT_TEST_DATABASE_URL pointing at a PostgreSQL server (see make test-postgres)",
+)
+
+
+class LoggingFeedServer(FeedServer):
+    """The loopback feed server, plus (time, path, who) for every feed request."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log: list[tuple[float, str, str]] = []
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        ua = request.headers.get("User-Agent", "")
+        self.log.append((time.monotonic(), request.path, ua.rsplit(" ", 1)[-1]))
+        return await super()._handle(request)
+
+
+
+def _start(name: str, db_url: str, tmp: Path) -> subprocess.Popen[bytes]:
+    data = tmp / name
+    (data / "config").mkdir(parents=True)
+    later = (datetime.now(UTC) + timedelta(hours=12)).strftime("%H:%M")
+    env = {
+        **os.environ,
+        "NEWSBOT_DATABASE_URL": db_url,
+        "NEWSBOT_DATA_DIR": str(data),
+        "NEWSBOT_POLL_INTERVAL_MINUTES": str(INTERVAL_S / 60),
+        "NEWSBOT_MIN_POLL_INTERVAL_MINUTES": str(INTERVAL_S / 60),
+        "NEWSBOT_ALLOW_PRIVATE_NETWORKS": "true",
+        "NEWSBOT_FULL_TEXT_MIN_WORDS": "0",
+        "NEWSBOT_USER_AGENT": f"newsbot-test {name}",
+        "NEWSBOT_CONSOLE_POST_TIME": later,  # no digest is due while the test runs
+    }
+    for secret in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
+        env.pop(secret, None)
+        env.pop(f"NEWSBOT_{secret}", None)
+    log = (tmp / f"{name}.log").open("wb")
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "--config", str(data / "config")],
+        cwd=tmp,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+async def _until(check: object, within: float, what: str) -> None:
+    """Wait for a condition the processes bring about (they run on their own clock)."""
+    deadline = time.monotonic() + within
+    while not check():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.5)
+
+
+def _by_feed(log: list[tuple[float, str, str]]) -> dict[str, list[tuple[float, str]]]:
+    out: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for at, path, who in log:
+        out[path].append((at, who))
+    return out
+
+
+@pytest.mark.timeout(900)
+async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
+    db_url: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("asyncpg", reason="PostgreSQL needs the asyncpg driver (postgres extra)")
+    clock = FixedClock(datetime.now(UTC))
+    async with LoggingFeedServer() as server:
+        store = await Store.open(db_url)
+        try:
+            for i in range(FEEDS):
+                server.put(f"/f{i}.xml", one_item_rss(i))
+                spec = FeedSpec(f"feed {i}", server.url(f"/f{i}.xml"))
+                await store.add_feed(spec, clock.now(), added_by="test")
+        finally:
+            await store.close()
+        paths = [f"/f{i}.xml" for i in range(FEEDS)]
+        procs = {name: _start(name, db_url, tmp_path) for name in ("A", "B")}
+        try:
+            # phase 1: both run; the cold round plus two full intervals
+            await _until(
+                lambda: min(server.hits[p] for p in paths) >= 3,
+                within=6 * INTERVAL_S,
+                what="three polls of every feed",
+            )
+            both = list(server.log)
+            procs["B"].send_signal(signal.SIGKILL)
+            procs["B"].wait()
+            killed_at = time.monotonic()
+            # phase 2: A alone, until every feed has been polled by A since the kill
+            await _until(
+                lambda: all(
+                    any(at > killed_at and who == "A" for at, who in _by_feed(server.log)[p])
+                    for p in paths
+                ),
+                within=3 * INTERVAL_S,
+                what="A to poll every feed after B was killed",
+            )
+            after = list(server.log)
+        finally:
+            for proc in procs.values():
+                if proc.poll() is None:
+                    proc.send_signal(signal.SIGTERM)
+            for proc in procs.values():
+                try:
+                    proc.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+    logs = {n: (tmp_path / f"{n}.log").read_text(errors="replace")[-3000:] for n in ("A", "B")}
+    requests = _by_feed(after)
+    # exactly once per interval: consecutive polls of a feed are an interval apart (the
+    # lease and next_poll_at), never closer; and none is skipped while both run
+    for path in paths:
+        times = [at for at, _ in requests[path]]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        assert min(gaps) >= 0.8 * INTERVAL_S, (path, gaps, logs)
+    for path, polls in _by_feed(both).items():
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(polls)]
+        assert max(gaps) <= INTERVAL_S + 2 * TICK_S + 15, (path, gaps)
+    # the split while both ran
+    counts = {who: sum(1 for _, _, w in both if w == who) for who in ("A", "B")}
+    assert min(counts.values()) >= 0.4 * sum(counts.values()), counts
+    # take-over: no feed later than one interval past when it fell due (or the kill)
+    late = []
+    for path in paths:
+        before = [at for at, _ in requests[path] if at <= killed_at]
+        first_after = min(at for at, who in requests[path] if at > killed_at)
+        due = max(before[-1] + INTERVAL_S, killed_at)
+        late.append(first_after - due)
+    assert max(late) <= INTERVAL_S, (max(late), logs["A"])

@@ -13,16 +13,22 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
+from urllib.parse import urlsplit
 
 from bot.config import Settings
-from bot.errors import FeedError
+from bot.errors import FeedError, FeedErrorKind
 from bot.feeds.fetch import Fetcher
 from bot.models import ArticleIn, Feed
 
 log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A host that could not be reached (DNS, refused, timed out) is not asked again for this
+# long: a feed whose article host is down otherwise costs a failed lookup per entry.
+HOST_PAUSE_S = 15 * 60
+_HOST_DOWN = (FeedErrorKind.CONNECT, FeedErrorKind.TIMEOUT)
 
 # (feed_id, guids, canonical urls) -> content hash of stored entries keyed by guid and URL
 KnownHashes = Callable[[int, Iterable[str], Iterable[str]], Awaitable[dict[str, str]]]
@@ -70,8 +76,11 @@ class ArticleExtractor:
         known_hashes: KnownHashes | None = None,
         concurrency: int = 4,
         max_per_feed: int = 25,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._fetcher = fetcher
+        self._monotonic = monotonic
+        self._down_until: dict[str, float] = {}  # host -> when to try it again
         self._min_words = settings.full_text_min_words
         self._known = known_hashes
         # A cap of its own, below the fetcher's: article pages must not starve feed polls.
@@ -110,9 +119,21 @@ class ArticleExtractor:
                 out[i] = dataclasses.replace(articles[i], text=text)
         return out
 
+    def host_is_down(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        until = self._down_until.get(host)
+        if until is None:
+            return False
+        if self._monotonic() >= until:
+            del self._down_until[host]
+            return False
+        return True
+
     async def _full_text(self, feed: Feed, article: ArticleIn) -> str | None:
         try:
             async with self._slots:
+                if self.host_is_down(article.url):  # checked in the slot: an earlier page
+                    return None  # of this feed may just have found the host down
                 resp = await self._fetcher.fetch(article.url)
             ctype = resp.content_type.split(";")[0].strip().lower()
             if ctype not in _HTML_TYPES:
@@ -126,6 +147,10 @@ class ArticleExtractor:
             text = await asyncio.to_thread(extract_main_text, resp.body, resp.final_url)
         except FeedError as exc:
             log.info("%s: full text of %s not fetched: %s", feed.name, article.url, exc)
+            if exc.kind in _HOST_DOWN:
+                host = urlsplit(article.url).hostname or ""
+                self._down_until[host] = self._monotonic() + HOST_PAUSE_S
+                log.info("full text: not asking %s again for %d minutes", host, HOST_PAUSE_S // 60)
             return None
         except Exception:
             # A bug in extraction must not cost the feed's poll; keep the feed text.

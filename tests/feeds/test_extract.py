@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,12 +16,12 @@ from support.feed_server import FeedServer
 
 from bot.clock import FixedClock
 from bot.config import Settings
-from bot.feeds.extract import ArticleExtractor, make_extractor
+from bot.feeds.extract import HOST_PAUSE_S, ArticleExtractor, make_extractor
 from bot.feeds.fetch import Fetcher, FetchResponse, make_client
 from bot.feeds.normalize import content_hash, html_to_text
 from bot.feeds.parse import parse_feed
 from bot.feeds.update import Poller
-from bot.models import FeedSpec, ParsedEntry, PollStatus
+from bot.models import ArticleIn, Feed, FeedSpec, ParsedEntry, PollStatus
 from bot.store.store import Store
 
 from .conftest import DATA
@@ -275,3 +276,41 @@ async def test_the_app_wires_full_text_into_its_poller(
         assert all(len(t.split()) > 80 for t in texts)
     finally:
         await app.close()
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again on return: connections are refused
+
+
+def _teaser(i: int, url: str) -> ArticleIn:
+    return ArticleIn(
+        guid=f"g{i}",
+        url=url,
+        canonical_url=url,
+        title=f"Story {i}",
+        author=None,
+        published_at=datetime(2026, 8, 22, tzinfo=UTC),
+        text="A teaser.",
+        content_hash=f"h{i}",
+    )
+
+
+async def test_an_unreachable_article_host_is_asked_once_then_paused(
+    pages: PageFetcher, settings: Settings
+) -> None:
+    now = [1000.0]
+    extractor = ArticleExtractor(pages, settings, concurrency=1, monotonic=lambda: now[0])
+    feed = Feed(id=1, name="teasers", url="http://127.0.0.1/feed")
+    port = _closed_port()
+    articles = [_teaser(i, f"http://127.0.0.1:{port}/story/{i}") for i in range(6)]
+
+    out = await extractor.enrich(feed, articles)
+
+    assert out == articles  # every entry kept, with the feed's own text
+    assert len(pages.urls) == 1  # one refused connection, not six
+    assert extractor.host_is_down(articles[0].url)
+    now[0] += HOST_PAUSE_S
+    await extractor.enrich(feed, articles[:2])
+    assert len(pages.urls) == 2  # after the pause the host is tried again

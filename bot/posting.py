@@ -173,7 +173,10 @@ class Poster:
             await asyncio.shield(write)
 
         try:
-            digest = await self.builder.build(window, topic=dest.topic, scope=dest.scope)
+            filters = await self.store.filters_for(dest.scope, dest.channel_id)
+            digest = await self.builder.build(
+                window, topic=dest.topic, scope=dest.scope, filters=filters
+            )
             ref = await publisher.publish(dest, digest, resume=record.message_ref, save=save)
         except asyncio.CancelledError:
             await asyncio.gather(*saving, return_exceptions=True)

@@ -11,6 +11,7 @@ composition root (``bot.app``); adapters and the CLI never reach past it to the 
   ``last_post_error``; ``changes`` tells the scheduler when destinations change
 - ``notice_once(where, key)``: say a thing once per place
 - ``why(url, scope)`` -> ``WhyReport``
+- filters (``bot.community.service``): ``mute_source``, ``add_keyword_rule``, ``filters_here``...
 
 Every user mistake raises a ``NewsbotError`` whose ``str`` is one sentence and whose ``hint``
 says what to do instead.
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
+from bot.community.service import FiltersServices
 from bot.config import Settings
 from bot.daily import Outcome
 from bot.errors import FeedError, NewsbotError, SourceError
@@ -50,6 +52,7 @@ from bot.why import WhyReport as WhyReport
 log = logging.getLogger("newsbot.services")
 
 if TYPE_CHECKING:
+    from bot.community.rules import Filters
     from bot.digest.explain import WindowStories
 
 PREVIEW_ITEMS = 5
@@ -80,6 +83,7 @@ class BuilderLike(Protocol):
         topic: str | None = None,
         scope: str | None = None,
         max_stories: int | None = None,
+        filters: Filters | None = None,
     ) -> Digest: ...
 
 
@@ -111,7 +115,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services:
+class Services(FiltersServices):
     def __init__(
         self,
         store: Store,
@@ -243,10 +247,15 @@ class Services:
         topic: str | None = None,
         scope: str | None = None,
         now: datetime | None = None,
+        *,
+        channel: str | None = None,
     ) -> Digest:
+        """The digest of a window; in a server, without what its (and ``channel``'s)
+        filters hide."""
         window = self.window(when, tz, now)
         topic = " ".join(topic.split()) if topic else None
-        return await self.builder.build(window, topic=topic or None, scope=scope)
+        filters = await self.filters_here(scope, channel)
+        return await self.builder.build(window, topic=topic or None, scope=scope, filters=filters)
 
     async def stories_for(
         self,

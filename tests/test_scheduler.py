@@ -60,6 +60,7 @@ class RecordingBuilder:
         topic: str | None = None,
         scope: str | None = None,
         max_stories: int | None = None,
+        filters: object = None,
     ) -> Digest:
         self.windows.append(window)
         return Digest(

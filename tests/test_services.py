@@ -71,6 +71,7 @@ class FakeBuilder:
         topic: str | None = None,
         scope: str | None = None,
         max_stories: int | None = None,
+        filters: object = None,
     ) -> Digest:
         self.calls.append((window, topic, scope))
         return Digest(

@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from bot.clock import Clock
+from bot.community.rules import Filters, hidden_note
 from bot.config import Settings
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
@@ -129,12 +130,22 @@ class DigestBuilder:
         *,
         topic: str | None = None,
         scope: str | None = None,
+        filters: Filters | None = None,
     ) -> tuple[list[Article], list[Story]]:
-        """The window's articles and its stories, ranked best first (topic-filtered)."""
+        """The window's articles and its stories, ranked best first (topic-filtered and
+        without what the destination's ``filters`` hide)."""
+        articles, ranked, _ = await self._stories(window, topic, scope, filters)
+        return articles, ranked
+
+    async def _stories(
+        self, window: DigestWindow, topic: str | None, scope: str | None, filters: Filters | None
+    ) -> tuple[list[Article], list[Story], int]:
         articles = await self.select(window, scope=scope)
         vectors = await self.embedder.vectors(articles, self.clock.now()) if self.embedder else None
         grouped = await asyncio.to_thread(cluster, articles, vectors)
-        return articles, rank(grouped, now=window.end, topic=topic)
+        # filters before ranking: a muted outlet no longer counts toward a story's score
+        grouped, hidden = filters.apply(grouped) if filters else (grouped, 0)
+        return articles, rank(grouped, now=window.end, topic=topic), hidden
 
     async def build(
         self,
@@ -143,8 +154,9 @@ class DigestBuilder:
         topic: str | None = None,
         scope: str | None = None,
         max_stories: int | None = None,
+        filters: Filters | None = None,
     ) -> Digest:
-        articles, ranked = await self.stories(window, topic=topic, scope=scope)
+        articles, ranked, hidden = await self._stories(window, topic, scope, filters)
         # the lead plus up to max_stories "also on the wire"
         limit = 1 + (self.settings.max_stories if max_stories is None else max_stories)
         chosen = ranked[:limit]
@@ -160,6 +172,8 @@ class DigestBuilder:
             hook = hook or "A quiet day"
             if topic:
                 hook = f"Nothing on {topic!r}"
+            elif hidden:
+                hook = "Nothing left after this channel's filters"
             elif not articles and failing and 2 * len(failing) >= len(feeds):
                 # no news because most sources failed is not a quiet day: say so
                 hook = f"No news came in: {len(failing)} of {len(feeds)} sources failing"
@@ -172,7 +186,7 @@ class DigestBuilder:
             tokens_in=text.tokens_in,
             tokens_out=text.tokens_out,
             failed_sources=failing,
-            notes=(*text.notes, *checked),
+            notes=(*text.notes, *checked, *filter(None, [hidden_note(hidden)])),
         )
         return Digest(
             title=title_for(window, hook),

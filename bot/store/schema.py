@@ -205,3 +205,19 @@ embeddings = Table(
     Column("created_at", UTCDateTime, nullable=False),
 )
 
+# A community's filters (bot/community/rules.py): keyword rules and muted sources, for a
+# whole server (channel_id "") or one channel.
+rules = Table(
+    "rules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("scope", String(100), nullable=False),
+    Column("channel_id", String(100), nullable=False, default=""),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(200), nullable=False),
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=True),
+    Column("created_by", String(200), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("scope", "channel_id", "kind", "value", name="uq_rules_scope_channel_kind"),
+    Index("ix_rules_scope", "scope"),
+)

@@ -3,7 +3,8 @@
 The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by default,
 PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
 ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
-``embeddings.py`` (cached embedding vectors).
+``embeddings.py`` (cached embedding vectors),
+``rules.py`` (a community's filters).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.store.entries import EntriesMixin
 from bot.store.feeds import FeedsMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
+from bot.store.rules import RulesMixin
 from bot.store.summaries import SummariesMixin
 from bot.store.upkeep import UpkeepMixin, refresh_statistics
 
@@ -37,6 +39,7 @@ class Store(
     NoticesMixin,
     EmbeddingsMixin,
     UpkeepMixin,
+    RulesMixin,
 ):
     """Async access to the database. Open with ``await Store.open(url)``; migrations run then."""
 

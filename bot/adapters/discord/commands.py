@@ -21,6 +21,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord import rest
+from bot.adapters.discord.filters import build_filters, filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.clock import Clock
 from bot.config import Settings
@@ -42,10 +43,6 @@ NOW_ANSWERS = {  # /digest now; any other outcome answers with the ledger's last
     Outcome.ALREADY: "That digest is already being posted.",
     Outcome.SKIPPED: "Nothing new since the last post, so nothing was posted.",
 }
-
-
-def scope_of(interaction: discord.Interaction) -> str:
-    return f"discord:{interaction.guild_id}"
 
 
 def error_text(exc: NewsbotError) -> str:
@@ -200,7 +197,9 @@ class DigestCommands:
     async def digest(self, interaction: discord.Interaction, when: str, topic: str | None) -> None:
         async def work() -> None:
             tz = await self.zone_for(interaction)
-            built = await self.services.digest_for(when, tz, topic, scope_of(interaction))
+            built = await self.services.digest_for(
+                when, tz, topic, scope_of(interaction), channel=str(interaction.channel_id)
+            )
             await self.post_digest(interaction, render_discord(built))
 
         await self.run(
@@ -272,10 +271,12 @@ class DigestCommands:
                 user=f"discord:{interaction.user.id}",
             )
             about = f" about {discord_text(dest.topic)}" if dest.topic else ""
+            filters = await self.services.filters_here(dest.scope, dest.channel_id)
             await self.answer(
                 interaction,
                 f"Done: the daily digest{about} goes to <#{dest.channel_id}> at "
-                f"{dest.post_time} ({dest.tz}). Stop it with /digest stop.",
+                f"{dest.post_time} ({dest.tz}). Stop it with /digest stop.\n"
+                + filters_text(filters, "No filters here; add some with /filters."),
             )
 
         await self.run(interaction, work, ephemeral=True, manage=True, precheck=precheck)
@@ -325,6 +326,9 @@ class DigestCommands:
                 show, "Sources"
             )
             pages = pages_of(feeds, self.clock.now(), title)
+            muted = muted_note(await self.services.server_filters(scope_of(interaction)))
+            if muted:
+                pages[0]["description"] += "\n\n" + clip(discord_text(muted), 500)
             if len(pages) == 1:
                 await interaction.followup.send(
                     embed=discord.Embed.from_dict(pages[0]), allowed_mentions=rest.NO_MENTIONS
@@ -388,7 +392,7 @@ class DigestCommands:
 
     # registration --------------------------------------------------------------------
     def register(self, tree: app_commands.CommandTree[Any]) -> None:
-        for command in build_commands(self):
+        for command in [*build_commands(self), build_filters(self)]:
             tree.add_command(command)
         tree.on_error = self.on_error  # type: ignore[method-assign]
 

@@ -17,7 +17,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import parse, replies
+from bot.adapters.slack import filters, parse, replies
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
@@ -44,7 +44,12 @@ _NOW_OUTCOMES = {
 }
 
 
-COMMANDS = ("/digest", "/sources", "/why")  # config/slack-manifest.yml declares the same
+COMMANDS = (
+    "/digest",
+    "/sources",
+    "/why",
+    "/filters",
+)  # config/slack-manifest.yml declares the same
 
 
 class Refused(NewsbotError):
@@ -69,7 +74,13 @@ class SlackCommands:
         self.admins = admins
 
     def register(self, app: AsyncApp) -> None:
-        handlers = dict(zip(COMMANDS, (self.on_digest, self.on_sources, self.on_why), strict=True))
+        handlers = dict(
+            zip(
+                COMMANDS,
+                (self.on_digest, self.on_sources, self.on_why, self.on_filters),
+                strict=True,
+            )
+        )
         for name, handler in handlers.items():
             app.command(name)(handler)
 
@@ -82,6 +93,15 @@ class SlackCommands:
 
     async def on_why(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         await self._handle(ack, command, respond, parse.parse_why, self._answer_why)
+
+    async def on_filters(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(
+            ack,
+            command,
+            respond,
+            filters.parse_filters,
+            lambda c, cm: filters.run_filters(self, c, cm),
+        )
 
     async def _handle(
         self,
@@ -168,6 +188,15 @@ class SlackCommands:
                 payload.get("text"),
             )
 
+    async def require_admin(self, command: dict[str, Any], action: str) -> None:
+        await self._require_admin(command, action)
+
+    def scope(self, command: dict[str, Any]) -> str:
+        return self._scope(command)
+
+    def channel_id(self, ref: parse.ChannelRef | None, command: dict[str, Any]) -> str:
+        return self._channel_id(ref, command)
+
     async def _require_admin(self, command: dict[str, Any], action: str) -> None:
         if not await self.admins.is_admin(str(command["user_id"])):
             raise Refused(replies.refusal(action))
@@ -193,7 +222,9 @@ class SlackCommands:
         channel = str(command["channel_id"])
         daily = await self.services.daily_for("slack", channel)
         tz = daily.tz if daily else self.settings.timezone
-        digest = await self.services.digest_for(cmd.when, tz, cmd.topic, self._scope(command))
+        digest = await self.services.digest_for(
+            cmd.when, tz, cmd.topic, self._scope(command), channel=channel
+        )
         try:
             await self.publisher.post_digest(channel, digest)
         except PostError as err:
@@ -259,9 +290,11 @@ class SlackCommands:
             str(command["user_id"]),
         )
         topic = f" on {slack_text(dest.topic)}" if dest.topic else ""
+        rules = await self.services.filters_here(dest.scope, channel)
         text = (
             f"Daily digest{topic} set for <#{channel}> at {dest.post_time} "
-            f"({slack_text(dest.tz)}).{note}"
+            f"({slack_text(dest.tz)}).{note}\n"
+            + filters.filters_text(rules, "No filters here; add some with `/filters`.")
         )
         return replies.message(text, visible=True)
 
@@ -290,7 +323,13 @@ class SlackCommands:
         scope = self._scope(command)
         if isinstance(cmd, parse.SourcesList):
             feeds = await self.services.list_sources(scope)
-            return replies.sources_page(feeds, cmd.page, self.clock.now())
+            page = replies.sources_page(feeds, cmd.page, self.clock.now())
+            muted = filters.muted_note(await self.services.server_filters(scope))
+            if muted:
+                page["blocks"].append(
+                    {"type": "context", "elements": [{"type": "mrkdwn", "text": muted}]}
+                )
+            return page
         if isinstance(cmd, parse.SourcesAdd):
             await self._require_admin(command, "add sources")
             feed, newest = await self.services.add_source(

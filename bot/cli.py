@@ -281,7 +281,10 @@ async def cmd_digest(args: argparse.Namespace) -> int:
     try:
         if args.poll:
             await app.poller.poll(due_only=False)
-        digest = await app.services.digest_for(args.when, tz=args.tz, topic=args.topic)
+        from bot.community.ranges import cli_when
+
+        when = cli_when(args.when, args.since, args.days)
+        digest = await app.services.digest_for(when, tz=args.tz, topic=args.topic)
     finally:
         await app.close()
     if args.format == "json":
@@ -592,6 +595,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tz", metavar="ZONE", help="time zone of the day (default: settings)")
     p.add_argument("--backend", choices=["extractive", "openai", "anthropic"], help="summarizer")
     p.add_argument("--topic", help="only stories about this topic")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="from that local day until now")
+    p.add_argument("--days", type=int, metavar="N", help="the last N days (1 to 31)")
     p.add_argument("--format", choices=["md", "json"], default="md")
     p.add_argument("--poll", action="store_true", help="poll the sources first")
     p.set_defaults(func=cmd_digest)

@@ -225,10 +225,14 @@ class Services(FiltersServices):
     def window(
         self, when: str = "today", tz: str | None = None, now: datetime | None = None
     ) -> DigestWindow:
+        from bot.community.ranges import range_window
         from bot.digest.select import window_for
 
         zone = validate_tz(tz) if tz else self.settings.timezone
         at = ensure_utc(now) if now is not None else self.clock.now()
+        ranged = range_window(when or "", at, zone)  # since:DATE, days:N
+        if ranged is not None:
+            return ranged
         try:
             window: DigestWindow = window_for((when or "today").strip().lower(), at, zone)
         except NewsbotError:

@@ -93,8 +93,11 @@ def title_for(window: DigestWindow, hook: str) -> str:
     """``Fri Aug 21, 2026 — <hook>``: the day the window ends on, in the reader's zone."""
     last = local(window.end - timedelta(microseconds=1), window.tz)
     first = local(window.start, window.tz)
-    if window.label == "week" or (last.date() - first.date()).days > 1:
+    span = (last.date() - first.date()).days
+    if window.label == "week" or span >= 6:
         day = f"Week of {first:%b} {first.day} to {last:%b} {last.day}, {last:%Y}"
+    elif span > 1:  # a range (since:DATE, days:N) or a post after days of downtime
+        day = f"{first:%b} {first.day} to {last:%b} {last.day}, {last:%Y}"
     else:
         day = f"{last:%a %b} {last.day}, {last:%Y}"
     hook = " ".join(hook.split())

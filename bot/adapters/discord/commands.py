@@ -23,6 +23,7 @@ from discord import app_commands
 from bot.adapters.discord import rest
 from bot.adapters.discord.filters import build_filters, filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
+from bot.adapters.discord.ranges import add_range_commands
 from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import Outcome
@@ -463,6 +464,8 @@ def build_commands(
         topic: str | None = None,
     ) -> None:
         await h.digest(interaction, day, topic)
+
+    add_range_commands(digest, h.digest, topics)
 
     @digest.command(name="setup", description="Post the digest every day (needs Manage Server)")
     @app_commands.describe(

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.community.ranges import is_range
 from bot.errors import NewsbotError
 
 DIGEST_USAGE = (
     "*/digest* — the news digest\n"
     "• `/digest` or `/digest today` — today's digest; also `yesterday`, `week` or a date "
     "like `2026-08-21`, then optional topic words: `/digest week openai`\n"
+    "• `/digest since 2026-08-01` or `/digest days 3` — a range of days (up to 31)\n"
     "• `/digest setup #channel 08:00 Europe/Berlin` — post a digest there every day\n"
     "• `/digest stop` — stop the daily digest in this channel (or `/digest stop #channel`)\n"
     "• `/digest now` — post the daily digest right away\n"
@@ -154,6 +156,10 @@ def parse_digest(text: str) -> DigestCommand:
     if head in ("help", "?"):
         return Help(DIGEST_USAGE)
     if head in WINDOWS or _DATE.match(head):
+        return DigestWindowCmd(head, _topic(rest))
+    if head in ("since", "days") and rest:  # "/digest days 3" as well as "days:3"
+        head, rest = f"{head}:{rest[0].lower()}", rest[1:]
+    if is_range(head):
         return DigestWindowCmd(head, _topic(rest))
     if head == "setup":
         if len(rest) < 3:

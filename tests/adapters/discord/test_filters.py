@@ -4,6 +4,7 @@ set in chat change what ``/digest`` and the daily post show, and the footer says
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from support.fake_discord import (
     APP_ID,
@@ -21,17 +22,23 @@ LEAD = "OpenAI says California should strengthen its AI safety bill"
 SCOPE = f"discord:{GUILD_ID}"
 
 
-async def digest_today(world: World) -> tuple[str, str]:
-    """(the headline embed's description, its footer) of a public /digest today."""
+async def digest_headline(world: World, sub: str, **options: object) -> dict[str, Any]:
+    """The headline embed of a public ``/digest <sub>``, once its thread is being written."""
 
     def in_thread(r: Request) -> bool:
         return r.method == "POST" and re.fullmatch(r"/channels/\d+/messages", r.path) is not None
 
     before = len([r for r in world.fake.requests if in_thread(r)])
-    _, token = await world.fake.command("digest", "today")
+    _, token = await world.fake.command("digest", sub, **options)
     await world.fake.wait_for(in_thread, count=before + 2)
     (headline,) = world.fake.followups(token)
     (embed,) = headline.body["embeds"]
+    return dict(embed)
+
+
+async def digest_today(world: World) -> tuple[str, str]:
+    """(the headline embed's description, its footer) of a public /digest today."""
+    embed = await digest_headline(world, "today")
     return embed["description"], embed["footer"]["text"]
 
 

@@ -605,6 +605,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_stories(sub, common)
 
+    from bot.cli_search import add_parser as add_search
+
+    add_search(sub, common)
+
     p = sub.add_parser("run", parents=[common], help="run the bot: scheduler and chat adapters")
     p.add_argument("--now", metavar="ISO8601", help="start the bot's clock at this instant")
     p.add_argument("--slack-http-port", type=int, metavar="N", help="Slack HTTP mode on this port")

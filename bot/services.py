@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
+from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
 from bot.config import Settings
 from bot.daily import Outcome
@@ -115,7 +116,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services(FiltersServices):
+class Services(FiltersServices, SearchServices):
     def __init__(
         self,
         store: Store,

@@ -4,7 +4,7 @@ The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by d
 PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
 ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
 ``embeddings.py`` (cached embedding vectors),
-``rules.py`` (a community's filters).
+``rules.py`` (a community's filters), ``search.py`` (full-text search).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from bot.store.feeds import FeedsMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.rules import RulesMixin
+from bot.store.search import SearchMixin
 from bot.store.summaries import SummariesMixin
 from bot.store.upkeep import UpkeepMixin, refresh_statistics
 
@@ -40,6 +41,7 @@ class Store(
     EmbeddingsMixin,
     UpkeepMixin,
     RulesMixin,
+    SearchMixin,
 ):
     """Async access to the database. Open with ``await Store.open(url)``; migrations run then."""
 

@@ -24,6 +24,7 @@ from bot.adapters.discord import rest
 from bot.adapters.discord.filters import build_filters, filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.adapters.discord.ranges import add_range_commands
+from bot.adapters.discord.search import build_search
 from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import Outcome
@@ -393,7 +394,7 @@ class DigestCommands:
 
     # registration --------------------------------------------------------------------
     def register(self, tree: app_commands.CommandTree[Any]) -> None:
-        for command in [*build_commands(self), build_filters(self)]:
+        for command in [*build_commands(self), build_filters(self), build_search(self)]:
             tree.add_command(command)
         tree.on_error = self.on_error  # type: ignore[method-assign]
 

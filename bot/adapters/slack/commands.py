@@ -17,7 +17,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import filters, parse, replies
+from bot.adapters.slack import filters, parse, replies, search
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
@@ -49,6 +49,7 @@ COMMANDS = (
     "/sources",
     "/why",
     "/filters",
+    "/search",
 )  # config/slack-manifest.yml declares the same
 
 
@@ -77,7 +78,7 @@ class SlackCommands:
         handlers = dict(
             zip(
                 COMMANDS,
-                (self.on_digest, self.on_sources, self.on_why, self.on_filters),
+                (self.on_digest, self.on_sources, self.on_why, self.on_filters, self.on_search),
                 strict=True,
             )
         )
@@ -101,6 +102,15 @@ class SlackCommands:
             respond,
             filters.parse_filters,
             lambda c, cm: filters.run_filters(self, c, cm),
+        )
+
+    async def on_search(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(
+            ack,
+            command,
+            respond,
+            search.parse_search,
+            lambda c, cm: search.run_search(self, c, cm),
         )
 
     async def _handle(

@@ -1,0 +1,110 @@
+"""Full-text search of stored articles: ranking, paging, scope, edits, and the CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.community.search import SearchServices, search_terms
+from bot.errors import NewsbotError
+from bot.models import FeedSpec
+from bot.store.store import Store
+
+from .conftest import NOW, day_articles, seed
+
+
+class Searcher(SearchServices):
+    def __init__(self, store: Store) -> None:
+        from bot.clock import FixedClock
+
+        self.store = store
+        self.clock = FixedClock(NOW)
+
+
+async def test_all_words_must_match_and_the_newer_of_equal_matches_comes_first(
+    store: Store,
+) -> None:
+    await seed(store)
+    feed = await store.add_feed(FeedSpec("Old News", "https://old.example/feed"), NOW)
+    old = replace(
+        day_articles(1)[0],
+        guid="old",
+        url="https://old.example/1",
+        canonical_url="https://old.example/1",
+        published_at=NOW - timedelta(days=20),
+    )
+    await store.upsert_entries(feed.id, [old], NOW)
+    s = Searcher(store)
+    page = await s.search("nvidia chip")
+    assert [a.url for a in page.articles] == ["https://news.example/0", "https://old.example/1"]
+    assert (page.total, page.pages, page.any_term) == (2, 1, False)
+    # "chips" finds "chip" (stemming); no article has both words: any of them, said so
+    page = await s.search("chips anthropic")
+    assert page.any_term and page.total == 3
+
+
+async def test_pages_scope_and_edits(store: Store) -> None:
+    await seed(store)
+    mine = await store.add_feed(
+        FeedSpec("Server Wire", "https://wire.example/feed"), NOW, scope="discord:1"
+    )
+    wire = [
+        replace(
+            a,
+            guid=f"w{i}",
+            url=f"https://wire.example/{i}",
+            canonical_url=f"https://wire.example/{i}",
+        )
+        for i, a in enumerate(day_articles())
+    ]
+    await store.upsert_entries(mine.id, wire, NOW)
+    s = Searcher(store)
+    assert (await s.search("company blog")).total == 5  # the global feed only
+    here = await s.search("company blog", "discord:1", per_page=4)
+    assert (here.total, here.pages, len(here.articles)) == (10, 3, 4)
+    last = await s.search("company blog", "discord:1", page=3, per_page=4)
+    assert len(last.articles) == 2
+    with pytest.raises(NewsbotError, match="only 3 pages"):
+        await s.search("company blog", "discord:1", page=4, per_page=4)
+    # an edited title is found by its new words, not its old ones
+    edited = replace(wire[0], title="Nvidia books record robot sales", content_hash="edited")
+    await store.upsert_entries(mine.id, [edited], NOW + timedelta(hours=1))
+    assert (await s.search("robot", "discord:1")).total == 1
+
+
+def test_operators_typed_are_plain_words_and_empty_input_is_one_error() -> None:
+    assert search_terms('NEAR("a" OR b*) -c') == ["near", "a", "or", "b", "c"]
+    with pytest.raises(NewsbotError) as err:
+        search_terms("  ?!  ")
+    assert err.value.hint
+
+
+def test_cli_search_prints_json_with_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 's.db'}"
+
+    async def go() -> None:
+        store = await Store.open(url)
+        try:
+            await seed(store)
+        finally:
+            await store.close()
+
+    asyncio.run(go())
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "config").mkdir()
+    common = ["--config", str(tmp_path / "config"), "--database", url]
+    assert main(["search", "EU", "inquiry", "--format", "json", *common]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 1
+    (hit,) = data["results"]
+    assert hit["url"] == "https://news.example/2" and hit["source"] == "Example News"
+    assert main(["search", "EU", "inquiry", *common]) == 0
+    assert "<https://news.example/2>" in capsys.readouterr().out

@@ -12,7 +12,8 @@ WORKDIR /src
 # dependencies first, so code changes don't reinstall them
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-RUN pip install --upgrade pip && pip install .
+# the postgres extra (asyncpg) so the image also runs on PostgreSQL (compose profile "postgres")
+RUN pip install --upgrade pip && pip install ".[postgres]"
 
 # ---- runtime -----------------------------------------------------------------------------
 FROM python:3.11-slim AS runtime

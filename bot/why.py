@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.digest.cluster import cluster
 from bot.feeds.urls import canonical_url, outlet
 from bot.health import ago
 from bot.models import Article, Feed
@@ -133,6 +132,8 @@ class Explainer:
         around = await self.store.articles_between(
             art.published_at - timedelta(days=1), art.published_at + timedelta(days=1), scope=scope
         )
+        from bot.digest.cluster import cluster  # numpy: only once /why has articles to group
+
         for story in cluster(around):
             if any(a.id == art.id for a in story.articles):
                 others = tuple(s for s in story.sources if s != art.feed_name)

@@ -20,6 +20,8 @@ HEAVY = (
     "tiktoken",
     "discord",
     "slack_bolt",
+    "feedparser",  # the feed parsers: polls only
+    "fastfeedparser",
 )
 
 

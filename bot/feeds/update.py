@@ -20,7 +20,6 @@ from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
 from bot.feeds.fetch import Fetcher
 from bot.feeds.normalize import normalize_entries
-from bot.feeds.parse import parse_feed
 from bot.feeds.recorder import BatchRecorder
 from bot.identity import default_owner
 from bot.models import ArticleIn, Feed, ParsedFeed, PollResult, PollStatus
@@ -60,6 +59,8 @@ def failure_delay(settings: Settings, failures: int, retry_after: float | None) 
 
 def _parse_and_normalize(body: bytes, url: str, now: datetime) -> list[ArticleIn]:
     # Both are CPU work (HTML to text is as costly as parsing); keep them off the event loop.
+    from bot.feeds.parse import parse_feed  # the parsers load for a poll, not for a digest
+
     return normalize_entries(parse_feed(body, url=url), now=now)
 
 
@@ -242,5 +243,7 @@ class Poller:
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         """Fetch, parse and normalize without storing (for ``sources add``)."""
         resp = await self._fetcher.fetch(url)
+        from bot.feeds.parse import parse_feed
+
         parsed = await asyncio.to_thread(parse_feed, resp.body, url=url)
         return parsed, normalize_entries(parsed, now=self._clock.now())

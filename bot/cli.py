@@ -394,14 +394,16 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
         check("mode", True, "console: digests go to the terminal and data/digests/", needed=False)
     backend = settings.backend
     if backend == "openai":
+        from bot.summarize.factory import openai_needs_key
+
         key = bool(settings.secret("openai_api_key"))
-        local = any(h in settings.openai_base_url for h in ("localhost", "127.0.0.1", "ollama"))
+        needed = openai_needs_key(settings.openai_base_url)
         check(
             "OPENAI_API_KEY",
-            key or local,
+            key or not needed,
             "set"
             if key
-            else ("not needed for a local server" if local else "missing for backend=openai"),
+            else ("missing for api.openai.com" if needed else "not needed by this server"),
         )
     elif backend == "anthropic":
         check(
@@ -636,14 +638,9 @@ def _redacted(text: str) -> str:
 
 
 def _env_secrets() -> list[str]:
-    names = (
-        "DISCORD_TOKEN",
-        "SLACK_BOT_TOKEN",
-        "SLACK_APP_TOKEN",
-        "SLACK_SIGNING_SECRET",
-        "OPENAI_API_KEY",
-        "ANTHROPIC_API_KEY",
-    )
+    from bot.logging_setup import secret_names
+
+    names = [n.upper() for n in secret_names()]
     values = []
     for n in names:
         for key in (n, f"NEWSBOT_{n}"):

@@ -186,14 +186,10 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _check_tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from bot.validate import find_zone
 
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"unknown time zone {v!r} (use an IANA name like Europe/Berlin)"
-            ) from exc
+        if find_zone(v) is None:
+            raise ValueError(f"unknown time zone {v!r} (use an IANA name like Europe/Berlin)")
         return v
 
     @classmethod

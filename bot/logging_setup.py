@@ -26,14 +26,22 @@ _PATTERNS = re.compile(
 )
 
 
+def secret_names() -> tuple[str, ...]:
+    """Every secret setting (``discord_token``, ``openai_api_key`` ...): the one list, read off
+    the ``SecretStr`` fields of ``Settings``. Its environment name is the upper-case name."""
+    return tuple(
+        name
+        for name, field in Settings.model_fields.items()
+        if field.annotation is not None and SecretStr in getattr(field.annotation, "__args__", ())
+    )
+
+
 def secret_values(settings: Settings) -> list[str]:
     values: list[str] = []
-    for name in type(settings).model_fields:
-        value = getattr(settings, name)
-        if isinstance(value, SecretStr):
-            raw = value.get_secret_value()
-            if raw and len(raw) >= 4:
-                values.append(raw)
+    for name in secret_names():
+        raw = settings.secret(name)
+        if raw and len(raw) >= 4:
+            values.append(raw)
     return values
 
 

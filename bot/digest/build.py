@@ -37,6 +37,7 @@ from bot.models import (
     Story,
 )
 from bot.render.common import local
+from bot.render.escape import cut
 from bot.store.store import Store
 from bot.summarize.base import DigestText, Summarizer
 from bot.summarize.offline.voice import write_offline
@@ -64,7 +65,7 @@ def _reason(feed: Feed) -> str:
         text = detail
     else:
         text = f"{kind}: {detail}"
-    return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1].rstrip() + "…"
+    return cut(text, REASON_MAX)
 
 
 def failed_sources(feeds: Sequence[Feed]) -> tuple[FailedSource, ...]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.clock import ensure_utc
 from bot.errors import NewsbotError
 from bot.models import DigestWindow
+from bot.validate import find_zone
 
 WHEN_HINT = "use today, yesterday, week or a date like 2026-08-21"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -25,12 +26,12 @@ class WindowError(NewsbotError, ValueError):
 
 
 def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    zone = find_zone(tz)
+    if zone is None:
         raise WindowError(
             f"unknown time zone {tz!r}", hint="use an IANA name like Europe/Berlin or UTC"
-        ) from exc
+        )
+    return zone
 
 
 def day_window(day: date, tz: str, label: str | None = None) -> DigestWindow:

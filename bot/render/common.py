@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
 from bot.summarize.sentences import split_sentences
 from bot.summarize.support import is_opinion
+from bot.validate import find_zone
 
 
 def outlets(story: DigestStory) -> int:
@@ -28,10 +29,7 @@ def outlet_count(story: DigestStory) -> str:
 
 
 def _zone(tz: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return find_zone(tz) or ZoneInfo("UTC")
 
 
 def local(dt: datetime, tz: str) -> datetime:

@@ -37,6 +37,11 @@ def one_line(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
+def cut(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters, marking the cut (no word boundary)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def clip(text: str, limit: int) -> str:
     """Cut ``text`` to at most ``limit`` characters at a word boundary, marking the cut."""
     if len(text) <= limit:

@@ -82,6 +82,11 @@ class LLMSpec:
         )
 
 
+def openai_needs_key(base_url: str) -> bool:
+    """api.openai.com needs a key; a local or self-hosted OpenAI-compatible server may not."""
+    return (urlsplit(base_url.strip()).hostname or "").endswith("api.openai.com")
+
+
 def llm_spec(settings: Settings) -> LLMSpec:
     """The endpoint, model and key of the configured LLM backend, checked."""
     if settings.backend == "openai":
@@ -93,7 +98,7 @@ def llm_spec(settings: Settings) -> LLMSpec:
                 "the openai backend needs a model", hint="set OPENAI_MODEL (e.g. llama3.1:8b)"
             )
         key = settings.secret("openai_api_key")
-        if not key and (urlsplit(base_url).hostname or "").endswith("api.openai.com"):
+        if not key and openai_needs_key(base_url):
             raise ConfigError(
                 "OPENAI_API_KEY is not set (api.openai.com needs one)",
                 hint="set OPENAI_API_KEY in .env, or point OPENAI_BASE_URL at a local "

@@ -30,13 +30,21 @@ from bot.config import Settings
 from bot.daily import Outcome
 from bot.digest.rank import TOPIC_SYNONYMS
 from bot.errors import NewsbotError
-from bot.render.discord import EMBED_COLOR, DiscordPost, render_discord
+from bot.render.discord import (
+    CONTENT_MAX,
+    EMBED_COLOR,
+    EMBED_FOOTER_MAX,
+    EMBED_TITLE_MAX,
+    DiscordPost,
+    render_discord,
+)
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.services import Services, validate_time, validate_tz
 
 log = logging.getLogger("newsbot.discord")
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete answers
+WHY_MAX = CONTENT_MAX - 100  # the /why answer: a message, with room to spare
 REFUSAL = "You need the Manage Server permission for that; ask a server admin to do it."
 OOPS = "Something went wrong on my side, sorry; the details are in the bot's log."
 THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread)
@@ -352,12 +360,12 @@ class DigestCommands:
             )
             lines = [f"- {discord_link(a.title, a.url)}" for a in newest]
             embed = {
-                "title": clip(discord_plain(f"Added: {feed.name}"), 256),
+                "title": clip(discord_plain(f"Added: {feed.name}"), EMBED_TITLE_MAX),
                 "description": "\n".join(["Its newest items:", *lines])
                 if lines
                 else "The feed is valid but has no items yet.",
                 "color": EMBED_COLOR,
-                "footer": {"text": clip(discord_plain(feed.url), 2048)},
+                "footer": {"text": clip(discord_plain(feed.url), EMBED_FOOTER_MAX)},
             }
             await self.answer(
                 interaction, "Saved. It is polled with the others from now on.", embed=embed
@@ -388,7 +396,7 @@ class DigestCommands:
     async def why(self, interaction: discord.Interaction, url: str) -> None:
         async def work() -> None:
             report = await self.services.why(url, scope_of(interaction))
-            await self.answer(interaction, clip(discord_text(report.message), 1900))
+            await self.answer(interaction, clip(discord_text(report.message), WHY_MAX))
 
         await self.run(interaction, work, ephemeral=True)
 

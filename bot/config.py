@@ -213,17 +213,9 @@ class Settings(BaseSettings):
     def feeds_file(self) -> Path:
         return self.config_dir / "feeds.toml"
 
-    @property
-    def persona_file(self) -> Path:
-        return self.config_dir / "persona.md"
-
     def secret(self, name: str) -> str | None:
         value = getattr(self, name)
         return value.get_secret_value() if isinstance(value, SecretStr) else None
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
 
 
 _CONFIG_DIR_OVERRIDE: dict[str, Path] = {}

@@ -21,11 +21,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 THREAD_ARCHIVE_MINUTES = 1440  # a day: the thread stays open while the digest is news
 
 # Discord's JSON error codes (https://discord.com/developers/docs/topics/opcodes-and-status-codes)
-UNKNOWN_CHANNEL = 10003
-UNKNOWN_GUILD = 10004
 UNKNOWN_MESSAGE = 10008
-MISSING_ACCESS = 50001
-MISSING_PERMISSIONS = 50013
 THREAD_ALREADY_CREATED = 160004
 
 # What the bot needs in a posting channel, as Discord's settings screens name it.

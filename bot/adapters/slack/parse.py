@@ -107,7 +107,6 @@ class WhyCmd:
 
 DigestCommand = Help | DigestWindowCmd | SetupCmd | StopCmd | NowCmd
 SourcesCommand = Help | SourcesList | SourcesAdd | SourcesRemove
-MANAGING = (SetupCmd, StopCmd, NowCmd, SourcesAdd, SourcesRemove)
 
 
 def unescape(text: str) -> str:

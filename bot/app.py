@@ -1,8 +1,9 @@
 """Composition root: the only place that wires the parts together.
 
 settings -> store -> http client -> fetcher/poller -> summarizer -> digest builder -> poster
--> services -> adapters (each attaches its publisher to the poster) -> scheduler. Chat adapters are imported only when their credentials are present,
-so a console-only bot never loads discord.py or slack-bolt.
+-> services -> adapters (each attaches its publisher to the poster) -> scheduler. Chat
+adapters are imported only when their credentials are present, so a console-only bot never
+loads discord.py or slack-bolt.
 """
 
 from __future__ import annotations
@@ -228,6 +229,53 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
     return adapters
 
 
+def _on_signals(handler: Callable[[], None] | None) -> None:
+    """SIGTERM and SIGINT call ``handler`` (None: back to the default), where the loop can."""
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            if handler is None:
+                loop.remove_signal_handler(sig)
+            else:
+                loop.add_signal_handler(sig, handler)
+
+
+async def _console_mode(app: App, post_time: str | None) -> None:
+    """No chat credentials: digests go to Markdown files at the console's daily time."""
+    settings = app.settings
+    app.poster.attach("console", ConsolePublisher(settings.data_dir))
+    at = console_post_time(settings, post_time)
+    await app.store.upsert_destination(
+        platform="console",
+        channel_id=CONSOLE_CHANNEL,
+        scope=None,
+        post_time=at,
+        tz=settings.timezone,
+        topic=None,
+        created_by="newsbot run",
+        now=app.clock.now(),
+    )
+    log.info(
+        "no chat credentials: console mode, daily digest at %s %s into %s",
+        at,
+        settings.timezone,
+        settings.data_dir / "digests",
+    )
+
+
+async def _until_stopped(stop: asyncio.Event, adapters: list[Adapter]) -> int:
+    """Wait for a stop (signal, --once done) or an adapter's end; 1 if an adapter failed."""
+    watch = [asyncio.ensure_future(stop.wait())] + [a.task for a in adapters if a.task]
+    done, _ = await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
+    watch[0].cancel()
+    for t in done:
+        if t is not watch[0] and not t.cancelled() and t.exception() is not None:
+            log.error("an adapter stopped: %s", t.exception())
+            return 1
+    log.info("shutting down")
+    return 0
+
+
 async def run(
     settings: Settings,
     clock: Clock,
@@ -245,10 +293,7 @@ async def run(
 
     app = await build_app(settings, clock)
     stop = stop or asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(sig, stop.set)
+    _on_signals(stop.set)
     adapters: list[Adapter] = []
     scheduler: Scheduler | None = None
     try:
@@ -256,24 +301,7 @@ async def run(
         for a in adapters:
             app.poster.attach(a.name, a.publisher)
         if not adapters:
-            app.poster.attach("console", ConsolePublisher(settings.data_dir))
-            at = console_post_time(settings, post_time)
-            await app.store.upsert_destination(
-                platform="console",
-                channel_id=CONSOLE_CHANNEL,
-                scope=None,
-                post_time=at,
-                tz=settings.timezone,
-                topic=None,
-                created_by="newsbot run",
-                now=clock.now(),
-            )
-            log.info(
-                "no chat credentials: console mode, daily digest at %s %s into %s",
-                at,
-                settings.timezone,
-                settings.data_dir / "digests",
-            )
+            await _console_mode(app, post_time)
 
         def posted(_dest: Any, outcome: Outcome) -> None:
             if once and outcome is not Outcome.NO_PUBLISHER:
@@ -289,19 +317,9 @@ async def run(
             log.warning("no destination to post to; nothing to wait for")
             stop.set()
         log.info("newsbot is running (Ctrl-C to stop)")
-        watch = [asyncio.ensure_future(stop.wait())] + [a.task for a in adapters if a.task]
-        done, _ = await asyncio.wait(watch, return_when=asyncio.FIRST_COMPLETED)
-        watch[0].cancel()
-        for t in done:
-            if t is not watch[0] and not t.cancelled() and t.exception() is not None:
-                log.error("an adapter stopped: %s", t.exception())
-                return 1
-        log.info("shutting down")
-        return 0
+        return await _until_stopped(stop, adapters)
     finally:
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.remove_signal_handler(sig)
+        _on_signals(None)
         if scheduler is not None:
             await scheduler.shutdown()
         for a in adapters:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -61,5 +61,5 @@ def test_date_only_value_keeps_the_article() -> None:
     <item><title>A</title><link>https://ex.com/a</link><pubDate>2026-08-20</pubDate></item>
     </channel></rss>"""
     (a,) = normalize_entries(parse_feed(rss, url="u"), now=NOW)
-    assert a.published_at.date() == datetime(2026, 8, 20).date()
+    assert a.published_at.date() == date(2026, 8, 20)
     assert a.published_at.tzinfo is not None

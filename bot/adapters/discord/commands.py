@@ -430,15 +430,19 @@ def build_commands(
     h: DigestCommands,
 ) -> list[app_commands.Group | app_commands.Command[Any, Any, Any]]:
     """The command definitions: names, descriptions, options, choices and autocomplete."""
+    return [_digest_group(h), _sources_group(h), _why_command(h)]
+
+
+TOPIC_HELP = "Only stories about this, e.g. chips, funding, open source"
+
+
+def _digest_group(h: DigestCommands) -> app_commands.Group:
     digest = app_commands.Group(
         name="digest",
         description="The AI news digest: a day's stories, or the daily post",
         guild_only=True,
     )
-    sources = app_commands.Group(
-        name="sources", description="The news sources this server reads", guild_only=True
-    )
-    topic_help = "Only stories about this, e.g. chips, funding, open source"
+    topic_help = TOPIC_HELP
 
     async def topics(_i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return topic_choices(current)
@@ -504,6 +508,14 @@ def build_commands(
     async def now(interaction: discord.Interaction) -> None:
         await h.now(interaction)
 
+    return digest
+
+
+def _sources_group(h: DigestCommands) -> app_commands.Group:
+    sources = app_commands.Group(
+        name="sources", description="The news sources this server reads", guild_only=True
+    )
+
     @sources.command(name="list", description="The sources, and whether each one is working")
     @app_commands.describe(show="Which sources to list")
     @app_commands.choices(
@@ -540,6 +552,10 @@ def build_commands(
     ) -> list[app_commands.Choice[str]]:
         return await h.source_names(interaction, current)
 
+    return sources
+
+
+def _why_command(h: DigestCommands) -> app_commands.Command[Any, Any, Any]:
     @app_commands.command(
         name="why", description="What happened to an article: seen, merged, filtered?"
     )
@@ -548,4 +564,4 @@ def build_commands(
     async def why(interaction: discord.Interaction, url: app_commands.Range[str, 8, 2000]) -> None:
         await h.why(interaction, url)
 
-    return [digest, sources, why]
+    return why

@@ -5,12 +5,26 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import Select, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.models import Destination, PostRecord, PostState
 from bot.store.rows import StoreBase, destination_row, post_row, scope_key
 from bot.store.schema import destinations, notices, posts
+
+
+def _destination_of(platform: str, channel_id: str) -> Select[Any]:
+    """A destination is one channel of one platform."""
+    return select(destinations).where(
+        destinations.c.platform == platform, destinations.c.channel_id == channel_id
+    )
+
+
+def _post_of(destination_id: int, window_key: str) -> Select[Any]:
+    """A post is one window of one destination (the ledger's unique key)."""
+    return select(posts).where(
+        posts.c.destination_id == destination_id, posts.c.window_key == window_key
+    )
 
 
 class DestinationsMixin(StoreBase):
@@ -27,14 +41,7 @@ class DestinationsMixin(StoreBase):
         now: datetime,
     ) -> Destination:
         async with self.engine.begin() as conn:
-            row = (
-                await conn.execute(
-                    select(destinations).where(
-                        destinations.c.platform == platform,
-                        destinations.c.channel_id == channel_id,
-                    )
-                )
-            ).first()
+            row = (await conn.execute(_destination_of(platform, channel_id))).first()
             values = dict(
                 scope=scope_key(scope),
                 post_time=post_time,
@@ -53,14 +60,7 @@ class DestinationsMixin(StoreBase):
                 await conn.execute(
                     update(destinations).where(destinations.c.id == row.id).values(**values)
                 )
-            row = (
-                await conn.execute(
-                    select(destinations).where(
-                        destinations.c.platform == platform,
-                        destinations.c.channel_id == channel_id,
-                    )
-                )
-            ).one()
+            row = (await conn.execute(_destination_of(platform, channel_id))).one()
         return destination_row(row)
 
     async def list_destinations(
@@ -138,14 +138,7 @@ class PostsMixin(StoreBase):
             except IntegrityError:
                 pass
             else:
-                row = (
-                    await conn.execute(
-                        select(posts).where(
-                            posts.c.destination_id == destination_id,
-                            posts.c.window_key == window_key,
-                        )
-                    )
-                ).one()
+                row = (await conn.execute(_post_of(destination_id, window_key))).one()
                 return post_row(row)
         stale = now - timedelta(seconds=stale_after_s)
         async with self.engine.begin() as conn:
@@ -169,14 +162,7 @@ class PostsMixin(StoreBase):
             )
             if not result.rowcount:
                 return None
-            row = (
-                await conn.execute(
-                    select(posts).where(
-                        posts.c.destination_id == destination_id,
-                        posts.c.window_key == window_key,
-                    )
-                )
-            ).one()
+            row = (await conn.execute(_post_of(destination_id, window_key))).one()
         return post_row(row)
 
     async def update_post(

@@ -26,9 +26,10 @@ from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
 from bot.daily import Outcome
+from bot.models import Digest, DigestWindow
 from bot.posting import Poster
 from bot.publish import Publisher
-from bot.services import Services, validate_time
+from bot.services import BuilderLike, Services, validate_time
 from bot.store.store import Store
 
 if TYPE_CHECKING:  # the scheduler (apscheduler) loads for `run` only
@@ -81,28 +82,32 @@ async def open_store(settings: Settings, clock: Clock, *, sync: bool = True) -> 
 async def build_app(
     settings: Settings, clock: Clock, *, sync: bool = True, writer: bool = True
 ) -> App:
-    """Wire every part once. ``writer=False`` (managing sources, which never writes a digest)
-    keeps the offline writer, so a missing LLM key does not stop ``newsbot sources list``."""
-    from bot.digest.build import DigestBuilder
-    from bot.digest.embed import make_embedder
-    from bot.feeds.extract import make_extractor
+    """Wire every part once. ``writer=False`` is for managing sources, which never writes a
+    digest nor fetches article pages: no LLM settings are checked and the writer is built
+    only if asked (it is not), so ``newsbot sources list`` starts fast and works without
+    an LLM key."""
     from bot.feeds.fetch import Fetcher, make_client
     from bot.feeds.update import Poller
-    from bot.summarize.factory import make_summarizer
-    from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
     store = await open_store(settings, clock, sync=sync)
     client = make_client(settings)
     try:
         fetcher = Fetcher(client, settings)
-        extractor = make_extractor(fetcher, settings, store.stored_hashes)
+        if writer:
+            from bot.digest.build import DigestBuilder
+            from bot.digest.embed import make_embedder
+            from bot.feeds.extract import make_extractor
+            from bot.summarize.factory import make_summarizer
+
+            extractor = make_extractor(fetcher, settings, store.stored_hashes)
+            summarizer = make_summarizer(settings, store, client, clock)
+            builder: BuilderLike = DigestBuilder(
+                store, summarizer, settings, clock, make_embedder(settings, store)
+            )
+        else:
+            extractor = None
+            builder = OfflineBuilder(store, settings, clock)
         poller = Poller(store, fetcher, settings, clock, extractor)
-        summarizer = (
-            make_summarizer(settings, store, client, clock) if writer else ExtractiveSummarizer()
-        )
-        builder = DigestBuilder(
-            store, summarizer, settings, clock, make_embedder(settings, store)
-        )
         poster = Poster(store, builder, settings, clock)
         services = Services(store, poller, builder, settings, clock, poster=poster)
     except BaseException:
@@ -110,6 +115,34 @@ async def build_app(
         await store.close()
         raise
     return App(settings, clock, store, client, poller, builder, poster, services)
+
+
+class OfflineBuilder:
+    """A digest builder with the offline writer, made on first use: a process that only
+    manages sources never loads the digest and writer modules."""
+
+    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
+        self.store = store
+        self.settings = settings
+        self.clock = clock
+        self._built: BuilderLike | None = None
+
+    async def build(
+        self,
+        window: DigestWindow,
+        *,
+        topic: str | None = None,
+        scope: str | None = None,
+        max_stories: int | None = None,
+    ) -> Digest:
+        if self._built is None:
+            from bot.digest.build import DigestBuilder
+            from bot.summarize.offline.summarizer import ExtractiveSummarizer
+
+            self._built = DigestBuilder(
+                self.store, ExtractiveSummarizer(), self.settings, self.clock
+            )
+        return await self._built.build(window, topic=topic, scope=scope, max_stories=max_stories)
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,9 @@ from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
 from bot.daily import Outcome
-from bot.models import Digest, DigestWindow
 from bot.posting import Poster
 from bot.publish import Publisher
-from bot.services import BuilderLike, Services, validate_time
+from bot.services import Services, validate_time
 from bot.store.store import Store
 
 if TYPE_CHECKING:  # the scheduler (apscheduler) loads for `run` only
@@ -86,28 +85,19 @@ async def build_app(
     digest nor fetches article pages: no LLM settings are checked and the writer is built
     only if asked (it is not), so ``newsbot sources list`` starts fast and works without
     an LLM key."""
-    from bot.feeds.fetch import Fetcher, make_client
-    from bot.feeds.update import Poller
+    from bot.feeds.fetch import make_client
 
     store = await open_store(settings, clock, sync=sync)
     client = make_client(settings)
     try:
-        fetcher = Fetcher(client, settings)
         if writer:
-            from bot.digest.build import DigestBuilder
-            from bot.digest.embed import make_embedder
-            from bot.feeds.extract import make_extractor
-            from bot.summarize.factory import make_summarizer
+            poller, builder = _poller_and_builder(settings, clock, store, client, writer=True)
+        else:  # made on first use, which managing sources never makes
 
-            extractor = make_extractor(fetcher, settings, store.stored_hashes)
-            summarizer = make_summarizer(settings, store, client, clock)
-            builder: BuilderLike = DigestBuilder(
-                store, summarizer, settings, clock, make_embedder(settings, store)
-            )
-        else:
-            extractor = None
-            builder = OfflineBuilder(store, settings, clock)
-        poller = Poller(store, fetcher, settings, clock, extractor)
+            def parts() -> tuple[Any, Any]:
+                return _poller_and_builder(settings, clock, store, client, writer=False)
+
+            poller, builder = _Later(lambda: parts()[0]), _Later(lambda: parts()[1])
         poster = Poster(store, builder, settings, clock)
         services = Services(store, poller, builder, settings, clock, poster=poster)
     except BaseException:
@@ -117,32 +107,41 @@ async def build_app(
     return App(settings, clock, store, client, poller, builder, poster, services)
 
 
-class OfflineBuilder:
-    """A digest builder with the offline writer, made on first use: a process that only
-    manages sources never loads the digest and writer modules."""
+def _poller_and_builder(
+    settings: Settings, clock: Clock, store: Store, client: httpx.AsyncClient, *, writer: bool
+) -> tuple[Any, Any]:
+    """The poller and the digest builder; without ``writer``, a poller that fetches no
+    article pages and the offline writer (no LLM settings checked)."""
+    from bot.digest.build import DigestBuilder
+    from bot.digest.embed import make_embedder
+    from bot.feeds.extract import make_extractor
+    from bot.feeds.fetch import Fetcher
+    from bot.feeds.update import Poller
+    from bot.summarize.factory import make_summarizer
+    from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
-    def __init__(self, store: Store, settings: Settings, clock: Clock) -> None:
-        self.store = store
-        self.settings = settings
-        self.clock = clock
-        self._built: BuilderLike | None = None
+    fetcher = Fetcher(client, settings)
+    if not writer:
+        poller = Poller(store, fetcher, settings, clock)
+        return poller, DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
+    extractor = make_extractor(fetcher, settings, store.stored_hashes)
+    summarizer = make_summarizer(settings, store, client, clock)
+    builder = DigestBuilder(store, summarizer, settings, clock, make_embedder(settings, store))
+    return Poller(store, fetcher, settings, clock, extractor), builder
 
-    async def build(
-        self,
-        window: DigestWindow,
-        *,
-        topic: str | None = None,
-        scope: str | None = None,
-        max_stories: int | None = None,
-    ) -> Digest:
-        if self._built is None:
-            from bot.digest.build import DigestBuilder
-            from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
-            self._built = DigestBuilder(
-                self.store, ExtractiveSummarizer(), self.settings, self.clock
-            )
-        return await self._built.build(window, topic=topic, scope=scope, max_stories=max_stories)
+class _Later:
+    """An object made on first use: a process that only manages sources never loads the
+    feed parsers, the digest builder or a writer."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+        self._made: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            self._made = self._make()
+        return getattr(self._made, name)
 
 
 @dataclass(frozen=True)

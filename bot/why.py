@@ -129,8 +129,6 @@ class Explainer:
     async def _story_of(
         self, art: Article, scope: str | None
     ) -> tuple[str | None, tuple[str, ...]]:
-        from bot.digest.cluster import cluster  # numpy and friends: only when /why needs it
-
         around = await self.store.articles_between(
             art.published_at - timedelta(days=1), art.published_at + timedelta(days=1), scope=scope
         )

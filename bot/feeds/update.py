@@ -94,6 +94,9 @@ class Poller:
         if feeds is None:
             feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
 
+        # Load the parsers now, not in the first parse thread while fetches are being timed
+        import bot.feeds.parse  # noqa: F401
+
         # Bodies wait here for the parser and the database; without a bound a big poll
         # would hold every feed it fetched faster than it could store in memory at once.
         in_flight = asyncio.Semaphore(self._settings.max_concurrency + 16)

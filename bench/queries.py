@@ -254,6 +254,8 @@ async def main_async(args: argparse.Namespace) -> str:
             *rows,
             "",
             *notes,
+            f"Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
+            "(other work shared the machine; the sizes were interleaved so it hit both).",
             "Targets: day query <= 1.2x growth from 10k to 300k on each engine; "
             "`digest today` on 300k within 1.1x of 10k.",
         ]

@@ -102,7 +102,11 @@ def main() -> None:
         [
             f"Whole processes, {args.runs} runs each, interleaved; seconds, median (min). "
             f"Before: commit {args.before} (same interpreter and packages). `digest today` "
-            "runs on an empty, migrated SQLite database: start-up plus a quiet day.",
+            "runs on an empty, migrated SQLite database: start-up plus a quiet day. "
+            "Both versions include every other change of their commit, not only the lazy "
+            f"imports. Load average at the end: {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} cores (other work shared the machine: compare the columns, "
+            "not the absolute times).",
             "",
             "| command | before, s | now, s | speed-up | target |",
             "|---|---:|---:|---:|---:|",

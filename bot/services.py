@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
+from bot.community.cooldown import CooldownServices
 from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
 from bot.config import Settings
@@ -116,7 +117,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services(FiltersServices, SearchServices):
+class Services(FiltersServices, SearchServices, CooldownServices):
     def __init__(
         self,
         store: Store,

@@ -212,12 +212,14 @@ class DigestCommands:
             )
             await self.post_digest(interaction, render_discord(built))
 
-        await self.run(
-            interaction,
-            work,
-            ephemeral=False,
-            precheck=lambda: self.services.window(when, self.settings.timezone),
-        )
+        def precheck() -> None:
+            self.services.window(when, self.settings.timezone)
+            if not can_manage(interaction):  # admins are not rate-limited
+                self.services.public_digest_allowed(
+                    "discord", str(interaction.user.id), str(interaction.channel_id)
+                )
+
+        await self.run(interaction, work, ephemeral=False, precheck=precheck)
 
     async def post_digest(self, interaction: discord.Interaction, post: DiscordPost) -> None:
         headline = post.headline

@@ -131,12 +131,26 @@ class SlackCommands:
         if isinstance(cmd, parse.Help):
             await ack(**replies.message(cmd.usage))
             return
+        if isinstance(cmd, parse.DigestWindowCmd) and not await self._may_post_digest(command, ack):
+            return
         if isinstance(cmd, parse.DigestWindowCmd):  # the slow one: say it is coming
             topic = f" about {slack_text(cmd.topic)}" if cmd.topic else ""
             await ack(**replies.message(f"On it: the digest for {cmd.when}{topic} is coming up."))
         else:
             await ack()
         await self._run(command, respond, lambda: work(cmd, command))
+
+    async def _may_post_digest(self, command: dict[str, Any], ack: Ack) -> bool:
+        """The public digest's cooldown, answered in the ack when it is too soon (a window
+        word that is not valid is answered later, as before)."""
+        try:
+            self.services.public_digest_allowed(
+                "slack", str(command.get("user_id")), str(command.get("channel_id"))
+            )
+        except NewsbotError as err:
+            await ack(**replies.message(replies.error_text(err)))
+            return False
+        return True
 
     # the work, after the ack ----------------------------------------------------------
     async def _run(

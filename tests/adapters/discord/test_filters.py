@@ -3,7 +3,7 @@ set in chat change what ``/digest`` and the daily post show, and the footer says
 
 from __future__ import annotations
 
-import re
+import asyncio
 from typing import Any
 
 from support.fake_discord import (
@@ -12,7 +12,6 @@ from support.fake_discord import (
     MEMBER_ID,
     MEMBER_PERMS,
     NEWS_CHANNEL,
-    Request,
 )
 
 from .conftest import World
@@ -22,16 +21,18 @@ LEAD = "OpenAI says California should strengthen its AI safety bill"
 SCOPE = f"discord:{GUILD_ID}"
 
 
-async def digest_headline(world: World, sub: str, **options: object) -> dict[str, Any]:
-    """The headline embed of a public ``/digest <sub>``, once its thread is being written."""
-
-    def in_thread(r: Request) -> bool:
-        return r.method == "POST" and re.fullmatch(r"/channels/\d+/messages", r.path) is not None
-
-    before = len([r for r in world.fake.requests if in_thread(r)])
-    _, token = await world.fake.command("digest", sub, **options)
-    await world.fake.wait_for(in_thread, count=before + 2)
-    (headline,) = world.fake.followups(token)
+async def digest_headline(world: World, sub: str, **options: Any) -> dict[str, Any]:
+    """The headline embed of a public ``/digest <sub>``, after the whole answer (headline and
+    thread) is out: the bot's "command_done" event says so."""
+    sent: dict[str, str] = {}
+    done = asyncio.ensure_future(
+        world.adapter.client.wait_for(
+            "command_done", check=lambda i: str(i.id) == sent.get("id"), timeout=30
+        )
+    )
+    sent["id"], token = await world.fake.command("digest", sub, **options)
+    await done
+    (headline,) = world.fake.followups(token)[:1]
     (embed,) = headline.body["embeds"]
     return dict(embed)
 

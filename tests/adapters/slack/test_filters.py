@@ -3,6 +3,8 @@ workspace change what its ``/digest`` shows, and the footer says how many storie
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import aiohttp
 import pytest
 from support.fake_slack import FakeSlack
@@ -12,6 +14,7 @@ from adapters.slack.test_manage_commands import SCOPE, answer, send
 from bot.adapters.slack.filters import parse_filters
 from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
+from bot.clock import FixedClock
 from bot.services import Services
 
 LEAD = "OpenAI says California should strengthen its AI safety bill"
@@ -30,7 +33,7 @@ async def digest_today(
 
 
 async def test_an_admin_excludes_a_word_and_the_digest_hides_and_counts_it(
-    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession
+    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession, clock: FixedClock
 ) -> None:
     first = await digest_today(http, adapter, slack_api)
     assert LEAD in first and "hidden" not in first
@@ -40,6 +43,7 @@ async def test_an_admin_excludes_a_word_and_the_digest_hides_and_counts_it(
     assert reply["response_type"] == "ephemeral"
     assert 'No more stories about "california" in every channel' in reply["text"]
 
+    clock.advance(timedelta(minutes=2))  # past the public digest's cooldown
     second = await digest_today(http, adapter, slack_api)
     assert LEAD not in second
     assert "1 story hidden by this channel's filters" in second

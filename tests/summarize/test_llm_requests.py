@@ -209,3 +209,26 @@ async def test_story_json_in_code_fences_with_prose_around_it(
     assert text.backend == "openai:llama3.1:8b"
     assert text.stories[2].headline == "Senate bill would track AI chip exports"
     assert text.notes == ()
+
+
+CONFIG = Path(__file__).resolve().parents[2] / "config"
+
+
+@pytest.mark.parametrize("examples", [True, False])
+async def test_the_voice_examples_and_temperature_are_settings(
+    srv: LLMServer, client: httpx.AsyncClient, examples: bool
+) -> None:
+    settings = _settings(
+        backend="openai",
+        config_dir=CONFIG,
+        openai_base_url=srv.openai_url,
+        openai_api_key="sk-test",
+        openai_model="llama3.1:8b",
+        llm_examples=examples,
+        llm_temperature=0.7,
+    )
+    await make_summarizer(settings, None, client, None).write(day(), WINDOW)
+    seen = srv.requests[-1]
+    assert seen.body["temperature"] == 0.7
+    assert ("Quillfeather Labs raised $40 million" in seen.system) is examples
+    assert "## Never" in seen.system  # the rules are there either way

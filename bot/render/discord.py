@@ -36,7 +36,9 @@ EMBED_COLOR = 0x5865F2
 
 NO_MENTIONS: dict[str, Any] = {"parse": []}
 # A masked link as discord_link writes it: [label](<url>), label brackets escaped.
-LINK = re.compile(r"\[(?:\\.|[^\]\\])*\]\(<[^<>\s]*>\)")
+# A masked link. Its "[" is not an escaped one ("\[" is text), and its label stays on one
+# line, so a span never runs from a bracket in feed text to a later real link.
+LINK = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\\n])*\]\(<[^<>\s]*>\)")
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,10 @@ def split_text(text: str, limit: int, link: re.Pattern[str] | None = None) -> li
                 break
         if cut <= 0:
             cut = limit  # one token longer than the limit: nothing better exists
+            # ...but never inside a link that starts after the beginning: cut before it
+            start = next((a for a, b in spans if a < cut < b), 0)
+            if start > 0:
+                cut = start
         head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
         if head:
             pieces.append(head)

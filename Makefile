@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-postgres lint bench clean
+.PHONY: install demo test test-postgres lint bench clean lock install-check image-check
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,21 @@ test-postgres: $(STAMP)
 	@test -n "$$NEWSBOT_TEST_DATABASE_URL" || { echo "set NEWSBOT_TEST_DATABASE_URL=postgresql+asyncpg://USER@HOST:PORT/DB"; exit 2; }
 	$(BIN)/python -m pip install -q -e '.[dev,bench,postgres]'
 	$(BIN)/python -m pytest -q -n 2 tests/test_store.py tests/test_scheduler.py tests/test_services.py tests/feeds tests/summarize/test_cache.py
+
+# requirements.lock pins every runtime dependency for the image; regenerate after changing
+# [project] dependencies in pyproject.toml
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra postgres --python-version 3.11 --annotation-style line \
+		--custom-compile-command "make lock" -q -o requirements.lock
+
+# fresh venvs, plain `pip install .` (venv's own pip, current pip, uv) on every Python 3.11+
+# found, then sources export / poll / digest against the demo snapshots
+install-check: $(STAMP)
+	bash .ci/install-check.sh
+
+# build the Dockerfile (offline stand-in base, ../shared/tools/docker-offline) and run it
+image-check:
+	bash .ci/image-check.sh
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

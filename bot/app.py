@@ -12,12 +12,9 @@ import asyncio
 import contextlib
 import importlib
 import logging
-import os
 import signal
-import tomllib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -25,6 +22,7 @@ import httpx
 from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
+from bot.config_check import check_adapter_credentials
 from bot.daily import Outcome
 from bot.posting import Poster
 from bot.publish import Publisher
@@ -170,26 +168,9 @@ async def check_database(settings: Settings, *, migrate: bool, sources: bool) ->
 
 
 def console_post_time(settings: Settings, override: str | None = None) -> str:
-    """Console mode's daily time: --post-time > NEWSBOT_CONSOLE_POST_TIME > bot.toml > 08:00."""
-    value = (
-        override
-        or getattr(settings, "console_post_time", None)
-        or os.environ.get("NEWSBOT_CONSOLE_POST_TIME")
-        or _toml_value(settings.config_dir / "bot.toml", "console_post_time")
-        or DEFAULT_CONSOLE_POST_TIME
-    )
-    return validate_time(str(value))
-
-
-def _toml_value(path: Path, key: str) -> Any:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return None
-    for value in [raw, *(v for v in raw.values() if isinstance(v, dict))]:
-        if key in value:
-            return value[key]
-    return None
+    """Console mode's daily time: --post-time > settings (NEWSBOT_CONSOLE_POST_TIME, .env,
+    bot.toml) > 08:00."""
+    return validate_time(str(override or settings.console_post_time or DEFAULT_CONSOLE_POST_TIME))
 
 
 @dataclass
@@ -214,6 +195,7 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
     """
     adapters: list[Adapter] = []
     s = app.settings
+    check_adapter_credentials(s)
     if s.secret("discord_token"):
         try:
             discord_runner = importlib.import_module("bot.adapters.discord.runner")
@@ -253,11 +235,6 @@ async def start_adapters(app: App, *, slack_http_port: int | None = None) -> lis
             adapters.append(
                 Adapter("slack", started.publisher, started.task, started.close, started)
             )
-    elif s.secret("slack_bot_token"):
-        log.error(
-            "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
-            "SLACK_SIGNING_SECRET (HTTP mode) is; Slack stays off"
-        )
     return adapters
 
 

@@ -308,14 +308,41 @@ async def cmd_digest(args: argparse.Namespace) -> int:
 async def cmd_run(args: argparse.Namespace) -> int:
     from bot.app import run
 
-    settings = _settings(args, slack_http_port=args.slack_http_port)
+    settings = _settings(args, slack_http_port=args.slack_http_port, run_once=args.once)
     return await run(
         settings,
         _clock(args.now, running=True),
-        once=args.once,
+        once=settings.run_once,
         slack_http_port=args.slack_http_port,
         post_time=args.post_time,
     )
+
+
+async def cmd_init(args: argparse.Namespace) -> int:
+    _write_defaults(Path(args.dir))
+    return 0
+
+
+def _write_defaults(target: Path) -> None:
+    """Write an editable config/ from the defaults shipped in the package; never overwrite."""
+    from bot.config_check import packaged_defaults
+
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewsbotError(
+            f"cannot create {target}: {exc.strerror}", hint="pick a writable folder"
+        ) from exc
+    out = _console()
+    for name in ("bot.toml", "feeds.toml", "persona.md"):
+        dest = target / name
+        if dest.exists():
+            out.print(f"kept    {dest} (already there)")
+            continue
+        _write_file(dest, (packaged_defaults() / name).read_text(encoding="utf-8"))
+        out.print(f"wrote   {dest}")
+    hint = "" if target == Path("config") else f" --config {target}"
+    out.print(f"Edit them, then try `newsbot{hint} sources list` and `newsbot{hint} poll`.")
 
 
 async def cmd_doctor(args: argparse.Namespace) -> int:
@@ -558,6 +585,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="AI-news digests for Discord and Slack, offline or with any LLM.",
     )
+    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("poll", parents=[common], help="poll every enabled source once")
@@ -617,11 +645,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--once",
         action="store_true",
-        default=os.environ.get("NEWSBOT_RUN_ONCE", "").lower() in ("1", "true", "yes"),
-        help="poll, make the next scheduled post, exit",
+        default=None,
+        help="poll, make the next scheduled post, exit (NEWSBOT_RUN_ONCE=true does the same)",
     )
     p.add_argument("--post-time", metavar="HH:MM", help="console mode: time of the daily digest")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "init", parents=[common], help="write an editable config/ (sources, settings, voice)"
+    )
+    p.add_argument("dir", nargs="?", default="config", help="where (default: ./config)")
+    p.set_defaults(func=cmd_init)
 
     p = sub.add_parser(
         "doctor", parents=[common], help="check configuration, database, tokens, network"
@@ -629,6 +663,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--health", action="store_true", help="fast check for container health")
     p.set_defaults(func=cmd_doctor)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsbot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
 
 
 def _redacted(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AliasChoices,
@@ -20,12 +20,21 @@ from pydantic import (
 )
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
 )
 
+from bot.config_check import (
+    config_dir_from,
+    explain_validation_error,
+    reject_unknown_env,
+    reject_unknown_toml_keys,
+)
+from bot.config_feeds import load_feed_specs
 from bot.errors import ConfigError
-from bot.models import FeedSpec
+
+__all__ = ["ConfigError", "Settings", "load_feed_specs", "load_settings"]
 
 DEFAULT_CONFIG_DIR = Path("config")
 DEFAULT_USER_AGENT = "newsbot/0.1 (+https://github.com/newsbot-dev/newsbot; AI-news digest bot)"
@@ -47,6 +56,9 @@ class _TomlSource(PydanticBaseSettingsSource):
                 raw = tomllib.loads(path.read_text(encoding="utf-8"))
             except tomllib.TOMLDecodeError as exc:
                 raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+            except UnicodeDecodeError as exc:
+                raise ConfigError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+            reject_unknown_toml_keys(raw, set(settings_cls.model_fields), path)
             flat: dict[str, Any] = {}
             for key, value in raw.items():
                 if isinstance(value, dict):
@@ -77,35 +89,35 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     # polling
-    poll_interval_minutes: float = 30.0
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    total_timeout: float = 45.0
-    max_body_bytes: int = 10 * 1024 * 1024
-    max_redirects: int = 5
-    max_concurrency: int = 64
-    per_host_concurrency: int = 2
-    backoff_base_minutes: float = 5.0
-    backoff_max_minutes: float = 24 * 60.0
-    min_poll_interval_minutes: float = 5.0
+    poll_interval_minutes: float = Field(30.0, ge=1, le=7 * 24 * 60)
+    connect_timeout: float = Field(10.0, gt=0, le=600)
+    read_timeout: float = Field(20.0, gt=0, le=600)
+    total_timeout: float = Field(45.0, gt=0, le=3600)
+    max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024, le=1024**3)
+    max_redirects: int = Field(5, ge=0, le=30)
+    max_concurrency: int = Field(64, ge=1, le=1024)
+    per_host_concurrency: int = Field(2, ge=1, le=64)
+    backoff_base_minutes: float = Field(5.0, ge=0, le=7 * 24 * 60)
+    backoff_max_minutes: float = Field(24 * 60.0, ge=0, le=30 * 24 * 60)
+    min_poll_interval_minutes: float = Field(5.0, ge=0, le=7 * 24 * 60)
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_networks: bool = False
-    full_text_min_words: int = 80
-    fetch_log_keep: int = 20
+    full_text_min_words: int = Field(80, ge=0, le=100_000)
+    fetch_log_keep: int = Field(20, ge=1, le=10_000)
 
     # digest
     timezone: str = "UTC"
     backend: Literal["extractive", "openai", "anthropic"] = "extractive"
     persona_name: str = "The Desk"
-    max_stories: int = 8
-    llm_timeout: float = 60.0
-    llm_retries: int = 3
-    story_token_budget: int = 1500
-    digest_token_budget: int = 12000
-    max_output_tokens: int = 900
+    max_stories: int = Field(8, ge=1, le=50)
+    llm_timeout: float = Field(60.0, gt=0, le=3600)
+    llm_retries: int = Field(3, ge=0, le=20)
+    story_token_budget: int = Field(1500, ge=100, le=1_000_000)
+    digest_token_budget: int = Field(12000, ge=100, le=10_000_000)
+    max_output_tokens: int = Field(900, ge=16, le=100_000)
     # the model's context window: prompt + reply always fit in it (Ollama gets it as num_ctx)
-    llm_context_tokens: int = 8192
-    llm_temperature: float = 0.2
+    llm_context_tokens: int = Field(8192, ge=512, le=10_000_000)
+    llm_temperature: float = Field(0.2, ge=0, le=2)
     llm_examples: bool = True  # send the example stories of persona.md with the rules
     # "auto": Ollama's native API when openai_base_url is on port 11434, else OpenAI's
     llm_api: Literal["auto", "openai", "ollama"] = "auto"
@@ -135,21 +147,26 @@ class Settings(BaseSettings):
     discord_api_url: str = "https://discord.com/api/v10"
     # gateway sharding across processes: the same count everywhere, each its own ids
     discord_shard_count: int | None = Field(None, ge=1)
-    discord_shard_ids: list[int] = Field(default_factory=list)
+    discord_shard_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     slack_bot_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_BOT_TOKEN"))
     slack_app_token: SecretStr | None = Field(None, validation_alias=_env("SLACK_APP_TOKEN"))
     slack_signing_secret: SecretStr | None = Field(
         None, validation_alias=_env("SLACK_SIGNING_SECRET")
     )
     slack_api_url: str = "https://slack.com/api/"
-    slack_admin_users: list[str] = Field(default_factory=list)
-    slack_http_port: int | None = None
+    # NoDecode: `U1,U2` from the environment is split below, not parsed as JSON first
+    slack_admin_users: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    slack_http_port: int | None = Field(None, ge=1, le=65535)
     # HTTP mode listens here; all interfaces by default (Docker, a reverse proxy in front)
     slack_http_host: str = "0.0.0.0"
 
     # scheduling
-    missed_post_grace_minutes: float = 120.0
-    post_retries: int = 5
+    missed_post_grace_minutes: float = Field(120.0, ge=0, le=24 * 60)
+    post_retries: int = Field(5, ge=0, le=50)
+    # console mode's daily post time (HH:MM in `timezone`); `run --post-time` overrides it
+    console_post_time: str = "08:00"
+    # `newsbot run` polls, makes the next scheduled post and exits (`run --once`)
+    run_once: bool = False
 
     @field_validator("slack_admin_users", "discord_shard_ids", mode="before")
     @classmethod
@@ -183,6 +200,14 @@ class Settings(BaseSettings):
             raise ValueError(f"discord_shard_ids must be between 0 and {count - 1}")
         return self
 
+    @field_validator("console_post_time")
+    @classmethod
+    def _check_time(cls, v: str) -> str:
+        hh, sep, mm = v.partition(":")
+        if not (sep and hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60):
+            raise ValueError(f"{v!r} is not a time of day (write it as HH:MM, e.g. 08:00)")
+        return f"{int(hh):02d}:{int(mm):02d}"
+
     @field_validator("timezone")
     @classmethod
     def _check_tz(cls, v: str) -> str:
@@ -201,10 +226,9 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_dir = Path(os.environ.get("NEWSBOT_CONFIG_DIR", str(DEFAULT_CONFIG_DIR)))
-        override = _CONFIG_DIR_OVERRIDE.get("dir")
-        if override is not None:
-            config_dir = override
+        config_dir = _CONFIG_DIR_OVERRIDE.get("dir") or Path(
+            os.environ.get("NEWSBOT_CONFIG_DIR", str(DEFAULT_CONFIG_DIR))
+        )
         toml = _TomlSource(settings_cls, config_dir / "bot.toml")
         return (init_settings, env_settings, dotenv_settings, toml)
 
@@ -226,50 +250,51 @@ def load_settings(
     env_file: str | Path | None = ".env",
     **overrides: Any,
 ) -> Settings:
-    """Build settings. ``overrides`` are CLI flags (highest precedence); None values are ignored."""
+    """Build settings. ``overrides`` are CLI flags (highest precedence); None values are ignored.
+
+    The config directory is ``config_dir`` (``--config``) > NEWSBOT_CONFIG_DIR in the
+    environment > in ``.env`` > ./config > the defaults shipped in the package. One named
+    explicitly must exist. Unknown NEWSBOT_* names (environment or .env) and unknown bot.toml
+    keys are errors with a "did you mean", so a typo never silently does nothing."""
     flags = {k: v for k, v in overrides.items() if v is not None}
-    if config_dir is not None:
-        _CONFIG_DIR_OVERRIDE["dir"] = Path(config_dir)
-        flags["config_dir"] = Path(config_dir)
-    else:
-        _CONFIG_DIR_OVERRIDE.pop("dir", None)
-        env_dir = os.environ.get("NEWSBOT_CONFIG_DIR")
-        if env_dir:
-            flags.setdefault("config_dir", Path(env_dir))
+    dotenv = Path(env_file) if env_file is not None else None
+    known = _known_env_names()
+    reject_unknown_env(os.environ, known, "the environment")
+    if dotenv is not None and dotenv.is_file():
+        reject_unknown_env(_read_dotenv(dotenv), known, str(dotenv))
+    resolved = config_dir_from(
+        config_dir, os.environ, _read_dotenv(dotenv) if dotenv else {}, DEFAULT_CONFIG_DIR
+    )
+    _CONFIG_DIR_OVERRIDE["dir"] = resolved
+    flags["config_dir"] = resolved
     try:
         return Settings(_env_file=env_file, **flags)  # type: ignore[call-arg]
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
-        raise ConfigError(f"invalid setting {where}: {first.get('msg')}") from exc
+        raise ConfigError(explain_validation_error(exc, Settings, resolved)) from exc
     finally:
         _CONFIG_DIR_OVERRIDE.pop("dir", None)
 
 
-def load_feed_specs(path: Path) -> list[FeedSpec]:
-    """Read config/feeds.toml: ``[[feed]]`` tables with name, url, tags, weight, full_text."""
+# names read outside Settings: the test suite's PostgreSQL switch
+_OTHER_ENV = frozenset({"NEWSBOT_TEST_DATABASE_URL"})
+
+
+def _known_env_names() -> set[str]:
+    names = set(_OTHER_ENV)
+    for name, info in Settings.model_fields.items():
+        names.add(f"NEWSBOT_{name.upper()}")
+        alias = info.validation_alias
+        if isinstance(alias, AliasChoices):
+            names |= {str(c) for c in alias.choices}
+    return names
+
+
+def _read_dotenv(path: Path) -> dict[str, str | None]:
     if not path.is_file():
-        raise ConfigError(f"feeds file not found: {path}", hint="pass --config DIR or create it")
+        return {}
+    from dotenv import dotenv_values
+
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
-    specs: list[FeedSpec] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw.get("feed", [])):
-        name, url = item.get("name"), item.get("url")
-        if not name or not url:
-            raise ConfigError(f"{path}: feed #{i + 1} needs both name and url")
-        if name.lower() in seen:
-            raise ConfigError(f"{path}: duplicate feed name {name!r}")
-        seen.add(name.lower())
-        specs.append(
-            FeedSpec(
-                name=str(name),
-                url=str(url),
-                tags=tuple(str(t) for t in item.get("tags", ())),
-                weight=float(item.get("weight", 1.0)),
-                full_text=item.get("full_text"),
-            )
-        )
-    return specs
+        return dict(dotenv_values(path, encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc

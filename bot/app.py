@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from bot import heartbeat
 from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
@@ -285,6 +286,14 @@ async def _until_stopped(stop: asyncio.Event, adapters: list[Adapter]) -> int:
     return 0
 
 
+def _states(adapters: list[Adapter]) -> dict[str, str]:
+    """What the heartbeat reports: the scheduler (it runs the beat) and each adapter."""
+    states = {"scheduler": "ok"}
+    for a in adapters:
+        states[a.name] = "ok" if a.task is None or not a.task.done() else "stopped"
+    return states
+
+
 async def run(
     settings: Settings,
     clock: Clock,
@@ -305,6 +314,7 @@ async def run(
     _on_signals(stop.set)
     adapters: list[Adapter] = []
     scheduler: Scheduler | None = None
+    beat_file = heartbeat.heartbeat_path(settings.data_dir)
     try:
         adapters = await start_adapters(app, slack_http_port=slack_http_port)
         for a in adapters:
@@ -322,6 +332,9 @@ async def run(
             await scheduler.poll_job()
         await scheduler.catch_up()
         await scheduler.start(poll=not once)
+        heartbeat.schedule(
+            scheduler.aps, beat_file, settings.heartbeat_seconds, lambda: _states(adapters)
+        )
         if once and not scheduler.has_jobs:
             log.warning("no destination to post to; nothing to wait for")
             stop.set()
@@ -331,6 +344,7 @@ async def run(
         _on_signals(None)
         if scheduler is not None:
             await scheduler.shutdown()
+        heartbeat.clear(beat_file)
         for a in adapters:
             if a.close is not None:
                 with contextlib.suppress(Exception):

@@ -395,6 +395,10 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
 
     check("data dir", _writable(settings.data_dir), str(settings.data_dir))
     if args.health:
+        from bot.heartbeat import health_problem, heartbeat_path
+
+        problem = health_problem(heartbeat_path(settings.data_dir), settings.heartbeat_seconds)
+        check("bot", problem is None, problem or "alive")
         return _doctor_report(checks, quiet=True)
 
     from bot.config import load_feed_specs

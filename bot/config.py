@@ -167,6 +167,9 @@ class Settings(BaseSettings):
     console_post_time: str = "08:00"
     # `newsbot run` polls, makes the next scheduled post and exits (`run --once`)
     run_once: bool = False
+    # the running bot writes <data_dir>/heartbeat.json this often; `doctor --health` fails
+    # when it is 4 beats old
+    heartbeat_seconds: float = Field(30.0, ge=1, le=3600)
 
     @field_validator("slack_admin_users", "discord_shard_ids", mode="before")
     @classmethod

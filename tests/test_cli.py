@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -146,8 +147,17 @@ def test_doctor_health_is_fast_and_exit_codes_mean_something(
     full = run("doctor", *common, cwd=tmp_path, **data)  # creates and migrates it
     assert full.returncode == 0, full.stdout + full.stderr
     assert "schema" in full.stdout and "all good" in full.stdout
+    idle = run("doctor", "--health", *common, cwd=tmp_path, **data)
+    assert idle.returncode == 1 and "the bot is not running" in idle.stderr
+    from bot.heartbeat import heartbeat_path, write_beat
+
+    beat = heartbeat_path(tmp_path / "data")
+    write_beat(beat, {"scheduler": "ok"})  # what the running bot's scheduler writes
     ok = run("doctor", "--health", *common, cwd=tmp_path, **data)
     assert (ok.returncode, ok.stdout.strip()) == (0, "ok")
+    write_beat(beat, {"scheduler": "ok"}, now=time.time() - 600)  # a hung bot
+    hung = run("doctor", "--health", *common, cwd=tmp_path, **data)
+    assert hung.returncode == 1 and "hung or stopped" in hung.stderr
 
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("x")

@@ -86,5 +86,11 @@ def test_the_wheel_runs_outside_the_checkout(tmp_path: Path) -> None:
     listed = newsbot("sources", "list", "--json")
     assert listed.returncode == 0, listed.stderr
     assert "TechCrunch" in listed.stdout  # config/feeds.toml synced into a migrated database
+    health = newsbot("doctor", "--health")  # no bot running: no heartbeat
+    assert health.returncode == 1 and "not running" in health.stderr
+    from bot.heartbeat import heartbeat_path, write_beat
+
+    write_beat(heartbeat_path(tmp_path / "data"), {"scheduler": "ok"})
     health = newsbot("doctor", "--health")
     assert health.returncode == 0, health.stderr
+    assert "defaults/feeds.toml" in "\n".join(names)  # the default sources ship too

@@ -24,6 +24,7 @@ from bot.community.rules import Filters, hidden_note
 from bot.config import Settings
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
+from bot.digest.period import period_words
 from bot.digest.rank import rank
 from bot.digest.supported import supported_day, supported_stories
 from bot.models import (
@@ -172,6 +173,7 @@ class DigestBuilder:
         )
         failing = failed_sources(feeds)
         hook, bottom_line = supported_day(text.hook, text.bottom_line, chosen)
+        bottom_line = period_words(bottom_line, window)
         if not chosen:
             hook = hook or "A quiet day"
             if topic:
@@ -193,7 +195,7 @@ class DigestBuilder:
             notes=(*text.notes, *checked, *filter(None, [hidden_note(hidden)])),
         )
         return Digest(
-            title=title_for(window, hook),
+            title=title_for(window, period_words(hook, window)),
             window=window,
             lead=digest_stories[0] if digest_stories else None,
             stories=tuple(digest_stories[1:]),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 from courlan import extract_domain
 
@@ -38,6 +38,29 @@ def _is_tracking(key: str, value: str) -> bool:
     if k == "source" and value.lower() == "rss":
         return True
     return (k, value.lower()) in _AMP_PARAMS
+
+
+# Shown links keep these: on some sites they choose what the page shows (GitHub's ?ref=).
+_AMBIGUOUS = frozenset({"ref", "partner"})
+
+
+def without_tracking(url: str) -> str:
+    """The URL as stored, minus click trackers (utm_*, fbclid, ...), for showing a link.
+
+    Only whole ``key=value`` pieces are dropped; everything else stays byte for byte."""
+    head, sep, query = url.partition("?")
+    if not sep:
+        return url
+    query, hash_, fragment = query.partition("#")
+    kept = []
+    for piece in query.split("&"):
+        key, _, value = piece.partition("=")
+        k, v = unquote_plus(key).lower(), unquote_plus(value)
+        keep = k in _AMBIGUOUS or (k, v.lower()) in _AMP_PARAMS or not _is_tracking(k, v)
+        if keep:
+            kept.append(piece)
+    rest = "&".join(p for p in kept if p)
+    return head + ("?" + rest if rest else "") + hash_ + fragment
 
 
 def canonical_url(url: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.digest.period import period
 from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
 from bot.summarize.sentences import split_sentences
@@ -83,7 +84,7 @@ def failed_line(digest: Digest) -> str | None:
 
 def quiet_line(digest: Digest) -> str:
     """What an empty digest says. Failing sources are named as a cause, never left out."""
-    line = "Quiet day on the wire: nothing new came in for this window."
+    line = f"Quiet {period(digest.window)} on the wire: nothing new came in for this window."
     failed = len(digest.stats.failed_sources)
     if failed:
         noun = "source is" if failed == 1 else "sources are"
@@ -136,6 +137,13 @@ def cited_paragraphs(
         if shown:
             out.append(" ".join(shown))
     return out
+
+
+def title_says_lead(digest: Digest) -> bool:
+    """The title already carries the lead's headline (the usual hook), so the first thing
+    under it must not say it again."""
+    lead = digest.lead
+    return lead is not None and " ".join(lead.headline.split()) in " ".join(digest.title.split())
 
 
 def paragraphs(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from bot.render.common import (
     outlet_count,
     paragraphs,
     quiet_line,
+    title_says_lead,
     unlabel,
 )
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
@@ -65,9 +66,16 @@ def _sources(story: DigestStory) -> list[str]:
     ]
 
 
+def _outlet_links(story: DigestStory) -> str:
+    links = " · ".join(discord_link(a.source or a.title, a.url) for a in story.articles)
+    return f"**The lead** ({outlet_count(story)}): {links}"
+
+
 def _story_block(story: DigestStory, *, lead: bool) -> str:
     label = "**The lead** · " if lead else ""
     lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
+    if lead:  # the embed above already gave its summary and take: only the links here
+        return "\n".join(lines + _sources(story))
     lines += cited_paragraphs(story, discord_text, discord_link)
     if story.take:
         prefix = "**The take:** " if lead else "*My read:* "
@@ -84,7 +92,7 @@ def _description(digest: Digest) -> str:
         units.append(quiet_line(digest))
     else:
         lead = digest.lead
-        parts = [_headline_link(lead)]
+        parts = [_outlet_links(lead) if title_says_lead(digest) else _headline_link(lead)]
         parts += cited_paragraphs(lead, discord_text, discord_link)
         if lead.take:
             parts.append("**The take:** " + discord_text(" ".join(paragraphs(unlabel(lead.take)))))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+from bot.feeds.urls import without_tracking
+
 ZWSP = "\u200b"  # zero-width space: invisible, but breaks a mention token apart
 
 # Broadcast words: Discord pings on "@everyone"/"@here"; Slack bots with link_names on "@channel"...
@@ -114,7 +116,7 @@ def discord_link(label: str, url: str, *, max_label: int = 120) -> str:
     A URL that is not http(s) is shown as escaped text, never as a link.
     """
     shown = discord_text(clip(one_line(label), max_label)) or "link"
-    target = safe_url(url)
+    target = safe_url(without_tracking(url))
     if target is None:
         return f"{shown} ({discord_text(url)})"
     return f"[{shown}](<{target}>)"
@@ -123,7 +125,7 @@ def discord_link(label: str, url: str, *, max_label: int = 120) -> str:
 def slack_link(label: str, url: str, *, max_label: int = 120) -> str:
     """Slack's ``<url|label>`` with the label escaped (a ``>`` in it would end the link)."""
     shown = slack_text(clip(one_line(label), max_label)) or "link"
-    target = safe_url(url)
+    target = safe_url(without_tracking(url))
     if target is None:
         return f"{shown} ({slack_text(url)})"
     return f"<{target}|{shown}>"
@@ -136,7 +138,7 @@ def markdown_text(text: str) -> str:
 
 def markdown_link(label: str, url: str) -> str:
     shown = markdown_text(label) or "link"
-    target = safe_url(url)
+    target = safe_url(without_tracking(url))
     if target is None:
         return f"{shown} ({markdown_text(url)})"
     return f"[{shown}](<{target}>)"

@@ -14,6 +14,7 @@ from bot.render.common import (
     outlet_count,
     paragraphs,
     quiet_line,
+    title_says_lead,
     unlabel,
 )
 from bot.render.escape import markdown_link, markdown_text
@@ -26,8 +27,9 @@ def _sources(story: DigestStory) -> list[str]:
     ]
 
 
-def _lead(story: DigestStory) -> list[str]:
-    lines = [f"## {markdown_text(story.headline)}", ""]
+def _lead(story: DigestStory, *, in_title: bool = False) -> list[str]:
+    head = "The lead" if in_title else markdown_text(story.headline)
+    lines = [f"## {head}", ""]
     for para in cited_paragraphs(story, markdown_text, markdown_link):
         lines += [para, ""]
     if story.take:
@@ -58,7 +60,7 @@ def render_markdown(digest: Digest) -> str:
     if digest.lead is None:
         lines += [quiet_line(digest), ""]
     else:
-        lines += _lead(digest.lead)
+        lines += _lead(digest.lead, in_title=title_says_lead(digest))
         lines.append("")
     if digest.stories:
         lines += ["## Also on the wire", ""]

@@ -19,6 +19,7 @@ from bot.render.common import (
     outlet_count,
     paragraphs,
     quiet_line,
+    title_says_lead,
     unlabel,
 )
 from bot.render.escape import clip, slack_link, slack_plain, slack_text
@@ -59,9 +60,21 @@ def _headline_link(story: DigestStory) -> str:
     return "*" + slack_text(clip(story.headline, 200)) + "*"
 
 
+def _outlet_links(story: DigestStory) -> str:
+    """``*The lead* (2 outlets): <url|TechCrunch> · <url|The Verge>``, for a lead whose
+    headline the title already shows."""
+    links = " · ".join(slack_link(a.source or a.title, a.url) for a in story.articles)
+    return f"*The lead* ({outlet_count(story)}): {links}"
+
+
 def _story_text(story: DigestStory, *, lead: bool) -> str:
     label = "*The lead* · " if lead else ""
     lines = [f"{label}*{slack_text(story.headline)}* ({outlet_count(story)})"]
+    sources = [
+        f"• {slack_link(a.title or a.url, a.url)} — {slack_text(a.source)}" for a in story.articles
+    ]
+    if lead:  # the headline message above already gave its summary and take
+        return "\n".join(lines + sources)
     lines += cited_paragraphs(story, slack_text, slack_link)
     if story.take:
         prefix = "*The take:* " if lead else "_My read:_ "
@@ -92,7 +105,8 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
         units.append(quiet_line(digest))
     else:
         lead = digest.lead
-        parts = [_headline_link(lead), *cited_paragraphs(lead, slack_text, slack_link)]
+        first = _outlet_links(lead) if title_says_lead(digest) else _headline_link(lead)
+        parts = [first, *cited_paragraphs(lead, slack_text, slack_link)]
         if lead.take:
             parts.append("*The take:* " + slack_text(" ".join(paragraphs(unlabel(lead.take)))))
         units.append("\n".join(parts))
@@ -155,6 +169,8 @@ def _thread(digest: Digest) -> list[dict[str, Any]]:
 
 def render_slack(digest: Digest) -> SlackPost:
     title = slack_text(digest.title)
-    lead = f" — {slack_text(digest.lead.headline)}" if digest.lead else ""
+    lead = ""
+    if digest.lead is not None and not title_says_lead(digest):
+        lead = f" — {slack_text(digest.lead.headline)}"
     headline = _payload(title + lead, _headline_blocks(digest))
     return SlackPost(headline=headline, thread=_thread(digest))

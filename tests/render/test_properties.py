@@ -9,6 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
+from bot.feeds.urls import without_tracking
 from bot.models import Digest
 from bot.render.discord import render_discord
 from bot.render.escape import safe_url
@@ -35,7 +36,9 @@ def strings(payload: Any) -> Iterator[str]:
 
 
 def links(digest: Digest) -> set[str]:
-    return {u for s in digest.all_stories for a in s.articles if (u := safe_url(a.url))}
+    return {
+        u for s in digest.all_stories for a in s.articles if (u := safe_url(without_tracking(a.url)))
+    }
 
 
 @PROPS

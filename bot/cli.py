@@ -19,6 +19,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.cli_errors import cli_syntax, explain
 from bot.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_iso
 from bot.errors import ConfigError, NewsbotError, SourceError
 
@@ -697,6 +698,17 @@ def _env_secrets() -> list[str]:
     return values
 
 
+def _say(known: NewsbotError | None, exc: NewsbotError | None = None) -> int:
+    """One line and the fix, in CLI words, secrets redacted; exit code 2."""
+    err = known or exc
+    assert err is not None
+    line = _redacted(str(err)).splitlines()[0] if str(err) else type(err).__name__
+    sys.stderr.write(f"newsbot: error: {line}\n")
+    if err.hint:
+        sys.stderr.write(f"  fix: {cli_syntax(_redacted(err.hint))}\n")
+    return EXIT_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -714,14 +726,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsbotError as exc:
         if debug:
             raise
-        line = _redacted(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__
-        sys.stderr.write(f"newsbot: error: {line}\n")
-        if exc.hint:
-            sys.stderr.write(f"  fix: {_redacted(exc.hint)}\n")
-        return EXIT_ERROR
+        return _say(explain(exc) if isinstance(exc.__cause__, Exception) else None, exc)
     except Exception as exc:
         if debug:
             raise
+        known = explain(exc)
+        if known is not None:
+            return _say(known)
         first = (str(exc).splitlines() or [""])[0]
         sys.stderr.write(
             f"newsbot: unexpected error: {type(exc).__name__}: {_redacted(first)}\n"

@@ -32,7 +32,7 @@ from bot.config_check import (
     reject_unknown_toml_keys,
 )
 from bot.config_feeds import load_feed_specs
-from bot.errors import ConfigError
+from bot.errors import ConfigError, NewsbotError
 
 __all__ = ["ConfigError", "Settings", "load_feed_specs", "load_settings"]
 
@@ -206,10 +206,12 @@ class Settings(BaseSettings):
     @field_validator("console_post_time")
     @classmethod
     def _check_time(cls, v: str) -> str:
-        hh, sep, mm = v.partition(":")
-        if not (sep and hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60):
-            raise ValueError(f"{v!r} is not a time of day (write it as HH:MM, e.g. 08:00)")
-        return f"{int(hh):02d}:{int(mm):02d}"
+        from bot.validate import validate_time
+
+        try:
+            return validate_time(v)
+        except NewsbotError as exc:
+            raise ValueError(f"{exc} (write it as HH:MM, e.g. 08:00)") from exc
 
     @field_validator("timezone")
     @classmethod

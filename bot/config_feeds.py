@@ -9,36 +9,14 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from bot.config_check import did_you_mean
 from bot.errors import ConfigError
+from bot.feeds.urls import url_problem
 from bot.models import FeedSpec
 
 FEED_KEYS = ("name", "url", "tags", "weight", "full_text")
 MAX_WEIGHT = 100.0
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be fetched as written (scheme, host, port, IPv6, IP form), or None."""
-    import httpx
-
-    try:
-        parts = urlsplit(url)
-        port = parts.port  # ValueError for 99999 or a non-number
-    except ValueError as exc:
-        return str(exc)
-    if parts.scheme not in ("http", "https"):
-        return "only http:// and https:// URLs can be fetched"
-    if not parts.hostname:
-        return "it has no host name"
-    if port == 0:
-        return "port 0 is not a port"
-    try:
-        httpx.URL(url)
-    except httpx.InvalidURL as exc:  # e.g. an octal or otherwise malformed IPv4 address
-        return str(exc)
-    return None
 
 
 def _fail(path: Path, message: str, hint: str = "") -> ConfigError:

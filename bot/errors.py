@@ -50,6 +50,24 @@ class FeedErrorKind(StrEnum):
     INTERNAL = "internal"
 
 
+_FEED_HINTS = {
+    FeedErrorKind.CONNECT: "check the address, and that this machine reaches the web "
+    "(DNS, proxy, firewall)",
+    FeedErrorKind.TIMEOUT: "the site did not answer in time; try again later",
+    FeedErrorKind.HTTP: "the server refused it; open the address in a browser to check it",
+    FeedErrorKind.RATE_LIMITED: "the site asks to slow down; try again later",
+    FeedErrorKind.TOO_LARGE: "the feed is bigger than max_body_bytes allows",
+    FeedErrorKind.TOO_MANY_REDIRECTS: "the address redirects in circles; check it in a browser",
+}
+
+
+def feed_error_hint(kind: FeedErrorKind) -> str:
+    """What to do about a feed failing this way (a DNS failure is not 'not a feed')."""
+    return _FEED_HINTS.get(
+        kind, "check the address: it must be an RSS or Atom feed, not a web page"
+    )
+
+
 class FeedError(NewsbotError):
     def __init__(
         self,

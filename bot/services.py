@@ -31,7 +31,7 @@ from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
 from bot.config import Settings
 from bot.daily import Outcome
-from bot.errors import FeedError, NewsbotError, SourceError
+from bot.errors import FeedError, NewsbotError, SourceError, feed_error_hint
 from bot.health import ago as ago
 from bot.health import source_health as source_health
 from bot.models import (
@@ -178,8 +178,7 @@ class Services(FiltersServices, SearchServices, CooldownServices):
         except FeedError as exc:
             raise SourceError(
                 f"could not read a feed at {url}: {exc}",
-                hint=exc.hint
-                or "check the address: it must be an RSS or Atom feed, not a web page",
+                hint=exc.hint or feed_error_hint(exc.kind),
             ) from exc
         final_name = name or " ".join((parsed.title or "").split())[:MAX_NAME] or _host(url)
         if name is None and await self.store.find_feed(final_name, scope) is not None:

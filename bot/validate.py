@@ -7,10 +7,10 @@ the renderers ask it and word the refusal their own way.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.errors import NewsbotError, SourceError
+from bot.feeds.urls import url_problem
 
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -46,10 +46,10 @@ def validate_tz(value: str) -> str:
 
 def validate_url(url: str) -> str:
     url = url.strip().strip("<>")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    problem = url_problem(url)  # scheme, host, port range, IPv6 brackets, IPv4 form
+    if problem:
         raise SourceError(
-            f"{url!r} is not a web address",
+            f"{url!r} is not a web address that can be fetched: {problem}",
             hint="give the full feed URL, starting with https://",
         )
     return url

@@ -63,6 +63,28 @@ def without_tracking(url: str) -> str:
     return head + ("?" + rest if rest else "") + hash_ + fragment
 
 
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as written (scheme, host, port, IPv6, IP form), or None."""
+    import httpx
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError for 99999 or a non-number
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https"):
+        return "only http:// and https:// URLs can be fetched"
+    if not parts.hostname:
+        return "it has no host name"
+    if port == 0:
+        return "port 0 is not a port"
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:  # e.g. an octal or otherwise malformed IPv4 address
+        return str(exc)
+    return None
+
+
 def canonical_url(url: str) -> str:
     """Lowercase host, https, no default port, fragment, tracking params, AMP variant or
     trailing slash; query sorted. A value that is not an http(s) URL is returned stripped."""

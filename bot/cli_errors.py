@@ -1,0 +1,91 @@
+"""Errors from libraries that a user causes, said as one line with the fix.
+
+``newsbot`` prints "unexpected error ... report it" only for real bugs; a date out of
+range, a database written by a newer newsbot, a missing database driver, a full disk or an
+unreachable chat platform are the user's to fix, so they get their own line here.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+from bot.errors import NewsbotError
+
+# commands speak CLI, not chat: a hint written for /sources reads as a command to type
+_CHAT_TO_CLI = (
+    ("/sources list", "`newsbot sources list`"),
+    ("/sources add", "`newsbot sources add`"),
+    ("/sources remove", "`newsbot sources remove`"),
+    ("/sources", "`newsbot sources list`"),
+    ("/digest setup <channel> <time> <timezone>", "/digest setup in Discord or Slack"),
+)
+
+
+def cli_syntax(text: str) -> str:
+    """A hint written for chat (``/sources``) in the command line's words."""
+    if "/digest setup" in text:
+        return text.replace("/digest setup <channel> <time> <timezone>", _CHAT_TO_CLI[-1][1])
+    for chat, cli in _CHAT_TO_CLI[:-1]:
+        if chat in text:
+            return text.replace(chat, cli)
+    return text
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in seen:
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return seen
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    for e in _chain(exc):
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        if isinstance(e, sqlite3.OperationalError) and "disk is full" in str(e):
+            return True
+        if "database or disk is full" in str(e):
+            return True
+    return False
+
+
+def explain(exc: BaseException) -> NewsbotError | None:
+    """A NewsbotError saying what went wrong and how to fix it, or None for a real bug."""
+    chain = _chain(exc)
+    names = {type(e).__name__ for e in chain}
+    text = " ".join(str(e) for e in chain)
+    if is_disk_full(exc):
+        return NewsbotError(
+            "the disk is full: nothing more can be stored (what was stored is intact)",
+            hint="free some space where the database and data dir live, then run it again",
+        )
+    if any(isinstance(e, OverflowError) for e in chain):
+        return NewsbotError(
+            "a date is out of range (the calendar works from 1970 to 9998)",
+            hint="check --now and the digest date, e.g. 2026-08-21",
+        )
+    if "CommandError" in names and "Can't locate revision" in text:
+        return NewsbotError(
+            "the database was written by a newer newsbot (its schema is unknown to this one)",
+            hint="upgrade newsbot (pip install -U newsbot), or use another --database",
+        )
+    for e in chain:
+        if isinstance(e, ModuleNotFoundError) and e.name:
+            extra = " 'newsbot[postgres]'" if e.name == "asyncpg" else f" {e.name}"
+            return NewsbotError(
+                f"a package this setting needs is not installed: {e.name}",
+                hint=f"pip install{extra}",
+            )
+    if "LoginFailure" in names:
+        return NewsbotError(
+            "Discord refused the token", hint="check DISCORD_TOKEN (Developer Portal > Bot)"
+        )
+    if names & {"ClientConnectorError", "ClientConnectorDNSError", "GatewayNotFound"}:
+        return NewsbotError(
+            "cannot reach Discord (no connection to its servers)",
+            hint="check this machine's network, or NEWSBOT_DISCORD_API_URL if you set it",
+        )
+    return None

@@ -9,9 +9,9 @@ ARG PYTHON_BASE=python:3.11.14-slim-bookworm
 
 # ---- build: the locked dependencies, then the package, into a virtualenv -----------------
 FROM ${PYTHON_BASE} AS build
-ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONDONTWRITEBYTECODE=1 \
+    PATH=/opt/venv/bin:$PATH
 RUN python -m venv /opt/venv
-ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 # dependencies first, from the lock file alone: a code change reuses this layer
 # (the lock includes the postgres extra, asyncpg, so the image also runs on PostgreSQL:
@@ -31,9 +31,6 @@ RUN pip install --no-deps . \
 
 # ---- runtime -----------------------------------------------------------------------------
 FROM ${PYTHON_BASE} AS runtime
-LABEL org.opencontainers.image.title="newsbot" \
-      org.opencontainers.image.description="AI-news digests for Discord and Slack" \
-      org.opencontainers.image.licenses="MIT"
 # The database and digests live in the /data volume whatever .env says: the settings the
 # image needs are fixed here and .env.example sets none of them (every line is commented).
 ENV PATH=/opt/venv/bin:$PATH \
@@ -52,12 +49,12 @@ WORKDIR /app
 # numeric, so a runtime that checks runAsNonRoot can see it is not root
 USER 10001:10001
 VOLUME ["/data"]
-# Slack HTTP mode only (`--slack-http-port 3000`); Socket Mode and Discord need no port
-EXPOSE 3000
+# (no EXPOSE: Socket Mode and Discord need no port; Slack HTTP mode listens on 3000 with
+# `newsbot run --slack-http-port 3000`, published with -p 3000:3000)
 # alive, not just present: the running bot's scheduler and chat adapters write a heartbeat
 # every 30 s; `doctor --health` fails when it is older than 2 minutes or reports a failure
 HEALTHCHECK --interval=60s --timeout=10s --start-period=60s --retries=3 \
   CMD ["newsbot", "doctor", "--health"]
-# newsbot handles SIGTERM: it stops taking jobs, finishes or cleanly abandons a post, exits
-STOPSIGNAL SIGTERM
+# docker stop sends SIGTERM: newsbot stops taking jobs, finishes or cleanly abandons a post,
+# and exits (image-check: within 10 s)
 CMD ["newsbot", "run"]

@@ -100,68 +100,52 @@ async def cmd_poll(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from bot.app import build_app
+    from bot.cli_output import all_failed_hint, failures_in_table_only, logs_through
 
     settings = _settings(args)
     app = await build_app(settings, _clock(args.now))
     try:
         feeds = [f for f in await app.services.list_sources(all_scopes=True) if f.enabled]
-        out = _console()
-        show_bar = out.is_terminal and not args.json and feeds
-        if show_bar:
-            with Progress(
-                TextColumn("polling"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=out,
-                transient=True,
-            ) as bar:
-                task = bar.add_task("", total=len(feeds))
+        out, err = _console(), _console(stderr=True)
+        show_bar = err.is_terminal and not args.json and feeds
+        with failures_in_table_only(bool(getattr(args, "debug", False)) or args.json):
+            if show_bar:
+                with (
+                    Progress(
+                        TextColumn("polling"),
+                        BarColumn(),
+                        MofNCompleteColumn(),
+                        TextColumn("{task.description}"),
+                        console=err,
+                        transient=True,
+                    ) as bar,
+                    logs_through(err),
+                ):
+                    task = bar.add_task("", total=len(feeds))
 
-                def progress(*a: Any, **_k: Any) -> None:
-                    name = getattr(a[0], "feed_name", "") if a else ""
-                    bar.update(task, advance=1, description=str(name))
+                    def progress(*a: Any, **_k: Any) -> None:
+                        name = getattr(a[0], "feed_name", "") if a else ""
+                        bar.update(task, advance=1, description=str(name))
 
-                results = await app.poller.poll(progress=progress)
-        else:
-            results = await app.poller.poll()
-        if args.json:
-            _print_json(results)
-            return 0
-        _poll_table(out, results)
-        return 0
+                    results = await app.poller.poll(progress=progress)
+            else:
+                results = await app.poller.poll()
     finally:
         await app.close()
+    hint = all_failed_hint(results)
+    if args.json:
+        _print_json(results)
+    else:
+        _poll_table(out, results)
+        if hint:
+            err.print(f"[red]{hint}[/]")
+    return 1 if hint else 0
 
 
 def _poll_table(out: Any, results: Sequence[Any]) -> None:
-    from rich.table import Table
+    from bot.cli_output import poll_table
 
-    table = Table(title="Poll", show_lines=False)
-    for col in ("source", "status", "new", "updated", "http", "ms", "note"):
-        table.add_column(
-            col, justify="right" if col in ("new", "updated", "http", "ms") else "left"
-        )
-    styles = {"new": "green", "error": "red", "skipped": "dim", "not_modified": "cyan"}
-    for r in results:
-        status = str(r.status)
-        note = f"{r.error_kind}: {r.error}" if r.error else ""
-        table.add_row(
-            r.feed_name,
-            f"[{styles.get(status, '')}]{status}[/]" if styles.get(status) else status,
-            str(r.new),
-            str(r.updated),
-            str(r.http_status or ""),
-            f"{r.duration_ms:.0f}",
-            note[:80],
-        )
-    out.print(table)
-    new = sum(r.new for r in results)
-    updated = sum(r.updated for r in results)
-    errors = sum(1 for r in results if str(r.status) == "error")
-    out.print(
-        f"{len(results)} sources polled: {new} new entries, {updated} updated, {errors} failing"
-    )
+    poll_table(out, results)
 
 
 async def cmd_sources(args: argparse.Namespace) -> int:

@@ -106,7 +106,9 @@ async def test_digest_today_defers_first_then_posts_the_headline_and_a_thread(
     assert headline.body["allowed_mentions"] == NO_PINGS
     (embed,) = headline.body["embeds"]
     assert embed["title"].startswith("Sat Aug 22, 2026")
-    assert "OpenAI says California should strengthen its AI safety bill" in embed["description"]
+    # the title carries the lead's headline; the description links its outlets instead
+    assert "OpenAI says California should strengthen its AI safety bill" in embed["title"]
+    assert "**The lead** (1 outlet)" in embed["description"]
     assert "articles from" in embed["footer"]["text"]
 
     message_id = headline.response["id"]
@@ -497,8 +499,9 @@ async def test_a_topic_narrows_the_digest(world: World) -> None:
     fake = world.fake
     _, token = await fake.command("digest", "today", topic="funding")
     (answer,) = await followup(fake, token)
-    description = answer.body["embeds"][0]["description"]
-    assert "Rillet raised $100M" in description  # the funding story leads
+    embed = answer.body["embeds"][0]
+    description = embed["description"]
+    assert "Rillet raised $100M" in embed["title"]  # the funding story leads
     assert "OpenAI says California" not in description  # the policy story is left out
 
 

@@ -12,13 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 TOOL=${DOCKER_OFFLINE:-$ROOT/../shared/tools/docker-offline}
-[[ -x $TOOL ]] || { echo "image-check: $TOOL not found (needs ../shared)" >&2; exit 1; }
+[[ -f $TOOL ]] || { echo "image-check: $TOOL not found (needs ../shared)" >&2; exit 1; }
 TAG=${IMAGE_TAG:-newsbot:check}
 DIR=${DOCKER_OFFLINE_DIR:-$(python3 -c "import tempfile; print(tempfile.gettempdir())")/docker-offline}
 PORT=${DOCKER_OFFLINE_WHEEL_PORT:-18799}
 VOLUME=newsbot-check-$$
 NAME=newsbot-check-$$
-eval "$("$TOOL" env)"
+eval "$(bash "$TOOL" env)"
 
 t0=$(date +%s)
 stamp() { echo "[image-check +$(( $(date +%s) - t0 ))s] $*"; }
@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 stamp "starting the private docker daemon and the stand-in base"
-"$TOOL" base
+bash "$TOOL" base
 base=$(sed -n 's/^ARG PYTHON_BASE=//p' Dockerfile | head -1)
 [[ -n $base ]] || fail "Dockerfile has no ARG PYTHON_BASE=..."
 docker tag python:3.11-slim "$base"
@@ -55,13 +55,13 @@ kill "$WHEELS_PID" 2>/dev/null || true; WHEELS_PID=
 
 user=$(docker image inspect -f '{{.Config.User}}' "$TAG")
 [[ $user =~ ^[1-9][0-9]*(:[0-9]+)?$ ]] || fail "USER is '$user', not a numeric non-root id"
-uid=$(docker run --rm "$TAG" id -u)
+# one container for the facts (under the vfs driver every container copies the whole image)
+read -r uid venv_mb version < <(docker run --rm "$TAG" sh -c \
+  'echo "$(id -u) $(du -sm /opt/venv | cut -f1) $(newsbot --version | cut -d" " -f2)"')
 [[ $uid != 0 ]] || fail "the container runs as root"
-stamp "runs as uid $uid (USER $user)"
-venv_mb=$(docker run --rm "$TAG" du -sm /opt/venv | cut -f1)
+stamp "runs as uid $uid (USER $user); newsbot $version"
 stamp "runtime virtualenv: $venv_mb MB"
-(( venv_mb <= ${VENV_LIMIT_MB:-250} )) || echo "image-check: WARNING: runtime venv $venv_mb MB > ${VENV_LIMIT_MB:-250} MB" >&2
-docker run --rm "$TAG" newsbot --version
+(( venv_mb <= ${VENV_LIMIT_MB:-250} )) || echo "image-check: WARNING: runtime venv $venv_mb MB is over the ${VENV_LIMIT_MB:-250} MB target" >&2
 
 stamp "sources export, poll, digest (demo snapshots on loopback)"
 python3 .ci/smoke.py --image "$TAG" --volume "$VOLUME" || fail "smoke run in the image"
@@ -82,6 +82,8 @@ took_ms=$(( ($(date +%s%N) - s0) / 1000000 ))
 code=$(docker inspect -f '{{.State.ExitCode}}' "$NAME")
 [[ $code == 0 ]] || { docker logs "$NAME" 2>&1 | tail -20 >&2; fail "exit code $code after SIGTERM (137: killed after the 10 s grace)"; }
 stamp "SIGTERM: stopped in ${took_ms} ms, exit code 0"
-docker run --rm -v "$VOLUME:/data" "$TAG" sh -c 'test -s /data/newsbot.db && ls -l /data/newsbot.db' \
-  || fail "no database in the volume"
+mount=$(docker volume inspect -f '{{.Mountpoint}}' "$VOLUME")
+[[ -s $mount/newsbot.db ]] || fail "no database in the volume"
+ls -l "$mount/newsbot.db"
+[[ ! -e $mount/heartbeat.json ]] || fail "the heartbeat outlived the bot"
 stamp "database is in the volume; image-check passed"

@@ -7,10 +7,7 @@ unreachable chat platform are the user's to fix, so they get their own line here
 
 from __future__ import annotations
 
-import errno
-import sqlite3
-
-from bot.errors import NewsbotError
+from bot.errors import NewsbotError, error_chain, is_disk_full
 
 # commands speak CLI, not chat: a hint written for /sources reads as a command to type
 _CHAT_TO_CLI = (
@@ -32,29 +29,9 @@ def cli_syntax(text: str) -> str:
     return text
 
 
-def _chain(exc: BaseException) -> list[BaseException]:
-    seen: list[BaseException] = []
-    cur: BaseException | None = exc
-    while cur is not None and cur not in seen:
-        seen.append(cur)
-        cur = cur.__cause__ or cur.__context__
-    return seen
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    for e in _chain(exc):
-        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
-            return True
-        if isinstance(e, sqlite3.OperationalError) and "disk is full" in str(e):
-            return True
-        if "database or disk is full" in str(e):
-            return True
-    return False
-
-
 def explain(exc: BaseException) -> NewsbotError | None:
     """A NewsbotError saying what went wrong and how to fix it, or None for a real bug."""
-    chain = _chain(exc)
+    chain = error_chain(exc)
     names = {type(e).__name__ for e in chain}
     text = " ".join(str(e) for e in chain)
     if is_disk_full(exc):

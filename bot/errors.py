@@ -15,6 +15,7 @@ Callers at the edges (CLI, chat adapters) catch ``NewsbotError`` and show ``str(
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 
 
@@ -106,3 +107,23 @@ class PostError(NewsbotError):
     def __init__(self, message: str, *, retryable: bool = False, hint: str = "") -> None:
         super().__init__(message, hint=hint)
         self.retryable = retryable
+
+
+def error_chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes (``raise ... from``) and contexts, outermost first."""
+    seen: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in seen:
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    return seen
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """A write failed because the disk is full (anywhere in the chain): the user's to fix."""
+    for e in error_chain(exc):
+        if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(e):
+            return True
+    return False

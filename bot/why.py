@@ -129,9 +129,12 @@ class Explainer:
     async def _story_of(
         self, art: Article, scope: str | None
     ) -> tuple[str | None, tuple[str, ...]]:
-        around = await self.store.articles_between(
-            art.published_at - timedelta(days=1), art.published_at + timedelta(days=1), scope=scope
-        )
+        day = timedelta(days=1)
+        at = art.published_at
+        # a feed's date can be year 1 or 9999: the day around it stops at the calendar's ends
+        start = at - day if at.year > 1 else at
+        end = at + day if at.year < 9999 else at
+        around = await self.store.articles_between(start, end, scope=scope)
         from bot.digest.cluster import cluster  # numpy: only once /why has articles to group
 
         for story in cluster(around):

@@ -104,3 +104,38 @@ def test_hints_use_cli_syntax_and_library_errors_are_named() -> None:
     said = explain(down)
     assert said is not None and str(said).startswith("cannot reach Discord")
     assert explain(RuntimeError("a real bug")) is None
+
+
+def test_a_full_disk_during_poll_is_one_line_not_a_traceback_per_feed(
+    db: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import socket
+
+    from bot.feeds import recorder
+
+    async def full(self: object, outcome: object) -> object:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(recorder.BatchRecorder, "record", full)
+    monkeypatch.setenv("NEWSBOT_ALLOW_PRIVATE_NETWORKS", "true")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    (tmp_path / "config" / "feeds.toml").write_text(
+        "".join(
+            f'[[feed]]\nname = "F{i}"\nurl = "http://127.0.0.1:{port}/{i}.xml"\n'
+            for i in range(5)
+        )
+    )
+    code, err = _err(capsys, "poll", "--database", db)
+    assert code == 2
+    said = [ln for ln in err if ln.startswith("newsbot: error:")]
+    assert said == [
+        "newsbot: error: the disk is full: nothing more can be stored (what was stored is intact)"
+    ]
+    assert not any("Traceback" in ln or "internal error" in ln for ln in err)
+    assert "Traceback" not in caplog.text and "internal error" not in caplog.text

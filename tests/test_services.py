@@ -273,3 +273,15 @@ async def test_digest_for_uses_the_window_in_the_right_zone(
     with pytest.raises(NewsbotError) as err:
         await services.digest_for("someday")
     assert "today, yesterday, week" in err.value.hint
+
+
+async def test_why_on_an_article_dated_year_one_answers(
+    services: Services, store: Store, clock: FixedClock
+) -> None:
+    from datetime import UTC, datetime
+
+    feed = await store.add_feed(FeedSpec("Old", "https://old.example/feed"), clock.now())
+    year_one = datetime(1, 1, 1, 5, tzinfo=UTC)  # _art subtracts 3 hours
+    await store.upsert_entries(feed.id, [_art(3, year_one, "old.example")], clock.now())
+    report = await services.why("https://old.example/story-3")  # was an OverflowError
+    assert report.seen and report.verdict == "filtered"

@@ -7,6 +7,7 @@ of kind "internal" and is logged with its traceback.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -17,7 +18,7 @@ from typing import Protocol
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.errors import FeedError, FeedErrorKind
+from bot.errors import FeedError, FeedErrorKind, StoreError, is_disk_full
 from bot.feeds.fetch import Fetcher
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.recorder import BatchRecorder
@@ -108,12 +109,17 @@ class Poller:
             max_workers=min(4, os.cpu_count() or 2), thread_name_prefix="parse"
         )
 
+        disk_full: list[BaseException] = []
+
         async def one(feed: Feed) -> PollResult:
             try:
                 async with in_flight:
                     result = await self._poll_one(feed, recorder, parsers)
             except Exception as exc:
-                log.exception("internal error while polling %s", feed.url)
+                if is_disk_full(exc):  # said once, below, not once per feed with a traceback
+                    disk_full.append(exc)
+                else:
+                    log.exception("internal error while polling %s", feed.url)
                 result = PollResult(
                     feed_id=feed.id,
                     feed_name=feed.name,
@@ -129,10 +135,17 @@ class Poller:
             return result
 
         try:
-            return list(await asyncio.gather(*(one(f) for f in feeds)))
+            results = list(await asyncio.gather(*(one(f) for f in feeds)))
         finally:
-            await recorder.close()
+            with contextlib.suppress(Exception) if disk_full else contextlib.nullcontext():
+                await recorder.close()
             parsers.shutdown(wait=False, cancel_futures=True)
+        if disk_full:
+            raise StoreError(
+                f"the disk is full: {len(disk_full)} of {len(feeds)} sources could not be stored",
+                hint="free some space where the database lives; what was stored is intact",
+            ) from disk_full[0]
+        return results
 
     async def _poll_claimed(
         self, progress: Callable[[PollResult], object] | None

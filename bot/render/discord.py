@@ -74,8 +74,6 @@ def _outlet_links(story: DigestStory) -> str:
 def _story_block(story: DigestStory, *, lead: bool) -> str:
     label = "**The lead** · " if lead else ""
     lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
-    if lead:  # the embed above already gave its summary and take: only the links here
-        return "\n".join(lines + _sources(story))
     lines += cited_paragraphs(story, discord_text, discord_link)
     if story.take:
         prefix = "**The take:** " if lead else "*My read:* "

@@ -70,11 +70,6 @@ def _outlet_links(story: DigestStory) -> str:
 def _story_text(story: DigestStory, *, lead: bool) -> str:
     label = "*The lead* · " if lead else ""
     lines = [f"{label}*{slack_text(story.headline)}* ({outlet_count(story)})"]
-    sources = [
-        f"• {slack_link(a.title or a.url, a.url)} — {slack_text(a.source)}" for a in story.articles
-    ]
-    if lead:  # the headline message above already gave its summary and take
-        return "\n".join(lines + sources)
     lines += cited_paragraphs(story, slack_text, slack_link)
     if story.take:
         prefix = "*The take:* " if lead else "_My read:_ "

@@ -64,16 +64,14 @@ def test_slack_says_the_lead_headline_once() -> None:
     assert "3 outlets" in first
 
 
-def test_discord_thread_does_not_repeat_the_embed() -> None:
+def test_discord_embed_does_not_repeat_the_title() -> None:
     digest = _headline_in_title()
     assert digest.lead is not None
     post = render_discord(digest)
     description = post.headline["embeds"][0]["description"]
     assert digest.lead.headline not in description  # the title above says it
-    first = post.thread_messages[0]["content"]
-    assert "Acme raised $2 billion" in description
-    assert "Acme raised $2 billion" not in first  # the summary is said once, in the embed
-    assert "The Verge AI" in first  # the thread still carries every link
+    assert "**The lead** (3 outlets)" in description
+    assert "The Verge AI" in post.thread_messages[0]["content"]  # the thread has every link
 
 
 def test_markdown_does_not_repeat_the_title_as_the_lead_heading() -> None:

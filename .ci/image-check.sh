@@ -17,6 +17,9 @@ TAG=${IMAGE_TAG:-newsbot:check}
 DIR=${DOCKER_OFFLINE_DIR:-$(python3 -c "import tempfile; print(tempfile.gettempdir())")/docker-offline}
 PORT=${DOCKER_OFFLINE_WHEEL_PORT:-18799}
 VOLUME=newsbot-check-$$
+# the bot gets its own volume: the smoke run stored the demo feeds (loopback URLs) under
+# the default feeds' names, and config sync refuses such a name clash (issue 10 item 4)
+BOTVOL=newsbot-check-bot-$$
 NAME=newsbot-check-$$
 eval "$(bash "$TOOL" env)"
 
@@ -25,7 +28,7 @@ stamp() { echo "[image-check +$(( $(date +%s) - t0 ))s] $*"; }
 fail() { echo "image-check: FAILED: $*" >&2; exit 1; }
 cleanup() {
   docker rm -f "$NAME" >/dev/null 2>&1 || true
-  docker volume rm -f "$VOLUME" >/dev/null 2>&1 || true
+  docker volume rm -f "$VOLUME" "$BOTVOL" >/dev/null 2>&1 || true
   [[ -n ${WHEELS_PID:-} ]] && kill "$WHEELS_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -67,7 +70,7 @@ stamp "sources export, poll, digest (demo snapshots on loopback)"
 python3 .ci/smoke.py --image "$TAG" --volume "$VOLUME" || fail "smoke run in the image"
 
 stamp "the bot, started with --env-file .env.example"
-docker run -d --name "$NAME" --network host --env-file .env.example -v "$VOLUME:/data" "$TAG" >/dev/null
+docker run -d --name "$NAME" --network host --env-file .env.example -v "$BOTVOL:/data" "$TAG" >/dev/null
 healthy=0
 for _ in $(seq 60); do
   if docker exec "$NAME" newsbot doctor --health >/dev/null 2>&1; then healthy=1; break; fi
@@ -82,8 +85,10 @@ took_ms=$(( ($(date +%s%N) - s0) / 1000000 ))
 code=$(docker inspect -f '{{.State.ExitCode}}' "$NAME")
 [[ $code == 0 ]] || { docker logs "$NAME" 2>&1 | tail -20 >&2; fail "exit code $code after SIGTERM (137: killed after the 10 s grace)"; }
 stamp "SIGTERM: stopped in ${took_ms} ms, exit code 0"
-mount=$(docker volume inspect -f '{{.Mountpoint}}' "$VOLUME")
-[[ -s $mount/newsbot.db ]] || fail "no database in the volume"
-ls -l "$mount/newsbot.db"
+for vol in "$VOLUME" "$BOTVOL"; do
+  mount=$(docker volume inspect -f '{{.Mountpoint}}' "$vol")
+  [[ -s $mount/newsbot.db ]] || fail "no database in the volume $vol"
+  ls -l "$mount/newsbot.db"
+done
 [[ ! -e $mount/heartbeat.json ]] || fail "the heartbeat outlived the bot"
 stamp "database is in the volume; image-check passed"

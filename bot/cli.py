@@ -551,6 +551,18 @@ def _doctor_report(checks: list[tuple[str, bool, str, bool]], *, quiet: bool) ->
 # ---------------------------------------------------------------- parser
 
 
+EXAMPLES = """examples:
+  newsbot init                          write an editable config/ (sources, settings, voice)
+  newsbot sources list                  the sources and their health
+  newsbot sources add https://example.com/feed.xml --tags news
+  newsbot poll                          fetch every source once
+  newsbot digest today                  today's digest from what is stored
+  newsbot digest 2026-08-21 --tz Europe/Berlin --format json
+  newsbot doctor                        check settings, database, tokens, network
+  newsbot run                           the bot (console mode without chat tokens)
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -573,6 +585,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="newsbot",
         parents=[common],
         description="AI-news digests for Discord and Slack, offline or with any LLM.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

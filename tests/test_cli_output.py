@@ -93,3 +93,11 @@ def test_every_feed_failing_exits_1_with_a_no_network_hint(
     assert "3 sources polled: 0 new entries, 0 updated, 3 failing" in out.out
     assert "no network?" in out.err and "newsbot doctor" in out.err
     assert "failed (connect)" not in out.err  # each failure is in the table, not logged too
+
+
+def test_help_shows_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "newsbot digest today" in out and "newsbot init" in out

@@ -38,9 +38,10 @@ async def digest_headline(world: World, sub: str, **options: Any) -> dict[str, A
 
 
 async def digest_today(world: World) -> tuple[str, str]:
-    """(the headline embed's description, its footer) of a public /digest today."""
+    """(the headline embed's title and description, its footer) of a public /digest today
+    (the lead's headline is in the title; the description then links its outlets)."""
     embed = await digest_headline(world, "today")
-    return embed["description"], embed["footer"]["text"]
+    return embed["title"] + "\n" + embed["description"], embed["footer"]["text"]
 
 
 async def test_filters_is_an_admin_group_with_autocomplete(world: World) -> None:

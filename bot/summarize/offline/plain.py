@@ -68,7 +68,7 @@ _SWAPS: tuple[tuple[str, str], ...] = (
 _SWAP_RES = tuple(
     (re.compile(rf"\b(?:{pattern})\b", re.I), repl) for pattern, repl in _SWAPS
 )
-# STYLE.md's list plus the corporate words a sentence can't be rescued from.
+# The hype list (docs/voice.md, "Never") plus corporate words a sentence can't be rescued from.
 _HYPE_RE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in sorted({*HYPE_WORDS, "paradigm", "game-changer"}))
@@ -141,8 +141,8 @@ def _finish(s: str, capital: bool = False) -> str:
 
 def _drop_trailing(s: str) -> str:
     m = _TRAILING.search(s)
-    if not m or _ATTRIBUTION.search(m.group()):
-        return s
+    if not m or _ATTRIBUTION.search(m.group()) or not stands_alone(s[: m.start()]):
+        return s  # who said it stays; so does a "trailing" part that is the sentence itself
     return s[: m.start()] + s[m.end() :]
 
 

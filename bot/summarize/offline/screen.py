@@ -32,7 +32,7 @@ KINDS = (NEWS, HOOK, BOILERPLATE, NEEDS_CONTEXT)
 _FURNITURE = re.compile(
     r"""in\sthis\snewsletter|thanks\sfor\sreading|subscribe\b|subscribers|opt\sin\sfor
     |read\sthe\sfull\sstory|read\sfull\sarticle|image\scredit|\|\s*(?:image|screenshot|photo)\s*:
-    |^(?:image|screenshot|photo)\s*:|welcome\sto\b|this\sis\sthe\s\w+\s*,\sa\s(?:weekly|daily)
+    |^(?:image|screenshot|photo)\s*:|welcome\s(?:back\s)?to\b|^[A-Z][A-Za-z]{0,3}:\s|this\sis\sthe\s\w+\s*,\sa\s(?:weekly|daily)
     |\bnewsletter\b.*\b(?:breaking\sdown|arrives)|on\s(?:this|the\slatest)\s(?:episode|edition)
     |\bepisode\sof\b|\bpodcast\b.*\b(?:we|host)\b|^volunteer\b|last\schance|save\sup\sto
     |\bhandpicked\b|^link\s\d{4}-|\d+\slinks?\sand\s\d+\squotations?|^for\smore\son\b
@@ -54,7 +54,8 @@ _FIRST_PERSON = re.compile(
 _READER = re.compile(
     r"^(?:you|your|if\syou|here['’]?s\s(?:how|what)|here\sis|learn\b|explore\b|discover\b|meet\b"
     r"|find\sout|get\b|check\sout|pause\b|imagine\b|sign\sme|introducing\b|a\sguide\b"
-    r"|a\scollection\b|researching\b|securing\b|move\sbeyond|chances\sare|remember\b|\(|here['’]s\b)",
+    r"|a\scollection\b|researching\b|securing\b|move\sbeyond|chances\sare|remember\b|\(|here['’]s\b"
+    r"|listen\b|watch\b|read\b|join\b|tune\sin\b|sign\sup\b)",
     re.I,
 )
 _QUOTE_START = re.compile(r"^[\"“‘']")
@@ -64,10 +65,11 @@ _EXCLAIM = re.compile(r"!\s*$")
 _BACK = re.compile(
     r"""^(?:it|it['’]s|its|he|she|they|they['’](?:re|ve)|them|this(?!\s(?:week|year|month|summer|spring|fall|winter))
     |that|these|those|there['’]s|there\s(?:are|is|was|were)
-    |such|both|but|and|or|so|yet|still|however|also|instead|meanwhile|now,|then|after\sthat
+    |such|both|but|and|or|so|yet|still|however|also|instead|meanwhile|now(?=,)|then|after\sthat
     |overall|as\sa\sresult|even\sso|in\saddition|at\sleast|at\sthe\ssame\stime|that['’]s
     |the\s(?:[a-z-]+,?\s){0,2}?(?:trouble|problem|idea|point|catch|move|news|deal|company|startup|firm|agency
     |plugin|feature|tool|app|funds|money|investment|round|ruling|decision|change|report|study
+    |website|site|service|program|programme|system|chatbot|initiative|effort|possibility
     |announcement|rise|drop|job|agent|blob|device|devices|model(?!\smaker)|models|business|project|series
     |rocket|woman|man|convention|result|results|same|latter|former|other|new\s\w+)(?!,\s[A-Z])
     |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word))\b""",
@@ -103,6 +105,9 @@ _COMMON_FIRST = re.compile(r"^[A-Z][a-z]+(?:ing|ed|ly|[^s']s)$")
 # "..., too." and "such robots" point back at something said before.
 _ALSO = re.compile(
     r"\btoo\b(?=[,.])|\bsuch\s(?!as\b)[a-z]+|\b(?:a\snew|the\sold|this|that)\sone\b"
+    # "To solve this problem, ...": a demonstrative early on points back
+    r"|^(?:\S+\s){0,7}?(?:this|these|those)\s(?!week|weekend|year|month|morning|afternoon"
+    r"|evening|summer|spring|fall|autumn|winter|quarter|time)[a-z]"
 )
 
 

@@ -50,8 +50,9 @@ _PART_OF = re.compile(
     rf"\s(?P<buyer>{_NAME})|(?P<target2>{_NAME})\s(?:has\s(?:officially\s)?been|was)\s(?:officially\s)?acquired"
     rf"\sby\s(?P<buyer2>{_NAME})"
 )
+# Only a settlement, fine or penalty proves who pays: "pays drivers $10" is no penalty.
 _PAYS = re.compile(
-    rf"(?P<who>{_NAME})[^.;]{{0,80}}?\b(?:settlement|fine|fined|penalty|pay|pays|paid|refund)"
+    rf"(?P<who>{_NAME})[^.;]{{0,80}}?\b(?:settlement|fined|penalty|penalties|damages)"
     rf"[^.;]{{0,40}}?(?P<amount>{MONEY.pattern})|(?P<amount2>{MONEY.pattern})\s(?:settlement"
     rf"|fine|penalty)"
 )
@@ -65,7 +66,7 @@ _PRICE = re.compile(
     rf"(?:{MONEY.pattern})\s?(?:a|per|/)\s?(?:month|year|user|seat)\b|\bfree\sof\scharge\b"
 )
 _WHEN = re.compile(
-    r"\b(?:by|in|from|starting|until|before|after|on)\s(?:(?:early|late|mid-?)\s?)?"
+    r"(?<=\b(?:by|in|on)\s)(?:(?:early|late|mid-?)\s?)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:\s\d{1,2})?(?:,?\s20\d\d)?|20\d\d)\b|\bnext\s(?:year|month|week)\b"
 )
@@ -82,7 +83,7 @@ class Slots:
     valuation: str | None = None  # what the money says the company is worth
     count: str | None = None  # how many jobs, records, users... with their noun
     price: str | None = None  # what it costs a user
-    when: str | None = None  # a date or deadline, as written
+    when: str | None = None  # a date or deadline, as written (without its "by"/"in")
     bought: bool = False  # a purchase sentence named buyer and target
     raised: bool = False  # a raise sentence named who and how much
     paid: bool = False  # a settlement or fine with its amount

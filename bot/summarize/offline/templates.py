@@ -77,9 +77,7 @@ TAKES: dict[str, tuple[str, ...]] = {
         "My read: try it on one real job before you pay {price}.",
         "My read: {price} is the number to weigh. Ask what {who} gives you for it.",
     ),
-    "when": (
-        "My read: nothing to act on before {when}. Check what {who} has shipped by then.",
-    ),
+    "when": ("My read: nothing here to act on before {when}.",),
 }
 
 # When a story's slots fill none of the lines above, it gets no line at all.

@@ -36,25 +36,42 @@ LEAD_FACTS = 3
 LEAD_WORDS = 45
 WIRE_WORDS = 28
 CANDIDATES = 12  # ranked sentences considered per story
-TOO_LONG = 32  # words: a source sentence this long is a last resort
+LONGEST = 25  # words: a fact sentence longer than this is a last resort...
+FIRST_LONGEST = 35  # ...unless it is the best-ranked news sentence and at most this long
 LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
+MIN_PIECE = 6  # words: a shorter piece is no sentence of news
 
 
 def _facts(
     story: Story, budget: int, most: int, used: set[str]
 ) -> list[tuple[int, str]]:
-    """(article index, sentence): short plain news sentences, most central first."""
+    """(article index, sentence): short plain news sentences, most central first.
+
+    A source sentence is taken whole, cut into pieces by ``plain_sentences``; one whose
+    pieces are all at most LONGEST words is preferred to any longer one, so the facts
+    read in short sentences; a story whose news only comes long gets its shortest.
+    """
     docs = [a.text or "" for a in story.articles]
     ranked = rank_sentences(docs, limit=CANDIDATES, headline=story.lead_article.title)
-    usable = [r for r in ranked if not is_hype(r[2]) and is_news(r[2])]
-    short = [r for r in usable if len(r[2].split()) <= TOO_LONG] or usable
+    # (longest piece in words, article index, pieces), in rank order
+    options: list[tuple[int, int, list[str]]] = []
+    for doc, _pos, sentence in ranked:
+        if is_hype(sentence) or not is_news(sentence):
+            continue
+        pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
+        if pieces and len(pieces[0].split()) >= MIN_PIECE:
+            options.append((max(len(p.split()) for p in pieces), doc, pieces))
+    fitting = [o for o in options if o[0] <= LONGEST]
+    if options and options[0][0] <= FIRST_LONGEST and options[0] not in fitting:
+        fitting.insert(0, options[0])  # the best news sentence leads, if not too long
+    if not fitting and options:
+        fitting = [min(options, key=lambda o: o[0])]
     picked: list[tuple[int, str]] = []
     words = 0
-    for doc, _pos, sentence in short:
+    for longest, doc, pieces in fitting:
         if len(picked) >= most or words >= budget:
             break
-        pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
-        if picked and any(len(p.split()) > LONG_AFTER_FIRST for p in pieces):
+        if picked and longest > LONG_AFTER_FIRST:
             continue
         for piece in pieces:
             n = len(piece.split())

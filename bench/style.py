@@ -7,9 +7,10 @@ Three sets of days (bench/_days.py):
   the real poller into a fresh SQLite database, clock at demo.toml's `now`), `today`;
 - tuned on: the demo week (7 calendar days ending 14 Aug 2026) and the three TechCrunch
   history days (20-22 Aug 2026): looked at while the writer's rules were written;
-- tuned on, second round: five days from six other outlets (Ars Technica + TechCrunch
-  Startups, 20-21 Aug 2026; TIME Tech, 404 Media, Rest of World, Stratechery, 10-12 Feb
-  2026), read once and then used to fix what they showed;
+- tuned on, second round: twelve days from six other outlets (Ars Technica, TechCrunch
+  Startups, TIME Tech, 404 Media, Rest of World, Stratechery; Oct 2025 to Aug 2026),
+  read and then used to fix what they showed (their printed facts of one version are
+  labelled in tests/data/writer/printed.jsonl);
 - reported: seven other days of the same six outlets (Oct 2025 to Aug 2026), not printed
   before the rules were final (``--print`` prints them).
 
@@ -227,7 +228,7 @@ def main() -> int:
         sets.append(("TechCrunch history, 20-22 Aug 2026 (tuned on)", write_days(tuned_tc)))
     second = second_round_days()
     if second:
-        sets.append(("other outlets, 5 days (tuned on, second round)", write_days(second)))
+        sets.append(("other outlets, 12 days (tuned on, second round)", write_days(second)))
     reported = report_days()
     if reported:
         sets.append(("other outlets, 7 other days (reported)", write_days(reported)))

@@ -230,6 +230,8 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
         head, tail = body[:start], body[end:]
         tail = re.sub(r"^and\s+", "", tail)
         clause = re.sub(r"^but\s+", "", tail)
+        if clause.startswith("that "):
+            continue  # "..., and that the company imposed ...": a clause of the one before
         if stands_alone(head) and stands_alone(clause):
             tail = "But " + clause if but else tail
             return shorten(_finish(head), limit) + shorten(_finish(tail, capital=True), limit)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.extractive import is_boilerplate
+from bot.summarize.offline.slots import DESCRIPTOR as _DESCRIPTOR
+from bot.summarize.offline.slots import NAME as _NAME
 
 NEWS = "news"
 HOOK = "hook"
@@ -186,3 +188,27 @@ def _outside_quotes(s: str) -> str:
 
 def is_news(sentence: str) -> bool:
     return kind(sentence) == NEWS
+
+
+# "Who did what" as a sentence's shape: an actor named first (after at most a short time
+# phrase, "On Monday," or a descriptor, "AI coding startup"), then its verb.
+_WHEN_FIRST = r"(?:(?:on|this|last|earlier|late|early)\s(?:\w+\s?){1,2},\s|(?:today|yesterday),\s)?"
+_ACTOR_VERB = (
+    r"(?:has|have|had|is|are|was|were|will|would|can|could|says|said|plans|wants|also|now"
+    r"|just|reportedly|officially|quietly|finally|recently|still|won['’]t|doesn['’]t|didn['’]t"
+    r"|isn['’]t|announced|launched|released)\b|[a-z]+(?:ed|s)\b"
+)
+_ACTOR = re.compile(
+    rf"^{_WHEN_FIRST}(?:the\s)?{_DESCRIPTOR}{_NAME}(?:['’]s(?:\s[\w-]+){{0,3}})?"
+    rf"(?:,[^,]{{3,60}},)?\s(?:{_ACTOR_VERB})"
+)
+_LOWER_FIRST = re.compile(r"^(?:On|This|Last|Earlier|Late|Early|Today|Yesterday|The)\b")
+
+
+def leads_with_actor(sentence: str) -> bool:
+    """Does the sentence open with who did it ("Groq raised...", "On Monday, Discord
+    announced...")? Used to prefer such sentences, not to reject the others."""
+    s = sentence.strip()
+    if _LOWER_FIRST.match(s):
+        s = s[0].lower() + s[1:]
+    return bool(_ACTOR.match(s))

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_NAME = r"(?:[A-Z][\w.&+-]*[\w&+]|[A-Z])(?:\s(?:[A-Z0-9][\w.&+-]*[\w&+]|[A-Z0-9]))*"
-_DESCRIPTOR = (
+NAME = r"(?:[A-Z][\w.&+-]*[\w&+]|[A-Z])(?:\s(?:[A-Z0-9][\w.&+-]*[\w&+]|[A-Z0-9]))*"
+DESCRIPTOR = (
     r"(?:(?:[\w-]+\s){0,4}(?:startup|company|firm|maker|giant|lab|chipmaker|developer"
     r"|provider|platform|unicorn|rival|carmaker|automaker|retailer|bank|fund)\s)?"
 )
@@ -25,34 +25,34 @@ _VERB = (
     r"(?:has\s|have\s|had\s|is\s|was\s|will\s|says\s|said\s|now\s|also\s|reportedly\s"
     r"|officially\s|quietly\s|finally\s)*[a-z]+(?:ed|es|s)?\b"
 )
-_SUBJECT = re.compile(rf"^(?:[A-Z][a-z]+,\s)?{_DESCRIPTOR}(?P<name>{_NAME})(?:['’]s)?\s(?={_VERB})")
+_SUBJECT = re.compile(rf"^(?:[A-Z][a-z]+,\s)?{DESCRIPTOR}(?P<name>{NAME})(?:['’]s)?\s(?={_VERB})")
 MONEY = re.compile(
     r"(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion)|[MBK]\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\s(?:dollars|euros|pounds|yuan|yen)\b"
 )
 _RAISE = re.compile(
-    rf"(?P<who>{_NAME})(?:['’]s)?\s(?:has\s|have\s)?(?:raised|raises|raising|closed|secured"
+    rf"(?P<who>{NAME})(?:['’]s)?\s(?:has\s|have\s)?(?:raised|raises|raising|closed|secured"
     rf"|lands|landed|pulled in|is raising)\b[^.;]*?(?P<amount>{MONEY.pattern})"
 )
 _VALUATION = re.compile(
     rf"(?:at\sa\s(?P<a>{MONEY.pattern})\s(?:post-money\s|pre-money\s)?valuation"
     rf"|valu(?:ed|ing\sit|ation\sof)\s(?:at\s)?(?P<b>{MONEY.pattern}))"
 )
-_LED_BY = re.compile(rf"\bled\sby\s(?P<lead>{_NAME})")
+_LED_BY = re.compile(rf"\bled\sby\s(?P<lead>{NAME})")
 _BUYS = re.compile(
-    rf"(?P<buyer>{_NAME})(?:['’]s)?\s(?:has\s|will\s|is\s|plans\sto\s|agreed\sto\s|reportedly\s)*"
+    rf"(?P<buyer>{NAME})(?:['’]s)?\s(?:has\s|will\s|is\s|plans\sto\s|agreed\sto\s|reportedly\s)*"
     rf"(?:acquired|acquires|acquire|bought|buys|buy|to\sacquire|to\sbuy|is\sacquiring|closes"
     rf"\sits(?:\s[\w-]+)?\sacquisition\sof)\s(?:(?:[\w-]+\s){{0,4}}(?:startup|company|firm|maker"
-    rf"|developer|provider|platform)\s)?(?P<target>{_NAME})"
+    rf"|developer|provider|platform)\s)?(?P<target>{NAME})"
 )
 _PART_OF = re.compile(
-    rf"(?P<target>{_NAME})\s(?:is|has\sbeen)\s(?:now\s)?(?:officially\s)?(?:a\s)?part\sof"
-    rf"\s(?P<buyer>{_NAME})|(?P<target2>{_NAME})\s(?:has\s(?:officially\s)?been|was)\s(?:officially\s)?acquired"
-    rf"\sby\s(?P<buyer2>{_NAME})"
+    rf"(?P<target>{NAME})\s(?:is|has\sbeen)\s(?:now\s)?(?:officially\s)?(?:a\s)?part\sof"
+    rf"\s(?P<buyer>{NAME})|(?P<target2>{NAME})\s(?:has\s(?:officially\s)?been|was)\s(?:officially\s)?acquired"
+    rf"\sby\s(?P<buyer2>{NAME})"
 )
 # Only a settlement, fine or penalty proves who pays: "pays drivers $10" is no penalty.
 _PAYS = re.compile(
-    rf"(?P<who>{_NAME})[^.;]{{0,80}}?\b(?:settlement|fined|penalty|penalties|damages)"
+    rf"(?P<who>{NAME})[^.;]{{0,80}}?\b(?:settlement|fined|penalty|penalties|damages)"
     rf"[^.;]{{0,40}}?(?P<amount>{MONEY.pattern})|(?P<amount2>{MONEY.pattern})\s(?:settlement"
     rf"|fine|penalty)"
 )
@@ -62,7 +62,9 @@ _COUNT = re.compile(
     r"(?:jobs|employees|workers|people|users|accounts|records|files|images|customers|roles"
     r"|staff|vehicles|cars|devices|launches|downloads|subscribers)\b"
 )
+# "up to $65,000 a year": the limit is part of the price
 _PRICE = re.compile(
+    rf"(?:(?:up\sto|as\smuch\sas|from|about|around|nearly|over|more\sthan)\s)?"
     rf"(?:{MONEY.pattern})\s?(?:a|per|/)\s?(?:month|year|user|seat)\b|\bfree\sof\scharge\b"
 )
 _WHEN = re.compile(
@@ -123,7 +125,7 @@ def subject_of(sentence: str, names: _Names) -> str | None:
 
 
 def _headline_name(headline: str, names: _Names) -> str | None:
-    for m in re.finditer(_NAME, headline.replace("’s", "").replace("'s", "")):
+    for m in re.finditer(NAME, headline.replace("’s", "").replace("'s", "")):
         name = names.ok(m.group())
         if name:
             return name

@@ -41,7 +41,7 @@ MEANS: dict[str, tuple[str, ...]] = {
         "In plain terms: this touches {count} at {who}.",
     ),
     "price": (
-        "In plain terms: it will cost you {price}.",
+        "In plain terms: the price is {price}.",
         "In plain terms: {who} wants {price} for it.",
     ),
 }
@@ -80,13 +80,10 @@ TAKES: dict[str, tuple[str, ...]] = {
     "when": ("My read: nothing here to act on before {when}.",),
 }
 
-# When a story's slots fill none of the lines above, it gets no line at all.
-QUIET = (
-    "It is a quiet day on the wire. Only {count} came in, so this one is short. More tomorrow.",
-    "It is a quiet day. Nothing new came over the wire in this window. More tomorrow.",
-)
+# When a story's slots fill none of the lines above, it gets no line at all. A day with
+# no story at all says so (the only line here with no story in it: nothing to tie it to).
+QUIET = "It is a quiet day. Nothing new came over the wire in this window. More tomorrow."
 QUIET_HOOK = "A quiet day"
-NAMED_COUNTS = ("no stories", "one story", "two stories", "three stories")
 # The bottom line lists the day's money, when the stories carry amounts.
 MONEY_LINE = "The numbers to remember: {items}."
 MONEY_ITEM = "{who}, {amount}"

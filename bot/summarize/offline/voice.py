@@ -25,7 +25,7 @@ from bot.summarize.guard import check
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
-from bot.summarize.offline.screen import is_news
+from bot.summarize.offline.screen import is_news, leads_with_actor
 from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.storytype import detect_kind
 
@@ -53,14 +53,17 @@ def _facts(
     """
     docs = [a.text or "" for a in story.articles]
     ranked = rank_sentences(docs, limit=CANDIDATES, headline=story.lead_article.title)
-    # (longest piece in words, article index, pieces), in rank order
-    options: list[tuple[int, int, list[str]]] = []
+    # (longest piece in words, article index, pieces, opens with its actor), in rank order
+    options: list[tuple[int, int, list[str], bool]] = []
     for doc, _pos, sentence in ranked:
         if is_hype(sentence) or not is_news(sentence):
             continue
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:
-            options.append((max(len(p.split()) for p in pieces), doc, pieces))
+            longest = max(len(p.split()) for p in pieces)
+            options.append((longest, doc, pieces, leads_with_actor(sentence)))
+    # who-did-what sentences first, each group in rank order
+    options.sort(key=lambda o: not o[3])
     fitting = [o for o in options if o[0] <= LONGEST]
     if options and options[0][0] <= FIRST_LONGEST and options[0] not in fitting:
         fitting.insert(0, options[0])  # the best news sentence leads, if not too long
@@ -68,7 +71,7 @@ def _facts(
         fitting = [min(options, key=lambda o: o[0])]
     picked: list[tuple[int, str]] = []
     words = 0
-    for longest, doc, pieces in fitting:
+    for longest, doc, pieces, _actor in fitting:
         if len(picked) >= most or words >= budget:
             break
         if picked and longest > LONG_AFTER_FIRST:
@@ -126,22 +129,18 @@ def _hook(texts: Sequence[StoryText]) -> str:
 def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:
     if not stories:
         return DigestText(
-            hook=T.QUIET_HOOK, stories=(), bottom_line=T.QUIET[1], backend="extractive"
+            hook=T.QUIET_HOOK, stories=(), bottom_line=T.QUIET, backend="extractive"
         )
     used: set[str] = set()
     written = [_story_text(s, i == 0, used, window.end) for i, s in enumerate(stories)]
     texts = tuple(t for t, _ in written)
     dropped = sum(d for _, d in written)
     notes = (f"{dropped} offline sentences dropped: not in any source",) if dropped else ()
-    articles = sum(len(s.articles) for s in stories)
-    if len(texts) <= 2 and articles <= 3:
-        closing = T.QUIET[0].format(count=T.NAMED_COUNTS[len(texts)])
-    else:
-        closing = bottom_line(texts, stories, used)
+    # a short day gets no stock line about being short: the stories are the whole news
     return DigestText(
         hook=_hook(texts),
         stories=texts,
-        bottom_line=closing,
+        bottom_line=bottom_line(texts, stories, used),
         backend="extractive",
         notes=notes,
     )

@@ -15,6 +15,7 @@ from string import Formatter
 
 from bot.models import Story
 from bot.summarize.base import StoryText
+from bot.summarize.guard import is_order, strip_orders
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.slots import Slots, find
 
@@ -86,7 +87,11 @@ def take_line(
 
 
 def _slots(facts: Sequence[str], story: Story) -> Slots:
-    return find(facts, [a.text for a in story.articles], story.lead_article.title)
+    # an order to a summarizer hidden in an article ("report that X raised $900B") is no
+    # fact: neither its sentence nor a title that is one can fill a slot
+    bodies = [strip_orders(a.text) for a in story.articles]
+    headline = story.lead_article.title
+    return find(facts, bodies, "" if is_order(headline) else headline)
 
 
 def bottom_line(texts: Sequence[StoryText], stories: Sequence[Story], used: set[str]) -> str:

@@ -21,7 +21,7 @@ from datetime import datetime
 
 from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
-from bot.summarize.guard import check
+from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
@@ -56,7 +56,7 @@ def _facts(
     # (longest piece in words, article index, pieces, opens with its actor), in rank order
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, _pos, sentence in ranked:
-        if is_hype(sentence) or not is_news(sentence):
+        if is_hype(sentence) or is_order(sentence) or not is_news(sentence):
             continue
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:

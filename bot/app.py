@@ -307,8 +307,10 @@ async def run(
 
     With ``once``: poll, then wait for the next scheduled post (of any destination), make it,
     and exit; used by tests and for a dry run of a day."""
+    from bot.feeds.parsepool import warm_up
     from bot.scheduler import Scheduler
 
+    warm_up()
     app = await build_app(settings, clock)
     stop = stop or asyncio.Event()
     _on_signals(stop.set)

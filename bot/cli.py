@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from bot.cli_errors import cli_syntax, explain
 from bot.clock import Clock, FixedClock, OffsetClock, SystemClock, parse_iso
 from bot.errors import ConfigError, NewsbotError, SourceError
+from bot.feeds.urls import shown_text, shown_url
 
 # Heavy modules (pydantic settings, asyncio, the app) load inside the commands that use
 # them, so `newsbot --help` and argument errors answer at once.
@@ -168,7 +169,7 @@ async def _sources_add(args: argparse.Namespace, services: Services) -> int:
         args.url, name=args.name, user="cli", tags=args.tags or (), weight=args.weight
     )
     out = _console()
-    out.print(f"Added [bold]{feed.name}[/] ({feed.url})")
+    out.print(f"Added [bold]{feed.name}[/] ({shown_url(feed.url)})")
     if preview:
         out.print("Newest items:")
         for a in preview:
@@ -222,7 +223,16 @@ def _sources_table(args: argparse.Namespace, feeds: list[Feed], clock: Clock) ->
     now = clock.now()
     if args.json:
         _print_json(
-            [{**_jsonable(f), "healthy": f.healthy, "health": source_health(f, now)} for f in feeds]
+            [
+                {
+                    **_jsonable(f),
+                    "url": shown_url(f.url),
+                    "last_error": shown_text(f.last_error) if f.last_error else None,
+                    "healthy": f.healthy,
+                    "health": source_health(f, now),
+                }
+                for f in feeds
+            ]
         )
         return 0
     from rich.table import Table
@@ -234,7 +244,9 @@ def _sources_table(args: argparse.Namespace, feeds: list[Feed], clock: Clock) ->
         health = source_health(f, now)
         style = "red" if f.consecutive_failures else ("dim" if not f.enabled else "green")
         name = f.name + (f" [dim]({f.scope})[/]" if f.scope else "")
-        table.add_row(name, f"[{style}]{health}[/]", str(f.entries_count), ", ".join(f.tags), f.url)
+        table.add_row(
+            name, f"[{style}]{health}[/]", str(f.entries_count), ", ".join(f.tags), shown_url(f.url)
+        )
     _console().print(table)
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.clock import ensure_utc
+from bot.feeds.urls import shown_text
 from bot.models import Feed
 
 
@@ -27,7 +28,7 @@ def source_health(feed: Feed, now: datetime) -> str:
     if feed.consecutive_failures:
         since = ago(feed.failing_since, now) if feed.failing_since else "recently"
         kind = f"{feed.last_error_kind}: " if feed.last_error_kind else ""
-        err = (feed.last_error or "").strip().splitlines()
+        err = shown_text(feed.last_error or "").strip().splitlines()
         return (
             f"failing since {since} ({feed.consecutive_failures}x): {kind}{err[0] if err else ''}"
         ).rstrip(": ")

@@ -286,6 +286,9 @@ def feed_server() -> Iterator[str]:
         server.server_close()
 
 
+# Four `newsbot` processes, three of which start parser workers: over 120 s when the
+# machine is shared by several full test runs.
+@pytest.mark.timeout(300)
 def test_import_opml_then_poll_shows_health_and_new_entries(
     tmp_path: Path, cfg: Path, db: str, feed_server: str
 ) -> None:

@@ -76,8 +76,9 @@ def test_console_mode_posts_the_daily_digest_once(
         f'[[feed]]\nname = "TechCrunch AI"\nurl = "{base}/techcrunch-ai.xml"\n'
         f'[[feed]]\nname = "The Verge AI"\nurl = "{base}/theverge-ai.xml"\n'
     )
-    # 08:00 in New York is 12:00 UTC; start the clock 5 s before
-    first = _run(tmp_path, cfg, "2026-08-21T11:59:55Z")
+    # 08:00 in New York is 12:00 UTC; start the clock 15 s before (start-up imports, migrates,
+    # starts the parser workers and polls first: several seconds on a busy machine)
+    first = _run(tmp_path, cfg, "2026-08-21T11:59:45Z")
     assert first.returncode == 0, first.stderr
     assert "console mode" in first.stderr
     posted = [ln for ln in first.stdout.splitlines() if "digest posted to console" in ln]
@@ -88,7 +89,7 @@ def test_console_mode_posts_the_daily_digest_once(
     assert text.strip() and text.strip() in first.stdout  # printed and written
 
     # restarted at the same moment (a crash loop, a second container): no second post
-    second = _run(tmp_path, cfg, "2026-08-21T11:59:55Z")
+    second = _run(tmp_path, cfg, "2026-08-21T11:59:45Z")
     assert second.returncode == 0, second.stderr
     assert "digest posted to console" not in second.stdout
     assert "done or in progress elsewhere" in second.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ import httpx
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
 from bot.feeds.safety import check_url
+from bot.feeds.urls import shown_text
 
 _REDIRECTS = {301, 302, 303, 307, 308}
 
@@ -95,28 +97,40 @@ class Fetcher:
     async def fetch(
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> FetchResponse:
-        try:
-            async with asyncio.timeout(self._settings.total_timeout):
-                return await self._fetch(url, etag, last_modified)
-        except TimeoutError as exc:
-            raise FeedError(
-                FeedErrorKind.TIMEOUT,
-                f"{url}: no complete answer within {self._settings.total_timeout:g} s",
-            ) from exc
-
-    async def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResponse:
+        """GET ``url``, following redirects; ``total_timeout`` bounds the time spent in
+        requests, not the wait for a slot: a queue behind a slow server on the same host must
+        not make healthy feeds time out."""
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        try:
+            return await self._follow(url, headers)
+        except FeedError as exc:
+            # One scrub for every message (ours, the guard's, httpx's): credentials in a
+            # feed URL are used to fetch it and never shown.
+            exc.args = (shown_text(str(exc)),)
+            raise
+
+    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResponse:
+        budget = self._settings.total_timeout
         current = url
         for _hop in range(self._settings.max_redirects + 1):
             await check_url(current, allow_private=self._settings.allow_private_networks)
             host = (urlsplit(current).hostname or "").lower()
             # Host slot first: a request waiting for its host must not hold a global slot.
             async with self._hosts[host], self._global:
-                result = await self._one(current, headers)
+                started = time.monotonic()
+                try:
+                    async with asyncio.timeout(budget):
+                        result = await self._one(current, headers)
+                except TimeoutError as exc:
+                    raise FeedError(
+                        FeedErrorKind.TIMEOUT,
+                        f"{url}: no complete answer within {self._settings.total_timeout:g} s",
+                    ) from exc
+                budget -= time.monotonic() - started
             if isinstance(result, FetchResponse):
                 return result
             current = result

@@ -65,6 +65,22 @@ def _published(entry: ParsedEntry, now: datetime) -> datetime:
     return dt
 
 
+# A headline longer than this is not a headline (a 1 MB title once became 557 Discord
+# messages); every place a title is shown gets it already bounded.
+MAX_TITLE = 300
+
+
+def bounded_title(title: str) -> str:
+    """``title`` cut to MAX_TITLE characters, at a space when one is near, with an ellipsis."""
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title[: MAX_TITLE - 1]
+    space = cut.rfind(" ")
+    if space > MAX_TITLE * 3 // 4:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
 def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
     out: list[ArticleIn] = []
     skipped = 0
@@ -82,6 +98,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
             continue
         if not title:
             title = (text[:80] + "…") if len(text) > 80 else (text or link)
+        title = bounded_title(title)
         guid = (entry.guid or "").strip() or link
         if not guid:
             guid = "sha256:" + hashlib.sha256(f"{title}\n{link}".encode()).hexdigest()

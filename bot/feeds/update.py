@@ -1,4 +1,4 @@
-"""The poll job: fetch → parse (off the event loop) → normalize → store, one result per feed.
+"""The poll job: fetch → parse (in worker processes) → normalize → store, one result per feed.
 
 One feed's failure never stops the others; an unexpected exception becomes an ERROR result
 of kind "internal" and is logged with its traceback.
@@ -12,7 +12,6 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -20,8 +19,9 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind, StoreError, is_disk_full
 from bot.feeds.fetch import Fetcher
-from bot.feeds.normalize import normalize_entries
+from bot.feeds.parsepool import PARSE_TIME_LIMIT, ParsePool, parse_articles, parse_preview
 from bot.feeds.recorder import BatchRecorder
+from bot.feeds.urls import shown_text, shown_url
 from bot.identity import default_owner
 from bot.models import ArticleIn, Feed, ParsedFeed, PollResult, PollStatus
 from bot.store.store import PollOutcome, Store
@@ -58,13 +58,6 @@ def failure_delay(settings: Settings, failures: int, retry_after: float | None) 
     return timedelta(seconds=max(minutes * 60, retry_after or 0.0))
 
 
-def _parse_and_normalize(body: bytes, url: str, now: datetime) -> list[ArticleIn]:
-    # Both are CPU work (HTML to text is as costly as parsing); keep them off the event loop.
-    from bot.feeds.parse import parse_feed  # the parsers load for a poll, not for a digest
-
-    return normalize_entries(parse_feed(body, url=url), now=now)
-
-
 class Poller:
     def __init__(
         self,
@@ -75,6 +68,7 @@ class Poller:
         extractor: Extractor | None = None,
         *,
         owner: str | None = None,
+        parse_time_limit: float = PARSE_TIME_LIMIT,
     ) -> None:
         self._store = store
         self._fetcher = fetcher
@@ -82,6 +76,12 @@ class Poller:
         self._clock = clock
         self._extractor = extractor
         self.owner = owner or default_owner()
+        self._parse_time_limit = parse_time_limit
+
+    def _parsers(self) -> ParsePool:
+        # Two workers: parsing is CPU-bound and the machine the bot runs on is small; more
+        # would take cores from the event loop and the database.
+        return ParsePool(min(2, os.cpu_count() or 2), self._parse_time_limit)
 
     async def poll(
         self,
@@ -103,11 +103,7 @@ class Poller:
         in_flight = asyncio.Semaphore(self._settings.max_concurrency + 16)
 
         recorder = BatchRecorder(self._store, keep_log=self._settings.fetch_log_keep)
-        # Parsing holds the GIL, so more threads than cores add only memory (each thread's
-        # malloc arena and parse tree), not speed.
-        parsers = ThreadPoolExecutor(
-            max_workers=min(4, os.cpu_count() or 2), thread_name_prefix="parse"
-        )
+        parsers = self._parsers()
 
         disk_full: list[BaseException] = []
 
@@ -119,14 +115,14 @@ class Poller:
                 if is_disk_full(exc):  # said once, below, not once per feed with a traceback
                     disk_full.append(exc)
                 else:
-                    log.exception("internal error while polling %s", feed.url)
+                    log.exception("internal error while polling %s", shown_url(feed.url))
                 result = PollResult(
                     feed_id=feed.id,
                     feed_name=feed.name,
-                    url=feed.url,
+                    url=shown_url(feed.url),
                     status=PollStatus.ERROR,
                     error_kind=FeedErrorKind.INTERNAL.value,
-                    error=f"internal error: {type(exc).__name__}: {exc}",
+                    error=shown_text(f"internal error: {type(exc).__name__}: {exc}"),
                 )
             if progress is not None:
                 ret = progress(result)
@@ -139,7 +135,7 @@ class Poller:
         finally:
             with contextlib.suppress(Exception) if disk_full else contextlib.nullcontext():
                 await recorder.close()
-            parsers.shutdown(wait=False, cancel_futures=True)
+            parsers.close()
         if disk_full:
             raise StoreError(
                 f"the disk is full: {len(disk_full)} of {len(feeds)} sources could not be stored",
@@ -170,7 +166,7 @@ class Poller:
             polled.update(f.id for f in batch)
             results += await self.poll(batch, progress=progress)
 
-    async def _poll_one(self, feed: Feed, recorder: BatchRecorder, parsers: Executor) -> PollResult:
+    async def _poll_one(self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool) -> PollResult:
         started = time.perf_counter()
         now = self._clock.now()
         try:
@@ -180,8 +176,8 @@ class Poller:
             if resp.not_modified:
                 articles: list[ArticleIn] = []
             else:
-                articles = await asyncio.get_running_loop().run_in_executor(
-                    parsers, _parse_and_normalize, resp.body, feed.url, now
+                articles = await parsers.run(
+                    parse_articles, resp.body, feed.url, now, url=feed.url
                 )
                 if self._extractor is not None:
                     articles = await self._extractor.enrich(feed, articles)
@@ -215,7 +211,7 @@ class Poller:
         return PollResult(
             feed_id=feed.id,
             feed_name=feed.name,
-            url=feed.url,
+            url=shown_url(feed.url),
             status=status,
             new=counts.new,
             updated=counts.updated,
@@ -247,7 +243,7 @@ class Poller:
         return PollResult(
             feed_id=feed.id,
             feed_name=feed.name,
-            url=feed.url,
+            url=shown_url(feed.url),
             status=PollStatus.ERROR,
             http_status=exc.status,
             error_kind=exc.kind.value,
@@ -259,7 +255,5 @@ class Poller:
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         """Fetch, parse and normalize without storing (for ``sources add``)."""
         resp = await self._fetcher.fetch(url)
-        from bot.feeds.parse import parse_feed
-
-        parsed = await asyncio.to_thread(parse_feed, resp.body, url=url)
-        return parsed, normalize_entries(parsed, now=self._clock.now())
+        async with self._parsers() as parsers:
+            return await parsers.run(parse_preview, resp.body, url, self._clock.now(), url=url)

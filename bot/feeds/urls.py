@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
@@ -129,3 +130,33 @@ def outlet(url: str) -> str:
     except ValueError:
         host = None
     return (host or url).lower().removeprefix("www.")
+
+
+# Query parameters whose value is a credential (?token=, ?api_key=, ?sig=, ?password=...).
+_SECRET_PARAM = re.compile(r"token|key|secret|pass|pwd|auth|sig|session|credential", re.I)
+_URL_IN_TEXT = re.compile(r"https?://[^\s'\"<>]+", re.I)
+HIDDEN = "***"
+
+
+def shown_url(url: str) -> str:
+    """A feed URL as it may be shown anywhere (chat, health lines, logs, CLI): without the
+    ``user:password@`` part and with credential-like query values hidden. The stored URL keeps
+    them for fetching; this is the one place that decides what is shown."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return _URL_IN_TEXT.sub("[a URL that cannot be shown]", url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = f"{HIDDEN}@{netloc.rsplit('@', 1)[1]}"
+    pieces = []
+    for piece in parts.query.split("&") if parts.query else []:
+        name, sep, _value = piece.partition("=")
+        pieces.append(f"{name}={HIDDEN}" if sep and _SECRET_PARAM.search(name) else piece)
+    return urlunsplit((parts.scheme, netloc, parts.path, "&".join(pieces), parts.fragment))
+
+
+def shown_text(text: str) -> str:
+    """``text`` with every URL in it as ``shown_url`` shows it (error lines stored before
+    URLs were hidden, messages from libraries)."""
+    return _URL_IN_TEXT.sub(lambda m: shown_url(m.group(0)), text)

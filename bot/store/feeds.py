@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.errors import SourceError
+from bot.feeds.urls import shown_url
 from bot.models import Feed, FeedSpec
 from bot.store.rows import StoreBase, feed_row, scope_key
 from bot.store.schema import feeds
@@ -40,7 +41,7 @@ class FeedsMixin(StoreBase):
             if clash is not None:
                 what = "name" if clash.name.lower() == spec.name.lower() else "URL"
                 raise SourceError(
-                    f"a source with that {what} already exists: {clash.name} ({clash.url})",
+                    f"a source with that {what} already exists: {clash.name} ({shown_url(clash.url)})",
                     hint="pick another name, or remove the existing source first",
                 )
             try:

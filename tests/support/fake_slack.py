@@ -81,6 +81,8 @@ class FakeSlack:
         self.channels: dict[str, dict[str, Any]] = {}
         self.delay: dict[str, float] = {}  # method -> seconds before answering
         self._faults: dict[str, list[Fault | None]] = defaultdict(list)  # None: let one pass
+        self._after_store: dict[str, list[str]] = defaultdict(list)  # "500" or "drop"
+        self.messages: list[dict[str, Any]] = []  # what the channels hold, oldest first
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -119,6 +121,14 @@ class FakeSlack:
         ``{"ok": false, "error": error}``."""
         self._faults[method] += [None] * after + [Fault(error, status) for _ in range(times)]
 
+    def store_then_fail(
+        self, method: str, how: str = "500", *, times: int = 1, after: int = 0
+    ) -> None:
+        """After ``after`` more good calls, the next ``times`` calls of ``method`` are
+        carried out (the message is stored), then answered with HTTP 500 (``how="500"``) or
+        the connection is dropped (``how="drop"``): the client cannot tell it is there."""
+        self._after_store[method] += [""] * after + [how] * times
+
     def rate_limit(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` get 429 with Retry-After, like Slack's."""
         fault = Fault("ratelimited", 429, {"Retry-After": str(retry_after)})
@@ -156,7 +166,7 @@ class FakeSlack:
                 params.update(await request.json())
             else:
                 params.update(dict(await request.post()))
-        for key in ("blocks", "attachments"):  # form posts carry these as JSON strings
+        for key in ("blocks", "attachments", "metadata"):  # JSON strings in form posts
             if isinstance(params.get(key), str):
                 params[key] = json.loads(params[key])
         return params
@@ -181,6 +191,12 @@ class FakeSlack:
         if isinstance(result, Fault):
             return await self._answer(method, params, now, result)
         await self._record(Call(method, params, now))
+        how = self._after_store[method].pop(0) if self._after_store.get(method) else ""
+        if how:  # "" lets one call pass
+            if how == "drop":
+                assert request.transport is not None
+                request.transport.close()
+            return web.json_response({"ok": False, "error": "internal_error"}, status=500)
         return web.json_response({"ok": True, **result})
 
     async def _answer(
@@ -268,7 +284,35 @@ class FakeSlack:
             if fault is not None:
                 return fault
         ts = f"1787400000.{next(self._ts):06d}"
-        return {"channel": channel, "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+        message = {"text": params.get("text"), "ts": ts}
+        if params.get("metadata"):
+            message["metadata"] = params["metadata"]
+        self.messages.append(
+            {**message, "channel": channel, "thread_ts": params.get("thread_ts")}
+        )
+        return {"channel": channel, "ts": ts, "message": message}
+
+    def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
+        """Top-level messages of a channel, newest first (with their metadata, as with
+        ``include_all_metadata``)."""
+        channel = str(params.get("channel", ""))
+        fault = self._channel_fault(channel)
+        if fault is not None:
+            return fault
+        limit = int(params.get("limit") or 100)
+        top = [m for m in self.messages if m["channel"] == channel and not m["thread_ts"]]
+        return {"messages": [_shown(m) for m in reversed(top)][:limit], "has_more": False}
+
+    def _conversations_replies(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
+        channel, ts = str(params.get("channel", "")), str(params.get("ts", ""))
+        thread = [
+            m
+            for m in self.messages
+            if m["channel"] == channel and (m["ts"] == ts or m["thread_ts"] == ts)
+        ]
+        if not thread:
+            return Fault("thread_not_found")
+        return {"messages": [_shown(m) for m in thread], "has_more": False}
 
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
         fault = self._channel_fault(str(params.get("channel", "")))
@@ -288,6 +332,11 @@ class FakeSlack:
         if info.get("missing"):
             return Fault("channel_not_found")
         return {"channel": {"id": channel, "name": channel.lower(), **info}}
+
+
+def _shown(message: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in message.items() if k != "channel" and v is not None}
+    return {**out, "type": "message", "user": BOT_USER_ID}
 
 
 def sign(secret: str, timestamp: str, body: str) -> str:

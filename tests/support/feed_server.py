@@ -15,7 +15,8 @@ then a body that never finishes until ``release_slow()``), ``/fault/truncated`` 
 larger than the body), ``/fault/huge`` (body bigger than ``huge_bytes``), ``/fault/loop``
 (redirects to itself), ``/fault/private`` (redirects to http://169.254.169.254/latest/meta-data),
 ``/fault/wrong-type`` (a feed served as image/png), ``/fault/challenge`` (an HTML challenge
-page), ``/fault/gzip-bomb`` (gzip body that inflates to 64 MiB).
+page), ``/fault/gzip-bomb`` (gzip body that inflates to 64 MiB), ``/fault/trickle`` (a byte every
+0.2 s, forever).
 
 Run alone: ``python tests/support/feed_server.py DIR [HOST]`` prints its base URL on stdout.
 """
@@ -23,6 +24,7 @@ Run alone: ``python tests/support/feed_server.py DIR [HOST]`` prints its base UR
 from __future__ import annotations
 
 import asyncio
+import functools
 import gzip
 import hashlib
 import sys
@@ -36,6 +38,13 @@ CHALLENGE = (
     b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
     b"<body>Checking your browser before accessing the site.</body></html>"
 )
+
+
+@functools.cache
+def _gzip_bomb() -> bytes:
+    """64 MiB of zeros, gzipped once per process and quickly (level 9 in every request took
+    seconds on a busy machine, in the event loop the client under test shares)."""
+    return gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=1)
 
 
 class FeedServer:
@@ -56,6 +65,7 @@ class FeedServer:
         self.port = 0
         self.extra_headers: dict[str, dict[str, str]] = {}  # e.g. Cache-Control per path
         self.request_headers: dict[str, dict[str, str]] = {}  # the last request's, per path
+        self.redirects: dict[str, str] = {}  # path -> Location of a 302
 
     # documents ---------------------------------------------------------
     def put(
@@ -114,6 +124,8 @@ class FeedServer:
         self.request_headers[path] = dict(request.headers)
         if self.delay:
             await asyncio.sleep(self.delay)
+        if path in self.redirects:
+            raise web.HTTPFound(self.redirects[path])
         if path.startswith("/fault/"):
             return await self._fault(request, path[len("/fault/") :])
         doc = self._lookup(path)
@@ -168,9 +180,9 @@ class FeedServer:
         if mode == "challenge":
             return web.Response(body=CHALLENGE, content_type="text/html", status=200)
         if mode == "gzip-bomb":
-            bomb = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)
             return web.Response(
-                body=bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"}
+                body=_gzip_bomb(),
+                headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"},
             )
         if mode == "huge":
             resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
@@ -185,6 +197,16 @@ class FeedServer:
                 return resp
             await resp.write_eof()
             return resp
+        if mode == "trickle":  # one byte every 0.2 s, never done: no read timeout ever fires
+            resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
+            await resp.prepare(request)
+            try:
+                await resp.write(b"<rss><channel><title>")
+                while True:
+                    await asyncio.sleep(0.2)
+                    await resp.write(b"a")
+            except (ConnectionResetError, RuntimeError):
+                return resp
         if mode in ("slow", "truncated"):
             resp = web.StreamResponse(
                 headers={"Content-Type": "application/xml", "Content-Length": "100000"}
@@ -200,6 +222,7 @@ class FeedServer:
 
     # lifecycle ---------------------------------------------------------
     async def start(self, port: int = 0) -> FeedServer:
+        await asyncio.to_thread(_gzip_bomb)  # ready before any client's read timeout starts
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)

@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.daily import Outcome
 from bot.digest.rank import TOPIC_SYNONYMS
 from bot.errors import NewsbotError
+from bot.feeds.urls import shown_url
 from bot.render.discord import (
     CONTENT_MAX,
     EMBED_COLOR,
@@ -367,7 +368,7 @@ class DigestCommands:
                 if lines
                 else "The feed is valid but has no items yet.",
                 "color": EMBED_COLOR,
-                "footer": {"text": clip(discord_plain(feed.url), EMBED_FOOTER_MAX)},
+                "footer": {"text": clip(discord_plain(shown_url(feed.url)), EMBED_FOOTER_MAX)},
             }
             await self.answer(
                 interaction, "Saved. It is polled with the others from now on.", embed=embed

@@ -2,7 +2,10 @@
 
 One ``AsyncWebClient`` per process, on ``settings.slack_api_url`` (so the bot can be pointed
 at a proxy or a test double), sharing one aiohttp session. Retries are slack_sdk's own
-handlers: a 429 waits for its Retry-After, a dropped connection or a 500/503 is tried again.
+handlers: a 429 waits for its Retry-After (Slack stored nothing), a dropped connection or a
+500/503 is tried again, except for ``chat.postMessage``: Slack may have stored the message
+before the failure, and a blind retry posts it twice. The publisher retries a post itself,
+after looking for it in the channel (see publisher.py).
 """
 
 from __future__ import annotations
@@ -11,11 +14,15 @@ import asyncio
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
@@ -44,6 +51,44 @@ _FIX = {
 NOT_IN_CHANNEL = "not_in_channel"
 
 
+# Calls that create something each time they are made: never retried blindly.
+NOT_IDEMPOTENT = ("chat.postMessage", "chat.postEphemeral")
+
+
+class _IdempotentOnly(AsyncRetryHandler):
+    """Wraps a retry handler so it never retries a call that is not idempotent."""
+
+    def __init__(self, inner: AsyncRetryHandler) -> None:
+        super().__init__(max_retry_count=inner.max_retry_count)
+        self.inner = inner
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if request.url.rstrip("/").endswith(NOT_IDEMPOTENT):
+            return False
+        return await self.inner._can_retry_async(
+            state=state, request=request, response=response, error=error
+        )
+
+    async def prepare_for_next_attempt_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        await self.inner.prepare_for_next_attempt_async(
+            state=state, request=request, response=response, error=error
+        )
+
+
 def api_base(settings: Settings) -> str:
     url = settings.slack_api_url.strip()
     return url if url.endswith("/") else url + "/"
@@ -61,9 +106,9 @@ def make_web_client(
         session=session,
         timeout=TIMEOUT_S,
         retry_handlers=[
-            AsyncConnectionErrorRetryHandler(max_retry_count=2),
+            _IdempotentOnly(AsyncConnectionErrorRetryHandler(max_retry_count=2)),
             AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-            AsyncServerErrorRetryHandler(max_retry_count=2),
+            _IdempotentOnly(AsyncServerErrorRetryHandler(max_retry_count=2)),
         ],
     )
 

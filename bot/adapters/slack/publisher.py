@@ -3,6 +3,12 @@
 Progress (the headline's ``ts`` and how many replies are out) is saved after every part,
 so a retry after a failure or a crash finishes the thread instead of posting a second
 headline. Used by the scheduler (daily posts) and by ``/digest`` (which needs no ledger).
+
+Exactly once, whatever fails when: Slack may store a message and then fail to say so (a 500,
+a dropped connection, the bot killed before it saved the ``ts``). So every part of a daily
+post carries message metadata with the post's key and the part's number, and before a part
+that may already be out is sent, the channel (or the thread) is searched for that marker.
+Library retries of ``chat.postMessage`` are off (client.py): this is the only retry.
 """
 
 from __future__ import annotations
@@ -23,6 +29,27 @@ from bot.render.escape import slack_text
 from bot.render.slack import render_slack
 
 log = logging.getLogger("newsbot.slack")
+
+MARKER_EVENT = "newsbot_digest_part"
+HISTORY_LIMIT = 50  # the headline of a post being resumed is among the channel's newest
+
+
+def post_key(destination: Destination, digest: Digest) -> str:
+    """One daily post: its destination and its window (fixed for the post's ledger record)."""
+    w = digest.window
+    return f"{destination.id}:{w.start.isoformat()}:{w.end.isoformat()}"
+
+
+def _marker(key: str, part: int) -> dict[str, Any]:
+    return {"event_type": MARKER_EVENT, "event_payload": {"key": key, "part": part}}
+
+
+def _has_marker(message: Any, key: str, part: int) -> bool:
+    meta = message.get("metadata") if isinstance(message, dict) else None
+    if not isinstance(meta, dict) or meta.get("event_type") != MARKER_EVENT:
+        return False
+    payload = meta.get("event_payload")
+    return isinstance(payload, dict) and payload.get("key") == key and payload.get("part") == part
 
 
 @dataclass
@@ -74,6 +101,34 @@ class SlackPublisher:
         resp = await self.client.chat_postMessage(channel=channel, **payload, **extra)
         return str(resp["ts"])
 
+    async def _already_out(
+        self, channel: str, key: str, part: int, thread: str | None = None
+    ) -> str | None:
+        """The ``ts`` of part ``part`` of post ``key`` if Slack already has it. A lookup
+        that fails (no history scope, Slack down) says nothing: the part is sent."""
+        try:
+            if thread is None:
+                resp = await self.client.conversations_history(
+                    channel=channel, limit=HISTORY_LIMIT, include_all_metadata=True
+                )
+            else:
+                resp = await self.client.conversations_replies(
+                    channel=channel, ts=thread, include_all_metadata=True
+                )
+        except Exception as exc:
+            if not is_slack_failure(exc):
+                raise
+            log.warning(
+                "Slack: cannot look for an earlier try of this post in %s (%s); sending",
+                channel,
+                error_code(exc),
+            )
+            return None
+        for message in resp.get("messages") or []:
+            if _has_marker(message, key, part):
+                return str(message.get("ts"))
+        return None
+
     async def post_digest(
         self,
         channel: str,
@@ -81,19 +136,30 @@ class SlackPublisher:
         *,
         resume: str | None = None,
         save: SaveProgress = _noop_save,
+        key: str | None = None,
     ) -> Progress:
         """Headline, then thread replies, skipping whatever ``resume`` says is out already.
         Raises ``PostError`` (with the fix as its hint) when Slack refuses."""
         post = render_slack(digest)
         progress = Progress.load(resume, channel)
+        marked: dict[str, Any] = {}
         try:
             if progress.ts is None:
-                progress.ts = await self._post(channel, post.headline)
+                found = await self._already_out(channel, key, 0) if key else None
+                if key:
+                    marked = {"metadata": _marker(key, 0)}
+                progress.ts = found or await self._post(channel, post.headline, **marked)
                 await save(progress.dump())
             for i, reply in enumerate(post.thread):
                 if i < progress.sent:
                     continue
-                await self._post(channel, reply, thread_ts=progress.ts)
+                found = None
+                if key:
+                    marked = {"metadata": _marker(key, i + 1)}
+                    if i == progress.sent and resume:  # the part a failure may have hidden
+                        found = await self._already_out(channel, key, i + 1, progress.ts)
+                if found is None:
+                    await self._post(channel, reply, thread_ts=progress.ts, **marked)
                 progress.sent = i + 1
                 await save(progress.dump())
         except Exception as exc:
@@ -114,7 +180,13 @@ class SlackPublisher:
         save: SaveProgress,
     ) -> str:
         try:
-            done = await self.post_digest(destination.channel_id, digest, resume=resume, save=save)
+            done = await self.post_digest(
+                destination.channel_id,
+                digest,
+                resume=resume,
+                save=save,
+                key=post_key(destination, digest),
+            )
         except PostError as err:
             if error_code(err.__cause__ or err) == NOT_IN_CHANNEL:
                 await self._tell_admin_once(destination, err)

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.adapters.slack.parse import UsageError
 from bot.errors import NewsbotError, PostError
+from bot.feeds.urls import shown_url
 from bot.models import ArticleIn, Feed
 from bot.render.escape import clip, neutralize_broadcasts, safe_url, slack_link, slack_text
 from bot.render.slack import LINK, SECTION_MAX
@@ -78,9 +79,10 @@ def refusal(action: str) -> str:
 
 def _source_line(feed: Feed, now: datetime) -> str:
     """At most ~2,700 characters even escaped, so a page of 20 never loses a line."""
-    target = safe_url(feed.url)
+    shown = shown_url(feed.url)
+    target = safe_url(shown)
     name = (
-        slack_link(feed.name, feed.url, max_label=NAME_MAX)
+        slack_link(feed.name, shown, max_label=NAME_MAX)
         if target and len(target) <= URL_MAX
         else slack_text(clip(feed.name, NAME_MAX))
     )
@@ -121,7 +123,7 @@ def sources_page(feeds: Sequence[Feed], page: int, now: datetime) -> dict[str, A
 
 
 def added(feed: Feed, newest: Sequence[ArticleIn]) -> dict[str, Any]:
-    head = f"Now following *{slack_link(feed.name, feed.url)}*."
+    head = f"Now following *{slack_link(feed.name, shown_url(feed.url))}*."
     if newest:
         units = [head + " Its newest items:"]
         units += [f"• {slack_link(a.title or a.url, a.url)}" for a in newest]

@@ -89,7 +89,7 @@ async def test_resume_after_a_failed_second_reply_posts_no_second_headline(
     headlines = [p for p in slack_api.posts if "thread_ts" not in p.params]
     replies = [p for p in slack_api.posts if "thread_ts" in p.params]
     assert len(headlines) == 1
-    first_try = slack_api.calls[1].params  # reply 1, posted before the failure
+    first_try = slack_api.posts[1].params  # reply 1, posted before the failure
     assert len(replies) == 2 and replies[0].params["blocks"] == first_try["blocks"]
     assert replies[1].params["blocks"] != replies[0].params["blocks"]
     assert {r.params["thread_ts"] for r in replies} == {"1787400000.000001"}

@@ -78,8 +78,7 @@ def demo_days(count: int = 7) -> list[Day]:
     now = parse_iso(str(plan["now"]))
     tz = str(plan.get("tz", "UTC"))
     files = [
-        (str(f["name"]), DEMO / str(f["file"]), float(f.get("weight", 1.0)))
-        for f in plan["feed"]
+        (str(f["name"]), DEMO / str(f["file"]), float(f.get("weight", 1.0))) for f in plan["feed"]
     ]
     # the demo's Cloudflare page stands for a failing source: no articles to write about
     articles = _articles([f for f in files if "simonw" not in f[1].name], now)

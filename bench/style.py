@@ -218,9 +218,12 @@ def main() -> int:
     sets: list[tuple[str, list[tuple[DigestText, list[Story]]]]] = []
     if (SNAPSHOTS / "demo.toml").is_file():
         with tempfile.TemporaryDirectory() as tmp:
-            sets.append(("demo day, `make demo` (tuned on)", [asyncio.run(
-                demo_today(SNAPSHOTS, Path(tmp))
-            )]))
+            sets.append(
+                (
+                    "demo day, `make demo` (tuned on)",
+                    [asyncio.run(demo_today(SNAPSHOTS, Path(tmp)))],
+                )
+            )
         week = demo_days()
         sets.append(("demo week, 8-14 Aug 2026 (tuned on)", write_days(week)))
     tuned_tc = history_days()

@@ -240,9 +240,7 @@ def multinews(limit: int | None, part: str) -> str:
     examples = [(list(r["documents"]), str(r["reference"])) for r in rows]
     systems = {k: v for k, v in EXTRACTIVE.items() if k != "Lead-3"}
     means, per_r2, took = evaluate(examples, systems, fixed=LEAD_WORDS)
-    which = (
-        f"stories 1-{TUNE}, tuned on" if part == "tune" else f"stories {TUNE + 1}-100, reported"
-    )
+    which = f"stories 1-{TUNE}, tuned on" if part == "tune" else f"stories {TUNE + 1}-100, reported"
     return (
         f"### Multi-News dev, {which} ({len(examples)} stories, 2-9 articles each; "
         f"budget = {LEAD_WORDS} words, the lead's printed length)\n\n"

@@ -365,9 +365,7 @@ async def cmd_doctor(args: argparse.Namespace) -> int:
         check("database", False, f"{missing} does not exist (the bot creates it on start)")
     else:
         try:
-            found = await check_database(
-                settings, migrate=not args.health, sources=not args.health
-            )
+            found = await check_database(settings, migrate=not args.health, sources=not args.health)
             db_name = _safe_db(settings.database_url)
             if found.at != found.head:
                 check(

@@ -60,7 +60,7 @@ def _spec(path: Path, i: int, item: Any) -> FeedSpec:
     if isinstance(tags, str):
         tags = [tags]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise _fail(path, f"{where}: tags must be a list of strings, like [\"news\"]")
+        raise _fail(path, f'{where}: tags must be a list of strings, like ["news"]')
     weight = item.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float):
         raise _fail(path, f"{where}: weight must be a number, got {weight!r}")

@@ -77,7 +77,9 @@ def test_missing_postgres_driver_names_the_extra(
 def test_a_dns_failure_in_sources_add_is_not_called_a_bad_feed(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, err = _err(capsys, "sources", "add", "https://no-such-host.invalid/feed", "--database", db)
+    code, err = _err(
+        capsys, "sources", "add", "https://no-such-host.invalid/feed", "--database", db
+    )
     assert code == 2
     assert "RSS or Atom" not in err[1] and "DNS" in err[1]
 
@@ -127,8 +129,7 @@ def test_a_full_disk_during_poll_is_one_line_not_a_traceback_per_feed(
         port = s.getsockname()[1]
     (tmp_path / "config" / "feeds.toml").write_text(
         "".join(
-            f'[[feed]]\nname = "F{i}"\nurl = "http://127.0.0.1:{port}/{i}.xml"\n'
-            for i in range(5)
+            f'[[feed]]\nname = "F{i}"\nurl = "http://127.0.0.1:{port}/{i}.xml"\n' for i in range(5)
         )
     )
     code, err = _err(capsys, "poll", "--database", db)

@@ -82,8 +82,7 @@ def test_every_feed_failing_exits_1_with_a_no_network_hint(
     cfg.mkdir()
     (cfg / "feeds.toml").write_text(
         "".join(
-            f'[[feed]]\nname = "F{i}"\nurl = "http://127.0.0.1:{port}/f{i}.xml"\n'
-            for i in range(3)
+            f'[[feed]]\nname = "F{i}"\nurl = "http://127.0.0.1:{port}/f{i}.xml"\n' for i in range(3)
         )
     )
     db = f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"

@@ -55,7 +55,9 @@ def parse_articles(body: bytes, url: str, now: datetime) -> list[ArticleIn] | _F
         return _Failed.of(exc)
 
 
-def parse_preview(body: bytes, url: str, now: datetime) -> tuple[ParsedFeed, list[ArticleIn]] | _Failed:
+def parse_preview(
+    body: bytes, url: str, now: datetime
+) -> tuple[ParsedFeed, list[ArticleIn]] | _Failed:
     from bot.feeds.normalize import normalize_entries
     from bot.feeds.parse import parse_feed
 
@@ -114,7 +116,9 @@ def warm_up() -> None:
     if ctx.get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        threading.Thread(target=forkserver.ensure_running, name="parse-warm-up", daemon=True).start()
+        threading.Thread(
+            target=forkserver.ensure_running, name="parse-warm-up", daemon=True
+        ).start()
 
 
 class ParsePool:
@@ -170,7 +174,8 @@ class ParsePool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                self._workers, mp_context=_context(),
+                self._workers,
+                mp_context=_context(),
                 initializer=_orphan_watch,
                 initargs=(os.getpid(),),
             )

@@ -166,7 +166,9 @@ class Poller:
             polled.update(f.id for f in batch)
             results += await self.poll(batch, progress=progress)
 
-    async def _poll_one(self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool) -> PollResult:
+    async def _poll_one(
+        self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool
+    ) -> PollResult:
         started = time.perf_counter()
         now = self._clock.now()
         try:
@@ -176,9 +178,7 @@ class Poller:
             if resp.not_modified:
                 articles: list[ArticleIn] = []
             else:
-                articles = await parsers.run(
-                    parse_articles, resp.body, feed.url, now, url=feed.url
-                )
+                articles = await parsers.run(parse_articles, resp.body, feed.url, now, url=feed.url)
                 if self._extractor is not None:
                     articles = await self._extractor.enrich(feed, articles)
         except FeedError as exc:

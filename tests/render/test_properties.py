@@ -37,7 +37,10 @@ def strings(payload: Any) -> Iterator[str]:
 
 def links(digest: Digest) -> set[str]:
     return {
-        u for s in digest.all_stories for a in s.articles if (u := safe_url(without_tracking(a.url)))
+        u
+        for s in digest.all_stories
+        for a in s.articles
+        if (u := safe_url(without_tracking(a.url)))
     }
 
 

@@ -46,12 +46,16 @@ def test_news_is_found_on_articles_the_rules_were_not_written_on() -> None:
     [
         ("Welcome to Edition 9.07 of the Rocket Report!", BOILERPLATE),
         ("Thanks for reading Simon Willison’s Newsletter!", BOILERPLATE),
-        ("Over the last few years, it's slowly torn down … Read the full story at The Verge.",
-         BOILERPLATE),
+        (
+            "Over the last few years, it's slowly torn down … Read the full story at The Verge.",
+            BOILERPLATE,
+        ),
         ("Board conflicts aren’t exactly new, and these companies weren’t [...]", BOILERPLATE),
         ("How will the watermarking actually work?", HOOK),
-        ("But I have two feline friends… No worries, kitty facial recognition can handle that.",
-         HOOK),
+        (
+            "But I have two feline friends… No worries, kitty facial recognition can handle that.",
+            HOOK,
+        ),
         ("We’re introducing new Gemini models, including Gemini 3.6 Flash.", HOOK),
         ("Learn how new AI tools across Google Ads can simplify your marketing workflow.", HOOK),
         ("Pause for a moment and listen.", HOOK),

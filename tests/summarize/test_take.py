@@ -14,9 +14,19 @@ NOW = datetime(2026, 8, 22, tzinfo=UTC)
 
 def _story(title: str, text: str) -> Story:
     article = Article(
-        id=1, feed_id=1, feed_name="TechCrunch", guid=title, url="https://x.example/a",
-        canonical_url="https://x.example/a", title=title, author=None, published_at=NOW,
-        text=text, content_hash=title, first_seen_at=NOW, updated_at=NOW,
+        id=1,
+        feed_id=1,
+        feed_name="TechCrunch",
+        guid=title,
+        url="https://x.example/a",
+        canonical_url="https://x.example/a",
+        title=title,
+        author=None,
+        published_at=NOW,
+        text=text,
+        content_hash=title,
+        first_seen_at=NOW,
+        updated_at=NOW,
     )
     return Story(key=title, articles=(article,))
 
@@ -28,7 +38,10 @@ def test_a_raise_fills_who_how_much_and_the_price_tag() -> None:
     )
     slots = find([fact], [fact], "Groq raises $350M to fuel its pivot from AI chips to neocloud")
     assert (slots.who, slots.amount, slots.valuation, slots.raised) == (
-        "Groq", "$350 million", "$3.5 billion", True,
+        "Groq",
+        "$350 million",
+        "$3.5 billion",
+        True,
     )
     story = _story("Groq raises $350M to fuel its pivot from AI chips to neocloud", fact)
     line = means_line([fact], story, "funding", set())

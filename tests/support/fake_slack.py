@@ -287,9 +287,7 @@ class FakeSlack:
         message = {"text": params.get("text"), "ts": ts}
         if params.get("metadata"):
             message["metadata"] = params["metadata"]
-        self.messages.append(
-            {**message, "channel": channel, "thread_ts": params.get("thread_ts")}
-        )
+        self.messages.append({**message, "channel": channel, "thread_ts": params.get("thread_ts")})
         return {"channel": channel, "ts": ts, "message": message}
 
     def _conversations_history(self, params: dict[str, Any]) -> dict[str, Any] | Fault:

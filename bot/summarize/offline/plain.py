@@ -65,9 +65,7 @@ _SWAPS: tuple[tuple[str, str], ...] = (
     (r"individuals", "people"),
     (r"headcount", "staff"),
 )
-_SWAP_RES = tuple(
-    (re.compile(rf"\b(?:{pattern})\b", re.I), repl) for pattern, repl in _SWAPS
-)
+_SWAP_RES = tuple((re.compile(rf"\b(?:{pattern})\b", re.I), repl) for pattern, repl in _SWAPS)
 # The hype list (docs/voice.md, "Never") plus corporate words a sentence can't be rescued from.
 _HYPE_RE = re.compile(
     r"\b(?:"
@@ -147,7 +145,7 @@ def _drop_trailing(s: str) -> str:
 
 
 def _drop_dash_pair(s: str) -> str:
-    """"X — an aside — did Y" -> "X did Y": the aside goes whole, never half of it."""
+    """ "X — an aside — did Y" -> "X did Y": the aside goes whole, never half of it."""
     parts = _DASH.split(s)
     if len(parts) != 3 or _LIMITING.match(parts[1]) or _ATTRIBUTION.search(parts[1]):
         return s

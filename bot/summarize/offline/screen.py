@@ -148,8 +148,7 @@ def kind(sentence: str) -> str:
     s = " ".join(sentence.split())
     words = _WORDS.findall(s)
     if (
-        (is_boilerplate(s)
-        and not _titleless_news(s, words))
+        (is_boilerplate(s) and not _titleless_news(s, words))
         or _FURNITURE.search(s)
         or _GLUED_HEADING.search(s)
         or _TRUNCATED.search(s)

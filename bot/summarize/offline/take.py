@@ -1,4 +1,4 @@
-""""In plain terms", "My read" and the bottom line, from the story's own facts or not at all.
+""" "In plain terms", "My read" and the bottom line, from the story's own facts or not at all.
 
 ``slots.find`` reads who gains, who pays, how much and by when out of the story's
 sentences; a line from ``templates`` is written only when every slot it names is filled,
@@ -66,9 +66,7 @@ def _fill(
     return None
 
 
-def means_line(
-    facts: Sequence[str], story: Story, kind: str, used: set[str]
-) -> str | None:
+def means_line(facts: Sequence[str], story: Story, kind: str, used: set[str]) -> str | None:
     """'In plain terms: ...' when the facts fill a line; otherwise nothing."""
     if not facts:
         return None
@@ -76,9 +74,7 @@ def means_line(
     return _fill(T.MEANS, _groups(slots, kind, None), slots, story.key, used)
 
 
-def take_line(
-    facts: Sequence[str], story: Story, used: set[str], today: datetime
-) -> str | None:
+def take_line(facts: Sequence[str], story: Story, used: set[str], today: datetime) -> str | None:
     """'My read: ...' for the lead, when the facts fill one; otherwise no take."""
     if not facts:
         return None

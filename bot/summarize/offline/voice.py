@@ -42,9 +42,7 @@ LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 MIN_PIECE = 6  # words: a shorter piece is no sentence of news
 
 
-def _facts(
-    story: Story, budget: int, most: int, used: set[str]
-) -> list[tuple[int, str]]:
+def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:
     """(article index, sentence): short plain news sentences, most central first.
 
     A source sentence is taken whole, cut into pieces by ``plain_sentences``; one whose
@@ -85,9 +83,7 @@ def _facts(
     return picked
 
 
-def _story_text(
-    story: Story, lead: bool, used: set[str], today: datetime
-) -> tuple[StoryText, int]:
+def _story_text(story: Story, lead: bool, used: set[str], today: datetime) -> tuple[StoryText, int]:
     headline = story.lead_article.title
     kind = detect_kind(" ".join(a.text[:600] for a in story.articles), headline=headline)
     facts = _facts(story, LEAD_WORDS if lead else WIRE_WORDS, LEAD_FACTS if lead else 1, used)
@@ -128,9 +124,7 @@ def _hook(texts: Sequence[StoryText]) -> str:
 
 def write_offline(stories: Sequence[Story], window: DigestWindow) -> DigestText:
     if not stories:
-        return DigestText(
-            hook=T.QUIET_HOOK, stories=(), bottom_line=T.QUIET, backend="extractive"
-        )
+        return DigestText(hook=T.QUIET_HOOK, stories=(), bottom_line=T.QUIET, backend="extractive")
     used: set[str] = set()
     written = [_story_text(s, i == 0, used, window.end) for i, s in enumerate(stories)]
     texts = tuple(t for t, _ in written)

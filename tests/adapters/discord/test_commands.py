@@ -68,7 +68,15 @@ async def test_connects_with_the_guilds_intent_only_and_syncs_commands_to_the_de
     assert set(commands) == {"digest", "sources", "why", "filters", "search"}
     subs = {o["name"]: o for o in commands["digest"]["options"]}
     assert set(subs) == {
-        "today", "yesterday", "week", "date", "since", "days", "setup", "stop", "now"
+        "today",
+        "yesterday",
+        "week",
+        "date",
+        "since",
+        "days",
+        "setup",
+        "stop",
+        "now",
     }
     assert all(o["description"] for o in subs.values())
     setup = {o["name"]: o for o in subs["setup"]["options"]}

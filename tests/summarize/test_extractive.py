@@ -129,3 +129,37 @@ def test_splitter_on_a_real_feed_item() -> None:
         for sentence in split_sentences(text):
             assert sentence == sentence.strip()
             assert not re.search(r"[a-z]{2}\.[A-Z][a-z]", sentence)  # nothing glued
+
+
+def test_a_heading_glued_to_its_first_line_is_cut_off() -> None:
+    """Scraped pages glue a heading onto the sentence under it (Stratechery, TIME)."""
+    text = (
+        "AI vs. UI The thick-versus-thin debate felt, for many years, like a relic. "
+        "Who to Know: Ben Liu, CEO, Formation Bio We hear a lot about drug discovery."
+    )
+    assert split_sentences(text) == [
+        "AI vs. UI",
+        "The thick-versus-thin debate felt, for many years, like a relic.",
+        "Who to Know: Ben Liu, CEO, Formation Bio",
+        "We hear a lot about drug discovery.",
+    ]
+    assert split_sentences("In September, Ralph Lauren released Ask Ralph.") == [
+        "In September, Ralph Lauren released Ask Ralph."
+    ]
+
+
+def test_cms_shortcodes_are_not_text() -> None:
+    text = "[time-brightcove not-tgx=”true”] To silence the naysayers, He cut the leg open."
+    assert split_sentences(text) == ["To silence the naysayers, He cut the leg open."]
+    quoted = "TikTok said: “[Child sexual abuse material] is abhorrent.”"
+    assert split_sentences(quoted) == [quoted]
+
+
+def test_only_each_articles_first_sentences_can_be_picked_with_a_lead_window() -> None:
+    first = "Acme raised $50 million on Monday to build robots for warehouses. "
+    filler = " ".join(f"Detail number {i} about the warehouse robots is here." for i in range(8))
+    deep = " Acme robots warehouse robots raised money robots warehouse Acme robots again."
+    docs = [first + filler + deep]
+    picked = rank_sentences(docs, lead_window=2)
+    assert {pos for _, pos, _ in picked} <= {0, 1}
+    assert any(pos > 1 for _, pos, _ in rank_sentences(docs))

@@ -232,3 +232,21 @@ def test_a_hyped_lead_headline_does_not_become_the_hook(day: list[Story]) -> Non
     text = write_offline([Story(key="h", articles=(hyped,)), day[1]], WINDOW)
     assert not _HYPE.search(text.hook)
     assert text.hook == day[1].lead_article.title
+
+
+def test_a_feature_prints_no_scene_and_no_sentence_from_deep_inside(day: list[Story]) -> None:
+    """Opening scenes and details deep in a feature read like news but are not the news
+    (TIME's Zuckerberg profile printed "Adam Raine died later the same month."-like lines)."""
+    base = day[0].articles[0]
+    scene = (
+        "Zuckerberg had a question for his companion. The jet was quiet over the Atlantic. "
+        "Nobody on board said a word for an hour. "
+        + " ".join("The speechwriter looked out of the window again." for _ in range(5))
+        + " Meta raised $9 billion in bonds on Monday to pay for data centers."
+    )
+    feature = replace(base, text=scene, title="He did PR for Zuckerberg")
+    text = write_offline([Story(key="f", articles=(feature,))], WINDOW)
+    assert text.stories[0].summary == ""
+    news = replace(base, text="Meta raised $9 billion in bonds on Monday. " + scene)
+    text = write_offline([Story(key="n", articles=(news,))], WINDOW)
+    assert text.stories[0].summary.startswith("Meta raised $9 billion in bonds on Monday.")

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.summarize.offline.screen import BOILERPLATE, HOOK, NEEDS_CONTEXT, NEWS, kind
+from bot.summarize.offline.screen import (
+    BOILERPLATE,
+    HOOK,
+    NEEDS_CONTEXT,
+    NEWS,
+    is_concrete,
+    kind,
+)
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "writer" / "sentences.jsonl"
 ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
@@ -65,7 +72,50 @@ def test_news_is_found_on_articles_the_rules_were_not_written_on() -> None:
         ("Groq raised $350 million at a $3.5 billion valuation.", NEWS),
         ("Cursor has officially been acquired by SpaceX.", NEWS),
         ("This week, Romania accused Russia of sending a drone boat to a gas platform.", NEWS),
+        # real sentences from TIME, Stratechery, 404 Media and TechCrunch (bench days)
+        ("Ben Thompson SaaSmageddon and Super Bowl Ads.", BOILERPLATE),
+        (
+            "The Brief October 21, 2025 Trump brings War on Terror to the Americas, and more "
+            "Podcast ID – Short Length: 12:34.",
+            BOILERPLATE,
+        ),
+        ("FOIA reporting can be expensive, please consider subscribing to 404 Media.", BOILERPLATE),
+        (
+            "As recently as January last year, Musk said, “No, we’re going straight to Mars. "
+            "The Moon is a distraction.”",
+            HOOK,
+        ),
+        ("If tech talent can’t come to the U.S., American companies will go where it is.", HOOK),
+        (
+            "When her Facebook account was created, in August 2023, she listed a 2002 birthday.",
+            NEEDS_CONTEXT,
+        ),
+        (
+            "The idea that GPUs are poorly suited for agentic workflows may be a misconception, "
+            "according to French startup Kog.",
+            NEWS,
+        ),
+        ("Sam Altman, the CEO of OpenAI, says he hopes the videos will feel fun.", NEWS),
     ],
 )
 def test_kinds_of_real_sentences(sentence: str, expected: str) -> None:
     assert kind(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concrete"),
+    [
+        ("Zuckerberg had a question for his companion.", False),
+        ("Paris Fashion Week is no stranger to a gimmick.", False),
+        (
+            "Amal El Fallah Seghrouchni has spent her career building artificial intelligence.",
+            False,
+        ),
+        ("Logitech is facing a proposed class action lawsuit over tariff refunds.", True),
+        ("Google announced a massive increase in CapEx that blew away expectations.", True),
+        ("Tesla is facing a massive recall in China today.", True),
+    ],
+)
+def test_a_fact_is_pinned_by_a_date_number_or_act(sentence: str, concrete: bool) -> None:
+    """A feature's scene reads like news but pins nothing down; the writer skips it."""
+    assert is_concrete(sentence) is concrete

@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -288,14 +289,44 @@ def _select(
     return chosen
 
 
+def _lead_part(cands: list[Candidate], window: int, furniture: Callable[[str], bool]) -> set[int]:
+    """Indexes of each article's first ``window`` sentences that are not furniture."""
+    seen: Counter[int] = Counter()
+    out: set[int] = set()
+    for i in sorted(range(len(cands)), key=lambda i: (cands[i].doc, cands[i].pos)):
+        c = cands[i]
+        if seen[c.doc] >= window or furniture(c.text):
+            continue
+        seen[c.doc] += 1
+        out.add(i)
+    return out
+
+
 def rank_sentences(
-    docs: list[str], *, limit: int = 50, headline: str | None = None
+    docs: list[str],
+    *,
+    limit: int = 50,
+    headline: str | None = None,
+    lead_window: int | None = None,
+    furniture: Callable[[str], bool] = lambda _: False,
 ) -> list[tuple[int, int, str]]:
-    """Return (doc index, position, sentence) in pick order: best first, no near-copies."""
+    """Return (doc index, position, sentence) in pick order: best first, no near-copies.
+
+    With ``lead_window``, only each article's first ``lead_window`` sentences (not counting
+    what ``furniture`` calls page furniture) can be picked; the whole article still decides
+    what is central. News puts the news first: deep in a feature, a sentence that reads
+    like news is mostly a scene, a profile detail or one that needs what came before.
+    """
     cands = candidates(docs)
     if not cands:
         return []
     score, sims = score_candidates(cands, headline)
+    if lead_window is not None:
+        keep = sorted(_lead_part(cands, lead_window, furniture))
+        cands = [cands[i] for i in keep]
+        score, sims = score[keep], sims[np.ix_(keep, keep)]
+        if not cands:
+            return []
     order = _select(cands, score, sims, limit=limit, budget_words=None, docs=len(docs))
     return [(cands[i].doc, cands[i].pos, cands[i].text) for i in order]
 

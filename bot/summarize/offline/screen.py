@@ -39,13 +39,16 @@ _FURNITURE = re.compile(
     |\bepisode\sof\b|\bpodcast\b.*\b(?:we|host)\b|^volunteer\b|last\schance|save\sup\sto
     |\bhandpicked\b|^link\s\d{4}-|\d+\slinks?\sand\s\d+\squotations?|^for\smore\son\b
     |^more\s(?:on|from)\b|^here\sare\b.*\b(?:updates|links)\b
-    |^generated\sby\b|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
+    |^generated\sby\b|^the\sbrief\s[A-Z]?\w+\s\d|podcast\sid\b|subscribing\b|^in\semergencies\b
+    |support\s(?:this|our)\s(?:work|journalism)|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     """,
     re.I | re.X,
 )
 # "Title of the post - 2024-12-11 First line...": a heading glued to the text under it.
 _GLUED_HEADING = re.compile(r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s")
-_TRUNCATED = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]")
+_TRUNCATED = re.compile(
+    r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]|(?<![.A-Z])\.\.$|^\W*$"
+)
 _CODE = re.compile(r"[{}<>]|\(\(|\\/|=\s*\w+\(|^\s*[*:|#]")
 _END = re.compile(r"[.!?][\"”’')]*$")
 
@@ -64,8 +67,13 @@ _QUOTE_START = re.compile(r"^[\"“‘']")
 # "AI is expensive, Ali Ghodsi tells TechCrunch.": a short quote put in the outlet's words
 _TOLD = re.compile(r"^[^,]{3,60},\s(?:[A-Z][\w.'-]*\s){1,4}(?:tells|told|says|said)\s\S+\.$")
 _EXCLAIM = re.compile(r"!\s*$")
+# "If tech talent can't come...", "The Super Bowl wasn't the only...": an essay's opening
+_ESSAY = re.compile(r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b", re.I)
+# "she listed a 2002 birthday": a person the sentence never names, unless quoted as a source
+_PERSON = re.compile(r"\b(?:he|she)\b")
+_SAID = re.compile(r"\b(?:says?|said|told|tells|according|announced|argues|argued|writes|wrote)\b")
 _BACK = re.compile(
-    r"""^(?:it|it['’]s|its|he|she|they|they['’](?:re|ve)|them|this(?!\s(?:week|year|month|summer|spring|fall|winter))
+    r"""^(?:it|it['’]s|its|he|she|his|her|they|they['’](?:re|ve)|them|this(?!\s(?:week|year|month|summer|spring|fall|winter))
     |that|these|those|there['’]s|there\s(?:are|is|was|were)
     |such|both|but|and|or|so|yet|still|however|also|instead|meanwhile|now(?=,)|then|after\sthat
     |overall|as\sa\sresult|even\sso|in\saddition|at\sleast|at\sthe\ssame\stime|that['’]s
@@ -73,7 +81,8 @@ _BACK = re.compile(
     |plugin|feature|tool|app|funds|money|investment|round|ruling|decision|change|report|study
     |website|site|service|program|programme|system|chatbot|initiative|effort|possibility
     |announcement|rise|drop|job|agent|blob|device|devices|model(?!\smaker)|models|business|project|series
-    |rocket|woman|man|convention|result|results|same|latter|former|other|new\s\w+)(?!,\s[A-Z])
+    |rocket|woman|man|convention|result|results|same|latter|former|other|post|new\s\w+)(?!,\s[A-Z])
+    (?!\s(?:that|which|who|behind)\b)
     |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word))\b""",
     re.I | re.X,
 )
@@ -153,6 +162,7 @@ def kind(sentence: str) -> str:
         or _GLUED_HEADING.search(s)
         or _TRUNCATED.search(s)
         or _CODE.search(s)
+        or _is_heading(words)
     ):
         return BOILERPLATE
     if (
@@ -163,14 +173,33 @@ def kind(sentence: str) -> str:
         or _QUOTE_START.match(s)
         or _TOLD.match(s)
         or _EXCLAIM.search(s)
+        or _ESSAY.search(s)
+        or _mostly_quote(s)
         or len(words) < MIN_WORDS
     ):
         return HOOK
     if _BACK.match(s) or _ALSO.search(s):
         return NEEDS_CONTEXT
+    if _PERSON.search(_outside_quotes(s)) and not _SAID.search(s):
+        return NEEDS_CONTEXT
     if not (_has_name(words) or _NUMBER.search(s)):
         return HOOK  # no name, number or date: a general line, not the news
     return NEWS
+
+
+_SMALL_WORDS = frozenset(
+    re.findall(
+        r"\S+", "a an the of and or to for in on at by with from as vs. vs is are was be its &"
+    )
+)
+
+
+def _is_heading(words: list[str]) -> bool:
+    """A heading or a byline with a title, not a sentence: Title Case all through
+    ("Ben Thompson SaaSmageddon and Super Bowl Ads.")."""
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    caps = sum(1 for w in big if w[:1].isupper() or w[:1].isdigit())
+    return len(big) >= 3 and caps >= 0.8 * len(big)
 
 
 def _titleless_news(s: str, words: list[str]) -> bool:
@@ -181,12 +210,49 @@ def _titleless_news(s: str, words: list[str]) -> bool:
     return lower >= 0.4 * (len(words) - 1)
 
 
+def _mostly_quote(s: str) -> bool:
+    """'Musk said, “No, we’re going straight to Mars. The Moon is a distraction.”': a quote
+    carried by its speaker's name is still a quote, not the news."""
+    quoted = sum(len(q.split()) for q in re.findall(r"[\"“]([^\"”]*)[\"”]", s))
+    return quoted >= 0.5 * len(s.split())
+
+
 def _outside_quotes(s: str) -> str:
     return re.sub(r"[\"“][^\"”]*[\"”]", " ", s)
 
 
 def is_news(sentence: str) -> bool:
     return kind(sentence) == NEWS
+
+
+# A day, month, year or number: what pins a fact to the world.
+_DATE_WORD = re.compile(
+    r"\d|\b(?:today|yesterday|tonight|week|weekend|month|year|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri"
+    r"|[Ss]atur|[Ss]un)day|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
+# What a company, court or government does that makes news.
+_NEWS_VERB = re.compile(
+    r"\b(?:announc|launch|releas|rais|acquir|bought|buy|sued?|sues|su(?:ing)|fil(?:ed|es|ing)"
+    r"|sign|order|open|fin(?:ed|es)|ban|approv|agree|unveil|introduc|accus|publish|report"
+    r"|said|says|told|plans?\b|will\b|recall|cut|laid|lay|hir|fir(?:ed|es)|shut|clos|invest"
+    r"|call(?:ed|s)\sfor|charg|arrest|rul(?:ed|es)|vot|pass|block|warn|expand|partner|debut"
+    r"|reach|settl|drop|dropp|won|win|fundrais|according|admit|ask(?:ed|s)|dismiss|redact"
+    r"|mov(?:ed|es)|uses\b|tripl|doubl|head(?:ed|s)\sto|lost|los(?:es|ing)|start|end(?:ed|s)|complet|ship"
+    r"|lawsuit|recall|investigat|probe|deal|funding|valuation|layoffs|merger|acquisition|law\b|bill\b)",
+    re.I,
+)
+
+
+def is_concrete(sentence: str) -> bool:
+    """Does the sentence pin its claim down: a date or number, or a news action
+    ("announced", "sued", "called for")? A feature's scene ("Zuckerberg had a question
+    for his companion.") has neither."""
+    return bool(_DATE_WORD.search(sentence) or _NEWS_VERB.search(sentence))
+
+
+def is_furniture(sentence: str) -> bool:
+    return kind(sentence) == BOILERPLATE
 
 
 # "Who did what" as a sentence's shape: an actor named first (after at most a short time

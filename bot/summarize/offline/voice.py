@@ -25,7 +25,12 @@ from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
-from bot.summarize.offline.screen import is_news, leads_with_actor
+from bot.summarize.offline.screen import (
+    is_concrete,
+    is_furniture,
+    is_news,
+    leads_with_actor,
+)
 from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.storytype import detect_kind
 
@@ -36,6 +41,11 @@ LEAD_FACTS = 3
 LEAD_WORDS = 45
 WIRE_WORDS = 28
 CANDIDATES = 12  # ranked sentences considered per story
+# Facts come from each article's first sentences (furniture not counted): the lead is
+# where news writing puts the news. Read on the tuned days (bench/style.py): of the
+# printed facts labelled there, those from the first three sentences were mostly news,
+# those from further in were mostly scenes, profile details or needed context.
+LEAD_WINDOW = 3
 LONGEST = 25  # words: a fact sentence longer than this is a last resort...
 FIRST_LONGEST = 35  # ...unless it is the best-ranked news sentence and at most this long
 LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
@@ -50,12 +60,20 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     read in short sentences; a story whose news only comes long gets its shortest.
     """
     docs = [a.text or "" for a in story.articles]
-    ranked = rank_sentences(docs, limit=CANDIDATES, headline=story.lead_article.title)
+    ranked = rank_sentences(
+        docs,
+        limit=CANDIDATES,
+        headline=story.lead_article.title,
+        lead_window=LEAD_WINDOW,
+        furniture=is_furniture,
+    )
     # (longest piece in words, article index, pieces, opens with its actor), in rank order
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, _pos, sentence in ranked:
         if is_hype(sentence) or is_order(sentence) or not is_news(sentence):
             continue
+        if not is_concrete(sentence):
+            continue  # a scene or a remark, not a claim pinned to a date, number or act
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:
             longest = max(len(p.split()) for p in pieces)

@@ -3,9 +3,10 @@
 #   docker run -d --env-file .env -v newsbot-data:/data newsbot
 # Checked by `make image-check` (builds this file unchanged and runs the image; see README).
 #
-# The base is pinned to a patch release of the Debian bookworm variant; to pin it to the byte,
-# `docker pull` it and add its digest: python:3.11.14-slim-bookworm@sha256:...
-ARG PYTHON_BASE=python:3.11.14-slim-bookworm
+# The base is pinned to the byte: a patch release of the Debian bookworm variant and the
+# digest of its multi-architecture index (amd64 and arm64 both resolve through it). To move
+# it: `docker buildx imagetools inspect python:3.11.X-slim-bookworm` gives the new digest.
+ARG PYTHON_BASE=python:3.11.14-slim-bookworm@sha256:65a93d69fa75478d554f4ad27c85c1e69fa184956261b4301ebaf6dbb0a3543d
 
 # ---- build: the locked dependencies, then the package, into a virtualenv -----------------
 FROM ${PYTHON_BASE} AS build

@@ -71,9 +71,13 @@ def _outlet_links(story: DigestStory) -> str:
     return f"**The lead** ({outlet_count(story)}): {links}"
 
 
-def _story_block(story: DigestStory, *, lead: bool) -> str:
+def _story_block(story: DigestStory, *, lead: bool, told: bool = False) -> str:
+    """One story for the thread; ``told``: the embed above already shows its summary and
+    take whole, so the thread gives only its headline and links instead of repeating them."""
     label = "**The lead** · " if lead else ""
     lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
+    if told:
+        return "\n".join([*lines, *_sources(story)])
     lines += cited_paragraphs(story, discord_text, discord_link)
     if story.take:
         prefix = "**The take:** " if lead else "*My read:* "
@@ -82,8 +86,9 @@ def _story_block(story: DigestStory, *, lead: bool) -> str:
     return "\n".join(lines)
 
 
-def _description(digest: Digest) -> str:
-    """The headline embed: lead in short, one line per other story, bottom line."""
+def _description(digest: Digest) -> tuple[str, bool]:
+    """The headline embed: lead in short, one line per other story, bottom line; and
+    whether the lead's whole text fit (then the thread does not say it again)."""
     budget = EMBED_DESCRIPTION_MAX
     units: list[str] = []
     if digest.lead is None:
@@ -106,10 +111,12 @@ def _description(digest: Digest) -> str:
         units.append("*Every story and link is in the thread.*")
 
     out = ""
-    for unit in units:
+    lead_told = False
+    for i, unit in enumerate(units):
         candidate = f"{out}\n\n{unit}" if out else unit
         if len(candidate) <= budget:
             out = candidate
+            lead_told = lead_told or (i == 0 and digest.lead is not None)
             continue
         # Too long: keep what fits at a line boundary; the thread has the rest.
         room = budget - len(out) - 2 - 2  # the blank line, and "…" on its own line
@@ -117,7 +124,7 @@ def _description(digest: Digest) -> str:
             piece = split_text(unit, room, LINK)[0]
             out = f"{out}\n\n{piece}\n…" if out else f"{piece}\n…"
         break
-    return out
+    return out, lead_told
 
 
 def render_discord(digest: Digest) -> DiscordPost:
@@ -125,10 +132,11 @@ def render_discord(digest: Digest) -> DiscordPost:
     if title.endswith("\\…"):  # a cut right after an escape would escape the ellipsis
         title = title[:-2] + "…"
     footer = clip(discord_plain(" · ".join(footer_lines(digest))), _FOOTER_BUDGET)
-    description = _description(digest)
+    description, lead_told = _description(digest)
     spare = EMBEDS_TOTAL_MAX - len(title) - len(footer)
     if len(description) > spare:  # cannot happen with today's budgets; kept as a guard
         description = split_text(description, spare, LINK)[0]
+        lead_told = False
     embed: dict[str, Any] = {
         "title": title,
         "description": description,
@@ -141,7 +149,7 @@ def render_discord(digest: Digest) -> DiscordPost:
 
     units: list[str] = []
     if digest.lead is not None:
-        units.append(_story_block(digest.lead, lead=True))
+        units.append(_story_block(digest.lead, lead=True, told=lead_told))
     units += [_story_block(s, lead=False) for s in digest.stories]
     units.append("\n".join("-# " + discord_text(line) for line in footer_lines(digest)))
     messages = [_message(chunk) for chunk in pack(units, CONTENT_MAX, link=LINK)]

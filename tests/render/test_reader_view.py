@@ -90,3 +90,26 @@ def test_a_week_digest_speaks_of_a_week() -> None:
     assert period_words("A quiet day", week) == "A quiet week"
     day = replace(week, start=END - timedelta(days=1), label="today")
     assert period_words("A quiet day", day) == "A quiet day"
+
+
+def test_discord_thread_does_not_repeat_what_the_embed_says() -> None:
+    digest = sample_digest()
+    assert digest.lead is not None and digest.lead.summary
+    post = render_discord(digest)
+    description = post.headline["embeds"][0]["description"]
+    first = post.thread_messages[0]["content"]
+    sentence = digest.lead.summary.split(".")[0]
+    assert sentence in description
+    assert sentence not in first  # said once, in the embed
+    assert digest.lead.headline in first and "The Verge AI" in first  # the thread keeps links
+
+
+def test_discord_thread_carries_a_lead_the_embed_had_to_cut() -> None:
+    digest = sample_digest()
+    assert digest.lead is not None
+    long_summary = " ".join(f"Point {i} of the lead is told in full here." for i in range(120))
+    lead = replace(digest.lead, summary=long_summary)
+    post = render_discord(replace(digest, lead=lead))
+    thread = "".join(m["content"] for m in post.thread_messages)
+    assert "Point 119 of the lead" in thread
+    assert "Point 119 of the lead" not in post.headline["embeds"][0]["description"]

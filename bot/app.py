@@ -113,9 +113,10 @@ def _poller_and_builder(
     article pages and the offline writer (no LLM settings checked)."""
     from bot.digest.build import DigestBuilder
     from bot.digest.embed import make_embedder
-    from bot.feeds.extract import make_extractor
+    from bot.feeds.extract import make_full_text
     from bot.feeds.fetch import Fetcher
     from bot.feeds.update import Poller
+    from bot.identity import default_owner
     from bot.summarize.factory import make_summarizer
     from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
@@ -123,10 +124,11 @@ def _poller_and_builder(
     if not writer:
         poller = Poller(store, fetcher, settings, clock)
         return poller, DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
-    extractor = make_extractor(fetcher, settings, store.stored_hashes)
+    owner = default_owner()
+    full_text = make_full_text(store, fetcher, settings, clock, owner=owner)
     summarizer = make_summarizer(settings, store, client, clock)
     builder = DigestBuilder(store, summarizer, settings, clock, make_embedder(settings, store))
-    return Poller(store, fetcher, settings, clock, extractor), builder
+    return Poller(store, fetcher, settings, clock, full_text, owner=owner), builder
 
 
 class _Later:

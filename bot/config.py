@@ -103,6 +103,7 @@ class Settings(BaseSettings):
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_networks: bool = False
     full_text_min_words: int = Field(80, ge=0, le=100_000)
+    full_text_concurrency: int = Field(8, ge=1, le=256)  # article pages fetched at once
     fetch_log_keep: int = Field(20, ge=1, le=10_000)
 
     # digest

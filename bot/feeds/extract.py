@@ -1,26 +1,37 @@
-"""Full article text for entries whose feed carries only a teaser.
+"""Full article text for entries whose feed carries only a teaser: a step of its own.
+
+A poll stores a feed's entries the moment the feed is parsed and queues the short ones
+(``FullText.wanted``) in the same transaction; ``FullText.drain`` then fills them in from
+the queue in the database (``bot/store/fulltext.py``), with its own concurrency, while the
+poll goes on. The digest uses whatever text is there. An interrupted drain loses nothing:
+its rows are given back (or their lease runs out) and the next drain takes them.
 
 Pages go through the same ``Fetcher`` as feeds (SSRF guard on every redirect hop, body cap,
 timeouts, per-host limits). Any failure keeps the feed's own text: a missing full text is a
-worse digest, never a lost article.
+worse digest, never a lost article. A host that could not be reached is paused, in this
+process and in the queue, so its other pages are not asked for in vain.
 
 The entry keeps the content hash of the *feed's* text, so the store's edit detection still
-compares like with like, and a page is fetched only for entries that are new or edited.
+compares like with like, and a page is queued only for entries that are new or edited.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
+import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from urllib.parse import urlsplit
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from bot.clock import Clock
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
-from bot.feeds.fetch import Fetcher
+from bot.feeds.fetch import Fetcher, FetchResponse
 from bot.models import ArticleIn, Feed
+from bot.store.fulltext import FullTextJob, url_host
+from bot.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +40,13 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # long: a feed whose article host is down otherwise costs a failed lookup per entry.
 HOST_PAUSE_S = 15 * 60
 _HOST_DOWN = (FeedErrorKind.CONNECT, FeedErrorKind.TIMEOUT)
-
-# (feed_id, guids, canonical urls) -> content hash of stored entries keyed by guid and URL
-KnownHashes = Callable[[int, Iterable[str], Iterable[str]], Awaitable[dict[str, str]]]
+# A server error or a 429 is tried again later; a host down or a server failing this many
+# times, and the entry keeps the feed's text for good.
+MAX_ATTEMPTS = 3
+RETRY_AFTER_S = 5 * 60
+# A claimed row stays with its worker this long: far over a page's fetch and extraction,
+# short enough that a crashed worker's rows are soon taken again.
+LEASE = timedelta(minutes=10)
 
 
 def word_count(text: str) -> int:
@@ -65,62 +80,167 @@ def extract_main_text(html: bytes, url: str) -> str | None:
     return text.strip() if text and text.strip() else None
 
 
-class ArticleExtractor:
-    """``enrich(feed, articles)`` for ``bot.feeds.update.Poller``."""
+@dataclass
+class FullTextCounts:
+    filled: int = 0  # entries whose text is now their page's
+    kept: int = 0  # done without a longer text (not HTML, no main text, gone, gave up)
+    later: int = 0  # tried again later (host down, server error)
+
+
+class FullText:
+    """The full-text step for ``bot.feeds.update.Poller``: ``wanted`` when a feed is stored,
+    ``drain`` alongside the poll, ``notify`` when more rows were queued."""
 
     def __init__(
         self,
+        store: Store,
         fetcher: Fetcher,
         settings: Settings,
+        clock: Clock,
         *,
-        known_hashes: KnownHashes | None = None,
-        concurrency: int = 4,
+        owner: str,
+        concurrency: int | None = None,
         max_per_feed: int = 25,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
+        self._store = store
         self._fetcher = fetcher
+        self._clock = clock
+        self.owner = owner
         self._monotonic = monotonic
         self._down_until: dict[str, float] = {}  # host -> when to try it again
+        self._answered: set[str] = set()  # hosts that answered (any HTTP status)
+        self._probing: dict[str, asyncio.Lock] = {}
         self._min_words = settings.full_text_min_words
-        self._known = known_hashes
-        # A cap of its own, below the fetcher's: article pages must not starve feed polls.
-        self._slots = asyncio.Semaphore(concurrency)
+        # Slots of its own, below the fetcher's: article pages must not starve feed polls.
+        self._concurrency = concurrency or settings.full_text_concurrency
         self._max_per_feed = max_per_feed
+        self._more = asyncio.Event()
 
-    async def enrich(self, feed: Feed, articles: list[ArticleIn]) -> list[ArticleIn]:
-        wanted = [i for i, a in enumerate(articles) if wants_full_text(feed, a, self._min_words)]
-        if not wanted:
-            return articles
-        if self._known is not None:
-            known = await self._known(
-                feed.id,
-                (articles[i].guid for i in wanted),
-                (articles[i].canonical_url for i in wanted),
-            )
-            # Stored with the same feed text: its page was fetched (or tried) before.
-            wanted = [
-                i
-                for i in wanted
-                if articles[i].content_hash
-                not in (known.get(articles[i].guid), known.get(articles[i].canonical_url))
-            ]
-        if len(wanted) > self._max_per_feed:
+    def wanted(self, feed: Feed, articles: Sequence[ArticleIn]) -> frozenset[str]:
+        """Guids of the entries to queue for their page (the store queues only those that
+        are new or edited)."""
+        guids = [a.guid for a in articles if wants_full_text(feed, a, self._min_words)]
+        if len(guids) > self._max_per_feed:
             log.info(
                 "%s: full text for the first %d of %d short entries only",
                 feed.name,
                 self._max_per_feed,
-                len(wanted),
+                len(guids),
             )
-            wanted = wanted[: self._max_per_feed]
-        out = list(articles)
-        texts = await asyncio.gather(*(self._full_text(feed, articles[i]) for i in wanted))
-        for i, text in zip(wanted, texts, strict=True):
-            if text is not None:
-                out[i] = dataclasses.replace(articles[i], text=text)
-        return out
+        return frozenset(guids[: self._max_per_feed])
+
+    def notify(self) -> None:
+        """Rows were queued: a drain waiting for more takes them."""
+        self._more.set()
+
+    async def drain(self, recorded: asyncio.Event | None = None) -> FullTextCounts:
+        """Fill queued entries until no row is due. Until ``recorded`` is set (the poll
+        beside it has stored every feed) an empty queue is waited on rather than left.
+        Never raises for a page or the database: the poll must not fail for it."""
+        counts = FullTextCounts()
+        try:
+            while True:
+                self._more.clear()
+                jobs = await self._store.claim_full_text(
+                    self._clock.now(), owner=self.owner, lease=LEASE, limit=4 * self._concurrency
+                )
+                if jobs:
+                    await self._work(jobs, counts)
+                elif recorded is None or recorded.is_set():
+                    return counts
+                else:
+                    await _either(self._more, recorded)
+        except Exception:
+            log.exception("full text: the queue could not be worked; entries keep their text")
+            return counts
+
+    async def _work(self, jobs: list[FullTextJob], counts: FullTextCounts) -> None:
+        slots = asyncio.Semaphore(self._concurrency)
+        pending = {j.entry_id for j in jobs}
+
+        async def one(job: FullTextJob) -> None:
+            async with slots:
+                await self._one(job, counts)
+            pending.discard(job.entry_id)
+
+        try:
+            await asyncio.gather(*(one(j) for j in _interleave_hosts(jobs)))
+        finally:
+            if pending:  # interrupted: give the rest back now rather than at lease end
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(self._store.release_full_text(self.owner, pending))
+
+    async def _one(self, job: FullTextJob, counts: FullTextCounts) -> None:
+        now = self._clock.now()
+        try:
+            text = await self._full_text(job)
+        except _HostPaused:  # found down by another page of this process
+            counts.later += 1
+            await self._store.retry_full_text(
+                owner=self.owner,
+                now=now,
+                until=now + timedelta(seconds=HOST_PAUSE_S),
+                max_attempts=MAX_ATTEMPTS,
+                entry_id=job.entry_id,
+                count_attempt=False,
+            )
+            return
+        except FeedError as exc:
+            await self._failed(job, exc, now, counts)
+            return
+        except Exception:
+            # A bug in extraction must not cost anything else; keep the feed text.
+            log.exception("%s: full text of %s failed", job.feed_name, job.url)
+            text = None
+        if await self._store.finish_full_text(job.entry_id, text, now, owner=self.owner):
+            if text is None:
+                counts.kept += 1
+            else:
+                counts.filled += 1
+
+    async def _failed(
+        self, job: FullTextJob, exc: FeedError, now: datetime, counts: FullTextCounts
+    ) -> None:
+        log.info("%s: full text of %s not fetched: %s", job.feed_name, job.url, exc)
+        if exc.kind in _HOST_DOWN:
+            counts.later += 1
+            await self._pause_host(job)
+        elif exc.kind is FeedErrorKind.RATE_LIMITED or (exc.status or 0) >= 500:
+            counts.later += 1  # the server may be back soon: again later, a few times
+            await self._store.retry_full_text(
+                owner=self.owner,
+                now=now,
+                until=now + timedelta(seconds=RETRY_AFTER_S * 2**job.attempts),
+                max_attempts=MAX_ATTEMPTS,
+                entry_id=job.entry_id,
+            )
+        else:  # gone, refused, unsafe: asking again would not help
+            counts.kept += 1
+            await self._store.finish_full_text(job.entry_id, None, now, owner=self.owner)
+
+    async def _pause_host(self, job: FullTextJob) -> None:
+        if self.host_is_down(job.url):
+            return  # another page found it down a moment ago and paused it
+        self._down_until[job.host] = self._monotonic() + HOST_PAUSE_S
+        self._answered.discard(job.host)
+        at = self._clock.now()
+        dropped = await self._store.retry_full_text(
+            owner=self.owner,
+            now=at,
+            until=at + timedelta(seconds=HOST_PAUSE_S),
+            max_attempts=MAX_ATTEMPTS,
+            host=job.host,
+        )
+        log.info(
+            "full text: not asking %s again for %d minutes%s",
+            job.host,
+            HOST_PAUSE_S // 60,
+            f" ({dropped} pages given up)" if dropped else "",
+        )
 
     def host_is_down(self, url: str) -> bool:
-        host = urlsplit(url).hostname or ""
+        host = url_host(url)
         until = self._down_until.get(host)
         if until is None:
             return False
@@ -129,43 +249,75 @@ class ArticleExtractor:
             return False
         return True
 
-    async def _full_text(self, feed: Feed, article: ArticleIn) -> str | None:
-        try:
-            async with self._slots:
-                if self.host_is_down(article.url):  # checked in the slot: an earlier page
-                    return None  # of this feed may just have found the host down
-                resp = await self._fetcher.fetch(article.url)
-            ctype = resp.content_type.split(";")[0].strip().lower()
-            if ctype not in _HTML_TYPES:
-                log.info(
-                    "%s: full text of %s skipped: %s is not an HTML page",
-                    feed.name,
-                    article.url,
-                    ctype or "a response without a content type",
-                )
-                return None
-            text = await asyncio.to_thread(extract_main_text, resp.body, resp.final_url)
-        except FeedError as exc:
-            log.info("%s: full text of %s not fetched: %s", feed.name, article.url, exc)
-            if exc.kind in _HOST_DOWN:
-                host = urlsplit(article.url).hostname or ""
-                self._down_until[host] = self._monotonic() + HOST_PAUSE_S
-                log.info("full text: not asking %s again for %d minutes", host, HOST_PAUSE_S // 60)
+    async def _fetch(self, job: FullTextJob) -> FetchResponse:
+        """Until a host has answered once, its pages are asked one at a time: a host that is
+        down then costs one failed connection, not one per page slot."""
+        if self.host_is_down(job.url):
+            raise _HostPaused
+        if job.host in self._answered:
+            return await self._fetcher.fetch(job.url)
+        async with self._probing.setdefault(job.host, asyncio.Lock()):
+            if self.host_is_down(job.url):
+                raise _HostPaused
+            try:
+                resp = await self._fetcher.fetch(job.url)
+            except FeedError as exc:
+                if exc.kind not in _HOST_DOWN:
+                    self._answered.add(job.host)
+                raise
+            self._answered.add(job.host)
+            return resp
+
+    async def _full_text(self, job: FullTextJob) -> str | None:
+        """The page's main text when it is longer than the feed's; FeedError if not fetched."""
+        resp = await self._fetch(job)
+        ctype = resp.content_type.split(";")[0].strip().lower()
+        if ctype not in _HTML_TYPES:
+            log.info(
+                "%s: full text of %s skipped: %s is not an HTML page",
+                job.feed_name,
+                job.url,
+                ctype or "a response without a content type",
+            )
             return None
-        except Exception:
-            # A bug in extraction must not cost the feed's poll; keep the feed text.
-            log.exception("%s: full text of %s failed", feed.name, article.url)
-            return None
-        if text is None or word_count(text) <= word_count(article.text):
-            log.info("%s: no main text longer than the feed's found at %s", feed.name, article.url)
+        text = await asyncio.to_thread(extract_main_text, resp.body, resp.final_url)
+        if text is None or word_count(text) <= word_count(job.text):
+            log.info("%s: no main text longer than the feed's found at %s", job.feed_name, job.url)
             return None
         return text
 
 
-def make_extractor(
-    fetcher: Fetcher, settings: Settings, known_hashes: KnownHashes | None
-) -> ArticleExtractor | None:
+class _HostPaused(Exception):
+    """This page's host was found down while the page waited for its turn."""
+
+
+def _interleave_hosts(jobs: list[FullTextJob]) -> list[FullTextJob]:
+    """One host's pages after another's, round-robin: a feed's pages all sit on one host,
+    which serves only a few at a time, so in queue order the other slots would wait."""
+    by_host: dict[str, list[FullTextJob]] = {}
+    for j in jobs:
+        by_host.setdefault(j.host, []).append(j)
+    out: list[FullTextJob] = []
+    queues = list(by_host.values())
+    while queues:
+        out += [q.pop(0) for q in queues]
+        queues = [q for q in queues if q]
+    return out
+
+
+async def _either(a: asyncio.Event, b: asyncio.Event) -> None:
+    waits = [asyncio.ensure_future(a.wait()), asyncio.ensure_future(b.wait())]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for w in waits:
+            w.cancel()
+
+
+def make_full_text(
+    store: Store, fetcher: Fetcher, settings: Settings, clock: Clock, *, owner: str
+) -> FullText | None:
     """None when ``full_text_min_words`` is 0 or less: the offline switch (demo, tests)."""
     if settings.full_text_min_words <= 0:
         return None
-    return ArticleExtractor(fetcher, settings, known_hashes=known_hashes)
+    return FullText(store, fetcher, settings, clock, owner=owner)

@@ -1,5 +1,9 @@
 """The poll job: fetch → parse (in worker processes) → normalize → store, one result per feed.
 
+A feed's entries are stored as soon as it is parsed; the short ones are queued for their
+article page, which the full-text step (``bot/feeds/extract.py``) fetches beside the poll,
+from the queue, so no feed waits for pages and an interrupted poll loses no entries.
+
 One feed's failure never stops the others; an unexpected exception becomes an ERROR result
 of kind "internal" and is logged with its traceback.
 """
@@ -29,10 +33,14 @@ from bot.store.store import PollOutcome, Store
 log = logging.getLogger(__name__)
 
 
-class Extractor(Protocol):
-    """Optional full-text step (bot/feeds/extract.py): may replace short texts."""
+class FullTextStep(Protocol):
+    """The optional full-text step (``bot.feeds.extract.FullText``)."""
 
-    async def enrich(self, feed: Feed, articles: list[ArticleIn]) -> list[ArticleIn]: ...
+    def wanted(self, feed: Feed, articles: Sequence[ArticleIn]) -> frozenset[str]: ...
+
+    def notify(self) -> None: ...
+
+    async def drain(self, recorded: asyncio.Event | None = None) -> object: ...
 
 
 def success_delay(settings: Settings, max_age: float | None) -> timedelta:
@@ -65,7 +73,7 @@ class Poller:
         fetcher: Fetcher,
         settings: Settings,
         clock: Clock,
-        extractor: Extractor | None = None,
+        full_text: FullTextStep | None = None,
         *,
         owner: str | None = None,
         parse_time_limit: float = PARSE_TIME_LIMIT,
@@ -74,7 +82,7 @@ class Poller:
         self._fetcher = fetcher
         self._settings = settings
         self._clock = clock
-        self._extractor = extractor
+        self._full_text = full_text
         self.owner = owner or default_owner()
         self._parse_time_limit = parse_time_limit
 
@@ -90,8 +98,33 @@ class Poller:
         due_only: bool = False,
         progress: Callable[[PollResult], object] | None = None,
     ) -> list[PollResult]:
-        if feeds is None and due_only:
-            return await self._poll_claimed(progress)
+        """Poll these feeds (None: all enabled ones; with ``due_only``, those due, claimed
+        with leases), while the full-text step works the queue; return when both are done."""
+        recorded = asyncio.Event()
+        filler = None
+        if self._full_text is not None:
+            filler = asyncio.create_task(self._full_text.drain(recorded), name="full-text")
+        try:
+            if feeds is None and due_only:
+                results = await self._poll_claimed(progress)
+            else:
+                results = await self._poll_feeds(feeds, progress)
+        except BaseException:
+            if filler is not None:
+                filler.cancel()  # its unfinished rows go back to the queue
+                with contextlib.suppress(BaseException):
+                    await filler
+            raise
+        recorded.set()
+        if filler is not None:
+            await filler
+        return results
+
+    async def _poll_feeds(
+        self,
+        feeds: Sequence[Feed] | None,
+        progress: Callable[[PollResult], object] | None,
+    ) -> list[PollResult]:
         if feeds is None:
             feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
 
@@ -164,7 +197,7 @@ class Poller:
             if not batch:
                 return results
             polled.update(f.id for f in batch)
-            results += await self.poll(batch, progress=progress)
+            results += await self._poll_feeds(batch, progress)
 
     async def _poll_one(
         self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool
@@ -179,8 +212,6 @@ class Poller:
                 articles: list[ArticleIn] = []
             else:
                 articles = await parsers.run(parse_articles, resp.body, feed.url, now, url=feed.url)
-                if self._extractor is not None:
-                    articles = await self._extractor.enrich(feed, articles)
         except FeedError as exc:
             return await self._failed(feed, now, exc, started, recorder)
         next_at = now + success_delay(self._settings, resp.max_age)
@@ -188,12 +219,14 @@ class Poller:
         # A 304 keeps the old validators unless the server sent fresh ones.
         etag = resp.etag or (feed.etag if resp.not_modified else None)
         last_modified = resp.last_modified or (feed.last_modified if resp.not_modified else None)
+        full_text = self._full_text.wanted(feed, articles) if self._full_text else frozenset()
         counts = await recorder.record(
             PollOutcome(
                 feed.id,
                 now,
                 ok=True,
                 articles=articles,
+                full_text=full_text,
                 etag=etag,
                 last_modified=last_modified,
                 next_poll_at=next_at,
@@ -202,6 +235,8 @@ class Poller:
                 duration_ms=ms,
             )
         )
+        if full_text and (counts.new or counts.updated) and self._full_text is not None:
+            self._full_text.notify()
         if resp.not_modified:
             status = PollStatus.NOT_MODIFIED
         elif counts.new or counts.updated:

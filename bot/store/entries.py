@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,15 +10,21 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import Article, ArticleIn, UpsertCounts
+from bot.store.fulltext import enqueue_full_text_in
 from bot.store.matching import StoredEntry, match_entries
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
 
 
 async def upsert_entries_in(
-    conn: AsyncConnection, feed_id: int, articles: Sequence[ArticleIn], now: datetime
+    conn: AsyncConnection,
+    feed_id: int,
+    articles: Sequence[ArticleIn],
+    now: datetime,
+    full_text: Collection[str] = (),
 ) -> UpsertCounts:
-    """Store a feed's entries inside the caller's transaction, by ``match_entries``'s plan."""
+    """Store a feed's entries inside the caller's transaction, by ``match_entries``'s plan.
+    Those new or edited whose guid is in ``full_text`` are queued for their article page."""
     if not articles:
         return UpsertCounts()
     guids = {a.guid for a in articles}
@@ -56,6 +62,7 @@ async def upsert_entries_in(
                 fetched_at=now,
                 updated_at=now,
                 revision=entries.c.revision + 1,
+                full_text_at=None,  # the feed's new text replaces a page's older one
             )
         )
     if plan.inserts:
@@ -86,6 +93,14 @@ async def upsert_entries_in(
             .where(feeds.c.id == feed_id)
             .values(entry_count=feeds.c.entry_count + len(plan.inserts))
         )
+    if full_text:
+        await enqueue_full_text_in(
+            conn,
+            feed_id,
+            [n.article.guid for n in plan.inserts if n.article.guid in full_text],
+            [e.entry_id for e in plan.updates if e.article.guid in full_text],
+            now,
+        )
     return plan.counts
 
 
@@ -95,31 +110,6 @@ class EntriesMixin(StoreBase):
     ) -> UpsertCounts:
         async with self.engine.begin() as conn:
             return await upsert_entries_in(conn, feed_id, articles, now)
-
-    async def stored_hashes(
-        self, feed_id: int, guids: Iterable[str], urls: Iterable[str] = ()
-    ) -> dict[str, str]:
-        """Content hashes of this feed's stored entries, keyed by guid and by canonical URL
-        (the two ways ``match_entries`` recognizes an entry)."""
-        guid_set = set(guids)
-        url_set = {u for u in urls if u}
-        if not guid_set and not url_set:
-            return {}
-        async with self.engine.connect() as conn:
-            rows = (
-                await conn.execute(
-                    select(entries.c.guid, entries.c.canonical_url, entries.c.content_hash).where(
-                        entries.c.feed_id == feed_id,
-                        or_(entries.c.guid.in_(guid_set), entries.c.canonical_url.in_(url_set)),
-                    )
-                )
-            ).all()
-        out: dict[str, str] = {}
-        for r in rows:
-            out[r.guid] = r.content_hash
-            if r.canonical_url:
-                out[r.canonical_url] = r.content_hash
-        return out
 
     async def articles_between(
         self,

@@ -27,6 +27,7 @@ class PollOutcome:
     http_status: int | None = None
     duration_ms: float = 0.0
     articles: Sequence[ArticleIn] = ()
+    full_text: frozenset[str] = frozenset()  # guids of articles that want their page's text
     etag: str | None = None
     last_modified: str | None = None
     error_kind: str | None = None
@@ -85,7 +86,7 @@ class PollsMixin(UpkeepMixin):
             return []
         async with self.engine.begin() as conn:
             counts = [
-                await upsert_entries_in(conn, o.feed_id, o.articles, o.now)
+                await upsert_entries_in(conn, o.feed_id, o.articles, o.now, o.full_text)
                 if o.ok
                 else UpsertCounts()
                 for o in outcomes

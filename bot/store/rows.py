@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -48,6 +49,15 @@ def feed_row(row: Any) -> Feed:
     )
 
 
+def text_hash(content_hash: str, full_text_at: object) -> str:
+    """The hash of the text an article carries: the feed's content hash, or (once the page's
+    text replaced the feed's) a hash of it, so caches keyed by it (summaries, embeddings)
+    are made again for the longer text. The stored hash stays the feed's (edit detection)."""
+    if full_text_at is None:
+        return content_hash
+    return hashlib.sha256(f"{content_hash}:page".encode()).hexdigest()
+
+
 def article_row(row: Any) -> Article:
     return Article(
         id=row.id,
@@ -60,7 +70,7 @@ def article_row(row: Any) -> Article:
         author=row.author,
         published_at=row.published_at,
         text=row.text,
-        content_hash=row.content_hash,
+        content_hash=text_hash(row.content_hash, row.full_text_at),
         first_seen_at=row.first_seen_at,
         updated_at=row.updated_at,
         feed_weight=row.feed_weight,
@@ -111,6 +121,7 @@ ARTICLE_COLUMNS = (
     entries.c.published_at,
     entries.c.text,
     entries.c.content_hash,
+    entries.c.full_text_at,
     entries.c.first_seen_at,
     entries.c.updated_at,
     feeds.c.weight.label("feed_weight"),

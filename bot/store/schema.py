@@ -110,6 +110,9 @@ entries = Table(
     Column("first_seen_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("revision", Integer, nullable=False, default=1),
+    # when the article page's text replaced the feed's (bot/feeds/extract.py); None while the
+    # text is the feed's own. content_hash stays the feed's, so edits are still detected.
+    Column("full_text_at", UTCDateTime, nullable=True),
     UniqueConstraint("feed_id", "guid", name="uq_entries_feed_guid"),
     UniqueConstraint("feed_id", "canonical_url", name="uq_entries_feed_canonical_url"),
     Index("ix_entries_published_at", "published_at"),
@@ -131,6 +134,24 @@ fetch_log = Table(
     Column("updated", Integer, nullable=False, default=0),
     Column("error", Text, nullable=True),
     Index("ix_fetch_log_feed_at", "feed_id", "at"),
+)
+
+# Entries waiting for their article page's text (bot/feeds/extract.py): stored the moment
+# their feed is parsed, filled in afterwards. A row is claimed with a lease like a feed (a
+# crashed or interrupted worker's rows are simply taken again) and deleted when done.
+full_text_queue = Table(
+    "full_text_queue",
+    metadata,
+    Column("entry_id", Integer, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("host", String(255), nullable=False),  # a host that is down pauses all its rows
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("not_before", UTCDateTime, nullable=False),
+    Column("lease_owner", String(100), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_full_text_queue_not_before", "not_before"),
+    Index("ix_full_text_queue_host", "host"),
 )
 
 summaries = Table(

@@ -3,7 +3,7 @@
 The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by default,
 PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
 ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
-``embeddings.py`` (cached embedding vectors),
+``embeddings.py`` (cached embedding vectors), ``fulltext.py`` (the article-page queue),
 ``rules.py`` (a community's filters), ``search.py`` (full-text search).
 """
 
@@ -18,6 +18,7 @@ from bot.store import db
 from bot.store.embeddings import EmbeddingsMixin
 from bot.store.entries import EntriesMixin
 from bot.store.feeds import FeedsMixin
+from bot.store.fulltext import FullTextMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.rules import RulesMixin
@@ -39,6 +40,7 @@ class Store(
     PostsMixin,
     NoticesMixin,
     EmbeddingsMixin,
+    FullTextMixin,
     UpkeepMixin,
     RulesMixin,
     SearchMixin,

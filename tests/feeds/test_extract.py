@@ -7,8 +7,9 @@ import logging
 import re
 import socket
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,12 +17,12 @@ from support.feed_server import FeedServer
 
 from bot.clock import FixedClock
 from bot.config import Settings
-from bot.feeds.extract import HOST_PAUSE_S, ArticleExtractor, make_extractor
+from bot.feeds.extract import HOST_PAUSE_S, MAX_ATTEMPTS, FullText, make_full_text
 from bot.feeds.fetch import Fetcher, FetchResponse, make_client
 from bot.feeds.normalize import content_hash, html_to_text
 from bot.feeds.parse import parse_feed
 from bot.feeds.update import Poller
-from bot.models import ArticleIn, Feed, FeedSpec, ParsedEntry, PollStatus
+from bot.models import FeedSpec, ParsedEntry, PollStatus
 from bot.store.store import Store
 
 from .conftest import DATA
@@ -97,10 +98,15 @@ async def pages(settings: Settings) -> AsyncIterator[PageFetcher]:
 
 
 def _poller(
-    store: Store, fetcher: Fetcher, pages: Fetcher, settings: Settings, clock: FixedClock
+    store: Store,
+    fetcher: Fetcher,
+    pages: Fetcher,
+    settings: Settings,
+    clock: FixedClock,
+    **options: Any,
 ) -> Poller:
-    extractor = ArticleExtractor(pages, settings, known_hashes=store.stored_hashes)
-    return Poller(store, fetcher, settings, clock, extractor)
+    full_text = FullText(store, pages, settings, clock, owner="test", **options)
+    return Poller(store, fetcher, settings, clock, full_text)
 
 
 async def test_short_entries_get_the_article_body_without_the_page_chrome(
@@ -188,6 +194,7 @@ async def test_failed_pages_keep_the_feed_text_and_the_poll_succeeds(
     for path in ("/doc.pdf", "/fault/private", "/data.json", "/empty", "/good"):
         assert server.hits[path] == 1, path
     assert server.hits["/fault/500"] == 1
+    assert await store.full_text_pending() == 1  # a server error: tried again later
     (feed,) = await store.list_feeds(all_scopes=True)
     assert feed.healthy and feed.etag
     # each failure says why, naming the page
@@ -241,10 +248,12 @@ async def test_full_text_false_never_fetches_and_true_always_does(
     assert all(server.hits[urlsplit(u).path] == 1 for u in pages.urls)
 
 
-def test_min_words_zero_is_the_offline_switch(fetcher: Fetcher, settings: Settings) -> None:
+def test_min_words_zero_is_the_offline_switch(
+    store: Store, fetcher: Fetcher, settings: Settings, clock: FixedClock
+) -> None:
     off = settings.model_copy(update={"full_text_min_words": 0})
-    assert make_extractor(fetcher, off, None) is None
-    assert isinstance(make_extractor(fetcher, settings, None), ArticleExtractor)
+    assert make_full_text(store, fetcher, off, clock, owner="x") is None
+    assert isinstance(make_full_text(store, fetcher, settings, clock, owner="x"), FullText)
 
 
 async def test_the_app_wires_full_text_into_its_poller(
@@ -284,33 +293,33 @@ def _closed_port() -> int:
         return int(s.getsockname()[1])  # closed again on return: connections are refused
 
 
-def _teaser(i: int, url: str) -> ArticleIn:
-    return ArticleIn(
-        guid=f"g{i}",
-        url=url,
-        canonical_url=url,
-        title=f"Story {i}",
-        author=None,
-        published_at=datetime(2026, 8, 22, tzinfo=UTC),
-        text="A teaser.",
-        content_hash=f"h{i}",
-    )
-
-
-async def test_an_unreachable_article_host_is_asked_once_then_paused(
-    pages: PageFetcher, settings: Settings
+async def test_an_unreachable_article_host_is_asked_once_a_pause_then_given_up(
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    pages: PageFetcher,
+    settings: Settings,
 ) -> None:
-    now = [1000.0]
-    extractor = ArticleExtractor(pages, settings, concurrency=1, monotonic=lambda: now[0])
-    feed = Feed(id=1, name="teasers", url="http://127.0.0.1/feed")
     port = _closed_port()
-    articles = [_teaser(i, f"http://127.0.0.1:{port}/story/{i}") for i in range(6)]
+    entries = verge_entries()
+    links = [f"http://127.0.0.1:{port}/story/{i}" for i in range(len(entries))]
+    server.put("/verge.xml", teaser_feed(links), content_type="application/atom+xml")
+    await store.add_feed(FeedSpec(name="verge", url=server.url("/verge.xml")), clock.now())
+    now = [1000.0]
+    poller = _poller(store, fetcher, pages, settings, clock, monotonic=lambda: now[0])
 
-    out = await extractor.enrich(feed, articles)
-
-    assert out == articles  # every entry kept, with the feed's own text
-    assert len(pages.urls) == 1  # one refused connection, not six
-    assert extractor.host_is_down(articles[0].url)
-    now[0] += HOST_PAUSE_S
-    await extractor.enrich(feed, articles[:2])
-    assert len(pages.urls) == 2  # after the pause the host is tried again
+    for probe in range(1, MAX_ATTEMPTS + 1):
+        (result,) = await poller.poll()
+        assert result.status in (PollStatus.NEW, PollStatus.NOT_MODIFIED)
+        # one refused connection per pause, not one per page
+        assert len(pages.urls) == probe
+        # every entry is there with the feed's own text all along
+        texts = {r["guid"]: r["text"] for r in await store.entry_rows()}
+        assert texts == {e.guid: html_to_text(e.summary) for e in entries}
+        left = MAX_ATTEMPTS - probe
+        assert await store.full_text_pending() == (len(entries) if left else 0)
+        await poller.poll()  # paused: not asked again within the pause
+        assert len(pages.urls) == probe
+        clock.advance(timedelta(seconds=HOST_PAUSE_S))
+        now[0] += HOST_PAUSE_S

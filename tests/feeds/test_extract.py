@@ -76,6 +76,13 @@ def teaser_feed(links: list[str]) -> bytes:
     return _ENTRY_LINK.sub(swap, body, count=len(links))
 
 
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    # All pages here are on one loopback host: a page timing out on a busy machine would
+    # pause the host (as a host that is down) and with it every other page of the test.
+    return settings.model_copy(update={"read_timeout": 30.0, "total_timeout": 60.0})
+
+
 class PageFetcher(Fetcher):
     """The extractor's fetcher, remembering which pages it was asked for."""
 

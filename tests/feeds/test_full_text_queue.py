@@ -28,6 +28,13 @@ from .test_extract import page, teaser_feed, verge_entries
 ENTRIES = verge_entries()
 
 
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    # All pages here are on one loopback host: a page timing out on a busy machine would
+    # pause the host (as a host that is down) and with it every other page of the test.
+    return settings.model_copy(update={"read_timeout": 30.0, "total_timeout": 60.0})
+
+
 class GatedPages(Fetcher):
     """Page fetches wait at ``gate``; ``asked`` is set by the first one."""
 

@@ -38,3 +38,13 @@ async def server() -> AsyncIterator[FeedServer]:
 async def fetcher(settings: Settings) -> AsyncIterator[Fetcher]:
     async with make_client(settings) as client:
         yield Fetcher(client, settings)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_trafilatura() -> None:
+    """trafilatura's ``deduplicate`` keeps a process-wide cache and drops text it has seen a
+    few times: a page that earlier tests in this worker extracted would come out empty."""
+    if "trafilatura" in sys.modules:
+        from trafilatura.meta import reset_caches
+
+        reset_caches()

@@ -89,14 +89,19 @@ async def _sources_manage(args: argparse.Namespace, action: str, services: Servi
         return 0
     if action == "import":
         path = Path(args.file)
-        try:
-            report = await services.import_opml(_read_file(path))
-        except SourceError as exc:
-            raise SourceError(f"{path}: {exc}", hint=exc.hint) from exc
-        out.print(report.summary(str(path)))
-        for line in report.skipped:
+        data = _read_file(path)
+        from bot.feeds.opml import parse_opml
+
+        specs = parse_opml(data)
+        if not specs:
+            raise SourceError(
+                f"{path} lists no feeds", hint="is it an OPML file with xmlUrl outlines?"
+            )
+        added, skipped = await services.import_sources(specs)
+        out.print(f"Imported {len(added)} sources from {path}; {len(skipped)} skipped.")
+        for line in skipped:
             out.print(f"  skipped {line}")
-        if report.added:
+        if added:
             out.print("Run `newsbot poll` to fetch them.")
         return 0
     # export

@@ -4,7 +4,7 @@ own beyond the injected store, poller and digest builder.
 ``Services(store, poller, builder, settings, clock, poster=None)``, wired once by the
 composition root (``bot.app``); adapters and the CLI never reach past it to the store:
 
-- sources: ``list_sources``, ``add_source``, ``remove_source``, ``import_sources``, ``import_opml``
+- sources: ``list_sources``, ``add_source``, ``remove_source``, ``import_sources``
 - digests: ``window``, ``digest_for(when, tz, topic, scope, now)`` -> ``Digest``
 - daily posts: ``setup_daily``, ``stop_daily``, ``daily_for``, ``destinations``,
   ``disable_destinations`` (a channel or server is gone), ``post_now`` -> ``Outcome``,
@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
 from bot.community.cooldown import CooldownServices
-from bot.community.opml_import import OpmlImportServices
 from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
 from bot.config import Settings
@@ -118,7 +117,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services(FiltersServices, SearchServices, CooldownServices, OpmlImportServices):
+class Services(FiltersServices, SearchServices, CooldownServices):
     def __init__(
         self,
         store: Store,
@@ -206,6 +205,22 @@ class Services(FiltersServices, SearchServices, CooldownServices, OpmlImportServ
                 hint="delete its [[feed]] entry there; it is re-read at every start",
             )
         return await self.store.remove_feed(name, scope)
+
+    async def import_sources(
+        self, specs: Sequence[FeedSpec], user: str = "opml"
+    ) -> tuple[list[str], list[str]]:
+        """Add global sources (an OPML import) without fetching them. Returns the names
+        added and one line per source skipped, with the reason."""
+        added: list[str] = []
+        skipped: list[str] = []
+        for spec in specs:
+            try:
+                await self.store.add_feed(spec, self.clock.now(), added_by=user)
+            except SourceError as exc:
+                skipped.append(f"{spec.name}: {exc}")
+            else:
+                added.append(spec.name)
+        return added, skipped
 
     # digests -----------------------------------------------------------------
     def window(

@@ -108,16 +108,6 @@ def _user(uid: int, name: str, *, bot: bool = False) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class Attachment:
-    """A file a user attaches to a slash command: sent as an attachment option, with its
-    bytes served from the fake's own CDN path (as Discord serves cdn.discordapp.com)."""
-
-    filename: str
-    data: bytes
-    content_type: str = "text/x-opml"
-
-
 class FakeDiscord:
     def __init__(self, *, host: str = "127.0.0.1") -> None:
         self.host = host
@@ -138,14 +128,12 @@ class FakeDiscord:
         self._seq = 0
         self._runner: web.AppRunner | None = None
         self._interactions = itertools.count(1)
-        self.attachments: dict[str, bytes] = {}  # id -> the bytes the CDN serves
 
     # lifecycle -------------------------------------------------------------------
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
         app.router.add_route("*", API + "/{tail:.*}", self._rest)
-        app.router.add_get("/attachments/{aid}/{name}", self._cdn)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, 0)
@@ -160,12 +148,6 @@ class FakeDiscord:
             await self._ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
-
-    async def _cdn(self, request: web.Request) -> web.Response:
-        data = self.attachments.get(request.match_info["aid"])
-        status = 200 if data is not None else 404
-        self.requests.append(Request("GET", request.path, {}, None, time.monotonic(), status))
-        return web.Response(status=status, body=data, content_type="application/octet-stream")
 
     @property
     def api_url(self) -> str:
@@ -628,20 +610,7 @@ class FakeDiscord:
         opts: list[dict[str, Any]] = []
         resolved: dict[str, Any] = {}
         for name, value in options.items():
-            if isinstance(value, Attachment):
-                aid = str(self.snowflake())
-                self.attachments[aid] = value.data
-                opt = {"name": name, "type": 11, "value": aid}
-                url = f"http://{self.host}:{self.port}/attachments/{aid}/{value.filename}"
-                resolved.setdefault("attachments", {})[aid] = {
-                    "id": aid,
-                    "filename": value.filename,
-                    "size": len(value.data),
-                    "url": url,
-                    "proxy_url": url,
-                    "content_type": value.content_type,
-                }
-            elif isinstance(value, int) and value in self.channels:
+            if isinstance(value, int) and value in self.channels:
                 opt = {"name": name, "type": 7, "value": str(value)}
                 ch = self._channel_json(self.channels[value])
                 ch["permissions"] = str(BOT_PERMS)

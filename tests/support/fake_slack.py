@@ -86,8 +86,6 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
-        self.files: dict[str, bytes] = {}  # uploaded file id -> bytes, served with the bot token
-        self.views: list[dict[str, Any]] = []  # modals opened with views.open
 
     # lifecycle ---------------------------------------------------------------------------
     async def __aenter__(self) -> FakeSlack:
@@ -95,7 +93,6 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
         app.router.add_get("/link", self._socket)
-        app.router.add_get("/files-pri/{fid}/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, 0)
@@ -117,20 +114,6 @@ class FakeSlack:
         return f"http://{self.host}:{self.port}/response/{name}"
 
     # scripting -----------------------------------------------------------------------------
-    def upload(self, name: str, data: bytes) -> dict[str, Any]:
-        """A file a user picked in a form: the file object a view submission carries."""
-        fid = f"F{len(self.files) + 1:08d}"
-        self.files[fid] = data
-        url = f"http://{self.host}:{self.port}/files-pri/{self.team_id}-{fid}/{name}"
-        return {
-            "id": fid,
-            "name": name,
-            "size": len(data),
-            "filetype": name.rsplit(".", 1)[-1],
-            "url_private": url,
-            "url_private_download": url + "?download=1",
-        }
-
     def fail(
         self, method: str, error: str, *, times: int = 1, after: int = 0, status: int = 200
     ) -> None:
@@ -235,20 +218,6 @@ class FakeSlack:
         await self._record(Call(method, params, time.monotonic()))
         return web.Response(text="ok")
 
-    async def _file(self, request: web.Request) -> web.Response:
-        """Like files.slack.com: the bytes with the bot token; without it, a redirect to the
-        sign-in page (an HTML page answered 200 after the redirect)."""
-        fid = request.match_info["fid"].rsplit("-", 1)[-1]
-        authorized = request.headers.get("Authorization", "") == f"Bearer {self.token}"
-        await self._record(
-            Call("file:get", {"id": fid, "authorized": authorized}, time.monotonic())
-        )
-        if not authorized:
-            raise web.HTTPFound(f"http://{self.host}:{self.port}/signin")
-        if fid not in self.files:
-            return web.Response(status=404)
-        return web.Response(body=self.files[fid], content_type="application/octet-stream")
-
     async def _socket(self, request: web.Request) -> web.WebSocketResponse:
         """Socket Mode: say hello, then read what the app sends back (acks of envelopes)."""
         ws = web.WebSocketResponse(autoping=True)
@@ -343,15 +312,6 @@ class FakeSlack:
             return Fault("thread_not_found")
         return {"messages": [_shown(m) for m in thread], "has_more": False}
 
-    def _views_open(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
-        if not params.get("trigger_id"):
-            return Fault("invalid_trigger_id")
-        view = params["view"]
-        view = json.loads(view) if isinstance(view, str) else view
-        opened = {**view, "id": f"V{len(self.views) + 1:08d}", "team_id": self.team_id}
-        self.views.append(opened)
-        return {"view": opened}
-
     def _chat_postEphemeral(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
         fault = self._channel_fault(str(params.get("channel", "")))
         return fault or {"message_ts": f"1787400000.{next(self._ts):06d}"}
@@ -441,39 +401,6 @@ async def signed_command(
         "Content-Type": "application/x-www-form-urlencoded",
         "X-Slack-Request-Timestamp": ts,
         "X-Slack-Signature": signature or sign(secret, ts, body),
-    }
-    started = time.perf_counter()
-    async with session.post(url, data=body.encode(), headers=headers) as resp:
-        text_out = await resp.text()
-    return Sent(resp.status, text_out, time.perf_counter() - started)
-
-
-def view_submission(
-    view: dict[str, Any], values: dict[str, Any], *, user_id: str = "U0ADMIN"
-) -> dict[str, Any]:
-    """The interaction payload Slack sends when a user submits an opened modal."""
-    return {
-        "type": "view_submission",
-        "team": {"id": TEAM_ID, "domain": "newsbot-test"},
-        "user": {"id": user_id, "username": user_id.lower(), "team_id": TEAM_ID},
-        "api_app_id": "A0NEWSBOT",
-        "token": "deprecated-verification-token",
-        "trigger_id": "1338.42.fedcba",
-        "view": {**view, "state": {"values": values}},
-        "is_enterprise_install": False,
-    }
-
-
-async def signed_interaction(
-    session: aiohttp.ClientSession, url: str, secret: str, payload: dict[str, Any]
-) -> Sent:
-    """POST an interaction (a form submission) to the bot's HTTP endpoint, signed."""
-    body = urlencode({"payload": json.dumps(payload)})
-    ts = str(int(time.time()))
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "X-Slack-Request-Timestamp": ts,
-        "X-Slack-Signature": sign(secret, ts, body),
     }
     started = time.perf_counter()
     async with session.post(url, data=body.encode(), headers=headers) as resp:

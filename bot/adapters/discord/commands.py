@@ -24,7 +24,6 @@ from bot.adapters.discord.definitions import MAX_CHOICES, build_commands
 from bot.adapters.discord.filters import filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.clock import Clock
-from bot.community.opml_import import import_answer, opml_size_check
 from bot.config import Settings
 from bot.daily import Outcome
 from bot.errors import NewsbotError
@@ -240,32 +239,6 @@ class DigestCommands(Answering):
             )
 
         await self.run(interaction, work, ephemeral=True, manage=True)
-
-    async def sources_import(
-        self, interaction: discord.Interaction, file: discord.Attachment
-    ) -> None:
-        """An attached OPML file's feeds become this server's own sources (read at the next
-        poll). The size is checked before anything is downloaded."""
-
-        def precheck() -> None:
-            opml_size_check(file.size)
-
-        async def work() -> None:
-            try:
-                data = await file.read()
-            except (discord.HTTPException, discord.NotFound) as exc:
-                raise NewsbotError(
-                    "could not download the attached file from Discord",
-                    hint="attach it again in a moment",
-                ) from exc
-            report = await self.services.import_opml(
-                data, scope=scope_of(interaction), user=f"discord:{interaction.user.id}"
-            )
-            await self.answer(
-                interaction, import_answer(report, file.filename, discord_text, "/sources list")
-            )
-
-        await self.run(interaction, work, ephemeral=True, manage=True, precheck=precheck)
 
     async def sources_remove(self, interaction: discord.Interaction, name: str) -> None:
         async def work() -> None:

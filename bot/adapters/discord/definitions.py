@@ -164,13 +164,6 @@ def _sources_group(h: DigestCommands) -> app_commands.Group:
     ) -> None:
         await h.sources_add(interaction, url, name)
 
-    @sources.command(
-        name="import", description="Add the feeds of an OPML file (needs Manage Server)"
-    )
-    @app_commands.describe(file="An OPML file exported from a feed reader (.opml or .xml)")
-    async def import_(interaction: discord.Interaction, file: discord.Attachment) -> None:
-        await h.sources_import(interaction, file)
-
     @sources.command(name="remove", description="Stop reading a source (needs Manage Server)")
     @app_commands.describe(name="The source's name")
     async def remove(interaction: discord.Interaction, name: str) -> None:

@@ -20,7 +20,6 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack import filters, parse, replies, search
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import error_code, is_slack_failure
-from bot.adapters.slack.opml import SlackOpmlImport
 from bot.adapters.slack.publisher import SlackPublisher
 from bot.clock import Clock
 from bot.config import Settings
@@ -74,7 +73,6 @@ class SlackCommands:
         self.client = client
         self.publisher = publisher
         self.admins = admins
-        self.opml = SlackOpmlImport(services, client, admins)
 
     def register(self, app: AsyncApp) -> None:
         handlers = dict(
@@ -86,7 +84,6 @@ class SlackCommands:
         )
         for name, handler in handlers.items():
             app.command(name)(handler)
-        self.opml.register(app)
 
     # entry points (Bolt injects the arguments by name) ----------------------------------
     async def on_digest(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
@@ -346,7 +343,7 @@ class SlackCommands:
         text = _NOW_OUTCOMES[outcome].format(ch=channel)
         return replies.message(text)
 
-    async def _sources(self, cmd: parse.SourcesCommand, command: dict[str, Any]) -> Payload | None:
+    async def _sources(self, cmd: parse.SourcesCommand, command: dict[str, Any]) -> Payload:
         scope = self._scope(command)
         if isinstance(cmd, parse.SourcesList):
             feeds = await self.services.list_sources(scope)
@@ -366,10 +363,6 @@ class SlackCommands:
         if isinstance(cmd, parse.SourcesRemove):
             await self._require_admin(command, "remove sources")
             return replies.removed(await self.services.remove_source(cmd.name, scope))
-        if isinstance(cmd, parse.SourcesImport):
-            await self._require_admin(command, "import sources")
-            await self.opml.open_form(command)
-            return None  # the form is the answer; its result comes when it is submitted
         return replies.message(parse.SOURCES_USAGE)
 
     async def _answer_why(self, cmd: parse.WhyCmd, command: dict[str, Any]) -> Payload:

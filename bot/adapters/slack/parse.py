@@ -29,8 +29,7 @@ SOURCES_USAGE = (
     "• `/sources` or `/sources list [page]` — every source and whether it works\n"
     "• `/sources add https://example.com/feed.xml [name]` — check the feed, then follow it\n"
     "• `/sources remove <name>` — stop following a source\n"
-    "• `/sources import` — add the feeds of an OPML file (a form opens to pick it)\n"
-    "Adding, removing and importing are for workspace admins."
+    "Adding and removing are for workspace admins."
 )
 WHY_USAGE = (
     "*/why <url>* — was this article seen, merged into a story, filtered out, or did its feed fail?"
@@ -102,17 +101,12 @@ class SourcesRemove:
 
 
 @dataclass(frozen=True)
-class SourcesImport:
-    """Opens the form where an admin picks an OPML file."""
-
-
-@dataclass(frozen=True)
 class WhyCmd:
     url: str
 
 
 DigestCommand = Help | DigestWindowCmd | SetupCmd | StopCmd | NowCmd
-SourcesCommand = Help | SourcesList | SourcesAdd | SourcesRemove | SourcesImport
+SourcesCommand = Help | SourcesList | SourcesAdd | SourcesRemove
 
 
 def unescape(text: str) -> str:
@@ -210,13 +204,6 @@ def parse_sources(text: str) -> SourcesCommand:
                 "/sources remove needs the source's name", hint="see the names with /sources"
             )
         return SourcesRemove(" ".join(unescape(w) for w in rest))
-    if head == "import":
-        if rest:
-            raise UsageError(
-                "/sources import takes no words: it opens a form to pick the OPML file",
-                hint="type just /sources import",
-            )
-        return SourcesImport()
     raise _unknown(words[0], SOURCES_USAGE)
 
 

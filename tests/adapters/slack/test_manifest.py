@@ -21,8 +21,5 @@ def test_manifest_matches_the_adapter() -> None:
     scopes = set(re.findall(r"^\s*- ([a-z]+:[a-z.]+|commands)\b", text, re.M))
     # commands; chat.postMessage/postEphemeral; users.info; conversations.info (public, private)
     assert {"commands", "chat:write", "users:read", "channels:read", "groups:read"} <= scopes
-    # /sources import: a modal (interactivity) and the file it names (files:read)
-    assert "files:read" in scopes
-    assert re.search(r"^\s*interactivity:\n(\s*#.*\n)*\s*is_enabled: true", text, re.M)
     assert re.search(r"^\s*socket_mode_enabled: true", text, re.M)
     assert re.search(r"^\s*messages_tab_enabled: true", text, re.M)  # admins' notices

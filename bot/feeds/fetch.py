@@ -155,53 +155,8 @@ class Fetcher:
                     return str(urljoin(url, location))
                 if resp.status_code == 304:
                     return self._response(resp, url, b"")
-                if resp.status_code in (429, 503):
-                    retry = parse_retry_after(resp.headers.get("Retry-After"))
-                    kind = (
-                        FeedErrorKind.RATE_LIMITED
-                        if resp.status_code == 429
-                        else (FeedErrorKind.HTTP)
-                    )
-                    wait = f"; retry after {retry:g} s" if retry is not None else ""
-                    raise FeedError(
-                        kind,
-                        f"{url}: HTTP {resp.status_code} {resp.reason_phrase}{wait}",
-                        status=resp.status_code,
-                        retry_after=retry,
-                    )
-                if resp.status_code >= 400:
-                    raise FeedError(
-                        FeedErrorKind.HTTP,
-                        f"{url}: HTTP {resp.status_code} {resp.reason_phrase}",
-                        status=resp.status_code,
-                    )
-                declared = resp.headers.get("Content-Length")
-                if (
-                    declared
-                    and declared.isdigit()
-                    and int(declared) > cap
-                    and not (resp.headers.get("Content-Encoding"))
-                ):
-                    raise FeedError(
-                        FeedErrorKind.TOO_LARGE,
-                        f"{url}: body of {int(declared):,} bytes is over the {cap:,} byte cap",
-                    )
-                chunks: list[bytes] = []
-                size = 0
-                try:
-                    async for chunk in resp.aiter_bytes():
-                        size += len(chunk)
-                        if size > cap:
-                            raise FeedError(
-                                FeedErrorKind.TOO_LARGE,
-                                f"{url}: body grew past the {cap:,} byte cap (after decoding)",
-                            )
-                        chunks.append(chunk)
-                except httpx.DecodingError as exc:
-                    raise FeedError(
-                        FeedErrorKind.DECODE, f"{url}: corrupt content encoding ({exc})"
-                    ) from exc
-                return self._response(resp, url, b"".join(chunks))
+                _raise_for_status(url, resp)
+                return self._response(resp, url, await _read_capped(url, resp, cap))
         except FeedError:
             raise
         except httpx.TimeoutException as exc:
@@ -224,3 +179,52 @@ class Fetcher:
             final_url=url,
             content_type=resp.headers.get("Content-Type", ""),
         )
+
+
+def _raise_for_status(url: str, resp: httpx.Response) -> None:
+    """An error answer as a FeedError; 429 and 503 carry the server's Retry-After."""
+    if resp.status_code in (429, 503):
+        retry = parse_retry_after(resp.headers.get("Retry-After"))
+        kind = FeedErrorKind.RATE_LIMITED if resp.status_code == 429 else FeedErrorKind.HTTP
+        wait = f"; retry after {retry:g} s" if retry is not None else ""
+        raise FeedError(
+            kind,
+            f"{url}: HTTP {resp.status_code} {resp.reason_phrase}{wait}",
+            status=resp.status_code,
+            retry_after=retry,
+        )
+    if resp.status_code >= 400:
+        raise FeedError(
+            FeedErrorKind.HTTP,
+            f"{url}: HTTP {resp.status_code} {resp.reason_phrase}",
+            status=resp.status_code,
+        )
+
+
+async def _read_capped(url: str, resp: httpx.Response, cap: int) -> bytes:
+    """The decoded body, refused as soon as it is (or says it will be) over ``cap`` bytes."""
+    declared = resp.headers.get("Content-Length")
+    if (
+        declared
+        and declared.isdigit()
+        and int(declared) > cap
+        and not (resp.headers.get("Content-Encoding"))
+    ):
+        raise FeedError(
+            FeedErrorKind.TOO_LARGE,
+            f"{url}: body of {int(declared):,} bytes is over the {cap:,} byte cap",
+        )
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        async for chunk in resp.aiter_bytes():
+            size += len(chunk)
+            if size > cap:
+                raise FeedError(
+                    FeedErrorKind.TOO_LARGE,
+                    f"{url}: body grew past the {cap:,} byte cap (after decoding)",
+                )
+            chunks.append(chunk)
+    except httpx.DecodingError as exc:
+        raise FeedError(FeedErrorKind.DECODE, f"{url}: corrupt content encoding ({exc})") from exc
+    return b"".join(chunks)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
 from bot.store.entries import upsert_entries_in
+from bot.store.rows import model_of
 from bot.store.schema import feeds, fetch_log
 from bot.store.upkeep import UpkeepMixin
 
@@ -48,6 +50,49 @@ async def _trim_log(conn: AsyncConnection, feed_ids: set[int], keep: int) -> Non
     )
     await conn.execute(
         delete(fetch_log).where(fetch_log.c.id.in_(select(ranked.c.id).where(ranked.c.rank > keep)))
+    )
+
+
+# What a poll sets on its feed's row, besides the next poll time and the end of its lease: a
+# success keeps the validators and clears the failure count, a failure counts and says why.
+_SUCCESS: dict[str, Any] = dict(
+    etag=bindparam("b_etag"),
+    last_modified=bindparam("b_last_modified"),
+    last_success_at=bindparam("b_now"),
+    consecutive_failures=0,
+    failing_since=None,
+)
+_FAILURE: dict[str, Any] = dict(
+    last_error=bindparam("b_error"),
+    last_error_kind=bindparam("b_kind"),
+    last_error_at=bindparam("b_now"),
+    failing_since=func.coalesce(feeds.c.failing_since, bindparam("b_now")),
+    consecutive_failures=feeds.c.consecutive_failures + 1,
+)
+
+
+def _success_params(o: PollOutcome) -> dict[str, Any]:
+    return dict(b_etag=o.etag, b_last_modified=o.last_modified)
+
+
+def _failure_params(o: PollOutcome) -> dict[str, Any]:
+    return dict(b_error=o.error, b_kind=o.error_kind)
+
+
+async def _update_feeds(
+    conn: AsyncConnection,
+    outcomes: Sequence[PollOutcome],
+    values: dict[str, Any],
+    params: Callable[[PollOutcome], dict[str, Any]],
+) -> None:
+    """One UPDATE for all these feeds (executemany): ``values``, the next poll, no lease."""
+    if not outcomes:
+        return
+    await conn.execute(
+        update(feeds)
+        .where(feeds.c.id == bindparam("b_id"))
+        .values(**values, next_poll_at=bindparam("b_next"), lease_owner=None, lease_until=None),
+        [dict(b_id=o.feed_id, b_now=o.now, b_next=o.next_poll_at, **params(o)) for o in outcomes],
     )
 
 
@@ -91,58 +136,8 @@ class PollsMixin(UpkeepMixin):
                 else UpsertCounts()
                 for o in outcomes
             ]
-            ok = [o for o in outcomes if o.ok]
-            failed = [o for o in outcomes if not o.ok]
-            if ok:
-                await conn.execute(
-                    update(feeds)
-                    .where(feeds.c.id == bindparam("b_id"))
-                    .values(
-                        etag=bindparam("b_etag"),
-                        last_modified=bindparam("b_last_modified"),
-                        last_success_at=bindparam("b_now"),
-                        consecutive_failures=0,
-                        failing_since=None,
-                        next_poll_at=bindparam("b_next"),
-                        lease_owner=None,
-                        lease_until=None,
-                    ),
-                    [
-                        dict(
-                            b_id=o.feed_id,
-                            b_etag=o.etag,
-                            b_last_modified=o.last_modified,
-                            b_now=o.now,
-                            b_next=o.next_poll_at,
-                        )
-                        for o in ok
-                    ],
-                )
-            if failed:
-                await conn.execute(
-                    update(feeds)
-                    .where(feeds.c.id == bindparam("b_id"))
-                    .values(
-                        last_error=bindparam("b_error"),
-                        last_error_kind=bindparam("b_kind"),
-                        last_error_at=bindparam("b_now"),
-                        failing_since=func.coalesce(feeds.c.failing_since, bindparam("b_now")),
-                        consecutive_failures=feeds.c.consecutive_failures + 1,
-                        next_poll_at=bindparam("b_next"),
-                        lease_owner=None,
-                        lease_until=None,
-                    ),
-                    [
-                        dict(
-                            b_id=o.feed_id,
-                            b_error=o.error,
-                            b_kind=o.error_kind,
-                            b_now=o.now,
-                            b_next=o.next_poll_at,
-                        )
-                        for o in failed
-                    ],
-                )
+            await _update_feeds(conn, [o for o in outcomes if o.ok], _SUCCESS, _success_params)
+            await _update_feeds(conn, [o for o in outcomes if not o.ok], _FAILURE, _failure_params)
             await conn.execute(
                 insert(fetch_log),
                 [
@@ -173,16 +168,4 @@ class PollsMixin(UpkeepMixin):
                     .order_by(fetch_log.c.id.desc())
                 )
             ).all()
-        return [
-            FetchLogEntry(
-                feed_id=r.feed_id,
-                at=r.at,
-                status=r.status,
-                http_status=r.http_status,
-                duration_ms=r.duration_ms,
-                new=r.new,
-                updated=r.updated,
-                error=r.error,
-            )
-            for r in rows
-        ]
+        return [model_of(FetchLogEntry, r, extra={}) for r in rows]

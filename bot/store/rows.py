@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from dataclasses import fields
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import Article, Destination, Feed, PostRecord, PostState
 from bot.store.schema import entries, feeds
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+M = TypeVar("M", bound="DataclassInstance")
 
 
 class StoreBase:
@@ -24,28 +31,25 @@ def scope_key(scope: str | None) -> str:
     return scope or ""
 
 
+@cache
+def _field_names(model: type[DataclassInstance]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(model))
+
+
+def model_of(model: type[M], row: Any, **special: Any) -> M:
+    """``model`` from a row whose columns are named as its fields; ``special`` gives the
+    fields whose column has another name or needs converting (a missing column raises)."""
+    values = {n: getattr(row, n) for n in _field_names(model) if n not in special}
+    return model(**values, **special)
+
+
 def feed_row(row: Any) -> Feed:
-    return Feed(
-        id=row.id,
-        name=row.name,
-        url=row.url,
+    return model_of(
+        Feed,
+        row,
         tags=tuple(json.loads(row.tags or "[]")),
-        weight=row.weight,
-        full_text=row.full_text,
-        enabled=row.enabled,
         scope=row.scope or None,
-        added_by=row.added_by,
-        etag=row.etag,
-        last_modified=row.last_modified,
-        last_success_at=row.last_success_at,
-        last_error=row.last_error,
-        last_error_kind=row.last_error_kind,
-        last_error_at=row.last_error_at,
-        failing_since=row.failing_since,
-        consecutive_failures=row.consecutive_failures,
-        next_poll_at=row.next_poll_at,
         entries_count=row.entry_count,
-        created_at=row.created_at,
     )
 
 
@@ -59,54 +63,20 @@ def text_hash(content_hash: str, full_text_at: object) -> str:
 
 
 def article_row(row: Any) -> Article:
-    return Article(
-        id=row.id,
-        feed_id=row.feed_id,
-        feed_name=row.feed_name,
-        guid=row.guid,
-        url=row.url,
-        canonical_url=row.canonical_url,
-        title=row.title,
-        author=row.author,
-        published_at=row.published_at,
-        text=row.text,
+    return model_of(
+        Article,
+        row,
         content_hash=text_hash(row.content_hash, row.full_text_at),
-        first_seen_at=row.first_seen_at,
-        updated_at=row.updated_at,
-        feed_weight=row.feed_weight,
         feed_tags=tuple(json.loads(row.feed_tags or "[]")),
     )
 
 
 def destination_row(row: Any) -> Destination:
-    return Destination(
-        id=row.id,
-        platform=row.platform,
-        channel_id=row.channel_id,
-        scope=row.scope or None,
-        post_time=row.post_time,
-        tz=row.tz,
-        enabled=row.enabled,
-        topic=row.topic,
-        last_window_end=row.last_window_end,
-        created_by=row.created_by,
-    )
+    return model_of(Destination, row, scope=row.scope or None)
 
 
 def post_row(row: Any) -> PostRecord:
-    return PostRecord(
-        id=row.id,
-        destination_id=row.destination_id,
-        window_key=row.window_key,
-        state=PostState(row.state),
-        window_start=row.window_start,
-        window_end=row.window_end,
-        attempts=row.attempts,
-        message_ref=row.message_ref,
-        error=row.error,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return model_of(PostRecord, row, state=PostState(row.state))
 
 
 ARTICLE_COLUMNS = (

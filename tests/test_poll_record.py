@@ -1,0 +1,121 @@
+"""What a run of polls leaves on a feed's row and in its fetch log, and how stored rows become
+models (``bot.store.polls``, ``bot.store.rows``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from bot.clock import FixedClock
+from bot.models import Destination, FeedSpec
+from bot.store.rows import destination_row, model_of
+from bot.store.store import PollOutcome, Store
+
+
+def _outcome(feed_id: int, clock: FixedClock, ok: bool, n: int) -> PollOutcome:
+    said: dict[str, Any] = (
+        dict(etag=f'"v{n}"', last_modified=f"day {n}")
+        if ok
+        else dict(error_kind="http", error=f"HTTP 500 number {n}")
+    )
+    return PollOutcome(
+        feed_id,
+        clock.now(),
+        ok=ok,
+        next_poll_at=clock.now() + timedelta(minutes=30),
+        status="ok" if ok else "error",
+        http_status=200 if ok else 500,
+        **said,
+    )
+
+
+# each poll's result, then (failures in a row, failing since the poll number, last success
+# at the poll number, etag, last error) on the feed after the whole run
+RUNS = [
+    ([True], (0, None, 0, '"v0"', None)),
+    ([False], (1, 0, None, None, "HTTP 500 number 0")),
+    ([False, False, False], (3, 0, None, None, "HTTP 500 number 2")),
+    ([True, False, False], (2, 1, 0, '"v0"', "HTTP 500 number 2")),
+    ([False, False, True], (0, None, 2, '"v2"', "HTTP 500 number 1")),
+    ([False, True, False], (1, 2, 1, '"v1"', "HTTP 500 number 2")),
+]
+
+
+@pytest.mark.parametrize(("run", "after"), RUNS)
+async def test_a_run_of_polls_counts_failures_and_keeps_validators_of_the_last_success(
+    store: Store, clock: FixedClock, run: list[bool], after: tuple[object, ...]
+) -> None:
+    feed = await store.add_feed(FeedSpec("Example", "https://example.org/feed"), clock.now())
+    start = clock.now()
+    for n, ok in enumerate(run):
+        await store.record_polls([_outcome(feed.id, clock, ok, n)])
+        clock.advance(timedelta(hours=1))
+    got = await store.get_feed(feed.id)
+    assert got is not None
+
+    def poll(at: object) -> int | None:
+        return None if at is None else int((at - start) / timedelta(hours=1))  # type: ignore[operator]
+
+    assert (
+        got.consecutive_failures,
+        poll(got.failing_since),
+        poll(got.last_success_at),
+        got.etag,
+        got.last_error,
+    ) == after
+    assert got.next_poll_at == start + timedelta(hours=len(run) - 1, minutes=30)
+    log = await store.fetch_log_for(feed.id)  # newest first
+    assert [e.status for e in reversed(log)] == ["ok" if ok else "error" for ok in run]
+    assert [e.error for e in reversed(log)] == [
+        None if ok else f"http: HTTP 500 number {n}" for n, ok in enumerate(run)
+    ]
+
+
+async def test_polls_of_several_feeds_in_one_call_each_land_on_their_own_feed(
+    store: Store, clock: FixedClock
+) -> None:
+    a = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
+    b = await store.add_feed(FeedSpec("b", "https://b.example/feed"), clock.now())
+    await store.record_polls([_outcome(a.id, clock, True, 7), _outcome(b.id, clock, False, 8)])
+    got_a, got_b = await store.get_feed(a.id), await store.get_feed(b.id)
+    assert got_a is not None and got_b is not None
+    assert (got_a.etag, got_a.consecutive_failures, got_a.last_error) == ('"v7"', 0, None)
+    assert (got_b.etag, got_b.consecutive_failures, got_b.last_error) == (
+        None,
+        1,
+        "HTTP 500 number 8",
+    )
+
+
+def test_a_row_becomes_its_model_with_the_odd_columns_converted() -> None:
+    row = SimpleNamespace(
+        id=3,
+        platform="slack",
+        channel_id="C1",
+        scope="",  # global rows store the empty scope
+        post_time="08:30",
+        tz="Europe/Berlin",
+        enabled=True,
+        topic=None,
+        last_window_end=None,
+        created_by="slack:U1",
+    )
+    assert destination_row(row) == Destination(
+        id=3,
+        platform="slack",
+        channel_id="C1",
+        scope=None,
+        post_time="08:30",
+        tz="Europe/Berlin",
+        topic=None,
+        created_by="slack:U1",
+    )
+
+
+def test_a_row_missing_a_column_is_an_error_not_a_default() -> None:
+    row = SimpleNamespace(id=3, platform="slack", channel_id="C1", scope=None, post_time="08:30")
+    with pytest.raises(AttributeError, match="tz"):
+        model_of(Destination, row)

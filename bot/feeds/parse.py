@@ -101,27 +101,10 @@ def _fast_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
 
 def _fast(body: bytes) -> ParsedFeed:
     d = fastfeedparser.parse(body)
-    entries = []
-    for e in d.entries:
-        published, date_only = _fast_date(e)
-        entries.append(
-            ParsedEntry(
-                guid=_text(e.get("id")),
-                link=_text(e.get("link")),
-                title=_text(e.get("title")),
-                author=_text(e.get("author")),
-                published=published,
-                published_date_only=date_only,
-                summary=_text(e.get("description") or e.get("summary")),
-                content=_content(e),
-            )
-        )
-    return ParsedFeed(
-        title=_text(d.feed.get("title")),
-        link=_text(d.feed.get("link")),
-        entries=tuple(entries),
-        parser="fastfeedparser",
-    )
+    entries = [
+        _entry(e, _fast_date(e), e.get("description") or e.get("summary")) for e in d.entries
+    ]
+    return _feed(d.feed, entries, "fastfeedparser")
 
 
 def _slow_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
@@ -139,25 +122,29 @@ def _slow_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
 
 def _slow(body: bytes) -> ParsedFeed:
     d = feedparser.parse(body, resolve_relative_uris=False, sanitize_html=False)
-    entries = []
-    for e in d.entries:
-        published, date_only = _slow_date(e)
-        entries.append(
-            ParsedEntry(
-                guid=_text(e.get("id")),
-                link=_text(e.get("link")),
-                title=_text(e.get("title")),
-                author=_text(e.get("author")),
-                published=published,
-                published_date_only=date_only,
-                summary=_text(e.get("summary")),
-                content=_content(e),
-            )
-        )
-    feed = d.get("feed", {})
+    entries = [_entry(e, _slow_date(e), e.get("summary")) for e in d.entries]
+    return _feed(d.get("feed", {}), entries, "feedparser")
+
+
+def _entry(e: Mapping[str, Any], dated: tuple[datetime | None, bool], summary: Any) -> ParsedEntry:
+    """One entry as either parser gives it (``dated``: its date, and whether it had no time)."""
+    published, date_only = dated
+    return ParsedEntry(
+        guid=_text(e.get("id")),
+        link=_text(e.get("link")),
+        title=_text(e.get("title")),
+        author=_text(e.get("author")),
+        published=published,
+        published_date_only=date_only,
+        summary=_text(summary),
+        content=_content(e),
+    )
+
+
+def _feed(feed: Mapping[str, Any], entries: list[ParsedEntry], parser: str) -> ParsedFeed:
     return ParsedFeed(
         title=_text(feed.get("title")),
         link=_text(feed.get("link")),
         entries=tuple(entries),
-        parser="feedparser",
+        parser=parser,
     )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.digest.period import period
 from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
+from bot.render.escape import clip
 from bot.summarize.sentences import split_sentences
 from bot.summarize.support import is_opinion
 from bot.validate import find_zone
@@ -159,3 +161,93 @@ _LABEL = re.compile(r"^\s*(?:my read|the take|my take|bottom line)\s*[:\u2014-]\
 def unlabel(text: str) -> str:
     """Text without a leading "My read:" / "The take:" / "Bottom line:" label."""
     return _LABEL.sub("", text, count=1)
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How a renderer writes emphasis, outside text and links: the story parts below are
+    the same on every platform but for these."""
+
+    bold: str  # the marker on both sides: "**" or "*"
+    italic: str  # "*" or "_"
+    bullet: str  # of a sources list: "-" or "•"
+    text: Callable[[str], str]  # escapes outside text
+    link: Callable[..., str]  # (label, url, *, max_label=...) -> a link, label escaped
+
+    def strong(self, s: str) -> str:
+        return f"{self.bold}{s}{self.bold}"
+
+    def em(self, s: str) -> str:
+        return f"{self.italic}{s}{self.italic}"
+
+
+def source_lines(story: DigestStory, m: Markup) -> list[str]:
+    """One line per article: its title as a link, then its outlet."""
+    return [
+        f"{m.bullet} {m.link(a.title or a.url, a.url)} — {m.text(a.source)}" for a in story.articles
+    ]
+
+
+def headline_link(story: DigestStory, m: Markup) -> str:
+    """The headline in bold, linked to the story's first article when it has one."""
+    if story.articles:
+        return m.strong(m.link(story.headline, story.articles[0].url, max_label=200))
+    return m.strong(m.text(clip(story.headline, 200)))
+
+
+def outlet_links(story: DigestStory, m: Markup) -> str:
+    """``The lead (2 outlets): TechCrunch · The Verge`` (links), for a lead whose headline
+    the title already shows."""
+    links = " · ".join(m.link(a.source or a.title, a.url) for a in story.articles)
+    return f"{m.strong('The lead')} ({outlet_count(story)}): {links}"
+
+
+def take_line(take: str, m: Markup, label: str) -> str:
+    return label + m.text(" ".join(paragraphs(unlabel(take))))
+
+
+def lead_in_short(digest: Digest, lead: DigestStory, m: Markup) -> str:
+    """The lead in the headline message: its headline (or outlets), summary and take."""
+    first = outlet_links(lead, m) if title_says_lead(digest) else headline_link(lead, m)
+    parts = [first, *cited_paragraphs(lead, m.text, m.link)]
+    if lead.take:
+        parts.append(take_line(lead.take, m, m.strong("The take:") + " "))
+    return "\n".join(parts)
+
+
+def story_block(story: DigestStory, m: Markup, *, lead: bool, told: bool = False) -> str:
+    """A story in the thread: headline, summary with citations, the take, its sources.
+    ``told``: the headline message above already shows its summary and take whole, so the
+    thread gives only its headline and links instead of repeating them."""
+    label = m.strong("The lead") + " · " if lead else ""
+    lines = [f"{label}{m.strong(m.text(story.headline))} ({outlet_count(story)})"]
+    if told:
+        return "\n".join([*lines, *source_lines(story, m)])
+    lines += cited_paragraphs(story, m.text, m.link)
+    if story.take:
+        prefix = m.strong("The take:") + " " if lead else m.em("My read:") + " "
+        lines.append(take_line(story.take, m, prefix))
+    lines += source_lines(story, m)
+    return "\n".join(lines)
+
+
+def headline_parts(digest: Digest, m: Markup) -> list[str]:
+    """The headline message's body: the lead in short (or why the day is quiet), then one
+    line per other story."""
+    parts = [quiet_line(digest) if digest.lead is None else lead_in_short(digest, digest.lead, m)]
+    if digest.stories:
+        wire = [m.strong("Also on the wire")]
+        wire += [f"• {headline_link(s, m)} ({outlet_count(s)})" for s in digest.stories]
+        parts.append("\n".join(wire))
+    return parts
+
+
+def closing_lines(digest: Digest, m: Markup) -> list[str]:
+    """The bottom line, the sign-off, and where the rest is."""
+    lines = []
+    if digest.bottom_line.strip():
+        lines.append(m.strong("Bottom line:") + " " + m.text(unlabel(digest.bottom_line)))
+    lines.append(f"— {m.text(digest.signoff)}")
+    if digest.all_stories:
+        lines.append(m.em("Every story and link is in the thread."))
+    return lines

@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import Digest, DigestStory
+from bot.models import Digest
 from bot.render.common import (
-    cited_paragraphs,
+    Markup,
+    closing_lines,
     footer_lines,
-    outlet_count,
-    paragraphs,
-    quiet_line,
-    title_says_lead,
-    unlabel,
+    headline_parts,
+    story_block,
 )
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.render.split import pack, split_text
@@ -53,62 +51,14 @@ def _message(content: str) -> dict[str, Any]:
     return {"content": content, "allowed_mentions": dict(NO_MENTIONS)}
 
 
-def _headline_link(story: DigestStory) -> str:
-    if story.articles:
-        return "**" + discord_link(story.headline, story.articles[0].url, max_label=200) + "**"
-    return "**" + discord_text(clip(story.headline, 200)) + "**"
-
-
-def _sources(story: DigestStory) -> list[str]:
-    return [
-        f"- {discord_link(a.title or a.url, a.url)} — {discord_text(a.source)}"
-        for a in story.articles
-    ]
-
-
-def _outlet_links(story: DigestStory) -> str:
-    links = " · ".join(discord_link(a.source or a.title, a.url) for a in story.articles)
-    return f"**The lead** ({outlet_count(story)}): {links}"
-
-
-def _story_block(story: DigestStory, *, lead: bool, told: bool = False) -> str:
-    """One story for the thread; ``told``: the embed above already shows its summary and
-    take whole, so the thread gives only its headline and links instead of repeating them."""
-    label = "**The lead** · " if lead else ""
-    lines = [f"{label}**{discord_text(story.headline)}** ({outlet_count(story)})"]
-    if told:
-        return "\n".join([*lines, *_sources(story)])
-    lines += cited_paragraphs(story, discord_text, discord_link)
-    if story.take:
-        prefix = "**The take:** " if lead else "*My read:* "
-        lines.append(prefix + discord_text(" ".join(paragraphs(unlabel(story.take)))))
-    lines += _sources(story)
-    return "\n".join(lines)
+MARKUP = Markup(bold="**", italic="*", bullet="-", text=discord_text, link=discord_link)
 
 
 def _description(digest: Digest) -> tuple[str, bool]:
     """The headline embed: lead in short, one line per other story, bottom line; and
     whether the lead's whole text fit (then the thread does not say it again)."""
     budget = EMBED_DESCRIPTION_MAX
-    units: list[str] = []
-    if digest.lead is None:
-        units.append(quiet_line(digest))
-    else:
-        lead = digest.lead
-        parts = [_outlet_links(lead) if title_says_lead(digest) else _headline_link(lead)]
-        parts += cited_paragraphs(lead, discord_text, discord_link)
-        if lead.take:
-            parts.append("**The take:** " + discord_text(" ".join(paragraphs(unlabel(lead.take)))))
-        units.append("\n".join(parts))
-    if digest.stories:
-        wire = ["**Also on the wire**"]
-        wire += [f"• {_headline_link(s)} ({outlet_count(s)})" for s in digest.stories]
-        units.append("\n".join(wire))
-    if digest.bottom_line.strip():
-        units.append("**Bottom line:** " + discord_text(unlabel(digest.bottom_line)))
-    units.append(f"— {discord_text(digest.signoff)}")
-    if digest.all_stories:
-        units.append("*Every story and link is in the thread.*")
+    units = headline_parts(digest, MARKUP) + closing_lines(digest, MARKUP)
 
     out = ""
     lead_told = False
@@ -149,8 +99,8 @@ def render_discord(digest: Digest) -> DiscordPost:
 
     units: list[str] = []
     if digest.lead is not None:
-        units.append(_story_block(digest.lead, lead=True, told=lead_told))
-    units += [_story_block(s, lead=False) for s in digest.stories]
+        units.append(story_block(digest.lead, MARKUP, lead=True, told=lead_told))
+    units += [story_block(s, MARKUP, lead=False) for s in digest.stories]
     units.append("\n".join("-# " + discord_text(line) for line in footer_lines(digest)))
     messages = [_message(chunk) for chunk in pack(units, CONTENT_MAX, link=LINK)]
     name = clip(discord_plain(digest.title), THREAD_NAME_MAX) or "Digest"

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 from bot.models import Digest, DigestStory
 from bot.render.common import (
+    Markup,
     cited_paragraphs,
     footer_lines,
     outlet_count,
     paragraphs,
     quiet_line,
+    source_lines,
     title_says_lead,
     unlabel,
 )
 from bot.render.escape import markdown_link, markdown_text
 
-
-def _sources(story: DigestStory) -> list[str]:
-    return [
-        f"- {markdown_link(a.title or a.url, a.url)} — {markdown_text(a.source)}"
-        for a in story.articles
-    ]
+MARKUP = Markup(bold="**", italic="*", bullet="-", text=markdown_text, link=markdown_link)
 
 
 def _lead(story: DigestStory, *, in_title: bool = False) -> list[str]:
@@ -40,7 +37,7 @@ def _lead(story: DigestStory, *, in_title: bool = False) -> list[str]:
                 lines += ["", markdown_text(para)]
             lines.append("")
     lines.append(f"*{outlet_count(story)}:*")
-    lines += _sources(story)
+    lines += source_lines(story, MARKUP)
     return lines
 
 
@@ -51,7 +48,7 @@ def _wire_item(story: DigestStory) -> list[str]:
         lines += [para, ""]
     if story.take:
         lines += ["*My read:* " + markdown_text(" ".join(paragraphs(unlabel(story.take)))), ""]
-    lines += _sources(story)
+    lines += source_lines(story, MARKUP)
     return lines
 
 

@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.models import Digest, DigestStory
+from bot.models import Digest
 from bot.render.common import (
-    cited_paragraphs,
+    Markup,
+    closing_lines,
     footer_lines,
-    outlet_count,
-    paragraphs,
-    quiet_line,
+    headline_parts,
+    story_block,
     title_says_lead,
-    unlabel,
 )
 from bot.render.escape import clip, slack_link, slack_plain, slack_text
 from bot.render.split import pack
@@ -54,30 +53,7 @@ def _payload(text: str, blocks: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _headline_link(story: DigestStory) -> str:
-    if story.articles:
-        return "*" + slack_link(story.headline, story.articles[0].url, max_label=200) + "*"
-    return "*" + slack_text(clip(story.headline, 200)) + "*"
-
-
-def _outlet_links(story: DigestStory) -> str:
-    """``*The lead* (2 outlets): <url|TechCrunch> · <url|The Verge>``, for a lead whose
-    headline the title already shows."""
-    links = " · ".join(slack_link(a.source or a.title, a.url) for a in story.articles)
-    return f"*The lead* ({outlet_count(story)}): {links}"
-
-
-def _story_text(story: DigestStory, *, lead: bool) -> str:
-    label = "*The lead* · " if lead else ""
-    lines = [f"{label}*{slack_text(story.headline)}* ({outlet_count(story)})"]
-    lines += cited_paragraphs(story, slack_text, slack_link)
-    if story.take:
-        prefix = "*The take:* " if lead else "_My read:_ "
-        lines.append(prefix + slack_text(" ".join(paragraphs(unlabel(story.take)))))
-    lines += [
-        f"• {slack_link(a.title or a.url, a.url)} — {slack_text(a.source)}" for a in story.articles
-    ]
-    return "\n".join(lines)
+MARKUP = Markup(bold="*", italic="_", bullet="•", text=slack_text, link=slack_link)
 
 
 def _context(digest: Digest) -> dict[str, Any]:
@@ -95,27 +71,7 @@ def _headline_blocks(digest: Digest) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": header, "emoji": False}}
     ]
-    units: list[str] = []
-    if digest.lead is None:
-        units.append(quiet_line(digest))
-    else:
-        lead = digest.lead
-        first = _outlet_links(lead) if title_says_lead(digest) else _headline_link(lead)
-        parts = [first, *cited_paragraphs(lead, slack_text, slack_link)]
-        if lead.take:
-            parts.append("*The take:* " + slack_text(" ".join(paragraphs(unlabel(lead.take)))))
-        units.append("\n".join(parts))
-    if digest.stories:
-        wire = ["*Also on the wire*"]
-        wire += [f"• {_headline_link(s)} ({outlet_count(s)})" for s in digest.stories]
-        units.append("\n".join(wire))
-    closing = []
-    if digest.bottom_line.strip():
-        closing.append("*Bottom line:* " + slack_text(unlabel(digest.bottom_line)))
-    closing.append(f"— {slack_text(digest.signoff)}")
-    if digest.all_stories:
-        closing.append("_Every story and link is in the thread._")
-    units.append("\n".join(closing))
+    units = [*headline_parts(digest, MARKUP), "\n".join(closing_lines(digest, MARKUP))]
 
     sections = [_section(c) for u in units for c in pack([u], SECTION_MAX, link=LINK)]
     room = BLOCKS_MAX - len(blocks) - 2  # keep room for the divider and the context block
@@ -142,7 +98,8 @@ def _thread(digest: Digest) -> list[dict[str, Any]]:
     stories = [(s, i == 0 and digest.lead is not None) for i, s in enumerate(digest.all_stories)]
     for story, lead in stories:
         story_blocks = [
-            _section(c) for c in pack([_story_text(story, lead=lead)], SECTION_MAX, link=LINK)
+            _section(c)
+            for c in pack([story_block(story, MARKUP, lead=lead)], SECTION_MAX, link=LINK)
         ]
         story_blocks.append({"type": "divider"})
         story_size = sum(len(b["text"]["text"]) for b in story_blocks if "text" in b)

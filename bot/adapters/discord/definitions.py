@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.filters import build_filters
-from bot.adapters.discord.ranges import add_range_commands
+from bot.adapters.discord.ranges import Topics, add_range_commands
 from bot.adapters.discord.search import build_search
 from bot.digest.rank import TOPIC_SYNONYMS
 
@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete answers
 TOPIC_HELP = "Only stories about this, e.g. chips, funding, open source"
+WINDOWS = (  # /digest <window>: the named ones
+    ("today", "The last 24 hours of AI news"),
+    ("yesterday", "Yesterday's AI news (your local day)"),
+    ("week", "The last 7 days of AI news"),
+)
 
 
 @cache
@@ -59,6 +64,18 @@ def build_commands(
     return [_digest_group(h), _sources_group(h), _why_command(h), build_filters(h), build_search(h)]
 
 
+def _window_command(
+    group: app_commands.Group, h: DigestCommands, topics: Topics, when: str, description: str
+) -> None:
+    """``/digest <when> [topic]`` for a named window."""
+
+    @group.command(name=when, description=description)
+    @app_commands.describe(topic=TOPIC_HELP)
+    @app_commands.autocomplete(topic=topics)
+    async def window(interaction: discord.Interaction, topic: str | None = None) -> None:
+        await h.digest(interaction, when, topic)
+
+
 def _digest_group(h: DigestCommands) -> app_commands.Group:
     digest = app_commands.Group(
         name="digest",
@@ -73,23 +90,8 @@ def _digest_group(h: DigestCommands) -> app_commands.Group:
     async def zones(_i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return zone_choices(current)
 
-    @digest.command(name="today", description="The last 24 hours of AI news")
-    @app_commands.describe(topic=topic_help)
-    @app_commands.autocomplete(topic=topics)
-    async def today(interaction: discord.Interaction, topic: str | None = None) -> None:
-        await h.digest(interaction, "today", topic)
-
-    @digest.command(name="yesterday", description="Yesterday's AI news (your local day)")
-    @app_commands.describe(topic=topic_help)
-    @app_commands.autocomplete(topic=topics)
-    async def yesterday(interaction: discord.Interaction, topic: str | None = None) -> None:
-        await h.digest(interaction, "yesterday", topic)
-
-    @digest.command(name="week", description="The last 7 days of AI news")
-    @app_commands.describe(topic=topic_help)
-    @app_commands.autocomplete(topic=topics)
-    async def week(interaction: discord.Interaction, topic: str | None = None) -> None:
-        await h.digest(interaction, "week", topic)
+    for when, description in WINDOWS:
+        _window_command(digest, h, topics, when, description)
 
     @digest.command(name="date", description="The AI news of one day")
     @app_commands.describe(day="The day, as YYYY-MM-DD (for example 2026-08-21)", topic=topic_help)

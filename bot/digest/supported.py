@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.models import Citation, DigestArticle, DigestStory, DigestWindow, Story
+from bot.render.escape import cut
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check as guard_check
 from bot.summarize.guard import gives_orders as is_order
@@ -53,7 +54,7 @@ def supported_stories(
         first = check.citations[0][0] if check.citations else ""
         out.append(
             DigestStory(
-                headline=check.headline or safe_title(story) or _clip(first, 100),
+                headline=check.headline or safe_title(story) or cut(first, 100),
                 summary=check.summary,
                 take=check.take,
                 articles=_no_orders(articles[index]),
@@ -73,10 +74,6 @@ def supported_stories(
 def _no_orders(articles: tuple[DigestArticle, ...]) -> tuple[DigestArticle, ...]:
     """A source whose title is an order to a model is listed by its address only."""
     return tuple(replace(a, title="") if is_order(a.title) else a for a in articles)
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def supported_day(hook: str, bottom_line: str, stories: Sequence[Story]) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.logging_setup import redact
 from bot.models import DigestWindow, Story
+from bot.render.escape import cut
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import strip_orders
 from bot.summarize.llm.accept import accept_day, accept_story, sources_of
@@ -350,7 +351,7 @@ class DayRun:
             )
         else:
             for index, why in sorted(self.fallbacks.items()):
-                title = _clip(self.stories[index].lead_article.title, 60)
+                title = cut(self.stories[index].lead_article.title, 60)
                 notes.append(f'story "{title}": fell back to extractive ({why})')
         for reason, n in sorted(self.dropped.items()):
             notes.append(f"{n} LLM sentence{'s' if n != 1 else ''} dropped: {reason}")
@@ -369,13 +370,9 @@ def without_orders(story: Story) -> Story:
     return replace(story, articles=articles)
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _short(exc: BaseException) -> str:
     return _short_text(str(exc))
 
 
 def _short_text(text: str) -> str:
-    return _clip(" ".join(text.split()), 120)
+    return cut(" ".join(text.split()), 120)

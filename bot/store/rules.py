@@ -10,20 +10,12 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.community.rules import MAX_RULES, Filters, Rule
 from bot.errors import NewsbotError
-from bot.store.rows import StoreBase
+from bot.store.rows import StoreBase, model_of
 from bot.store.schema import rules
 
 
 def _rule(row: Any) -> Rule:
-    return Rule(
-        id=row.id,
-        scope=row.scope,
-        channel_id=row.channel_id,
-        kind=row.kind,
-        value=row.value,
-        feed_id=row.feed_id,
-        created_by=row.created_by,
-    )
+    return model_of(Rule, row)
 
 
 class RulesMixin(StoreBase):

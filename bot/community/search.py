@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,17 @@ class SearchPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
+
+
+def result_lines(page: SearchPage, line: Callable[[Article], str]) -> list[str]:
+    """The lines of a results page, ``line`` writing one article: a note first when no article
+    had every word, or one line saying nothing matched."""
+    if not page.articles:
+        return ["Nothing stored matches. Try fewer or other words."]
+    lines = [line(a) for a in page.articles]
+    if page.any_term:
+        lines.insert(0, "No article has every word; these have some of them.")
+    return lines
 
 
 def search_terms(words: str) -> list[str]:

@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.filters import scope_of
-from bot.community.search import MAX_PAGE, SearchPage
-from bot.render.discord import EMBED_COLOR
+from bot.community.search import MAX_PAGE, SearchPage, result_lines
+from bot.render.discord import EMBED_COLOR, EMBED_TITLE_MAX
 from bot.render.escape import clip, discord_link, discord_plain, discord_text
 
 if TYPE_CHECKING:
@@ -19,17 +19,16 @@ PER_PAGE = 5  # five links with their titles stay far inside an embed's 4,096 ch
 
 
 def search_embed(page: SearchPage) -> dict[str, Any]:
-    lines = [
-        f"{discord_link(a.title, a.url)}\n  {discord_text(a.feed_name)} · {a.published_at:%b %d, %Y}"
-        for a in page.articles
-    ]
-    if page.any_term:
-        lines.insert(0, "No article has every word; these have some of them.")
-    if not page.articles:
-        lines = ["Nothing stored matches. Try fewer or other words."]
+    lines = result_lines(
+        page,
+        lambda a: (
+            f"{discord_link(a.title, a.url)}\n  {discord_text(a.feed_name)} · "
+            f"{a.published_at:%b %d, %Y}"
+        ),
+    )
     more = f" · next: page:{page.page + 1}" if page.page < page.pages else ""
     return {
-        "title": clip(discord_plain(f"Search: {page.words}"), 256),
+        "title": clip(discord_plain(f"Search: {page.words}"), EMBED_TITLE_MAX),
         "description": clip("\n".join(lines), 4000),
         "color": EMBED_COLOR,
         "footer": {"text": f"{page.total:,} found · page {page.page} of {page.pages}{more}"},

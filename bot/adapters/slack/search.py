@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.adapters.slack import replies
 from bot.adapters.slack.parse import Help, UsageError, unescape
-from bot.community.search import SearchPage
+from bot.community.search import SearchPage, result_lines
 from bot.render.escape import slack_link, slack_text
 
 if TYPE_CHECKING:
@@ -42,14 +42,13 @@ def parse_search(text: str) -> Help | SearchCmd:
 
 def search_reply(page: SearchPage) -> dict[str, Any]:
     head = f"*Search: {slack_text(page.words)}* · {page.total:,} found · page {page.page} of {page.pages}"
-    lines = [
-        f"• {slack_link(a.title, a.url)} — {slack_text(a.feed_name)}, {a.published_at:%b %d, %Y}"
-        for a in page.articles
-    ]
-    if page.any_term:
-        lines.insert(0, "No article has every word; these have some of them.")
-    if not page.articles:
-        lines = ["Nothing stored matches. Try fewer or other words."]
+    lines = result_lines(
+        page,
+        lambda a: (
+            f"• {slack_link(a.title, a.url)} — {slack_text(a.feed_name)}, "
+            f"{a.published_at:%b %d, %Y}"
+        ),
+    )
     if page.page < page.pages:
         lines.append(f"Next: `/search {slack_text(page.words)} page {page.page + 1}`")
     text = head + "\n" + "\n".join(lines)

@@ -12,14 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from bot.clock import Clock
 from bot.models import CachedSummary, Story
 from bot.summarize.base import StoryText
 
 log = logging.getLogger("newsbot.summarize.llm.cache")
+
+T = TypeVar("T")
 
 
 class SummaryStore(Protocol):
@@ -45,6 +48,20 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
+def _story_of(data: Any, item: CachedSummary) -> CachedStory:
+    text = StoryText(
+        headline=str(data["headline"]),
+        summary=str(data["summary"]),
+        take=None if data.get("take") is None else str(data["take"]),
+        kind=str(data.get("kind", "general")),
+    )
+    return CachedStory(text, item.tokens_in, item.tokens_out)
+
+
+def _day_of(data: Any, _item: CachedSummary) -> CachedDay:
+    return CachedDay(hook=str(data["hook"]), bottom_line=str(data["bottom_line"]))
+
+
 class SummaryCache:
     def __init__(
         self, store: SummaryStore | None, clock: Clock, *, backend: str, model: str, prompt: str
@@ -60,21 +77,7 @@ class SummaryCache:
         return "day:" + _hash(*self._scope, *story_keys)
 
     async def get_story(self, key: str) -> CachedStory | None:
-        item = await self._get(key)
-        if item is None:
-            return None
-        try:
-            data = json.loads(item.payload)
-            text = StoryText(
-                headline=str(data["headline"]),
-                summary=str(data["summary"]),
-                take=None if data.get("take") is None else str(data["take"]),
-                kind=str(data.get("kind", "general")),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            log.warning("cached summary %s is unreadable (%s); writing it again", key[:18], exc)
-            return None
-        return CachedStory(text, item.tokens_in, item.tokens_out)
+        return await self._read(key, "summary", 18, _story_of)
 
     async def put_story(self, key: str, text: StoryText, tokens_in: int, tokens_out: int) -> None:
         payload = json.dumps(
@@ -88,21 +91,27 @@ class SummaryCache:
         await self._put(CachedSummary(key, payload, tokens_in, tokens_out))
 
     async def get_day(self, key: str) -> CachedDay | None:
-        item = await self._get(key)
-        if item is None:
-            return None
-        try:
-            data = json.loads(item.payload)
-            return CachedDay(hook=str(data["hook"]), bottom_line=str(data["bottom_line"]))
-        except (ValueError, KeyError, TypeError) as exc:
-            log.warning("cached day %s is unreadable (%s); writing it again", key[:16], exc)
-            return None
+        return await self._read(key, "day", 16, _day_of)
 
     async def put_day(self, key: str, day: CachedDay, tokens_in: int, tokens_out: int) -> None:
         payload = json.dumps({"hook": day.hook, "bottom_line": day.bottom_line})
         await self._put(CachedSummary(key, payload, tokens_in, tokens_out))
 
     # A broken cache costs tokens, never the digest: failures are logged and passed over.
+    async def _read(
+        self, key: str, what: str, shown: int, read: Callable[[Any, CachedSummary], T]
+    ) -> T | None:
+        """The cached item under ``key`` as ``read`` makes it, or None when there is none or
+        it cannot be read (it is then written again)."""
+        item = await self._get(key)
+        if item is None:
+            return None
+        try:
+            return read(json.loads(item.payload), item)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("cached %s %s is unreadable (%s); writing it again", what, key[:shown], exc)
+            return None
+
     async def _get(self, key: str) -> CachedSummary | None:
         if self._store is None:
             return None

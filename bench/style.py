@@ -232,18 +232,15 @@ def main() -> int:
     second = second_round_days()
     if second:
         sets.append(("other outlets, 12 days (tuned on, second round)", write_days(second)))
-    third = third_round_days()
-    if third:
-        sets.append(("other outlets, 7 days (tuned on, third round)", write_days(third)))
-        if "--print-tuned" in sys.argv:
-            for day, (text, _) in zip(third, sets[-1][1], strict=True):
-                print_day(day.label, text)
-    reported = report_days()
-    if reported:
-        sets.append(("other outlets, 15 other days (reported)", write_days(reported)))
-        if "--print" in sys.argv:
-            for day, (text, _) in zip(reported, sets[-1][1], strict=True):
-                print_day(day.label, text)
+    for name, days, flag in (
+        ("other outlets, 7 days (tuned on, third round)", third_round_days(), "--print-tuned"),
+        ("other outlets, 15 other days (reported)", report_days(), "--print"),
+    ):
+        if days:
+            sets.append((name, write_days(days)))
+            if flag in sys.argv:
+                for day, (text, _) in zip(days, sets[-1][1], strict=True):
+                    print_day(day.label, text)
     rows = [
         "| days | days / stories | digest: grade (≤ 8) / words per sentence (≤ 15) "
         "| facts alone: grade (≤ 9) / words per sentence (≤ 18) | fact / all sentences "

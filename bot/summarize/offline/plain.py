@@ -156,14 +156,65 @@ def _drop_dash_pair(s: str) -> str:
     return joined if stands_alone(joined) else s
 
 
+# Words that make an aside part of the claim: it limits, hedges, dates or attributes it.
+_HOLDS = re.compile(
+    r"\d|[\"“”()]|\b(?:not|no|never|only|except|without|unless|if|still|yet|pending|needs?"
+    r"|requires?|would|could|may|might|allegedly|reportedly|first|last|largest|biggest|most"
+    r"|said|says|saying|told|according|claim\w*|cit\w+|call\w*|argu\w+|warn\w*|not\w+"
+    r"|add\w*|accus\w+|deny|denied|denies|admit\w*|announc\w*|report\w*|stat\w+)\b|n['’]t\b",
+    re.I,
+)
+# "Waymo, the delivery platform, has launched": an appositive after a name, before its verb.
+_APPOSITIVE = re.compile(
+    r"(?<=[A-Za-z0-9])(?P<aside>,\s(?:the|a|an|its|his|her|their)\s[^,;:]{3,70}?,)"
+    r"(?=\s(?!and\b|or\b|but\b)[a-z])"
+)
+# "..., increasing accountability and allowing authorities to trace it.": a trailing
+# participle clause that adds a consequence or manner, not who said it.
+_PARTICIPLE = re.compile(
+    r",\s(?!(?:during|including|according|regarding|concerning|following|excluding|pending"
+    r"|notwithstanding|nothing|something|anything|everything)\b)[a-z]+ing\b[^;]*(?=\.$)"
+)
+_VERB_NEXT = re.compile(r"^(?:[a-z]+ed\b|[a-z]+s\s(?:the|a|an|its|their|to|that|it|new)\b)")
+
+
+def _drop_appositive(s: str) -> str:
+    """ "The European Commission, the EU's executive arm, also opened..." -> "The European
+    Commission also opened...": the description goes, never one that holds a number, a
+    name, a quote or a limit."""
+    for m in _APPOSITIVE.finditer(s):
+        aside = m.group("aside")
+        name = s[: m.start()].split()[-1:]
+        if not name or not name[0][:1].isupper() or _HOLDS.search(aside):
+            continue
+        after = s[m.end() :].lstrip()
+        if after.split()[0] not in AUX and not _VERB_NEXT.match(after):
+            continue  # no verb next: a list ("the growing threat, the status...")
+        if _ATTRIBUTION.search(s[: m.start()][-40:]):
+            continue  # "According to DownDetector, a website that tracks outages,": the source
+        if any(w[:1].isupper() for w in aside.split()[1:]):
+            continue  # "the CEO of OpenAI": who the person is, a fact of its own
+        return s[: m.start()] + s[m.end() :]
+    return s
+
+
+def _drop_participle(s: str) -> str:
+    m = _PARTICIPLE.search(s)
+    if not m or _HOLDS.search(m.group()) or _ATTRIBUTION.search(m.group()):
+        return s
+    if re.search(r",\s(?:and|or)\b|\band more\b", m.group()):
+        return s  # "dashboards, study trackers, seating charts, and more": a list, no clause
+    head = s[: m.start()]
+    return head + "." if stands_alone(head) and _balanced(head) else s
+
+
 def trim_sentence(sentence: str) -> str:
-    """Datelines, plain asides (brackets, a pair of dashes) and a trailing ", which ..."
-    go; attributions stay."""
+    """Datelines, plain asides (brackets, a pair of dashes, an appositive description) and
+    a trailing ", which ..." or participle clause go; attributions and limits stay."""
     s = trim(sentence)
-    if len(s.split()) > LONG:
-        s = _drop_dash_pair(s)
-    if len(s.split()) > LONG:
-        s = _drop_trailing(s)
+    for drop in (_drop_dash_pair, _drop_trailing, _drop_appositive, _drop_participle):
+        if len(s.split()) > LONG:
+            s = drop(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
     return _finish(re.sub(r"(?<=[A-Z])\.\.$", ".", s))
 

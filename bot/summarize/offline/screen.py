@@ -239,7 +239,9 @@ _NEWS_VERB = re.compile(
     r"|call(?:ed|s)\sfor|charg|arrest|rul(?:ed|es)|vot|pass|block|warn|expand|partner|debut"
     r"|reach|settl|drop|dropp|won|win|fundrais|according|admit|ask(?:ed|s)|dismiss|redact"
     r"|mov(?:ed|es)|uses\b|tripl|doubl|head(?:ed|s)\sto|lost|los(?:es|ing)|start|end(?:ed|s)|complet|ship"
-    r"|lawsuit|recall|investigat|probe|deal|funding|valuation|layoffs|merger|acquisition|law\b|bill\b)",
+    r"|lawsuit|recall|investigat|probe|deal|funding|valuation|layoffs|merger|acquisition|law\b|bill\b"
+    r"|target|offer|integrat|hack|breach|leak|reveal|confirm|deploy|roll(?:ed|s|ing)?\sout|updat"
+    r"|remov|allow|requir|revenue|profit|loss|new\s(?:model|feature|product|tool|app|service|policy))",
     re.I,
 )
 

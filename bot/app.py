@@ -110,25 +110,35 @@ def _poller_and_builder(
     settings: Settings, clock: Clock, store: Store, client: httpx.AsyncClient, *, writer: bool
 ) -> tuple[Any, Any]:
     """The poller and the digest builder; without ``writer``, a poller that fetches no
-    article pages and the offline writer (no LLM settings checked)."""
+    article pages and the offline writer (no LLM settings checked). The poller is made on
+    first use: a command that only writes a digest never loads the feed parsers."""
     from bot.digest.build import DigestBuilder
     from bot.digest.embed import make_embedder
+    from bot.summarize.factory import make_summarizer
+    from bot.summarize.offline.summarizer import ExtractiveSummarizer
+
+    poller = _Later(lambda: _poller(settings, clock, store, client, full_text=writer))
+    if not writer:
+        return poller, DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
+    summarizer = make_summarizer(settings, store, client, clock)
+    builder = DigestBuilder(store, summarizer, settings, clock, make_embedder(settings, store))
+    return poller, builder
+
+
+def _poller(
+    settings: Settings, clock: Clock, store: Store, client: httpx.AsyncClient, *, full_text: bool
+) -> Any:
     from bot.feeds.extract import make_full_text
     from bot.feeds.fetch import Fetcher
     from bot.feeds.update import Poller
     from bot.identity import default_owner
-    from bot.summarize.factory import make_summarizer
-    from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
     fetcher = Fetcher(client, settings)
-    if not writer:
-        poller = Poller(store, fetcher, settings, clock)
-        return poller, DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
+    if not full_text:
+        return Poller(store, fetcher, settings, clock)
     owner = default_owner()
-    full_text = make_full_text(store, fetcher, settings, clock, owner=owner)
-    summarizer = make_summarizer(settings, store, client, clock)
-    builder = DigestBuilder(store, summarizer, settings, clock, make_embedder(settings, store))
-    return Poller(store, fetcher, settings, clock, full_text, owner=owner), builder
+    step = make_full_text(store, fetcher, settings, clock, owner=owner)
+    return Poller(store, fetcher, settings, clock, step, owner=owner)
 
 
 class _Later:

@@ -228,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"newsbot {_version()}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("poll", parents=[common], help="poll every enabled source once")
@@ -274,6 +274,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_doctor(sub, common)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, with the version looked up only when asked (package metadata costs a
+    tenth of a second of imports, which ``--help`` would pay too)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kw: Any) -> None:
+        sys.stdout.write(f"newsbot {_version()}\n")
+        parser.exit()
 
 
 def _version() -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.community.search import SearchPage
+if TYPE_CHECKING:  # the search module (and the models) load only when a search runs
+    from bot.community.search import SearchPage
 
 PER_PAGE = 10
 

@@ -47,7 +47,17 @@ def test_help_loads_neither_settings_nor_database_nor_asyncio(tmp_path: Path) ->
         tmp_path,
     )
     assert "bot.cli" in loaded
-    for heavy in ("pydantic", "sqlalchemy", "asyncio", "numpy", "httpx", *HEAVY):
+    for heavy in (
+        "pydantic",
+        "sqlalchemy",
+        "asyncio",
+        "numpy",
+        "httpx",
+        "courlan",  # URL rules: only once a URL is shown as an outlet
+        "importlib.metadata",  # the version: only for --version
+        "bot.models",
+        *HEAVY,
+    ):
         assert heavy not in loaded, heavy
 
 
@@ -64,8 +74,16 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
     first = _loaded_after(run, tmp_path)
     assert "alembic" in first  # a new database is migrated
     again = _loaded_after(run, tmp_path)
-    for heavy in HEAVY:
+    # nor the poller (the feed parsers' pool) nor httpx's own command-line tool
+    for heavy in (*HEAVY, "bot.feeds.update", "bot.feeds.parsepool", "click", "pygments"):
         assert heavy not in again, heavy
+
+
+def test_version_still_answers(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "--version"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert out.returncode == 0 and out.stdout.startswith("newsbot "), out
 
 
 def test_the_head_revision_read_from_the_files_is_alembics() -> None:

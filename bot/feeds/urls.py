@@ -6,8 +6,6 @@ import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
-from courlan import extract_domain
-
 # Parameters that only say where a click came from; they never change the page.
 _TRACKING_EXACT = frozenset(
     {
@@ -119,6 +117,8 @@ def outlet(url: str) -> str:
     """The publisher behind a link: its registrable domain, so techcrunch.com's main and AI
     feeds are one outlet and feeds.arstechnica.com is arstechnica.com. Hosts the public
     suffix list doesn't know (an IP, a test domain) stand for themselves."""
+    from courlan import extract_domain  # half a second of imports: only once it is needed
+
     try:
         domain = extract_domain(url)
     except Exception:  # courlan on a malformed URL: fall back to the host

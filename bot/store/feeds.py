@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.errors import SourceError
 from bot.feeds.urls import shown_url
 from bot.models import Feed, FeedSpec
-from bot.store.rows import StoreBase, feed_row, scope_key
+from bot.store.rows import StoreBase, feed_row, lease_claim, scope_key
 from bot.store.schema import feeds
 
 
@@ -170,24 +170,19 @@ class FeedsMixin(StoreBase):
     async def claim_due_feeds(
         self, now: datetime, *, owner: str, lease: timedelta, limit: int
     ) -> list[Feed]:
-        """Lease up to ``limit`` due feeds to ``owner`` until ``now + lease``; feeds another
-        process holds are skipped. One statement, so two processes never get the same feed:
-        on PostgreSQL the rows are locked with SKIP LOCKED (a claimer never waits for
-        another), on SQLite the single writer serializes the claims. Recording the poll
-        (``record_polls``) ends the lease; a crashed owner's leases run out."""
-        due = (
-            select(feeds.c.id)
-            .where(*_due(now), or_(feeds.c.lease_until.is_(None), feeds.c.lease_until <= now))
-            .order_by(feeds.c.next_poll_at.nulls_first(), feeds.c.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(feeds)
-            .where(feeds.c.id.in_(due.scalar_subquery()))
-            .values(lease_owner=owner, lease_until=now + lease)
-            .returning(*feeds.c)
-        )
+        """Lease up to ``limit`` due feeds to ``owner`` until ``now + lease`` (``lease_claim``:
+        feeds another process holds are skipped). Recording the poll (``record_polls``) ends
+        the lease."""
+        claim = lease_claim(
+            feeds,
+            feeds.c.id,
+            _due(now),
+            (feeds.c.next_poll_at.nulls_first(), feeds.c.id),
+            now=now,
+            owner=owner,
+            lease=lease,
+            limit=limit,
+        ).returning(*feeds.c)
         async with self.engine.begin() as conn:
             rows = (await conn.execute(claim)).all()
         return sorted((feed_row(r) for r in rows), key=lambda f: f.id)

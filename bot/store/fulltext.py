@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.rows import StoreBase
+from bot.store.rows import StoreBase, lease_claim
 from bot.store.schema import entries, feeds, full_text_queue
 
 Q = full_text_queue
@@ -88,19 +88,16 @@ class FullTextMixin(StoreBase):
     ) -> list[FullTextJob]:
         """Lease up to ``limit`` due rows to ``owner`` (oldest first); rows another process
         holds are skipped (SKIP LOCKED on PostgreSQL, the single writer on SQLite)."""
-        due = (
-            select(Q.c.entry_id)
-            .where(Q.c.not_before <= now, or_(Q.c.lease_until.is_(None), Q.c.lease_until <= now))
-            .order_by(Q.c.not_before, Q.c.entry_id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claim = (
-            update(Q)
-            .where(Q.c.entry_id.in_(due.scalar_subquery()))
-            .values(lease_owner=owner, lease_until=now + lease)
-            .returning(Q.c.entry_id)
-        )
+        claim = lease_claim(
+            Q,
+            Q.c.entry_id,
+            (Q.c.not_before <= now,),
+            (Q.c.not_before, Q.c.entry_id),
+            now=now,
+            owner=owner,
+            lease=lease,
+            limit=limit,
+        ).returning(Q.c.entry_id)
         async with self.engine.begin() as conn:
             ids = [r.entry_id for r in (await conn.execute(claim)).all()]
             if not ids:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import fields
+from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from sqlalchemy import ColumnElement, Table, Update, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.models import Article, Destination, Feed, PostRecord, PostState
@@ -97,3 +100,34 @@ ARTICLE_COLUMNS = (
     feeds.c.weight.label("feed_weight"),
     feeds.c.tags.label("feed_tags"),
 )
+
+
+def lease_claim(
+    table: Table,
+    key: ColumnElement[Any],
+    due: Sequence[ColumnElement[bool]],
+    order: Sequence[ColumnElement[Any]],
+    *,
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+    limit: int,
+) -> Update:
+    """Lease the first ``limit`` rows that are ``due`` and free (never leased, or their lease
+    ran out) to ``owner`` until ``now + lease``; add ``.returning(...)``. One statement, so two
+    processes never claim the same row: on PostgreSQL the chosen rows are locked with SKIP
+    LOCKED (a claimer never waits for another), on SQLite the single writer serializes the
+    claims. A crashed owner's leases run out."""
+    free = or_(table.c.lease_until.is_(None), table.c.lease_until <= now)
+    chosen = (
+        select(key)
+        .where(*due, free)
+        .order_by(*order)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (
+        update(table)
+        .where(key.in_(chosen.scalar_subquery()))
+        .values(lease_owner=owner, lease_until=now + lease)
+    )

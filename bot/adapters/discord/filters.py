@@ -139,6 +139,27 @@ class FilterCommands:
         return [app_commands.Choice(name=p[:100], value=p[:100]) for p in picks[:MAX_CHOICES]]
 
 
+WORDS_HELP = "A word or phrase, any case (for example: open source)"
+CHANNEL_HELP = "Only in this channel (default: every channel of this server)"
+KEYWORD_COMMANDS = (  # /filters <kind>: the rule kind is the command's name
+    (INCLUDE, "Show only stories that mention this"),
+    (EXCLUDE, "Hide stories that mention this"),
+)
+
+
+def _keyword_command(
+    group: app_commands.Group, f: FilterCommands, kind: str, description: str
+) -> None:
+    @group.command(name=kind, description=description)
+    @app_commands.describe(words=WORDS_HELP, channel=CHANNEL_HELP)
+    async def keyword(
+        interaction: discord.Interaction,
+        words: app_commands.Range[str, 1, 100],
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        await f.add(interaction, kind, words, channel)
+
+
 def build_filters(h: DigestCommands) -> app_commands.Group:
     f = FilterCommands(h)
     group = app_commands.Group(
@@ -157,9 +178,6 @@ def build_filters(h: DigestCommands) -> app_commands.Group:
     async def phrases(i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await f.rule_choices(i, current)
 
-    words_help = "A word or phrase, any case (for example: open source)"
-    channel_help = "Only in this channel (default: every channel of this server)"
-
     @group.command(name="list", description="The filters set in this server")
     async def list_(interaction: discord.Interaction) -> None:
         await f.show(interaction)
@@ -176,26 +194,11 @@ def build_filters(h: DigestCommands) -> app_commands.Group:
     async def unmute(interaction: discord.Interaction, source: str) -> None:
         await f.unmute(interaction, source)
 
-    @group.command(name="include", description="Show only stories that mention this")
-    @app_commands.describe(words=words_help, channel=channel_help)
-    async def include(
-        interaction: discord.Interaction,
-        words: app_commands.Range[str, 1, 100],
-        channel: discord.TextChannel | None = None,
-    ) -> None:
-        await f.add(interaction, INCLUDE, words, channel)
-
-    @group.command(name="exclude", description="Hide stories that mention this")
-    @app_commands.describe(words=words_help, channel=channel_help)
-    async def exclude(
-        interaction: discord.Interaction,
-        words: app_commands.Range[str, 1, 100],
-        channel: discord.TextChannel | None = None,
-    ) -> None:
-        await f.add(interaction, EXCLUDE, words, channel)
+    for kind, description in KEYWORD_COMMANDS:
+        _keyword_command(group, f, kind, description)
 
     @group.command(name="remove", description="Remove an include or exclude rule")
-    @app_commands.describe(words="The rule's word or phrase", channel=channel_help)
+    @app_commands.describe(words="The rule's word or phrase", channel=CHANNEL_HELP)
     @app_commands.autocomplete(words=phrases)
     async def remove(
         interaction: discord.Interaction,

@@ -31,6 +31,8 @@ EMBEDS_TOTAL_MAX = 6000
 THREAD_NAME_MAX = 100
 # Footer of the headline embed; the thread repeats the full small print.
 _FOOTER_BUDGET = 1000
+# Left free in every thread message for the daily post's marker line (adapters/discord/marker.py).
+MARKER_ROOM = 32
 EMBED_COLOR = 0x5865F2
 
 NO_MENTIONS: dict[str, Any] = {"parse": []}
@@ -102,6 +104,7 @@ def render_discord(digest: Digest) -> DiscordPost:
         units.append(story_block(digest.lead, MARKUP, lead=True, told=lead_told))
     units += [story_block(s, MARKUP, lead=False) for s in digest.stories]
     units.append("\n".join("-# " + discord_text(line) for line in footer_lines(digest)))
-    messages = [_message(chunk) for chunk in pack(units, CONTENT_MAX, link=LINK)]
+    chunks = pack(units, CONTENT_MAX - MARKER_ROOM, link=LINK)
+    messages = [_message(chunk) for chunk in chunks]
     name = clip(discord_plain(digest.title), THREAD_NAME_MAX) or "Digest"
     return DiscordPost(headline=headline, thread_name=name, thread_messages=messages)

@@ -14,8 +14,12 @@ gateway ``INTERACTION_CREATE`` dispatches and read what the bot did from ``reque
 
 Every request is recorded (method, path below the API base, query, JSON body, monotonic
 time). Messages get snowflake ids; ``enforce_nonce`` is honoured as Discord does (the same
-nonce on a channel returns the first message instead of a second one). ``fail(...)`` makes
-matching requests answer an error status with Discord's JSON error body.
+nonce on a channel returns the first message instead of a second one) for ``nonce_window``
+seconds, and ``forget_nonces()`` is Discord's window passing. ``fail(...)`` makes matching
+requests answer an error status with Discord's JSON error body; with ``commit=True`` the work
+is done first (stored, then the answer lost), and ``how="drop"`` / ``how="stall"`` close the
+connection or never answer instead. ``GET /channels/{id}/messages`` reads a channel's history
+(newest first), as Discord does.
 """
 
 from __future__ import annotations
@@ -79,6 +83,7 @@ class Fault:
     times: int  # how many matching requests fail; -1: all
     skip: int = 0  # let this many matching requests through first
     commit: bool = False  # do the work, then answer the error (a lost response)
+    how: str = "status"  # "status": answer it; "drop": close the connection; "stall": no answer
 
 
 @dataclass
@@ -122,7 +127,9 @@ class FakeDiscord:
         }
         self.bot_channel_perms: dict[int, int] = {}  # channel -> allowed bits for the bot
         self._ids = itertools.count(1_000_000_000_000_000_000)
-        self._nonces: dict[tuple[int, str], dict[str, Any]] = {}
+        self._nonces: dict[tuple[int, str], tuple[float, dict[str, Any]]] = {}
+        self.nonce_window = 300.0  # seconds Discord remembers a nonce ("a few minutes")
+        self._unstall = asyncio.Event()
         self._changed = asyncio.Condition()
         self._ws: web.WebSocketResponse | None = None
         self._seq = 0
@@ -144,6 +151,7 @@ class FakeDiscord:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._unstall.set()
         if self._ws is not None and not self._ws.closed:
             await self._ws.close()
         if self._runner is not None:
@@ -197,7 +205,11 @@ class FakeDiscord:
         times: int = 1,
         skip: int = 0,
         commit: bool = False,
+        how: str = "status",
     ) -> None:
+        """The next ``times`` matching requests (after ``skip``) fail: answered ``status``,
+        or (``how``) their connection dropped or left without an answer until the fake
+        closes. ``commit``: the request is carried out first (a message is stored)."""
         self.faults.append(
             Fault(
                 method,
@@ -208,8 +220,13 @@ class FakeDiscord:
                 times,
                 skip,
                 commit,
+                how,
             )
         )
+
+    def forget_nonces(self) -> None:
+        """Discord's nonce window has passed for every message sent so far."""
+        self._nonces.clear()
 
     def _fault_for(self, method: str, path: str) -> Fault | None:
         for fault in self.faults:
@@ -240,6 +257,14 @@ class FakeDiscord:
         fault = self._fault_for(request.method, path)
         if fault is not None and fault.commit:
             await self._answer(request.method, path, body, dict(request.query))
+        if fault is not None and fault.how != "status":
+            rec.status = -1  # no answer reached the client
+            await self._notify()
+            if fault.how == "stall":
+                await self._unstall.wait()
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=500)
         if fault is not None:
             resp: web.StreamResponse = _json(
                 {"message": fault.message, "code": fault.code}, status=fault.status
@@ -317,12 +342,20 @@ class FakeDiscord:
             if perms & need != need:
                 return _json({"message": "Missing Permissions", "code": 50013}, status=403)
             nonce = (body or {}).get("nonce")
-            if nonce and (body or {}).get("enforce_nonce") and (cid, nonce) in self._nonces:
-                return _json(self._nonces[(cid, nonce)])
+            seen = self._nonces.get((cid, nonce)) if nonce else None
+            enforced = seen and (body or {}).get("enforce_nonce")
+            if enforced and time.monotonic() - seen[0] <= self.nonce_window:
+                return _json(seen[1])
             msg = self._message(cid, body or {})
             if nonce:
-                self._nonces[(cid, nonce)] = msg
+                self._nonces[(cid, nonce)] = (time.monotonic(), msg)
             return _json(msg)
+        if method == "GET" and (hit := m(r"/channels/(\d+)/messages", path)):
+            channel = self.channels.get(int(hit.group(1)))
+            if channel is None:
+                return self._not_found(10003, "Unknown Channel")
+            limit = min(int(query.get("limit", "50")), 100)
+            return _json(list(reversed(channel.messages))[:limit])  # newest first
         if method == "POST" and (hit := m(r"/channels/(\d+)/messages/(\d+)/threads", path)):
             cid, mid = int(hit.group(1)), int(hit.group(2))
             channel = self.channels.get(cid)

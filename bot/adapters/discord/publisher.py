@@ -1,14 +1,18 @@
 """Scheduled posts to Discord: the headline message, a thread on it, the thread messages.
 
-Exactly once (see ``bot.publish``): progress is saved after every part as JSON
-``{"headline": message id, "thread": thread id, "sent": index of the last thread part}``, and a
-retry starts after the last saved part. Each part also carries a stable nonce with
-``enforce_nonce``, so a part whose response was lost before it could be saved is not posted
-twice when the retry comes within Discord's nonce window (a few minutes).
+Exactly once, whatever fails when (see ``bot.publish``). Progress is saved as JSON
+``{"headline": message id, "thread": thread id, "sent": index of the last thread part}``:
+first before anything is sent (the intent: from then on a part may be out), then after every
+part, and a retry starts after the last saved part. Each part goes out with one request
+(``sendonce``: discord.py would retry a 500 on its own) carrying a stable nonce with
+``enforce_nonce`` and a marker (``marker``). Discord forgets a nonce after a few minutes, so
+a retry first looks for the marker of the one part that may be out without its progress
+saved (stored then a 500, a dropped connection, a stall, the bot killed before the save) in
+the channel's or thread's newest messages, and sends only if it is not there.
 
 Failures become ``PostError``: a deleted channel turns its daily digest off (not retryable);
 a missing permission is told to the server's admins once and is not retried; Discord's
-own outages (5xx, connection errors) are retryable.
+own outages (5xx, connection errors, a stalled answer) are retryable.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from typing import Any
 import aiohttp
 import discord
 
-from bot.adapters.discord import rest
+from bot.adapters.discord import marker, rest
+from bot.adapters.discord.sendonce import SEND_TIMEOUT_S, OnceSender
 from bot.clock import Clock
 from bot.errors import PostError
 from bot.models import Destination, Digest
@@ -31,6 +36,8 @@ from bot.render.escape import clip, discord_text
 from bot.services import Services
 
 log = logging.getLogger("newsbot.discord")
+
+HISTORY_LIMIT = 50  # a part being resumed is among the newest of its channel or thread
 
 
 @dataclass
@@ -81,6 +88,7 @@ class DiscordPublisher:
         self.client = client
         self.services = services
         self.clock = clock
+        self.send_timeout = SEND_TIMEOUT_S
 
     async def publish(
         self,
@@ -90,31 +98,38 @@ class DiscordPublisher:
         resume: str | None,
         save: SaveProgress,
     ) -> str:
-        http = self.client.http
         post = render_discord(digest)
         done = Progress.load(resume)
         channel = destination.channel_id
         key = (destination.id, digest.window.start.isoformat(), digest.window.end.isoformat())
+        tag = marker.post_tag(*key)
+        sender = OnceSender(self.client.http, timeout=self.send_timeout)
         step = "headline"
         try:
+            if resume is None:
+                await save(done.dump())  # the intent: a retry must look before it sends
             if done.headline is None:
-                message = await rest.send(
-                    http, channel, post.headline, nonce=rest.nonce(*key, "headline")
-                )
-                done.headline = str(message["id"])
+                done.headline = await self._find(channel, tag, 0) if resume else None
+                if done.headline is None:
+                    headline = marker.tagged(post.headline, tag, 0)
+                    nonce = rest.nonce(*key, "headline")
+                    done.headline = str((await sender.send(channel, headline, nonce=nonce))["id"])
                 await save(done.dump())
             if done.thread is None:
                 step = "thread"
+                http = self.client.http
                 done.thread = await rest.open_thread(http, channel, done.headline, post.thread_name)
                 await save(done.dump())
             step = "thread message"
-            for index in range(done.sent + 1, len(post.thread_messages)):
-                await rest.send(
-                    http,
-                    done.thread,
-                    post.thread_messages[index],
-                    nonce=rest.nonce(*key, "part", index),
-                )
+            first = done.sent + 1
+            for index in range(first, len(post.thread_messages)):
+                found = None
+                if resume and index == first:  # the one part a failure may have hidden
+                    found = await self._find(done.thread, tag, index + 1)
+                if found is None:
+                    part = marker.tagged(post.thread_messages[index], tag, index + 1)
+                    nonce = rest.nonce(*key, "part", index)
+                    await sender.send(done.thread, part, nonce=nonce)
                 done.sent = index
                 await save(done.dump())
         except discord.HTTPException as exc:
@@ -125,6 +140,25 @@ class DiscordPublisher:
                 retryable=True,
             ) from exc
         return f"discord:{channel}/{done.headline}"
+
+    async def _find(self, channel: str, tag: str, part: int) -> str | None:
+        """The id of part ``part`` of post ``tag`` if it is among the channel's newest
+        messages. A lookup that fails (no Read Message History, Discord down) says so and
+        finds nothing: the part is sent, with its nonce."""
+        me = self.client.user.id if self.client.user else None
+        try:
+            messages = await self.client.http.logs_from(channel, HISTORY_LIMIT)
+        except (discord.HTTPException, TimeoutError, aiohttp.ClientError, OSError) as exc:
+            log.warning(
+                "Discord: cannot look for an earlier try of this post in %s (%s); sending",
+                channel,
+                exc or type(exc).__name__,
+            )
+            return None
+        for message in messages:
+            if marker.carries(dict(message), tag, part, me):
+                return str(message["id"])
+        return None
 
     async def notify(self, destination: Destination, text: str) -> None:
         payload = {"content": clip(discord_text(text), CONTENT_MAX)}

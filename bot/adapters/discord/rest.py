@@ -67,14 +67,22 @@ def nonce(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:25]
 
 
-async def send(
-    http: HTTPClient, channel_id: int | str, payload: dict[str, Any], *, nonce: str | None = None
-) -> dict[str, Any]:
+def message_body(payload: dict[str, Any], nonce: str | None = None) -> dict[str, Any]:
+    """A message as sent: mentions off whatever the payload says, and the nonce enforced."""
     body = dict(payload)
     body["allowed_mentions"] = dict(NO_MENTIONS_JSON)
     if nonce is not None:
         body["nonce"] = nonce
         body["enforce_nonce"] = True
+    return body
+
+
+async def send(
+    http: HTTPClient, channel_id: int | str, payload: dict[str, Any], *, nonce: str | None = None
+) -> dict[str, Any]:
+    """A message through discord.py (which retries 5xx): for replies and notices, not for
+    the parts of a daily post (``sendonce``)."""
+    body = message_body(payload, nonce)
     route = Route("POST", "/channels/{channel_id}/messages", channel_id=int(channel_id))
     data: dict[str, Any] = await http.request(route, json=body)
     return data

@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.errors import PostError
 from bot.models import Destination, Digest
 from bot.services import Services
+from faults.ledger import Ledger
 
 DEST = Destination(
     id=7,
@@ -47,21 +48,6 @@ async def publisher(
 async def week(services: Services, settings: Settings) -> Digest:
     settings.max_stories = 40  # a thread of several replies
     return await services.digest_for("week")
-
-
-class Ledger:
-    """What the scheduler keeps between tries: the last saved progress."""
-
-    def __init__(self) -> None:
-        self.progress: str | None = None
-        self.kill_at_save = -1  # the bot dies when this save is reached
-        self.saves = 0
-
-    async def save(self, progress: str) -> None:
-        self.saves += 1
-        if self.saves == self.kill_at_save:
-            raise SystemExit("killed between the send and the save")
-        self.progress = progress
 
 
 async def post_until_done(publisher: SlackPublisher, digest: Digest, ledger: Ledger) -> int:

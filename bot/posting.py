@@ -159,7 +159,11 @@ class Poster:
     ) -> Attempt:
         where = f"{dest.platform}:{dest.channel_id}"
         window = DigestWindow(
-            start=record.window_start, end=record.window_end, tz=dest.tz, label=label
+            start=record.window_start,
+            end=record.window_end,
+            tz=dest.tz,
+            label=label,
+            by_first_seen=True,
         )
         saving: list[asyncio.Future[None]] = []
 

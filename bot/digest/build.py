@@ -22,6 +22,7 @@ from datetime import timedelta
 from bot.clock import Clock
 from bot.community.rules import Filters, hidden_note
 from bot.config import Settings
+from bot.daily import MAX_WINDOW
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
 from bot.digest.period import period_words
@@ -127,6 +128,10 @@ class DigestBuilder:
         self._memo: OrderedDict[str, DigestText] = OrderedDict()
 
     async def select(self, window: DigestWindow, *, scope: str | None = None) -> list[Article]:
+        if window.by_first_seen:
+            return await self.store.articles_first_seen(
+                window.start, window.end, published_since=window.end - MAX_WINDOW, scope=scope
+            )
         return await self.store.articles_between(window.start, window.end, scope=scope)
 
     async def stories(

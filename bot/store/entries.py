@@ -139,6 +139,46 @@ class EntriesMixin(StoreBase):
             rows = (await conn.execute(q)).all()
         return [article_row(r) for r in rows]
 
+    async def articles_first_seen(
+        self,
+        start: datetime,
+        end: datetime,
+        *,
+        published_since: datetime,
+        scope: str | None = None,
+    ) -> list[Article]:
+        """Articles the bot first saw in [start, end), published since ``published_since``,
+        from enabled feeds visible in ``scope``: a daily post's (issue 10 item 3). Consecutive
+        windows share no article, and none is left out for arriving after the post it was
+        published before. A link another feed brought before ``start`` was in an earlier
+        window already, so it is left out here."""
+        earlier = entries.alias("earlier")
+        seen_before = (
+            select(earlier.c.id)
+            .where(
+                earlier.c.canonical_url == entries.c.canonical_url,
+                earlier.c.first_seen_at < start,
+            )
+            .exists()
+        )
+        q = (
+            select(*ARTICLE_COLUMNS)
+            # the published_at index bounds the scan to the age limit (no first_seen index)
+            .join(feeds, feeds.c.id == entries.c.feed_id + 0)
+            .where(
+                entries.c.published_at >= published_since,
+                entries.c.first_seen_at >= start,
+                entries.c.first_seen_at < end,
+                feeds.c.enabled.is_(True),
+                ~seen_before,
+            )
+            .order_by(entries.c.published_at.desc(), entries.c.id)
+        )
+        q = q.where(feeds.c.scope.in_({"", scope_key(scope)}))
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(q)).all()
+        return [article_row(r) for r in rows]
+
     async def find_articles_by_url(self, canonical_url: str) -> list[Article]:
         async with self.engine.connect() as conn:
             rows = (

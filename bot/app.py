@@ -64,14 +64,14 @@ async def open_store(settings: Settings, clock: Clock, *, sync: bool = True) -> 
     store = await Store.open(settings.database_url)
     if sync and settings.feeds_file.is_file():
         try:
-            added, updated = await store.sync_feeds(
-                load_feed_specs(settings.feeds_file), clock.now()
-            )
+            synced = await store.sync_feeds(load_feed_specs(settings.feeds_file), clock.now())
         except BaseException:
             await store.close()
             raise
-        if added or updated:
-            log.info("feeds.toml: %d sources added, %d updated", added, updated)
+        if synced.added or synced.updated:
+            log.info("feeds.toml: %d sources added, %d updated", synced.added, synced.updated)
+        for line in synced.conflicts:
+            log.warning("%s", line)
     elif sync:
         log.debug("no %s; only sources added by hand are polled", settings.feeds_file)
     return store

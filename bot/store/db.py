@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
 import re
+from collections.abc import AsyncIterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,11 +102,41 @@ async def _current_revision(engine: AsyncEngine) -> str | None:
         return None  # a new database: no version table yet
 
 
+@contextlib.asynccontextmanager
+async def _sqlite_migration_lock(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Several processes starting at once on one new SQLite file: one migrates, the others
+    wait on a lock file beside it (SQLite's own locks do not cover Alembic's read-then-create:
+    the second process failed with "table ... already exists"). PostgreSQL has its advisory
+    lock below; anywhere without ``fcntl`` this is a no-op."""
+    db = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not db or db == ":memory:" or db.startswith("file:"):
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = await asyncio.to_thread(os.open, f"{db}.migrate-lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 async def migrate(engine: AsyncEngine) -> None:
     # Alembic takes a good part of a second to import; an up-to-date database (every run
     # but the first after an upgrade) never needs it
     if await _current_revision(engine) == head_revision():
         return
+    async with _sqlite_migration_lock(engine):
+        if await _current_revision(engine) == head_revision():
+            return  # another process migrated it while this one waited
+        await _migrate_locked(engine)
+
+
+async def _migrate_locked(engine: AsyncEngine) -> None:
     try:
         async with engine.begin() as conn:
             if conn.dialect.name == "postgresql":

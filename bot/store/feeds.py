@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.errors import SourceError
 from bot.feeds.urls import shown_url
 from bot.models import Feed, FeedSpec
 from bot.store.rows import StoreBase, feed_row, lease_claim, scope_key
 from bot.store.schema import feeds
+from bot.store.sync import SyncReport
+from bot.store.sync import sync_in as _sync_in
+
+SYNC_TRIES = 5
 
 
 class FeedsMixin(StoreBase):
@@ -66,42 +71,24 @@ class FeedsMixin(StoreBase):
             row = (await conn.execute(select(feeds).where(feeds.c.id == pk[0]))).one()
         return feed_row(row)
 
-    async def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> tuple[int, int]:
-        """Make the global feeds match config: add new ones, update name/tags/weight of known
-        URLs. Feeds no longer in config are disabled, not deleted (their entries stay).
-        Returns (added, updated)."""
-        added = updated = 0
-        async with self.engine.begin() as conn:
-            existing = {
-                r.url: r
-                for r in (await conn.execute(select(feeds).where(feeds.c.scope == ""))).all()
-            }
-            wanted = {s.url for s in specs}
-            for spec in specs:
-                values = dict(
-                    name=spec.name,
-                    tags=json.dumps(list(spec.tags)),
-                    weight=spec.weight,
-                    full_text=spec.full_text,
-                    enabled=True,
-                )
-                row = existing.get(spec.url)
-                if row is None:
-                    await conn.execute(
-                        insert(feeds).values(
-                            url=spec.url, scope="", consecutive_failures=0, created_at=now, **values
-                        )
-                    )
-                    added += 1
-                elif any(getattr(row, k) != v for k, v in values.items()):
-                    await conn.execute(update(feeds).where(feeds.c.id == row.id).values(**values))
-                    updated += 1
-            for url, row in existing.items():
-                if url not in wanted and row.enabled and row.added_by is None:
-                    await conn.execute(
-                        update(feeds).where(feeds.c.id == row.id).values(enabled=False)
-                    )
-        return added, updated
+    async def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> SyncReport:
+        """Make the global feeds match config, matched by name (feeds.toml's key): add new
+        ones, update the url/tags/weight of known names (a new url starts the feed afresh:
+        no cached validators, no failure streak), rename a config feed whose url kept its
+        row. Feeds no longer in config are disabled, not deleted (their entries stay). A
+        config feed whose name or url is taken by a source added by hand (CLI, OPML) is left
+        out with one line saying so. Idempotent, so two processes starting together on one
+        new database retry rather than fail when they insert the same row."""
+        for attempt in range(SYNC_TRIES):
+            try:
+                async with self.engine.begin() as conn:
+                    return await _sync_in(conn, specs, now)
+            except (IntegrityError, OperationalError):
+                # the other process inserted first (or held SQLite's write lock): read again
+                if attempt == SYNC_TRIES - 1:
+                    raise
+                await asyncio.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     async def list_feeds(
         self, scope: str | None = None, *, enabled_only: bool = False, all_scopes: bool = False

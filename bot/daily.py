@@ -15,6 +15,10 @@ from bot.clock import ensure_utc
 from bot.models import PostRecord, PostState
 
 MAX_WINDOW = timedelta(days=7)  # a window after a long outage covers at most a week
+# A daily post covers what was first seen in its window; of that, what was published at most
+# this long before the window began (a feed down for a day, a late entry): older is a feed's
+# archive (a new source, one back after weeks), not news.
+LATE_GRACE = timedelta(days=2)
 
 
 class Outcome(StrEnum):

@@ -172,8 +172,8 @@ class DigestWindow:
     end: datetime  # UTC, exclusive
     tz: str  # IANA name the window was computed in
     label: str  # "today", "yesterday", "week", "2026-08-21", "since last post"
-    # Daily posts: articles the bot first saw in the window (published at most MAX_WINDOW
-    # before its end), so one that arrives late is in the next post, not in none.
+    # Daily posts: articles the bot first saw in the window (published at most LATE_GRACE
+    # before it began), so one that arrives late is in the next post, not in none.
     by_first_seen: bool = False
 
 

@@ -22,7 +22,7 @@ from datetime import timedelta
 from bot.clock import Clock
 from bot.community.rules import Filters, hidden_note
 from bot.config import Settings
-from bot.daily import MAX_WINDOW
+from bot.daily import LATE_GRACE
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
 from bot.digest.period import period_words
@@ -130,7 +130,7 @@ class DigestBuilder:
     async def select(self, window: DigestWindow, *, scope: str | None = None) -> list[Article]:
         if window.by_first_seen:
             return await self.store.articles_first_seen(
-                window.start, window.end, published_since=window.end - MAX_WINDOW, scope=scope
+                window.start, window.end, published_since=window.start - LATE_GRACE, scope=scope
             )
         return await self.store.articles_between(window.start, window.end, scope=scope)
 

@@ -5,7 +5,12 @@ The bot runs Bolt in HTTP mode on 127.0.0.1 against the loopback fake Web API
 poller fetches and parses them, signed ``/sources`` commands are sent one after another and
 each ack (HTTP response) is timed. Slack allows 3 s; the target is under 1 s.
 
+The feed server runs in its own thread with its own event loop: a hostile feed is someone
+else's server, and serving 10 MiB (hashing it for an ETag, writing it) is not the bot's work.
+
 Rows, in one run:
+- baseline: nothing hostile (the bot idle while the acks are timed), the yardstick for the
+  machine's load at that moment: the hostile rows are compared with it as ratios;
 - before: the old title pattern (kept here as it was) run on a 64 KiB hostile title in a
   thread, as the poller used to parse: the C regex holds the GIL, the event loop stops;
 - now, 10 MiB unclosed title: the same attack at 160 times the size through the real poller
@@ -54,6 +59,7 @@ from bot.summarize.offline.summarizer import ExtractiveSummarizer  # noqa: E402
 
 SECRET = "bench-signing-secret"
 TARGET_S = 1.0
+BASELINE_S = 10.0
 OLD_PLAIN_TITLE = re.compile(rb"<title\b[^>]*>[^<]*&[^<]*</title>")  # before the fix
 
 UNCLOSED = b"<rss><channel><item><title>"
@@ -62,6 +68,39 @@ RUNAWAY = b"<rss><channel>" + b"<b>" * 700_000
 
 def old_escape(body: bytes) -> bytes:
     return OLD_PLAIN_TITLE.sub(lambda m: m.group(0), body)
+
+
+class RemoteFeeds(threading.Thread):
+    """The loopback feed server on its own thread and event loop (another machine's work)."""
+
+    def __init__(self, docs: dict[str, bytes]) -> None:
+        super().__init__(daemon=True)
+        self.docs = docs
+        self.ready = threading.Event()
+        self.server: FeedServer | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+
+    def run(self) -> None:
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+        async with FeedServer() as server:
+            for path, body in self.docs.items():
+                server.put(path, body)
+            self.server = server
+            self.ready.set()
+            await self._stop.wait()
+
+    def url(self, path: str) -> str:
+        assert self.server is not None
+        return self.server.url(path)
+
+    def close(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self.join(timeout=10)
 
 
 class Pinger(threading.Thread):
@@ -113,11 +152,19 @@ async def acks_during(
     return pinger.acks, took
 
 
-def row(name: str, acks: list[float], took: float, outcome: str) -> str:
+def p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def row(name: str, acks: list[float], took: float, outcome: str, base: list[float]) -> str:
     ms = [a * 1000 for a in acks]
+    ratio = (
+        f"{max(acks) / max(base):.1f}× / {statistics.median(acks) / statistics.median(base):.1f}×"
+    )
     return (
-        f"| {name} | {took:.1f} | {len(ms)} | {statistics.median(ms):.0f} | {max(ms):.0f} "
-        f"| {outcome} |"
+        f"| {name} | {took:.1f} | {len(ms)} | {statistics.median(ms):.0f} | {p99(ms):.0f} "
+        f"| {max(ms):.0f} | {ratio} | {outcome} |"
     )
 
 
@@ -125,7 +172,15 @@ async def measure() -> tuple[str, float, float]:
     load = os.getloadavg()[0]
     clock = FixedClock(parse_iso("2026-08-14T12:00:00+00:00"))
     with tempfile.TemporaryDirectory() as tmp:
-        async with FakeSlack() as slack, FeedServer() as feeds:
+        feeds = RemoteFeeds(
+            {
+                "/unclosed.xml": UNCLOSED + b"&" * (10 * 1024 * 1024),
+                "/runaway.xml": RUNAWAY,
+            }
+        )
+        feeds.start()
+        await asyncio.to_thread(feeds.ready.wait)
+        async with FakeSlack() as slack:
             settings = Settings(
                 database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}",
                 data_dir=Path(tmp),
@@ -135,8 +190,6 @@ async def measure() -> tuple[str, float, float]:
                 slack_signing_secret=SECRET,
                 slack_api_url=slack.api_url,
             )
-            feeds.put("/unclosed.xml", UNCLOSED + b"&" * (10 * 1024 * 1024))
-            feeds.put("/runaway.xml", RUNAWAY)
             store = await Store.open(settings.database_url)
             async with make_client(settings) as client:
                 fetcher = Fetcher(client, settings)
@@ -150,6 +203,7 @@ async def measure() -> tuple[str, float, float]:
                     assert adapter.http_url
                     url = adapter.http_url
                     await acks_during(lambda: asyncio.sleep(0.3), url, slack)  # warm-up
+                    baseline = await acks_during(lambda: asyncio.sleep(BASELINE_S), url, slack)
 
                     old_body = UNCLOSED + b"&" * (64 * 1024)
                     before = await acks_during(
@@ -178,38 +232,47 @@ async def measure() -> tuple[str, float, float]:
                 finally:
                     await adapter.close()
             await store.close()
+        feeds.close()
 
+    base = baseline[0]
     worst_now = max(unclosed[0] + runaway[0])
     text = "\n".join(
         [
-            "Bot (Slack adapter in HTTP mode), fake Slack Web API and feed server share one "
-            "process and event loop on 127.0.0.1; signed `/sources` commands are sent back to "
-            "back from a thread with its own loop, so a frozen bot loop shows in the ack times. "
+            "Bot (Slack adapter in HTTP mode) and fake Slack Web API share one process and event "
+            "loop on 127.0.0.1; the feed server runs in the same process on its own thread and "
+            "loop (a hostile server is someone else's machine); signed `/sources` commands are "
+            "sent back to back from a thread with its own loop, so a frozen bot loop shows in "
+            "the ack times. Ratios: each row's slowest / median ack over the baseline's. "
             f"Load average when the run started: {load:.1f} (a shared machine: "
             "the rows are one run, side by side).",
             "",
-            "| while the bot... | seconds | acks | ack median ms | ack max ms | feed result |",
-            "|---|---|---|---|---|---|",
+            "| while the bot... | seconds | acks | ack median ms | ack p99 ms | ack max ms "
+            "| vs baseline (max / median) | feed result |",
+            "|---|---|---|---|---|---|---|---|",
+            row("baseline: idle, nothing hostile", *baseline, "-", base),
             row(
                 "before: old title pattern, 64 KiB hostile title, parsed in a thread",
                 *before,
                 "(pattern only)",
+                base,
             ),
             row(
                 "now: polls a 10 MiB unclosed title full of `&`",
                 *unclosed,
                 outcomes["unclosed"],
+                base,
             ),
             row(
                 "now: polls 2 MiB of nested tags (runaway, 5 s parse limit)",
                 *runaway,
                 outcomes["runaway"],
+                base,
             ),
             "",
             f"The fixed title pattern alone on the 10 MiB body: {pattern_s * 1000:.0f} ms.",
         ]
     )
-    return text, worst_now, pattern_s
+    return text, worst_now, max(base)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,11 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print, don't update the doc")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
-    table, worst, _pattern_s = asyncio.run(measure())
+    table, worst, base_worst = asyncio.run(measure())
     ok = worst < TARGET_S
     verdict = (
-        f"\n- Target: every ack under {TARGET_S:.0f} s while a hostile feed is parsed: "
-        f"**{'met' if ok else 'NOT met'}** (slowest {worst * 1000:.0f} ms)."
+        f"\n- Target: every ack under {TARGET_S:.0f} s while a hostile feed is fetched and "
+        f"parsed: **{'met' if ok else 'NOT met'}** (slowest {worst * 1000:.0f} ms; with "
+        f"nothing hostile, in the same run, {base_worst * 1000:.0f} ms)."
     )
     print(table + verdict)
     if not args.no_write:

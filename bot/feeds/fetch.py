@@ -23,6 +23,7 @@ from bot.feeds.safety import check_url
 from bot.feeds.urls import shown_text
 
 _REDIRECTS = {301, 302, 303, 307, 308}
+YIELD_EVERY = 256 * 1024  # bytes of body read between two turns of the event loop
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ async def _read_capped(url: str, resp: httpx.Response, cap: int) -> bytes:
             f"{url}: body of {int(declared):,} bytes is over the {cap:,} byte cap",
         )
     chunks: list[bytes] = []
-    size = 0
+    size = passed = 0
     try:
         async for chunk in resp.aiter_bytes():
             size += len(chunk)
@@ -225,6 +226,11 @@ async def _read_capped(url: str, resp: httpx.Response, cap: int) -> bytes:
                     f"{url}: body grew past the {cap:,} byte cap (after decoding)",
                 )
             chunks.append(chunk)
+            if size - passed >= YIELD_EVERY:
+                # a fast server's (or a bomb's) chunks can be ready one after another:
+                # let chat acks and heartbeats in between
+                passed = size
+                await asyncio.sleep(0)
     except httpx.DecodingError as exc:
         raise FeedError(FeedErrorKind.DECODE, f"{url}: corrupt content encoding ({exc})") from exc
     return b"".join(chunks)

@@ -70,6 +70,11 @@ def _published(entry: ParsedEntry, now: datetime) -> datetime:
 MAX_TITLE = 300
 
 
+# The most of a title's markup turned into text: 200 times what is kept, so ordinary markup
+# (links, entities) still yields a full headline, while a 10 MB hostile title costs nothing.
+MAX_TITLE_SOURCE = MAX_TITLE * 200
+
+
 def bounded_title(title: str) -> str:
     """``title`` cut to MAX_TITLE characters, at a space when one is near, with an ellipsis."""
     if len(title) <= MAX_TITLE:
@@ -85,7 +90,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
     out: list[ArticleIn] = []
     skipped = 0
     for entry in parsed.entries:
-        title = html_to_text(entry.title)
+        title = html_to_text((entry.title or "")[:MAX_TITLE_SOURCE])
         body_html = entry.content or entry.summary
         text = html_to_text(body_html)
         link = (entry.link or "").strip()

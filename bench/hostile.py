@@ -79,27 +79,27 @@ class RemoteFeeds(threading.Thread):
         self.ready = threading.Event()
         self.server: FeedServer | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
+        self._done: asyncio.Event | None = None
 
     def run(self) -> None:
         asyncio.run(self._serve())
 
     async def _serve(self) -> None:
-        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+        self._loop, self._done = asyncio.get_running_loop(), asyncio.Event()
         async with FeedServer() as server:
             for path, body in self.docs.items():
                 server.put(path, body)
             self.server = server
             self.ready.set()
-            await self._stop.wait()
+            await self._done.wait()
 
     def url(self, path: str) -> str:
         assert self.server is not None
         return self.server.url(path)
 
     def close(self) -> None:
-        if self._loop is not None and self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._loop is not None and self._done is not None:
+            self._loop.call_soon_threadsafe(self._done.set)
         self.join(timeout=10)
 
 

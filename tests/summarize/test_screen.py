@@ -96,6 +96,28 @@ def test_news_is_found_on_articles_the_rules_were_not_written_on() -> None:
             NEWS,
         ),
         ("Sam Altman, the CEO of OpenAI, says he hopes the videos will feel fun.", NEWS),
+        # TIME, Oct 2025 to Feb 2026 (bench/style.py fourth-round days)
+        ("What to Know: OpenAI Bets Big High stakes — Sam Altman is going all in.", BOILERPLATE),
+        (
+            "A worrying trend— In the past few weeks, tech leaders made bold predictions.",
+            BOILERPLATE,
+        ),
+        (
+            "In the early hours of Saturday, January 3, a man living on the outskirts of "
+            "Caracas heard explosions.",
+            HOOK,
+        ),
+        ("One chilly day in November 2025, community worker Mike Prado drove through town.", HOOK),
+        (
+            "A third calls for a valuation of part of a healthcare technology company.",
+            NEEDS_CONTEXT,
+        ),
+        ("Today it’s close to 60/40, 50/50.", NEEDS_CONTEXT),
+        (
+            "A judge ruled on Thursday that Elon Musk’s lawsuit against Sam Altman can proceed "
+            "to a jury trial.",
+            NEWS,
+        ),
     ],
 )
 def test_kinds_of_real_sentences(sentence: str, expected: str) -> None:

@@ -40,7 +40,8 @@ _FURNITURE = re.compile(
     |\bhandpicked\b|^link\s\d{4}-|\d+\slinks?\sand\s\d+\squotations?|^for\smore\son\b
     |^more\s(?:on|from)\b|^here\sare\b.*\b(?:updates|links)\b
     |^generated\sby\b|^the\sbrief\s[A-Z]?\w+\s\d|podcast\sid\b|subscribing\b|^in\semergencies\b
-    |support\s(?:this|our)\s(?:work|journalism)|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
+    |support\s(?:this|our)\s(?:work|journalism)|^what\sto\sknow\b|^who\sto\sknow\b
+    |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     """,
     re.I | re.X,
 )
@@ -69,6 +70,14 @@ _TOLD = re.compile(r"^[^,]{3,60},\s(?:[A-Z][\w.'-]*\s){1,4}(?:tells|told|says|sa
 _EXCLAIM = re.compile(r"!\s*$")
 # "If tech talent can't come...", "The Super Bowl wasn't the only...": an essay's opening
 _ESSAY = re.compile(r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b", re.I)
+# A feature's scene: "One chilly day in November 2025, ...", "In the early hours of
+# Saturday, a man living outside Caracas heard explosions."
+_SCENE = re.compile(
+    r"^(?:in\sthe\searly\s|one\s\w+\s(?:day|night|morning|afternoon|evening)\b"
+    r"|on\sa\s\w+\s(?:day|night|morning|afternoon|evening)\b)"
+    r"|\ba\s(?:man|woman|boy|girl|teenager|mother|father)\b|\bbest\sknown\b",
+    re.I,
+)
 # "she listed a 2002 birthday": a person the sentence never names, unless quoted as a source
 _PERSON = re.compile(r"\b(?:he|she)\b")
 _SAID = re.compile(r"\b(?:says?|said|told|tells|according|announced|argues|argued|writes|wrote)\b")
@@ -83,7 +92,8 @@ _BACK = re.compile(
     |announcement|rise|drop|job|agent|blob|device|devices|model(?!\smaker)|models|business|project|series
     |rocket|woman|man|convention|result|results|same|latter|former|other|post|new\s\w+)(?!,\s[A-Z])
     (?!\s(?:that|which|who|behind)\b)
-    |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word))\b""",
+    |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word)
+    |one(?=\s[a-z]+s\b)|a\s(?:second|third|fourth|fifth)|(?:\S+\s){1,2}(?:it|it['’]s|they|he|she))\b""",
     re.I | re.X,
 )
 _WORDS = re.compile(r"[\w'’$%.-]+")
@@ -174,6 +184,7 @@ def kind(sentence: str) -> str:
         or _TOLD.match(s)
         or _EXCLAIM.search(s)
         or _ESSAY.search(s)
+        or _SCENE.search(s)
         or _mostly_quote(s)
         or len(words) < MIN_WORDS
     ):

@@ -167,6 +167,19 @@ class FeedServer:
         return resp
 
     async def _fault(self, request: web.Request, mode: str) -> web.StreamResponse:
+        answer = self._answer_fault(mode)
+        if answer is not None:
+            return answer
+        if mode == "huge":
+            return await self._huge(request)
+        if mode == "trickle":
+            return await self._trickle(request)
+        if mode in ("slow", "truncated"):
+            return await self._cut_short(request, wait=mode == "slow")
+        return web.Response(status=404, text="unknown fault")
+
+    def _answer_fault(self, mode: str) -> web.Response | None:
+        """The faults that are one whole answer (or a redirect), else None."""
         if mode == "500":
             return web.Response(status=500, text="boom")
         if mode == "429":
@@ -184,41 +197,45 @@ class FeedServer:
                 body=_gzip_bomb(),
                 headers={"Content-Encoding": "gzip", "Content-Type": "application/xml"},
             )
-        if mode == "huge":
-            resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
-            await resp.prepare(request)
-            chunk = b"<rss>" + b" " * 65531
-            sent = 0
-            try:
-                while sent < self.huge_bytes:
-                    await resp.write(chunk)
-                    sent += len(chunk)
-            except (ConnectionResetError, RuntimeError):
-                return resp
-            await resp.write_eof()
+        return None
+
+    async def _huge(self, request: web.Request) -> web.StreamResponse:
+        resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
+        await resp.prepare(request)
+        chunk = b"<rss>" + b" " * 65531
+        sent = 0
+        try:
+            while sent < self.huge_bytes:
+                await resp.write(chunk)
+                sent += len(chunk)
+        except (ConnectionResetError, RuntimeError):
             return resp
-        if mode == "trickle":  # one byte every 0.2 s, never done: no read timeout ever fires
-            resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
-            await resp.prepare(request)
-            try:
-                await resp.write(b"<rss><channel><title>")
-                while True:
-                    await asyncio.sleep(0.2)
-                    await resp.write(b"a")
-            except (ConnectionResetError, RuntimeError):
-                return resp
-        if mode in ("slow", "truncated"):
-            resp = web.StreamResponse(
-                headers={"Content-Type": "application/xml", "Content-Length": "100000"}
-            )
-            await resp.prepare(request)
-            await resp.write(b"<rss><channel><title>slow</title>")
-            if mode == "slow":
-                await self._slow.wait()
-            # close early: the body is shorter than Content-Length promised
-            request.transport.close() if request.transport else None  # type: ignore[func-returns-value]
+        await resp.write_eof()
+        return resp
+
+    async def _trickle(self, request: web.Request) -> web.StreamResponse:
+        """One byte every 0.2 s, never done: no read timeout ever fires."""
+        resp = web.StreamResponse(headers={"Content-Type": "application/xml"})
+        await resp.prepare(request)
+        try:
+            await resp.write(b"<rss><channel><title>")
+            while True:
+                await asyncio.sleep(0.2)
+                await resp.write(b"a")
+        except (ConnectionResetError, RuntimeError):
             return resp
-        return web.Response(status=404, text="unknown fault")
+
+    async def _cut_short(self, request: web.Request, *, wait: bool) -> web.StreamResponse:
+        resp = web.StreamResponse(
+            headers={"Content-Type": "application/xml", "Content-Length": "100000"}
+        )
+        await resp.prepare(request)
+        await resp.write(b"<rss><channel><title>slow</title>")
+        if wait:
+            await self._slow.wait()
+        # close early: the body is shorter than Content-Length promised
+        request.transport.close() if request.transport else None  # type: ignore[func-returns-value]
+        return resp
 
     # lifecycle ---------------------------------------------------------
     async def start(self, port: int = 0) -> FeedServer:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -57,22 +58,14 @@ class Refused(NewsbotError):
     """A user without the right to manage tried to."""
 
 
+@dataclass(eq=False)  # compared and hashed by identity: Bolt keeps its bound handlers
 class SlackCommands:
-    def __init__(
-        self,
-        services: Services,
-        settings: Settings,
-        clock: Clock,
-        client: AsyncWebClient,
-        publisher: SlackPublisher,
-        admins: AdminCheck,
-    ) -> None:
-        self.services = services
-        self.settings = settings
-        self.clock = clock
-        self.client = client
-        self.publisher = publisher
-        self.admins = admins
+    services: Services
+    settings: Settings
+    clock: Clock
+    client: AsyncWebClient
+    publisher: SlackPublisher
+    admins: AdminCheck
 
     def register(self, app: AsyncApp) -> None:
         handlers = dict(

@@ -310,6 +310,13 @@ class FakeDiscord:
                     data["guild_id"] = hit.group(2)
                 out.append(data)
             return _json(out)
+        return await self._answer_hooks(method, path, body, query)
+
+    async def _answer_hooks(
+        self, method: str, path: str, body: Any, query: dict[str, str]
+    ) -> web.StreamResponse:
+        """Interaction callbacks and the follow-ups sent through their webhooks."""
+        m = re.fullmatch
         if method == "POST" and m(r"/interactions/\d+/[^/]+/callback", path):
             if query.get("with_response") in ("true", "True", "1"):
                 return _json(
@@ -319,7 +326,7 @@ class FakeDiscord:
                     }
                 )
             return web.Response(status=204)
-        if hit := m(r"/webhooks/(\d+)/([^/]+)(?:/messages/(@original|\d+))?", path):
+        if m(r"/webhooks/(\d+)/([^/]+)(?:/messages/(@original|\d+))?", path):
             if method == "DELETE":
                 return web.Response(status=204)
             if method in ("POST", "PATCH"):
@@ -327,6 +334,14 @@ class FakeDiscord:
                 msg = self._message(NEWS_CHANNEL, body or {}, webhook=True)
                 return _json(msg)
             return _json(self._message(NEWS_CHANNEL, {}, webhook=True))
+        return await self._answer_channel(method, path, body, query)
+
+    async def _answer_channel(
+        self, method: str, path: str, body: Any, query: dict[str, str]
+    ) -> web.StreamResponse:
+        """Channels: read one, post a message (with Discord's nonce rule), read its history,
+        open a thread."""
+        m = re.fullmatch
         if hit := m(r"/channels/(\d+)", path):
             channel = self.channels.get(int(hit.group(1)))
             if channel is None:
@@ -358,23 +373,27 @@ class FakeDiscord:
             return _json(list(reversed(channel.messages))[:limit])  # newest first
         if method == "POST" and (hit := m(r"/channels/(\d+)/messages/(\d+)/threads", path)):
             cid, mid = int(hit.group(1)), int(hit.group(2))
-            channel = self.channels.get(cid)
-            if channel is None:
-                return self._not_found(10003, "Unknown Channel")
-            if self.bot_channel_perms.get(cid, BOT_PERMS) & CREATE_PUBLIC_THREADS == 0:
-                return _json({"message": "Missing Permissions", "code": 50013}, status=403)
-            if mid in self.channels:
-                return _json(
-                    {
-                        "message": "A thread has already been created for this message",
-                        "code": 160004,
-                    },
-                    status=400,
-                )
-            thread = Channel(mid, (body or {}).get("name", ""), type=11, parent_id=cid)
-            self.channels[mid] = thread
-            return _json(self._channel_json(thread))
+            return self._open_thread(cid, mid, body)
         return self._not_found(0, f"fake Discord has no route for {method} {path}")
+
+    def _open_thread(self, cid: int, mid: int, body: Any) -> web.Response:
+        """A public thread under message ``mid`` of channel ``cid``."""
+        channel = self.channels.get(cid)
+        if channel is None:
+            return self._not_found(10003, "Unknown Channel")
+        if self.bot_channel_perms.get(cid, BOT_PERMS) & CREATE_PUBLIC_THREADS == 0:
+            return _json({"message": "Missing Permissions", "code": 50013}, status=403)
+        if mid in self.channels:
+            return _json(
+                {
+                    "message": "A thread has already been created for this message",
+                    "code": 160004,
+                },
+                status=400,
+            )
+        thread = Channel(mid, (body or {}).get("name", ""), type=11, parent_id=cid)
+        self.channels[mid] = thread
+        return _json(self._channel_json(thread))
 
     def _application(self) -> dict[str, Any]:
         return {

@@ -1,4 +1,5 @@
-"""Two `newsbot run` processes on one PostgreSQL database share the polling of 2,000 feeds.
+"""Two `newsbot run` processes on one PostgreSQL database share the polling of the feeds
+(300 by default, as CI runs it; NEWSBOT_SCALE_OUT_FEEDS=2000 for the issue's setup).
 
 Real processes, a real PostgreSQL server and a loopback feed server that logs who asked for
 what and when (each process says who it is in its User-Agent). Checked:
@@ -9,8 +10,8 @@ what and when (each process says who it is in its User-Agent). Checked:
   over: none is polled later than one interval after it fell due (or after the kill).
 
 Needs NEWSBOT_TEST_DATABASE_URL (a PostgreSQL server whose user may create databases) and
-asyncpg; skips otherwise. About four minutes: the interval is one minute so a loaded 2-core
-machine keeps up with 2,000 feeds.
+asyncpg; skips otherwise. A few minutes whatever the feed count: the interval is one minute
+(the shortest the settings allow), the cold round plus two intervals, then one after the kill.
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ from bot.clock import FixedClock
 from bot.models import FeedSpec
 from bot.store.store import Store
 
-FEEDS = 2_000
-INTERVAL_S = 60.0
+# 300 feeds keep the test within about four minutes for CI's test-postgres step, with the
+# same assertions; NEWSBOT_SCALE_OUT_FEEDS=2000 is the issue's full setup (about 7 minutes).
+FEEDS = int(os.environ.get("NEWSBOT_SCALE_OUT_FEEDS", "300"))
+INTERVAL_S = 60.0  # the shortest poll interval the settings allow
 TICK_S = INTERVAL_S / 10  # bot.feeds.update.poll_tick_seconds for this interval
 
 pytestmark = pytest.mark.skipif(

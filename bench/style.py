@@ -227,6 +227,24 @@ def print_day(label: str, text: DigestText) -> None:
     print(f"Bottom line: {text.bottom_line}\n")
 
 
+REWRITES = ROOT / "tests" / "data" / "writer" / "rewrites.jsonl"
+
+
+def rewrite_check() -> str:
+    """The labelled rewrites (source -> the sentences a reader may be shown): how many the
+    plain-words pass gets exactly right; any other output counts as a meaning change."""
+    from bot.summarize.offline.plain import plain_sentences
+
+    rows = [json.loads(x) for x in REWRITES.read_text(encoding="utf-8").splitlines() if x]
+    wrong = [r for r in rows if plain_sentences(r["source"]) != r["expected"]]
+    changed = sum(1 for r in rows if r["expected"] != [r["source"]])
+    return (
+        f"Rewrites (tests/data/writer/rewrites.jsonl, {len(rows)} labelled cases; in {changed} "
+        f"the output differs from the source, spacing included; the rest come back as they are): {len(wrong)} outputs differ "
+        f"from the labelled one, so {len(wrong)} meaning changes (target 0)."
+    )
+
+
 def main() -> int:
     started = time.perf_counter()
     labels = load_labels()
@@ -288,6 +306,8 @@ def main() -> int:
         "labelled by reading them (tests/data/writer/printed.jsonl) that are not news.\n\n"
         + "\n".join(rows)
         + ("\n\n" + "\n".join(misses) if misses else "")
+        + "\n\n"
+        + rewrite_check()
         + f"\n\nRun time {time.perf_counter() - started:.1f} s (polling included)."
     )
     write_section("style", body)

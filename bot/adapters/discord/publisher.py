@@ -161,9 +161,12 @@ class DiscordPublisher:
         return None
 
     async def notify(self, destination: Destination, text: str) -> None:
+        """A notice is due once (``notice_once``): one POST, never retried by the library, so
+        a 500 after Discord stored it does not repeat it."""
         payload = {"content": clip(discord_text(text), CONTENT_MAX)}
+        sender = OnceSender(self.client.http, timeout=self.send_timeout)
         try:
-            await rest.send(self.client.http, destination.channel_id, payload)
+            await sender.send(destination.channel_id, payload)
         except discord.HTTPException as exc:
             raise await self._refused(destination, exc, "notice") from exc
 
@@ -245,6 +248,7 @@ class DiscordPublisher:
             "or use /digest now."
         )
         try:
-            await rest.send(self.client.http, system.id, {"content": text})
-        except discord.HTTPException as exc:
+            sender = OnceSender(self.client.http, timeout=self.send_timeout)
+            await sender.send(system.id, {"content": text})
+        except (discord.HTTPException, TimeoutError, aiohttp.ClientError, OSError) as exc:
             log.warning("could not send the permission notice to %s: %s", system.id, exc)

@@ -150,3 +150,34 @@ async def test_a_look_alike_marker_from_someone_else_does_not_stop_the_post(
     assert await post_until_done(world, dest, digest, ledger) == 1
     mine = [m for m in fake.channels[NEWS_CHANNEL].messages if m["author"]["id"] != "1234"]
     assert len(mine) == 1
+
+
+async def test_a_refused_history_lookup_is_logged_and_the_nonce_still_guards(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No Read Message History (or Discord failing the read): the retry says so in the log
+    and sends; within Discord's nonce window the nonce still returns the stored message."""
+    fake = world.fake
+    dest, digest = await daily(world), await digest_of(world)
+    fake.fail("GET", rf"/channels/{NEWS_CHANNEL}/messages", 403, code=50001, times=-1)
+    ledger = Ledger()
+    ledger.kill_at_save = 2  # the headline went out, the bot died before saving its id
+    with pytest.raises(SystemExit):
+        await world.adapter.publisher.publish(dest, digest, resume=None, save=ledger.save)
+    await world.adapter.publisher.publish(dest, digest, resume=ledger.progress, save=ledger.save)
+    assert "cannot look for an earlier try of this post" in caplog.text
+    assert len(fake.find("GET", rf"/channels/{NEWS_CHANNEL}/messages")) == 1
+    assert_each_part_once(fake, digest)
+
+
+async def test_a_notice_stored_then_a_500_is_not_sent_again(world: World) -> None:
+    """Notices (a failing source) are due once: no library retry repeats one that Discord
+    stored before it failed."""
+    fake = world.fake
+    dest = await daily(world)
+    fake.nonce_window = 0.0
+    fake.fail("POST", HEADLINE, 500, commit=True)
+    with pytest.raises(PostError):
+        await world.adapter.publisher.notify(dest, "Heads up: the source Wire has been failing")
+    assert len(fake.find("POST", HEADLINE)) == 1
+    assert len(fake.channels[NEWS_CHANNEL].messages) == 1

@@ -101,3 +101,19 @@ def test_a_date_in_the_past_makes_no_take() -> None:
     fact = "In April 2025, Logitech raised the prices on 51 percent of its portfolio."
     story = _story("Lawsuit demands Logitech hand tariff refunds", fact)
     assert take_line([fact], story, set(), NOW) is None
+
+
+def test_a_fine_against_someone_is_paid_by_them_not_by_the_sentences_subject() -> None:
+    """TIME, Dec 2025: Musk spoke; the fine is against X, so X is the one on the hook."""
+    fact = (
+        "Elon Musk has called for the European Union to be abolished in response to the "
+        "bloc’s issuance of a $140 million fine against his social media platform, X."
+    )
+    story = _story("Elon Musk and Trump Officials Go to War With E.U. Over $140M Fine for X", fact)
+    line = means_line([fact], story, "policy", set())
+    assert line is not None and "$140 million" in line
+    assert "X " in line and "Musk" not in line
+    unnamed = fact.replace("his social media platform, X", "his company")
+    story = _story("Musk fights the EU over a fine", unnamed)
+    line = means_line([unnamed], story, "policy", set())
+    assert line is None or "Musk" not in line  # nobody named: nobody is said to pay

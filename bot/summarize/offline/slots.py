@@ -56,6 +56,13 @@ _PAYS = re.compile(
     rf"[^.;]{{0,40}}?(?P<amount>{MONEY.pattern})|(?P<amount2>{MONEY.pattern})\s(?:settlement"
     rf"|fine|penalty)"
 )
+# "a $140 million fine against his social media platform, X": the fine names who pays, and
+# it need not be the sentence's subject (Musk called for the EU to be abolished over it).
+_AGAINST_WORD = re.compile(r"\b(?:fine|penalty|settlement)\s(?:against|on)\s")
+_AGAINST = re.compile(
+    rf"\b(?:fine|penalty|settlement)\s(?:against|on)\s(?:(?:his|her|its|their|the)\s)?"
+    rf"(?:[\w-]+\s){{0,3}}?(?:[\w-]+,\s)?(?P<who>{NAME})"
+)
 _COUNT = re.compile(
     r"(?:(?:more than|nearly|almost|about|roughly|over|some|at least)\s)?\d[\d,.]*"
     r"(?:\s(?:million|billion|thousand))?\s(?:[a-z-]+\s){0,2}"
@@ -195,6 +202,21 @@ def _headline_name(headline: str, names: _Names) -> str | None:
     return None
 
 
+def _payer(
+    pay: re.Match[str], names: _Names, head_name: str | None, who: str | None
+) -> str | bool | None:
+    """Who pays a fine or settlement; False when the fine is against someone unnamed.
+
+    "a $140 million fine against his social media platform, X": X pays, whoever the
+    sentence's subject is; "a fine against his company": no one is said to pay.
+    """
+    if _AGAINST_WORD.search(pay.string):
+        against = _AGAINST.search(pay.string)
+        payer = names.ok(against.group("who")) if against else None
+        return payer or False
+    return head_name or (names.ok(pay.group("who")) if pay.group("who") else who)
+
+
 def find(facts: Sequence[str], bodies: Sequence[str], headline: str = "") -> Slots:
     """The slots of a story: ``facts`` are its printed fact sentences (best first),
     ``bodies`` its articles' text, ``headline`` the lead article's title. Money, names
@@ -224,9 +246,10 @@ def find(facts: Sequence[str], bodies: Sequence[str], headline: str = "") -> Slo
             out.update(who=buyer, other=target, bought=True)
     pay = _first(_PAYS, sentences)
     if pay and not out.get("amount"):
-        payer = head_name or (names.ok(pay.group("who")) if pay.group("who") else who)
-        out.update(amount=pay.group("amount") or pay.group("amount2"), paid=True)
-        out["who"] = payer or out.get("who")
+        payer = _payer(pay, names, head_name, who)
+        if payer is not False:
+            out.update(amount=pay.group("amount") or pay.group("amount2"), paid=True)
+            out["who"] = payer or out.get("who")
     for key, pattern in (("count", _COUNT), ("price", _PRICE), ("when", _WHEN)):
         m = _first(pattern, facts)
         if m:

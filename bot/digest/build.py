@@ -28,6 +28,7 @@ from bot.digest.embed import Embedder
 from bot.digest.period import period_words
 from bot.digest.rank import rank
 from bot.digest.supported import supported_day, supported_stories
+from bot.digest.week import is_week, rank_week
 from bot.models import (
     Article,
     Digest,
@@ -148,13 +149,21 @@ class DigestBuilder:
         return articles, ranked
 
     async def _stories(
-        self, window: DigestWindow, topic: str | None, scope: str | None, filters: Filters | None
+        self,
+        window: DigestWindow,
+        topic: str | None,
+        scope: str | None,
+        filters: Filters | None,
+        slots: int | None = None,
     ) -> tuple[list[Article], list[Story], int]:
         articles = await self.select(window, scope=scope)
         vectors = await self.embedder.vectors(articles, self.clock.now()) if self.embedder else None
         grouped = await asyncio.to_thread(cluster, articles, vectors)
         # filters before ranking: a muted outlet no longer counts toward a story's score
         grouped, hidden = filters.apply(grouped) if filters else (grouped, 0)
+        if is_week(window):  # a week in review: the week's biggest, not the last day again
+            slots = slots or 1 + self.settings.max_stories
+            return articles, rank_week(grouped, window, topic=topic, slots=slots), hidden
         return articles, rank(grouped, now=window.end, topic=topic), hidden
 
     async def build(
@@ -166,9 +175,9 @@ class DigestBuilder:
         max_stories: int | None = None,
         filters: Filters | None = None,
     ) -> Digest:
-        articles, ranked, hidden = await self._stories(window, topic, scope, filters)
         # the lead plus up to max_stories "also on the wire"
         limit = 1 + (self.settings.max_stories if max_stories is None else max_stories)
+        articles, ranked, hidden = await self._stories(window, topic, scope, filters, limit)
         chosen = ranked[:limit]
         text = await self._write(chosen, window)
         feeds = await self.store.list_feeds(scope)

@@ -30,7 +30,7 @@ test: $(STAMP) lint
 test-postgres: $(STAMP)
 	@test -n "$$NEWSBOT_TEST_DATABASE_URL" || { echo "set NEWSBOT_TEST_DATABASE_URL=postgresql+asyncpg://USER@HOST:PORT/DB"; exit 2; }
 	$(BIN)/python -m pip install -q -e '.[dev,bench,postgres]'
-	$(BIN)/python -m pytest -q -n 2 tests/test_store.py tests/test_scheduler.py tests/test_services.py tests/feeds tests/summarize/test_cache.py tests/test_scale_out.py
+	$(BIN)/python -m pytest -q -n 2 tests/test_store.py tests/test_scheduler.py tests/test_services.py tests/feeds tests/summarize/test_cache.py tests/test_scale_out.py tests/community
 
 # requirements.lock pins every runtime dependency for the image; regenerate after changing
 # [project] dependencies in pyproject.toml

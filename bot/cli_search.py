@@ -17,6 +17,7 @@ def search_to_dict(page: SearchPage) -> dict[str, Any]:
     return {
         "words": page.words,
         "total": page.total,
+        "more_than_total": page.capped,
         "page": page.page,
         "pages": page.pages,
         "any_word": page.any_term,
@@ -37,7 +38,7 @@ def search_to_markdown(page: SearchPage) -> str:
     lines = [
         f"# Search: {page.words}",
         "",
-        f"{page.total} found, page {page.page} of {page.pages}{some}.",
+        f"{page.found}, page {page.page} of {page.pages}{some}.",
     ]
     lines.append("")
     for a in page.articles:

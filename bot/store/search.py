@@ -1,14 +1,17 @@
 """Full-text search over the stored articles: SQLite FTS5 or PostgreSQL tsvector.
 
-Ranked by relevance and recency together: the engine's relevance (bm25 / ts_rank) divided
-by ``1 + age / RECENCY_DAYS``, so a strong match from last week still beats a weak one from
-today, and of two equal matches the newer comes first. The index is made by migration
+The store finds the matches and the engine's relevance (bm25 / ts_rank) of each; ranking
+and paging happen in ``bot.community.search``. Only the newest ``cap`` matches are read
+(newest by entry id, which follows the order articles came in): a common word matches tens
+of thousands of articles on a big archive, and counting and ranking every one of them made
+a search take seconds. The answer then says "2,000+ found". The index is made by migration
 0015_search.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, text
@@ -18,27 +21,33 @@ from bot.models import Article
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
 
-RECENCY_DAYS = 30.0
-
-_SQLITE_FROM = """
+# bm25 is smaller for better matches; the title counts four times the text
+_SQLITE_MATCHES = """
+SELECT e.id, -bm25(entries_fts, 4.0, 1.0) AS rel, e.published_at, e.feed_id
 FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid JOIN feeds f ON f.id = e.feed_id
 WHERE entries_fts MATCH :q AND f.enabled AND f.scope IN ('', :scope)
+ORDER BY entries_fts.rowid DESC LIMIT :cap
 """
-_SQLITE_PAGE = (
-    "SELECT e.id " + _SQLITE_FROM + "ORDER BY bm25(entries_fts, 4.0, 1.0) / "
-    "(1.0 + max(julianday(:now) - julianday(e.published_at), 0) / :days), e.id "
-    "LIMIT :limit OFFSET :offset"
+# MATERIALIZED: the GIN index finds the matches first (else the planner may walk the
+# primary key backwards and test every row's tsvector)
+_PG_MATCHES = """
+WITH m AS MATERIALIZED (
+  SELECT e.id, e.published_at, e.feed_id,
+         ts_rank(to_tsvector('english', e.title || ' ' || e.text), query) AS rel
+  FROM entries e JOIN feeds f ON f.id = e.feed_id, {fn}('english', :q) query
+  WHERE to_tsvector('english', e.title || ' ' || e.text) @@ query
+    AND f.enabled AND f.scope IN ('', :scope)
 )
-_PG_FROM = """
-FROM entries e JOIN feeds f ON f.id = e.feed_id, plainto_tsquery('english', :q) query
-WHERE to_tsvector('english', e.title || ' ' || e.text) @@ query
-  AND f.enabled AND f.scope IN ('', :scope)
+SELECT id, rel, published_at, feed_id FROM m ORDER BY id DESC LIMIT :cap
 """
-_PG_PAGE = (
-    "SELECT e.id " + _PG_FROM + "ORDER BY ts_rank(to_tsvector('english', e.title || ' ' || "
-    "e.text), query) / (1 + greatest(extract(epoch FROM (:now - e.published_at)), 0) "
-    "/ 86400.0 / :days) DESC, e.id LIMIT :limit OFFSET :offset"
-)
+
+
+@dataclass(frozen=True)
+class Match:
+    id: int
+    relevance: float  # larger is better
+    published_at: datetime
+    feed_id: int
 
 
 def fts_query(terms: Sequence[str], *, any_term: bool = False) -> str:
@@ -47,47 +56,39 @@ def fts_query(terms: Sequence[str], *, any_term: bool = False) -> str:
     return (" OR " if any_term else " ").join(quoted)
 
 
+def _when(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return ensure_utc(value)
+    return ensure_utc(datetime.fromisoformat(str(value)))
+
+
 class SearchMixin(StoreBase):
-    async def search_entries(
-        self,
-        terms: Sequence[str],
-        scope: str | None,
-        now: datetime,
-        *,
-        limit: int,
-        offset: int = 0,
-        any_term: bool = False,
-    ) -> tuple[list[Article], int]:
-        """One page of matching articles, best first, and how many match in all.
-        ``any_term``: match articles with any of the terms instead of all of them."""
-        postgres = self.engine.dialect.name == "postgresql"
-        q = " ".join(terms) if postgres else fts_query(terms, any_term=any_term)
-        if postgres and any_term:
-            q = " | ".join(terms)
-        params = {
-            "q": q,
-            "scope": scope_key(scope),
-            "now": ensure_utc(now) if postgres else ensure_utc(now).strftime("%Y-%m-%d %H:%M:%S"),
-            "days": RECENCY_DAYS,
-            "limit": limit,
-            "offset": offset,
-        }
-        page_sql = _PG_PAGE if postgres else _SQLITE_PAGE
-        count_sql = "SELECT count(*) " + (_PG_FROM if postgres else _SQLITE_FROM)
-        if postgres and any_term:
-            page_sql = page_sql.replace("plainto_tsquery", "to_tsquery")
-            count_sql = count_sql.replace("plainto_tsquery", "to_tsquery")
+    async def search_matches(
+        self, terms: Sequence[str], scope: str | None, *, cap: int, any_term: bool = False
+    ) -> list[Match]:
+        """The newest ``cap`` articles matching all the ``terms`` (any of them with
+        ``any_term``), with their relevance, newest first."""
+        if self.engine.dialect.name == "postgresql":
+            sql = _PG_MATCHES.format(fn="to_tsquery" if any_term else "plainto_tsquery")
+            q = " | ".join(terms) if any_term else " ".join(terms)
+        else:
+            sql, q = _SQLITE_MATCHES, fts_query(terms, any_term=any_term)
+        params = {"q": q, "scope": scope_key(scope), "cap": cap}
         async with self.engine.connect() as conn:
-            total = int((await conn.execute(text(count_sql), params)).scalar() or 0)
-            ids = [r[0] for r in (await conn.execute(text(page_sql), params)).all()]
-            if not ids:
-                return [], total
+            rows = (await conn.execute(text(sql), params)).all()
+        return [Match(int(r[0]), float(r[1]), _when(r[2]), int(r[3])) for r in rows]
+
+    async def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
+        """The articles with these ids, in the order asked."""
+        if not ids:
+            return []
+        async with self.engine.connect() as conn:
             rows = (
                 await conn.execute(
                     select(*ARTICLE_COLUMNS)
                     .join(feeds, feeds.c.id == entries.c.feed_id)
-                    .where(entries.c.id.in_(ids))
+                    .where(entries.c.id.in_(list(ids)))
                 )
             ).all()
         by_id = {r.id: article_row(r) for r in rows}
-        return [by_id[i] for i in ids if i in by_id], total
+        return [by_id[i] for i in ids if i in by_id]

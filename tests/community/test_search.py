@@ -108,3 +108,36 @@ def test_cli_search_prints_json_with_links(
     assert hit["url"] == "https://news.example/2" and hit["source"] == "Example News"
     assert main(["search", "EU", "inquiry", *common]) == 0
     assert "<https://news.example/2>" in capsys.readouterr().out
+
+
+async def test_past_the_cap_only_the_newest_matches_are_ranked_and_it_says_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await seed(store)  # five articles, all with "company blog"; ids follow the order stored
+    monkeypatch.setattr("bot.community.search.CAP", 3)
+    page = await Searcher(store).search("company blog", per_page=10)
+    assert (page.total, page.capped, page.found) == (3, True, "3+ found")
+    # the three read are the three stored last (the two oldest ids are left out)
+    assert {a.url for a in page.articles} == {f"https://news.example/{i}" for i in (2, 3, 4)}
+
+
+async def test_a_channels_mutes_and_word_rules_apply_to_its_search(store: Store) -> None:
+    await seed(store)
+    wire = await store.add_feed(FeedSpec("Wire", "https://wire.example/feed"), NOW)
+    copy = replace(
+        day_articles(1)[0],
+        guid="w0",
+        url="https://wire.example/0",
+        canonical_url="https://wire.example/0",
+    )
+    await store.upsert_entries(wire.id, [copy], NOW)
+    s = Searcher(store)
+    assert (await s.search("nvidia", "discord:1", channel="42")).total == 2
+    await store.add_rule("discord:1", "", "mute", "Wire", NOW, feed_id=wire.id)
+    page = await s.search("nvidia", "discord:1", channel="42")
+    assert [a.url for a in page.articles] == ["https://news.example/0"]
+    assert page.found == "1 found (1 hidden by this channel's filters)"
+    # a word rule of that one channel: hidden there, still found in another channel
+    await store.add_rule("discord:1", "42", "exclude", "chip sales", NOW)
+    assert (await s.search("nvidia", "discord:1", channel="42")).total == 0
+    assert (await s.search("nvidia", "discord:1", channel="7")).total == 1

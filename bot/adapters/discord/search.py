@@ -31,7 +31,7 @@ def search_embed(page: SearchPage) -> dict[str, Any]:
         "title": clip(discord_plain(f"Search: {page.words}"), EMBED_TITLE_MAX),
         "description": clip("\n".join(lines), 4000),
         "color": EMBED_COLOR,
-        "footer": {"text": f"{page.total:,} found · page {page.page} of {page.pages}{more}"},
+        "footer": {"text": f"{page.found} · page {page.page} of {page.pages}{more}"},
     }
 
 
@@ -46,7 +46,11 @@ def build_search(h: DigestCommands) -> app_commands.Command[Any, Any, Any]:
     ) -> None:
         async def work() -> None:
             found = await h.services.search(
-                words, scope_of(interaction), page=page, per_page=PER_PAGE
+                words,
+                scope_of(interaction),
+                page=page,
+                per_page=PER_PAGE,
+                channel=str(interaction.channel_id or ""),
             )
             await h.answer(interaction, "", embed=search_embed(found))
 

@@ -41,7 +41,7 @@ def parse_search(text: str) -> Help | SearchCmd:
 
 
 def search_reply(page: SearchPage) -> dict[str, Any]:
-    head = f"*Search: {slack_text(page.words)}* · {page.total:,} found · page {page.page} of {page.pages}"
+    head = f"*Search: {slack_text(page.words)}* · {page.found} · page {page.page} of {page.pages}"
     lines = result_lines(
         page,
         lambda a: (
@@ -63,5 +63,11 @@ async def run_search(
 ) -> dict[str, Any]:
     if isinstance(cmd, Help):
         return replies.message(cmd.usage)
-    found = await h.services.search(cmd.words, h.scope(command), page=cmd.page, per_page=PER_PAGE)
+    found = await h.services.search(
+        cmd.words,
+        h.scope(command),
+        page=cmd.page,
+        per_page=PER_PAGE,
+        channel=str(command.get("channel_id") or ""),
+    )
     return search_reply(found)

@@ -33,6 +33,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
+from bot.community.slot_jobs import SlotJobs
 from bot.config import Settings
 from bot.daily import (
     CatchUp,
@@ -65,12 +66,15 @@ class ClockCronTrigger(BaseTrigger):  # type: ignore[misc]
     ``newsbot run --now X`` the bot's clock runs ahead of (or behind) the wall clock and the
     fire times are shifted so jobs fire at the bot's local time."""
 
-    def __init__(self, post_time: str, tz: str, offset: timedelta) -> None:
+    def __init__(self, post_time: str, tz: str, offset: timedelta, days: str = "*") -> None:
         hh, mm = post_time.split(":")
         self.post_time = post_time
         self.tz = tz
-        self.cron = CronTrigger(hour=int(hh), minute=int(mm), timezone=ZoneInfo(tz))
+        self.cron = CronTrigger(
+            day_of_week=days, hour=int(hh), minute=int(mm), timezone=ZoneInfo(tz)
+        )
         self.offset = offset
+        self.days = days
 
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
@@ -81,10 +85,11 @@ class ClockCronTrigger(BaseTrigger):  # type: ignore[misc]
         return nxt.astimezone(UTC) - self.offset if nxt else None
 
     def __str__(self) -> str:
-        return f"daily at {self.post_time} {self.tz}"
+        every = "daily" if self.days == "*" else self.days
+        return f"{every} at {self.post_time} {self.tz}"
 
 
-class Scheduler:
+class Scheduler(SlotJobs):
     def __init__(
         self,
         poster: Poster,
@@ -104,12 +109,13 @@ class Scheduler:
         self._poll_lock = asyncio.Lock()
         self._inflight: set[asyncio.Task[Any]] = set()
         self._jobs: dict[int, tuple[str, str]] = {}  # destination id -> (time, tz) scheduled
+        self._slots: dict[int, tuple[str, str, str]] = {}  # schedule id -> (time, tz, days)
         self._stopping = False
 
     @property
     def has_jobs(self) -> bool:
         """Whether any daily post is scheduled in this process."""
-        return bool(self._jobs)
+        return bool(self._jobs or self._slots)
 
     # life cycle ------------------------------------------------------------------
     def clock_offset(self) -> timedelta:
@@ -157,6 +163,9 @@ class Scheduler:
             for dest in await self.store.list_destinations()
             if dest.platform in self.poster.publishers
         }
+        plans = await self.store.all_schedules()  # these post on their schedules instead
+        self.sync_slots(wanted, plans)
+        wanted = {i: d for i, d in wanted.items() if i not in plans}
         for dest_id in list(self._jobs):
             if dest_id not in wanted:
                 with contextlib.suppress(Exception):
@@ -187,6 +196,9 @@ class Scheduler:
             dest.post_time,
             dest.tz,
         )
+
+    def _make_trigger(self, post_time: str, tz: str, days: str) -> ClockCronTrigger:
+        return ClockCronTrigger(post_time, tz, self.clock_offset(), days)
 
     def _tracked(self, fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
         """Wrap a job so shutdown can wait for it, and so a failing job logs and carries on."""
@@ -267,8 +279,14 @@ class Scheduler:
         now = self.clock.now()
         grace = timedelta(minutes=self.settings.missed_post_grace_minutes)
         outcomes: dict[int, Outcome] = {}
+        plans = await self.store.all_schedules()
         for dest in await self.store.list_destinations():
             if dest.platform not in self.poster.publishers:
+                continue
+            if dest.id in plans:
+                slot = await self.catch_up_slots(dest, plans[dest.id])
+                if slot is not None:
+                    outcomes[dest.id] = slot
                 continue
             occ = latest_occurrence(dest.post_time, dest.tz, now)
             key = window_key(occ, dest.tz)

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
 from bot.community.cooldown import CooldownServices
+from bot.community.schedule_service import ScheduleServices
 from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
 from bot.config import Settings
@@ -117,7 +118,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services(FiltersServices, SearchServices, CooldownServices):
+class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServices):
     def __init__(
         self,
         store: Store,

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.community.schedules import is_review_key
 from bot.models import Destination, PostRecord, PostState
 from bot.store.rows import StoreBase, destination_row, post_row, scope_key
 from bot.store.schema import destinations, notices, posts
@@ -185,6 +186,8 @@ class PostsMixin(StoreBase):
             await conn.execute(update(posts).where(posts.c.id == post_id).values(**values))
             if state is PostState.DONE:
                 row = (await conn.execute(select(posts).where(posts.c.id == post_id))).one()
+                if is_review_key(row.window_key):
+                    return  # a week in review leaves "since the last post" where it was
                 await conn.execute(
                     update(destinations)
                     .where(

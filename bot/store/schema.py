@@ -242,3 +242,20 @@ rules = Table(
     UniqueConstraint("scope", "channel_id", "kind", "value", name="uq_rules_scope_channel_kind"),
     Index("ix_rules_scope", "scope"),
 )
+
+schedules = Table(
+    "schedules",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "destination_id",
+        Integer,
+        ForeignKey("destinations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("days", String(10), nullable=False),
+    Column("post_time", String(5), nullable=False),
+    Column("what", String(10), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("destination_id", "days", "post_time", "what", name="uq_schedules_slot"),
+)

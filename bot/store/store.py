@@ -4,7 +4,8 @@ The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by d
 PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
 ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
 ``embeddings.py`` (cached embedding vectors), ``fulltext.py`` (the article-page queue),
-``rules.py`` (a community's filters), ``search.py`` (full-text search).
+``rules.py`` (a community's filters), ``search.py`` (full-text search),
+``schedules.py`` (a destination's post times).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.store.fulltext import FullTextMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.rules import RulesMixin
+from bot.store.schedules import SchedulesMixin
 from bot.store.search import SearchMixin
 from bot.store.summaries import SummariesMixin
 from bot.store.upkeep import UpkeepMixin, refresh_statistics
@@ -44,6 +46,7 @@ class Store(
     UpkeepMixin,
     RulesMixin,
     SearchMixin,
+    SchedulesMixin,
 ):
     """Async access to the database. Open with ``await Store.open(url)``; migrations run then."""
 

@@ -1,0 +1,146 @@
+"""The scheduler's jobs for schedules (``bot/community/schedules.py``): one job per row.
+
+Mixed into ``bot.scheduler.Scheduler``. A destination with schedule rows posts on those
+instead of its single daily job. Each slot is posted exactly once through the same ledger
+as the daily post (``Poster.post``, unique on destination + ``slot_key``), so two processes,
+a retry and a restart's catch-up all agree on one post per schedule and local date.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.community.schedules import WEEK, Schedule, cron_days, latest_slot, slot_key
+from bot.daily import CatchUp, Outcome, PostKind, catch_up_decision, daily_window_start
+from bot.models import Destination
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from bot.clock import Clock
+    from bot.config import Settings
+    from bot.posting import Poster
+    from bot.store.store import Store
+
+log = logging.getLogger("newsbot.scheduler")
+FIRE_TOLERANCE = timedelta(seconds=5)
+
+
+class SlotJobs:
+    aps: AsyncIOScheduler | None
+    store: Store
+    poster: Poster
+    clock: Clock
+    settings: Settings
+    _slots: dict[int, tuple[str, str, str]]
+
+    def _tracked(self, fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        raise NotImplementedError  # Scheduler's
+
+    def _grace_s(self) -> int:
+        raise NotImplementedError  # Scheduler's
+
+    def clock_offset(self) -> timedelta:
+        raise NotImplementedError  # Scheduler's
+
+    def _make_trigger(self, post_time: str, tz: str, days: str) -> Any:
+        raise NotImplementedError  # Scheduler's
+
+    def sync_slots(self, dests: dict[int, Destination], plans: dict[int, list[Schedule]]) -> None:
+        """One job per schedule row of the destinations posted from this process."""
+        assert self.aps is not None
+        wanted = {s.id: (s, dests[d]) for d, rows in plans.items() if d in dests for s in rows}
+        for sid in list(self._slots):
+            if sid not in wanted:
+                with contextlib.suppress(Exception):
+                    self.aps.remove_job(f"slot:{sid}")
+                del self._slots[sid]
+        for sid, (s, dest) in wanted.items():
+            spec = (s.post_time, dest.tz, s.days)
+            if self._slots.get(sid) == spec:
+                continue
+            self.aps.add_job(
+                self._tracked(self.slot_job),
+                self._make_trigger(s.post_time, dest.tz, cron_days(s.days)),
+                args=(sid,),
+                id=f"slot:{sid}",
+                name=f"{s.describe()} to {dest.platform}:{dest.channel_id}",
+                replace_existing=True,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=self._grace_s(),
+            )
+            self._slots[sid] = spec
+            log.info("%s:%s posts %s %s", dest.platform, dest.channel_id, s.describe(), dest.tz)
+
+    async def slot_job(self, schedule_id: int, occurrence: datetime | None = None) -> Outcome:
+        """The post of one schedule for its latest slot."""
+        s = await self.store.get_schedule(schedule_id)
+        dest = await self.store.get_destination(s.destination_id) if s else None
+        if s is None or dest is None or not dest.enabled:
+            return Outcome.DISABLED
+        occ = occurrence or latest_slot(s, dest.tz, self.clock.now() + FIRE_TOLERANCE)
+        if occ is None:
+            return Outcome.SKIPPED
+        if s.what == WEEK:
+            start, label = occ - timedelta(days=7), "week"
+        else:
+            start, label = daily_window_start(dest.last_window_end, occ), "since the last post"
+        key = slot_key(s, occ, dest.tz)
+        attempt = await self.poster.post(dest, PostKind.DAILY, key, start, occ, label=label)
+        if attempt.retry_after is not None:
+            self._retry_slot(s.id, occ, attempt.retry_after)
+        return attempt.outcome
+
+    def _retry_slot(self, schedule_id: int, occurrence: datetime, delay_s: float) -> None:
+        from datetime import UTC
+
+        from apscheduler.triggers.date import DateTrigger
+
+        if self.aps is None:
+            return
+        self.aps.add_job(
+            self._tracked(self.slot_job),
+            DateTrigger(run_date=datetime.now(UTC) + timedelta(seconds=delay_s), timezone=UTC),
+            args=(schedule_id, occurrence),
+            id=f"retry-slot:{schedule_id}",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+
+    async def catch_up_slots(self, dest: Destination, rows: list[Schedule]) -> Outcome | None:
+        """On start, for each schedule: the same rule as the daily post's catch-up, judged
+        on that schedule's own posts."""
+        now = self.clock.now()
+        grace = timedelta(minutes=self.settings.missed_post_grace_minutes)
+        records = await self.store.posts_for(dest.id)
+        last: Outcome | None = None
+        for s in rows:
+            occ = latest_slot(s, dest.tz, now)
+            if occ is None:
+                continue
+            prefix = f"{s.what}{s.id}:"
+            mine = [r for r in records if r.window_key.startswith(prefix)]
+            ends = [r.window_end for r in mine]
+            own_end = max(ends) if ends else None
+            if s.what != WEEK and dest.last_window_end and own_end:
+                own_end = max(own_end, dest.last_window_end)  # another digest covered it
+            key = slot_key(s, occ, dest.tz)
+            decision = catch_up_decision(
+                occurrence=occ,
+                key=key,
+                records=mine,
+                last_window_end=own_end,
+                now=now,
+                grace=grace,
+            )
+            if decision is CatchUp.POST:
+                last = await self.slot_job(s.id, occ)
+            elif decision is CatchUp.SKIP:
+                await self.poster.skip(dest, key, occ, "missed while the bot was down")
+                last = Outcome.SKIPPED
+        return last

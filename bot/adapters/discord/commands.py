@@ -23,6 +23,7 @@ from bot.adapters.discord.answering import Answering, can_manage
 from bot.adapters.discord.definitions import MAX_CHOICES, build_commands
 from bot.adapters.discord.filters import filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
+from bot.adapters.discord.schedules import schedules_text
 from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import Outcome
@@ -149,11 +150,14 @@ class DigestCommands(Answering):
             )
             about = f" about {discord_text(dest.topic)}" if dest.topic else ""
             filters = await self.services.filters_here(dest.scope, dest.channel_id)
+            rows = await self.services.schedules_here("discord", dest.channel_id)
             await self.answer(
                 interaction,
                 f"Done: the daily digest{about} goes to <#{dest.channel_id}> at "
                 f"{dest.post_time} ({dest.tz}). Stop it with /digest stop.\n"
-                + filters_text(filters, "No filters here; add some with /filters."),
+                + filters_text(filters, "No filters here; add some with /filters.")
+                + "\nSchedules (change them with /schedule):\n"
+                + schedules_text(rows, dest.tz),
             )
 
         await self.run(interaction, work, ephemeral=True, manage=True, precheck=precheck)

@@ -14,6 +14,7 @@ from discord import app_commands
 
 from bot.adapters.discord.filters import build_filters
 from bot.adapters.discord.ranges import Topics, add_range_commands
+from bot.adapters.discord.schedules import build_schedule
 from bot.adapters.discord.search import build_search
 from bot.digest.rank import TOPIC_SYNONYMS
 
@@ -61,7 +62,14 @@ def build_commands(
     h: DigestCommands,
 ) -> list[app_commands.Group | app_commands.Command[Any, Any, Any]]:
     """Every slash command the bot registers."""
-    return [_digest_group(h), _sources_group(h), _why_command(h), build_filters(h), build_search(h)]
+    return [
+        _digest_group(h),
+        _sources_group(h),
+        _why_command(h),
+        build_filters(h),
+        build_search(h),
+        build_schedule(h),
+    ]
 
 
 def _window_command(

@@ -18,7 +18,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import filters, parse, replies, search
+from bot.adapters.slack import filters, parse, replies, schedules, search
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
@@ -51,6 +51,7 @@ COMMANDS = (
     "/why",
     "/filters",
     "/search",
+    "/schedule",
 )  # config/slack-manifest.yml declares the same
 
 
@@ -71,7 +72,14 @@ class SlackCommands:
         handlers = dict(
             zip(
                 COMMANDS,
-                (self.on_digest, self.on_sources, self.on_why, self.on_filters, self.on_search),
+                (
+                    self.on_digest,
+                    self.on_sources,
+                    self.on_why,
+                    self.on_filters,
+                    self.on_search,
+                    self.on_schedule,
+                ),
                 strict=True,
             )
         )
@@ -104,6 +112,15 @@ class SlackCommands:
             respond,
             search.parse_search,
             lambda c, cm: search.run_search(self, c, cm),
+        )
+
+    async def on_schedule(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
+        await self._handle(
+            ack,
+            command,
+            respond,
+            schedules.parse_schedule,
+            lambda c, cm: schedules.run_schedule(self, c, cm),
         )
 
     async def _handle(
@@ -308,10 +325,13 @@ class SlackCommands:
         )
         topic = f" on {slack_text(dest.topic)}" if dest.topic else ""
         rules = await self.services.filters_here(dest.scope, channel)
+        rows = await self.services.schedules_here("slack", channel)
         text = (
             f"Daily digest{topic} set for <#{channel}> at {dest.post_time} "
             f"({slack_text(dest.tz)}).{note}\n"
             + filters.filters_text(rules, "No filters here; add some with `/filters`.")
+            + "\nSchedules (change them with `/schedule`):\n"
+            + schedules.schedules_text(rows, dest.tz)
         )
         return replies.message(text, visible=True)
 

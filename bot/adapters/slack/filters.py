@@ -56,7 +56,7 @@ class ClearCmd:
 FiltersCommand = Help | FiltersList | KeywordCmd | MuteCmd | ClearCmd
 
 
-def _channel_then_rest(rest: list[str]) -> tuple[ChannelRef | None, list[str]]:
+def channel_then_rest(rest: list[str]) -> tuple[ChannelRef | None, list[str]]:
     if rest and (rest[0].startswith("<#") or rest[0].startswith("#")):
         return parse_channel(rest[0]), rest[1:]
     return None, rest
@@ -70,7 +70,7 @@ def parse_filters(text: str) -> FiltersCommand:
     if head in ("help", "?"):
         return Help(FILTERS_USAGE)
     if head in (INCLUDE, EXCLUDE, "remove"):
-        channel, rest = _channel_then_rest(rest)
+        channel, rest = channel_then_rest(rest)
         if not rest:
             raise UsageError(f"/filters {head} needs a word or phrase", hint=FILTERS_USAGE)
         return KeywordCmd(head, " ".join(unescape(w) for w in rest), channel)
@@ -81,7 +81,7 @@ def parse_filters(text: str) -> FiltersCommand:
             )
         return MuteCmd(" ".join(unescape(w) for w in rest), head == "mute")
     if head == "clear":
-        channel, rest = _channel_then_rest(rest)
+        channel, rest = channel_then_rest(rest)
         if rest:
             raise UsageError("/filters clear takes at most a channel", hint=FILTERS_USAGE)
         return ClearCmd(channel)

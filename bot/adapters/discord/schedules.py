@@ -1,0 +1,155 @@
+"""``/schedule``: when a channel's digest posts (admins only): list, add, remove.
+
+Several schedules per channel: every day, weekdays only, or one day of the week, each
+posting the digest since the last post or the week in review. A group of its own with
+``default_permissions`` (Manage Server); every answer is ephemeral.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+
+from bot.community.schedules import DIGEST, WEEK, Schedule
+from bot.errors import NewsbotError
+from bot.render.escape import clip
+
+if TYPE_CHECKING:
+    from bot.adapters.discord.commands import DigestCommands
+
+MAX_CHOICES = 25
+DAY_CHOICES = [
+    app_commands.Choice(name=n, value=v)
+    for n, v in (
+        ("every day", "daily"),
+        ("weekdays (Monday to Friday)", "weekdays"),
+        *((d.capitalize() + "s", d) for d in ("monday", "tuesday", "wednesday", "thursday")),
+        *((d.capitalize() + "s", d) for d in ("friday", "saturday", "sunday")),
+    )
+]
+WHAT_CHOICES = [
+    app_commands.Choice(name="the digest since the last post", value=DIGEST),
+    app_commands.Choice(name="the week in review (last 7 days)", value=WEEK),
+]
+
+
+def schedules_text(rows: list[Schedule], tz: str) -> str:
+    """The lines ``/schedule list`` and ``/digest setup`` show."""
+    lines = [f"• {s.describe()} ({tz})" for s in rows]
+    return clip("\n".join(lines), 1800)
+
+
+class ScheduleCommands:
+    def __init__(self, h: DigestCommands) -> None:
+        self.h = h
+        self.services = h.services
+
+    async def _do(self, interaction: discord.Interaction, work: Any) -> None:
+        await self.h.run(interaction, work, ephemeral=True, manage=True)
+
+    def _channel(self, interaction: discord.Interaction, channel: Any) -> str:
+        return str(channel.id if channel is not None else interaction.channel_id)
+
+    async def _tz(self, channel_id: str) -> str:
+        dest = await self.services.daily_for("discord", channel_id)
+        return dest.tz if dest else "UTC"
+
+    async def show(self, interaction: discord.Interaction, channel: Any) -> None:
+        async def work() -> None:
+            where = self._channel(interaction, channel)
+            rows = await self.services.schedules_here("discord", where)
+            text = schedules_text(rows, await self._tz(where))
+            await self.h.answer(interaction, f"<#{where}> posts:\n{text}")
+
+        await self._do(interaction, work)
+
+    async def add(
+        self, interaction: discord.Interaction, days: str, time: str, what: str, channel: Any
+    ) -> None:
+        async def work() -> None:
+            where = self._channel(interaction, channel)
+            added = await self.services.add_schedule("discord", where, days, time, what)
+            rows = await self.services.schedules_here("discord", where)
+            await self.h.answer(
+                interaction,
+                f"Added: <#{where}> posts {added.describe()}. Now it posts:\n"
+                + schedules_text(rows, await self._tz(where)),
+            )
+
+        await self._do(interaction, work)
+
+    async def remove(self, interaction: discord.Interaction, schedule: str, channel: Any) -> None:
+        async def work() -> None:
+            if not schedule.strip().isdigit():
+                raise NewsbotError(
+                    f"{schedule!r} is not one of this channel's schedules",
+                    hint="pick one from the list /schedule remove offers",
+                )
+            where = self._channel(interaction, channel)
+            gone = await self.services.remove_schedule("discord", where, int(schedule))
+            await self.h.answer(interaction, f"Removed: {gone.describe()}.")
+
+        await self._do(interaction, work)
+
+    async def choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        try:
+            rows = await self.services.schedules_here("discord", str(interaction.channel_id))
+        except NewsbotError:
+            return []
+        typed = current.strip().lower()
+        picks = [s for s in rows if s.id and typed in s.describe().lower()]
+        return [
+            app_commands.Choice(name=s.describe()[:100], value=str(s.id))
+            for s in picks[:MAX_CHOICES]
+        ]
+
+
+def build_schedule(h: DigestCommands) -> app_commands.Group:
+    s = ScheduleCommands(h)
+    group = app_commands.Group(
+        name="schedule",
+        description="When this channel's digest posts (needs Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+    channel_help = "The channel (default: this one)"
+
+    async def mine(i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await s.choices(i, current)
+
+    @group.command(name="list", description="When this channel's digest posts")
+    @app_commands.describe(channel=channel_help)
+    async def list_(
+        interaction: discord.Interaction, channel: discord.TextChannel | None = None
+    ) -> None:
+        await s.show(interaction, channel)
+
+    @group.command(name="add", description="Post on more days or times, or a week in review")
+    @app_commands.describe(
+        days="Which days", time="Local time, HH:MM (24-hour)", what="What to post"
+    )
+    @app_commands.choices(days=DAY_CHOICES, what=WHAT_CHOICES)
+    async def add(
+        interaction: discord.Interaction,
+        days: str,
+        time: app_commands.Range[str, 4, 5],
+        what: str = DIGEST,
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        await s.add(interaction, days, time, what, channel)
+
+    @group.command(name="remove", description="Remove one of this channel's schedules")
+    @app_commands.describe(schedule="The schedule", channel=channel_help)
+    @app_commands.autocomplete(schedule=mine)
+    async def remove(
+        interaction: discord.Interaction,
+        schedule: str,
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        await s.remove(interaction, schedule, channel)
+
+    return group

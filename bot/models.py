@@ -233,6 +233,7 @@ class Digest:
     signoff: str
     stats: DigestStats
     generated_at: datetime | None = None
+    ping: str | None = None  # the role / user group a scheduled post pings (bot/community/pings.py)
 
     @property
     def all_stories(self) -> tuple[DigestStory, ...]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
@@ -181,6 +181,8 @@ class Poster:
             digest = await self.builder.build(
                 window, topic=dest.topic, scope=dest.scope, filters=filters
             )
+            ping = await self.store.ping_for(dest.id)  # the role / group chosen for this channel
+            digest = replace(digest, ping=ping) if ping else digest
             ref = await publisher.publish(dest, digest, resume=record.message_ref, save=save)
         except asyncio.CancelledError:
             await asyncio.gather(*saving, return_exceptions=True)

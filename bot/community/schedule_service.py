@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.community.pings import clean_target
 from bot.community.schedules import Schedule, parse_days, parse_what
 from bot.errors import NewsbotError
 from bot.validate import validate_time
@@ -44,6 +45,18 @@ class ScheduleServices:
         )
         await self._changed()
         return added
+
+    async def set_ping(self, platform: str, channel_id: str, target: str | None) -> str | None:
+        """The role (Discord) or user group (Slack) pinged when this channel's posts land;
+        ``None`` turns the ping off. Returns the cleaned target."""
+        dest = await self._destination(platform, channel_id)
+        cleaned = clean_target(platform, target) if target else None
+        await self.store.set_ping(dest.id, cleaned, self.clock.now())
+        return cleaned
+
+    async def ping_here(self, platform: str, channel_id: str) -> str | None:
+        dest = await self._destination(platform, channel_id)
+        return await self.store.ping_for(dest.id)
 
     async def remove_schedule(self, platform: str, channel_id: str, schedule_id: int) -> Schedule:
         dest = await self._destination(platform, channel_id)

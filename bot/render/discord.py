@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.community.pings import discord_mentions, discord_ping
 from bot.models import Digest
 from bot.render.common import (
     Markup,
@@ -97,7 +98,10 @@ def render_discord(digest: Digest) -> DiscordPost:
     }
     if digest.generated_at is not None:
         embed["timestamp"] = digest.generated_at.isoformat()
-    headline = {"embeds": [embed], "allowed_mentions": dict(NO_MENTIONS)}
+    headline: dict[str, Any] = {"embeds": [embed], "allowed_mentions": dict(NO_MENTIONS)}
+    if digest.ping:  # the one live mention: the role the channel chose (feed text stays inert)
+        headline["content"] = discord_ping(digest.ping)
+        headline["allowed_mentions"] = discord_mentions(digest.ping)
 
     units: list[str] = []
     if digest.lead is not None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.community.pings import slack_ping
 from bot.models import Digest
 from bot.render.common import (
     Markup,
@@ -124,5 +125,9 @@ def render_slack(digest: Digest) -> SlackPost:
     lead = ""
     if digest.lead is not None and not title_says_lead(digest):
         lead = f" — {slack_text(digest.lead.headline)}"
-    headline = _payload(title + lead, _headline_blocks(digest))
+    blocks = _headline_blocks(digest)
+    if digest.ping:  # the one live mention: the user group the channel chose
+        blocks.insert(0, _section(slack_ping(digest.ping)))
+        title = f"{slack_ping(digest.ping)} {title}"
+    headline = _payload(title + lead, blocks)
     return SlackPost(headline=headline, thread=_thread(digest))

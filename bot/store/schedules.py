@@ -1,4 +1,5 @@
-"""A destination's schedules (``bot/community/schedules.py`` says what they mean)."""
+"""A destination's schedules (``bot/community/schedules.py`` says what they mean) and the
+role or user group its scheduled posts ping (``bot/community/pings.py``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.community.schedules import DIGEST, MAX_SCHEDULES, Schedule
 from bot.errors import NewsbotError
 from bot.store.rows import StoreBase
-from bot.store.schema import destinations, schedules
+from bot.store.schema import destinations, pings, schedules
 
 
 def _schedule(row: Any) -> Schedule:
@@ -96,3 +97,20 @@ class SchedulesMixin(StoreBase):
         async with self.engine.connect() as conn:
             row = (await conn.execute(q)).one_or_none()
         return _schedule(row) if row is not None else None
+
+    async def set_ping(self, destination_id: int, target: str | None, now: datetime) -> None:
+        """Ping ``target`` when the destination's posts land; ``None``: ping nobody."""
+        async with self.engine.begin() as conn:
+            await conn.execute(delete(pings).where(pings.c.destination_id == destination_id))
+            if target:
+                await conn.execute(
+                    insert(pings).values(
+                        destination_id=destination_id, target=target, created_at=now
+                    )
+                )
+
+    async def ping_for(self, destination_id: int) -> str | None:
+        q = select(pings.c.target).where(pings.c.destination_id == destination_id)
+        async with self.engine.connect() as conn:
+            value = (await conn.execute(q)).scalar_one_or_none()
+        return str(value) if value else None

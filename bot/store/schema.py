@@ -259,3 +259,16 @@ schedules = Table(
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_id", "days", "post_time", "what", name="uq_schedules_slot"),
 )
+
+pings = Table(
+    "pings",
+    metadata,
+    Column(
+        "destination_id",
+        Integer,
+        ForeignKey("destinations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("target", String(40), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.feeds.urls import without_tracking
 from bot.models import Digest
@@ -151,3 +153,27 @@ def test_escaped_bracket_in_text_never_lets_a_split_cut_a_later_link() -> None:
     messages = [m["content"] for m in render_discord(digest).thread_messages]
     for url in links(digest):
         assert any(f"(<{url}>)" in m for m in messages), url
+
+
+@PROPS
+@given(digests(), st.integers(10**16, 10**19))
+def test_a_chosen_role_is_the_only_discord_ping(digest: Digest, role: int) -> None:
+    post = render_discord(replace(digest, ping=str(role)))
+    assert post.headline["content"] == f"<@&{role}>"
+    assert post.headline["allowed_mentions"] == {"parse": [], "roles": [str(role)]}
+    for p in post.thread_messages:
+        assert p["allowed_mentions"] == {"parse": []}
+    rest = {k: v for k, v in post.headline.items() if k != "content"}
+    for text in strings([rest, *post.thread_messages, post.thread_name]):
+        assert not DISCORD_LIVE.search(text), text  # the feed's text still pings no one
+
+
+@PROPS
+@given(digests(), st.from_regex(r"S[A-Z0-9]{8,11}", fullmatch=True))
+def test_a_chosen_user_group_is_the_only_slack_ping(digest: Digest, group: str) -> None:
+    post = render_slack(replace(digest, ping=group))
+    mention = f"<!subteam^{group}>"
+    assert post.headline["blocks"][0]["text"]["text"] == mention
+    assert post.headline["text"].startswith(mention + " ")
+    for text in strings([post.headline, *post.thread]):
+        assert not SLACK_LIVE.search(text.replace(mention, "")), text

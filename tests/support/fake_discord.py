@@ -46,6 +46,7 @@ ADMIN_ID = 900000000000000021
 MEMBER_ID = 900000000000000022
 EVERYONE_ROLE = GUILD_ID
 BOT_ROLE = 900000000000000030
+NEWS_ROLE = 900000000000000031  # a role admins may choose to ping when the daily post lands
 
 # Discord permission bits
 VIEW_CHANNEL = 1 << 10
@@ -60,6 +61,16 @@ BOT_PERMS = MEMBER_PERMS | CREATE_PUBLIC_THREADS
 ADMIN_PERMS = MEMBER_PERMS | MANAGE_GUILD | CREATE_PUBLIC_THREADS
 
 ISO = "2026-08-22T12:00:00.000000+00:00"
+NEWS_ROLE_JSON = {
+    "id": str(NEWS_ROLE),
+    "name": "AI news",
+    "permissions": "0",
+    "position": 2,
+    "color": 0,
+    "hoist": False,
+    "managed": False,
+    "mentionable": True,
+}
 
 
 @dataclass
@@ -512,6 +523,7 @@ class FakeDiscord:
                     "managed": True,
                     "mentionable": False,
                 },
+                NEWS_ROLE_JSON,
             ],
             "emojis": [],
             "stickers": [],
@@ -667,6 +679,9 @@ class FakeDiscord:
                 ch = self._channel_json(self.channels[value])
                 ch["permissions"] = str(BOT_PERMS)
                 resolved.setdefault("channels", {})[str(value)] = ch
+            elif value == NEWS_ROLE:
+                opt = {"name": name, "type": 8, "value": str(value)}
+                resolved.setdefault("roles", {})[str(value)] = dict(NEWS_ROLE_JSON)
             else:
                 opt = {"name": name, "type": 3, "value": value}
             if name == autocomplete:

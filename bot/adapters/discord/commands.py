@@ -151,13 +151,14 @@ class DigestCommands(Answering):
             about = f" about {discord_text(dest.topic)}" if dest.topic else ""
             filters = await self.services.filters_here(dest.scope, dest.channel_id)
             rows = await self.services.schedules_here("discord", dest.channel_id)
+            ping = await self.services.ping_here("discord", dest.channel_id)
             await self.answer(
                 interaction,
                 f"Done: the daily digest{about} goes to <#{dest.channel_id}> at "
                 f"{dest.post_time} ({dest.tz}). Stop it with /digest stop.\n"
                 + filters_text(filters, "No filters here; add some with /filters.")
                 + "\nSchedules (change them with /schedule):\n"
-                + schedules_text(rows, dest.tz),
+                + schedules_text(rows, dest.tz, ping),
             )
 
         await self.run(interaction, work, ephemeral=True, manage=True, precheck=precheck)

@@ -2,7 +2,8 @@
 
 Payloads come from ``bot.render.discord`` and are sent as they are (discord.py still handles
 rate-limit buckets, 429s and retries of 500s). Mentions are forced off on every send, even if
-a payload forgot: feed text must never ping anyone.
+a payload forgot: feed text must never ping anyone. The one exception is the single role a
+channel chose to ping when its daily post lands (``bot/community/pings.py``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import yarl
 from discord.gateway import DiscordWebSocket
 from discord.http import HTTPClient, Route
 
+from bot.community.pings import discord_mentions
+
 DEFAULT_API_URL = "https://discord.com/api/v10"
-NO_MENTIONS_JSON: dict[str, Any] = {"parse": []}
 NO_MENTIONS = discord.AllowedMentions.none()
 THREAD_ARCHIVE_MINUTES = 1440  # a day: the thread stays open while the digest is news
 
@@ -70,7 +72,10 @@ def nonce(*parts: object) -> str:
 def message_body(payload: dict[str, Any], nonce: str | None = None) -> dict[str, Any]:
     """A message as sent: mentions off whatever the payload says, and the nonce enforced."""
     body = dict(payload)
-    body["allowed_mentions"] = dict(NO_MENTIONS_JSON)
+    # nobody, or the one role a daily post pings (never @everyone, users or parsed text)
+    body["allowed_mentions"] = discord_mentions(
+        (payload.get("allowed_mentions") or {}).get("roles", [None])[0]
+    )
     if nonce is not None:
         body["nonce"] = nonce
         body["enforce_nonce"] = True

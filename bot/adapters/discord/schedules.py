@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.community.pings import discord_ping
 from bot.community.schedules import DIGEST, WEEK, Schedule
 from bot.errors import NewsbotError
 from bot.render.escape import clip
@@ -35,9 +36,10 @@ WHAT_CHOICES = [
 ]
 
 
-def schedules_text(rows: list[Schedule], tz: str) -> str:
-    """The lines ``/schedule list`` and ``/digest setup`` show."""
+def schedules_text(rows: list[Schedule], tz: str, ping: str | None = None) -> str:
+    """The lines ``/schedule list`` and ``/digest setup`` show (sent with mentions off)."""
     lines = [f"• {s.describe()} ({tz})" for s in rows]
+    lines.append(f"• pings {discord_ping(ping)} when a post lands" if ping else "• pings nobody")
     return clip("\n".join(lines), 1800)
 
 
@@ -60,7 +62,8 @@ class ScheduleCommands:
         async def work() -> None:
             where = self._channel(interaction, channel)
             rows = await self.services.schedules_here("discord", where)
-            text = schedules_text(rows, await self._tz(where))
+            ping = await self.services.ping_here("discord", where)
+            text = schedules_text(rows, await self._tz(where), ping)
             await self.h.answer(interaction, f"<#{where}> posts:\n{text}")
 
         await self._do(interaction, work)
@@ -76,6 +79,19 @@ class ScheduleCommands:
                 interaction,
                 f"Added: <#{where}> posts {added.describe()}. Now it posts:\n"
                 + schedules_text(rows, await self._tz(where)),
+            )
+
+        await self._do(interaction, work)
+
+    async def ping(self, interaction: discord.Interaction, role: Any, channel: Any) -> None:
+        async def work() -> None:
+            where = self._channel(interaction, channel)
+            got = await self.services.set_ping("discord", where, str(role.id) if role else None)
+            if got is None:
+                await self.h.answer(interaction, f"Posts in <#{where}> ping nobody now.")
+                return
+            await self.h.answer(
+                interaction, f"Posts in <#{where}> ping {discord_ping(got)} when they land."
             )
 
         await self._do(interaction, work)
@@ -141,6 +157,15 @@ def build_schedule(h: DigestCommands) -> app_commands.Group:
         channel: discord.TextChannel | None = None,
     ) -> None:
         await s.add(interaction, days, time, what, channel)
+
+    @group.command(name="ping", description="Ping a role when this channel's posts land")
+    @app_commands.describe(role="The role to ping (leave out to ping nobody)", channel=channel_help)
+    async def ping(
+        interaction: discord.Interaction,
+        role: discord.Role | None = None,
+        channel: discord.TextChannel | None = None,
+    ) -> None:
+        await s.ping(interaction, role, channel)
 
     @group.command(name="remove", description="Remove one of this channel's schedules")
     @app_commands.describe(schedule="The schedule", channel=channel_help)

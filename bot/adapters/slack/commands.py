@@ -326,12 +326,13 @@ class SlackCommands:
         topic = f" on {slack_text(dest.topic)}" if dest.topic else ""
         rules = await self.services.filters_here(dest.scope, channel)
         rows = await self.services.schedules_here("slack", channel)
+        ping = await self.services.ping_here("slack", channel)
         text = (
             f"Daily digest{topic} set for <#{channel}> at {dest.post_time} "
             f"({slack_text(dest.tz)}).{note}\n"
             + filters.filters_text(rules, "No filters here; add some with `/filters`.")
             + "\nSchedules (change them with `/schedule`):\n"
-            + schedules.schedules_text(rows, dest.tz)
+            + schedules.schedules_text(rows, dest.tz, ping)
         )
         return replies.message(text, visible=True)
 

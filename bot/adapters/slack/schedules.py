@@ -24,6 +24,7 @@ SCHEDULE_USAGE = (
     "• `/schedule add monday 09:00 week` — a week in review every Monday\n"
     "• `/schedule add #channel daily 18:00` — for another channel\n"
     "• `/schedule remove 1` — remove schedule number 1 of the list\n"
+    "• `/schedule ping @team` — ping a user group when a post lands; `/schedule ping off`\n"
     "Days: daily, weekdays, or a day of the week. Changing schedules is for workspace admins."
 )
 
@@ -42,12 +43,18 @@ class AddCmd:
 
 
 @dataclass(frozen=True)
+class PingCmd:
+    target: str | None  # None: ping nobody
+    channel: ChannelRef | None = None
+
+
+@dataclass(frozen=True)
 class RemoveCmd:
     number: int
     channel: ChannelRef | None = None
 
 
-ScheduleCommand = Help | ListCmd | AddCmd | RemoveCmd
+ScheduleCommand = Help | ListCmd | AddCmd | RemoveCmd | PingCmd
 
 
 def parse_schedule(text: str) -> ScheduleCommand:
@@ -64,6 +71,10 @@ def parse_schedule(text: str) -> ScheduleCommand:
             raise UsageError("/schedule add needs days and a time", hint=SCHEDULE_USAGE)
         what = unescape(rest[2]) if len(rest) == 3 else None
         return AddCmd(unescape(rest[0]), unescape(rest[1]), what, channel)
+    if head == "ping":
+        if len(rest) != 1:
+            raise UsageError("/schedule ping needs a user group, or off", hint=SCHEDULE_USAGE)
+        return PingCmd(None if rest[0].lower() in ("off", "nobody", "none") else rest[0], channel)
     if head == "remove":
         if len(rest) != 1 or not rest[0].isdigit() or int(rest[0]) < 1:
             raise UsageError(
@@ -73,9 +84,12 @@ def parse_schedule(text: str) -> ScheduleCommand:
     raise UsageError(f"I don't know {unescape(words[0])!r} here", hint=SCHEDULE_USAGE)
 
 
-def schedules_text(rows: list[Schedule], tz: str) -> str:
-    """Numbered lines, as ``/schedule remove N`` counts them."""
-    return "\n".join(f"{n}. {s.describe()} ({tz})" for n, s in enumerate(rows, 1))
+def schedules_text(rows: list[Schedule], tz: str, ping: str | None = None) -> str:
+    """Numbered lines, as ``/schedule remove N`` counts them, then who is pinged (the
+    group's id shown as code, so the listing itself pings nobody)."""
+    lines = [f"{n}. {s.describe()} ({tz})" for n, s in enumerate(rows, 1)]
+    lines.append(f"Pings the user group `{ping}` when a post lands." if ping else "Pings nobody.")
+    return "\n".join(lines)
 
 
 async def run_schedule(
@@ -90,8 +104,14 @@ async def run_schedule(
     tz = dest.tz if dest else "UTC"
     if isinstance(cmd, ListCmd):
         rows = await services.schedules_here("slack", channel)
-        return replies.message(f"<#{channel}> posts:\n" + schedules_text(rows, tz))
+        ping = await services.ping_here("slack", channel)
+        return replies.message(f"<#{channel}> posts:\n" + schedules_text(rows, tz, ping))
     await h.require_admin(command, "change the schedules")
+    if isinstance(cmd, PingCmd):
+        got = await services.set_ping("slack", channel, cmd.target)
+        if got is None:
+            return replies.message(f"Posts in <#{channel}> ping nobody now.")
+        return replies.message(f"Posts in <#{channel}> ping the user group `{got}` when they land.")
     if isinstance(cmd, AddCmd):
         added = await services.add_schedule("slack", channel, cmd.days, cmd.time, cmd.what)
         rows = await services.schedules_here("slack", channel)

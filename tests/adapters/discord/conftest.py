@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from support.fake_discord import GUILD_ID, FakeDiscord
+from support.fake_discord import GUILD_ID, NEWS_ROLE, FakeDiscord
 from support.feed_server import FeedServer
 
 from bot.adapters.discord import runner
@@ -111,10 +111,16 @@ async def world(
             yield World(fake, feed_server, adapter, services, poster, store, clock, settings)
         finally:
             await adapter.close()
-    # Whatever the test did: every message the bot sent, by any route, pinged no one.
+    # Whatever the test did: every message the bot sent, by any route, pinged no one (but the
+    # one role an admin chose, on the daily post's headline).
+    chosen = {"parse": [], "roles": [str(NEWS_ROLE)]}
     unsafe = [
         r.path
         for r, payload in fake.sent_messages()
         if payload.get("allowed_mentions") != {"parse": []}
+        and not (
+            payload.get("allowed_mentions") == chosen
+            and payload.get("content") == f"<@&{NEWS_ROLE}>"
+        )
     ]
     assert not unsafe, f"sent without allowed_mentions none: {unsafe}"

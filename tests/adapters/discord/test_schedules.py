@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from support.fake_discord import APP_ID, GUILD_ID, MEMBER_ID, MEMBER_PERMS, NEWS_CHANNEL
+from support.fake_discord import (
+    APP_ID,
+    GUILD_ID,
+    MEMBER_ID,
+    MEMBER_PERMS,
+    NEWS_CHANNEL,
+    NEWS_ROLE,
+)
 
 from bot.scheduler import Outcome, Scheduler
 
@@ -14,6 +21,7 @@ from .conftest import World
 from .test_commands import AUTOCOMPLETE, EPHEMERAL, callback, ephemeral_text, followup
 
 MONDAY_9 = datetime(2026, 8, 24, 9, 0, tzinfo=UTC)
+SCOPE = f"discord:{GUILD_ID}"
 
 
 async def test_schedule_is_an_admin_group_with_day_choices_and_autocomplete(
@@ -23,7 +31,7 @@ async def test_schedule_is_an_admin_group_with_day_choices_and_autocomplete(
     group = {c["name"]: c for c in sync.body}["schedule"]
     assert int(group["default_member_permissions"]) == 32  # Manage Server
     subs = {o["name"]: o for o in group["options"]}
-    assert set(subs) == {"list", "add", "remove"}
+    assert set(subs) == {"list", "add", "remove", "ping"}
     days = {o["name"]: o for o in subs["add"]["options"]}["days"]
     assert [c["value"] for c in days["choices"]][:3] == ["daily", "weekdays", "monday"]
     assert subs["remove"]["options"][0]["autocomplete"] is True
@@ -66,6 +74,7 @@ async def test_weekdays_and_a_monday_review_then_the_review_is_posted_once(world
     assert listing.body["content"].splitlines()[1:] == [
         "• weekdays at 08:00: the digest since the last post (UTC)",
         "• Mondays at 09:00: the week in review (UTC)",
+        "• pings nobody",
     ]
     _, token = await fake.command("schedule", "add", days="monday", time="25:00")
     (bad,) = await followup(fake, token)
@@ -83,3 +92,33 @@ async def test_weekdays_and_a_monday_review_then_the_review_is_posted_once(world
     assert await sched.slot_job(review.id) is Outcome.ALREADY
     (headline,) = fake.posts(NEWS_CHANNEL)
     assert headline.body["embeds"][0]["title"].startswith("Week of Aug 17 to Aug 24, 2026")
+
+
+async def test_a_chosen_role_is_pinged_by_the_daily_post_and_only_there(world: World) -> None:
+    fake = world.fake
+    dest = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    _, token = await fake.command("schedule", "ping", role=NEWS_ROLE)
+    (answer,) = await followup(fake, token)
+    assert (
+        answer.body["content"] == f"Posts in <#{NEWS_CHANNEL}> ping <@&{NEWS_ROLE}> when they land."
+    )
+    assert answer.body["allowed_mentions"] == {"parse": []}  # saying so pings nobody
+    _, token = await fake.command("schedule", "list")
+    (listing,) = await followup(fake, token)
+    assert f"• pings <@&{NEWS_ROLE}> when a post lands" in listing.body["content"]
+
+    await world.poster.post_now(dest)
+    (headline,) = fake.posts(NEWS_CHANNEL)
+    assert headline.body["content"] == f"<@&{NEWS_ROLE}>"
+    assert headline.body["allowed_mentions"] == {"parse": [], "roles": [str(NEWS_ROLE)]}
+    thread = [
+        p
+        for r, p in fake.sent_messages()
+        if r.path.startswith("/channels/") and p is not headline.body
+    ]
+    assert thread and all(p["allowed_mentions"] == {"parse": []} for p in thread)
+
+    _, token = await fake.command("schedule", "ping")  # no role: ping nobody again
+    (off,) = await followup(fake, token)
+    assert off.body["content"] == f"Posts in <#{NEWS_CHANNEL}> ping nobody now."
+    assert await world.services.ping_here("discord", str(NEWS_CHANNEL)) is None

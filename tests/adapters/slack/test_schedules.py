@@ -52,7 +52,8 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
 
     assert (await say("add weekdays 08:00", "a1")).endswith(
         "1. every day at 08:00: the digest since the last post (UTC)\n"
-        "2. weekdays at 08:00: the digest since the last post (UTC)"
+        "2. weekdays at 08:00: the digest since the last post (UTC)\n"
+        "Pings nobody."
     )
     assert "Mondays at 09:00: the week in review" in await say("add mon 9:00 week", "a2")
     refused = await say("remove 1", "member", user_id="U0MEMBER")
@@ -63,6 +64,7 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
     assert (await say("", "list")).splitlines()[1:] == [
         "1. weekdays at 08:00: the digest since the last post (UTC)",
         "2. Mondays at 09:00: the week in review (UTC)",
+        "Pings nobody.",
     ]
     assert "fortnightly" in await say("add fortnightly 09:00", "bad")
     assert "has 2 schedules, not 5" in await say("remove 5", "bad2")
@@ -76,3 +78,44 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
     heads = [p for p in slack_api.posts if not p.params.get("thread_ts")]
     assert len(heads) == 1 and heads[0].params["channel"] == "C0DAILY"
     assert "Week of Aug 17 to Aug 24, 2026" in "\n".join(texts(heads[0].params))
+
+
+async def test_a_chosen_user_group_is_pinged_by_the_posted_digest_only(
+    adapter: SlackAdapter,
+    slack_api: FakeSlack,
+    services: Services,
+    poster: Poster,
+    http: aiohttp.ClientSession,
+) -> None:
+    dest = await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    url = slack_api.response_url("ping")
+    await send(
+        http,
+        adapter,
+        slack_api,
+        "/schedule",
+        "ping <!subteam^S0AINEWS|@ai-news>",
+        channel_id="C0DAILY",
+        response_url=url,
+    )
+    reply = await answer(slack_api, "ping")
+    assert reply["text"] == "Posts in <#C0DAILY> ping the user group `S0AINEWS` when they land."
+    assert "<!" not in reply["text"]  # saying so pings nobody
+
+    poster.attach("slack", adapter.publisher)
+    await poster.post_now(dest)
+    head, *thread = slack_api.posts
+    assert head.params["blocks"][0]["text"]["text"] == "<!subteam^S0AINEWS>"
+    assert head.params["text"].startswith("<!subteam^S0AINEWS> ")
+    assert thread and all("<!" not in "\n".join(texts(p.params)) for p in thread)
+
+    await send(
+        http,
+        adapter,
+        slack_api,
+        "/schedule",
+        "ping off",
+        channel_id="C0DAILY",
+        response_url=slack_api.response_url("off"),
+    )
+    assert (await answer(slack_api, "off"))["text"] == "Posts in <#C0DAILY> ping nobody now."

@@ -57,7 +57,14 @@ async def test_without_a_dev_server_the_commands_sync_globally(
     adapter = await runner.start(services, settings, clock)
     try:
         (sync,) = fake.find("PUT", rf"/applications/{APP_ID}/commands")
-        assert {c["name"] for c in sync.body} == {"digest", "sources", "why", "filters", "search"}
+        assert {c["name"] for c in sync.body} == {
+            "digest",
+            "sources",
+            "why",
+            "filters",
+            "search",
+            "schedule",
+        }
         assert not fake.find("PUT", r"/applications/\d+/guilds/\d+/commands")
     finally:
         await adapter.close()

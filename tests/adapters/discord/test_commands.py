@@ -65,7 +65,7 @@ async def test_connects_with_the_guilds_intent_only_and_syncs_commands_to_the_de
     assert fake.identify["intents"] == 1  # GUILDS only: no message content, no members
     (sync,) = fake.find("PUT", rf"/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
     commands = {c["name"]: c for c in sync.body}
-    assert set(commands) == {"digest", "sources", "why", "filters", "search"}
+    assert set(commands) == {"digest", "sources", "why", "filters", "search", "schedule"}
     subs = {o["name"]: o for o in commands["digest"]["options"]}
     assert set(subs) == {
         "today",

@@ -194,6 +194,18 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A story that continues one from earlier days (bot/digest/followups.py)."""
+
+    day: int  # "Day 3": the third local day since it was first told
+    since: datetime  # the earliest earlier article
+    earlier_title: str  # the last earlier article, linked back to
+    earlier_url: str
+    earlier_at: datetime
+    digest_url: str | None = None  # the channel's earlier post that covered it, if any
+
+
+@dataclass(frozen=True)
 class DigestStory:
     headline: str
     summary: str
@@ -202,6 +214,7 @@ class DigestStory:
     kind: str = "general"  # story type chosen for the voice: funding, release, policy, ...
     # every fact sentence of ``summary`` with its sources (the support check's alignment)
     citations: tuple[Citation, ...] = ()
+    followup: FollowUp | None = None
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.community.post_links import earlier_posts
 from bot.config import Settings
 from bot.daily import MAX_WINDOW, Outcome, PostKind, backoff_seconds, now_key
+from bot.digest.followups import link_earlier_posts
 from bot.errors import PostError
 from bot.identity import default_owner
-from bot.models import Destination, DigestWindow, Feed, PostRecord, PostState
+from bot.models import Destination, Digest, DigestWindow, Feed, PostRecord, PostState
 from bot.publish import Publisher
 from bot.services import BuilderLike, ago
 from bot.store.store import Store
@@ -183,6 +185,7 @@ class Poster:
             )
             ping = await self.store.ping_for(dest.id)  # the role / group chosen for this channel
             digest = replace(digest, ping=ping) if ping else digest
+            digest = await self._link_followups(dest, digest)
             ref = await publisher.publish(dest, digest, resume=record.message_ref, save=save)
         except asyncio.CancelledError:
             await asyncio.gather(*saving, return_exceptions=True)
@@ -197,6 +200,16 @@ class Poster:
         )
         log.info("posted %s to %s", record.window_key, where)
         return Attempt(Outcome.POSTED)
+
+    async def _link_followups(self, dest: Destination, digest: Digest) -> Digest:
+        """Follow-ups point at this channel's earlier post that told the story."""
+        if not any(s.followup for s in digest.all_stories):
+            return digest
+        posts = earlier_posts(dest, await self.store.posts_for(dest.id))
+        linked = link_earlier_posts(digest.all_stories, posts)
+        if digest.lead is None:
+            return replace(digest, stories=tuple(linked))
+        return replace(digest, lead=linked[0], stories=tuple(linked[1:]))
 
     async def _failed(
         self, dest: Destination, record: PostRecord, kind: PostKind, exc: Exception

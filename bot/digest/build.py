@@ -25,6 +25,7 @@ from bot.config import Settings
 from bot.daily import LATE_GRACE
 from bot.digest.cluster import cluster
 from bot.digest.embed import Embedder
+from bot.digest.followups import LOOKBACK, find_followups, with_followups
 from bot.digest.period import period_words
 from bot.digest.rank import rank
 from bot.digest.supported import supported_day, supported_stories
@@ -37,6 +38,7 @@ from bot.models import (
     DigestWindow,
     FailedSource,
     Feed,
+    FollowUp,
     Story,
 )
 from bot.render.common import local
@@ -185,6 +187,8 @@ class DigestBuilder:
         digest_stories, checked = await asyncio.to_thread(
             supported_stories, chosen, text, window, [digest_articles(s) for s in chosen]
         )
+        marks = await self._followups(chosen, window, scope)
+        digest_stories = with_followups(digest_stories, marks)
         failing = failed_sources(feeds)
         hook, bottom_line = supported_day(text.hook, text.bottom_line, chosen)
         bottom_line = period_words(bottom_line, window)
@@ -218,6 +222,17 @@ class DigestBuilder:
             stats=stats,
             generated_at=self.clock.now(),
         )
+
+    async def _followups(
+        self, chosen: Sequence[Story], window: DigestWindow, scope: str | None
+    ) -> list[FollowUp | None]:
+        """Which chosen stories continue one from the days before (a week in review
+        covers its week already)."""
+        if not chosen or is_week(window):
+            return [None] * len(chosen)
+        start = window.start - LOOKBACK
+        earlier = await self.store.articles_between(start, window.start, scope=scope)
+        return await asyncio.to_thread(find_followups, chosen, earlier, window)
 
     async def _write(self, stories: Sequence[Story], window: DigestWindow) -> DigestText:
         key = _memo_key(self.summarizer.name, stories, window)

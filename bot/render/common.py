@@ -27,8 +27,19 @@ def outlets(story: DigestStory) -> int:
 
 
 def outlet_count(story: DigestStory) -> str:
+    """``2 outlets``, and ``· Day 3`` for a story that continues one from earlier days."""
     n = outlets(story)
-    return "1 outlet" if n == 1 else f"{n} outlets"
+    count = "1 outlet" if n == 1 else f"{n} outlets"
+    return f"{count} · Day {story.followup.day}" if story.followup else count
+
+
+def followup_line(story: DigestStory, link: Callable[[str, str], str]) -> str | None:
+    """Where the story was told before: the earlier post, else the earlier article."""
+    f = story.followup
+    if f is None:
+        return None
+    where = link("the earlier digest", f.digest_url) + ", and " if f.digest_url else ""
+    return f"Day {f.day} of this story: new since {where}{link(f.earlier_title, f.earlier_url)}"
 
 
 def _zone(tz: str) -> ZoneInfo:
@@ -221,6 +232,8 @@ def story_block(story: DigestStory, m: Markup, *, lead: bool, told: bool = False
     thread gives only its headline and links instead of repeating them."""
     label = m.strong("The lead") + " · " if lead else ""
     lines = [f"{label}{m.strong(m.text(story.headline))} ({outlet_count(story)})"]
+    if (earlier := followup_line(story, m.link)) is not None:
+        lines.append(m.em(earlier))
     if told:
         return "\n".join([*lines, *source_lines(story, m)])
     lines += cited_paragraphs(story, m.text, m.link)

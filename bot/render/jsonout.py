@@ -26,6 +26,19 @@ def _story(story: DigestStory) -> dict[str, Any]:
             }
             for a in story.articles
         ],
+        "followup": _followup(story),
+    }
+
+
+def _followup(story: DigestStory) -> dict[str, Any] | None:
+    f = story.followup
+    if f is None:
+        return None
+    return {
+        "day": f.day,
+        "since": f.since.isoformat(),
+        "earlier": {"title": f.earlier_title, "url": f.earlier_url},
+        "earlier_digest": f.digest_url,
     }
 
 

@@ -11,6 +11,7 @@ from bot.models import Digest, DigestStory
 from bot.render.common import (
     Markup,
     cited_paragraphs,
+    followup_line,
     footer_lines,
     outlet_count,
     paragraphs,
@@ -27,6 +28,8 @@ MARKUP = Markup(bold="**", italic="*", bullet="-", text=markdown_text, link=mark
 def _lead(story: DigestStory, *, in_title: bool = False) -> list[str]:
     head = "The lead" if in_title else markdown_text(story.headline)
     lines = [f"## {head}", ""]
+    if (earlier := followup_line(story, markdown_link)) is not None:
+        lines += [f"*{earlier}*", ""]
     for para in cited_paragraphs(story, markdown_text, markdown_link):
         lines += [para, ""]
     if story.take:
@@ -44,6 +47,8 @@ def _lead(story: DigestStory, *, in_title: bool = False) -> list[str]:
 def _wire_item(story: DigestStory) -> list[str]:
     head = f"### {markdown_text(story.headline)} ({outlet_count(story)})"
     lines = [head, ""]
+    if (earlier := followup_line(story, markdown_link)) is not None:
+        lines += [f"*{earlier}*", ""]
     for para in cited_paragraphs(story, markdown_text, markdown_link):
         lines += [para, ""]
     if story.take:

@@ -1,0 +1,54 @@
+"""Follow-ups end to end: the daily post goes out through the real discord.py client to the
+loopback fake; two days later a story continues, and the new post marks it "Day 3" and links
+the earlier post's headline message."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import timedelta
+
+from support.fake_discord import GUILD_ID, NEWS_CHANNEL
+
+from .conftest import World
+
+SCOPE = f"discord:{GUILD_ID}"
+
+
+async def test_a_story_that_continues_links_the_earlier_post(world: World) -> None:
+    dest = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    await world.poster.post_now(dest)
+    (first,) = world.fake.posts(NEWS_CHANNEL)
+    posted = await world.store.posts_for(dest.id)
+    lead_title = first.body["embeds"][0]["title"].split(" — ", 1)[1]
+    (old,) = [
+        a
+        for a in await world.store.articles_between(
+            posted[0].window_start, posted[0].window_end
+        )
+        if a.title == lead_title
+    ]
+    # two days on, another outlet's take on the same event, in the same words mostly
+    world.clock.set(world.clock.now() + timedelta(days=2))
+    feed = next(f for f in await world.store.list_feeds() if f.id != old.feed_id)
+    url = "https://follow.example/continued"
+    new = replace(
+        old,
+        guid=url,
+        url=url,
+        canonical_url=url,
+        published_at=world.clock.now() - timedelta(hours=2),
+        content_hash=hashlib.sha256(b"continued").hexdigest(),
+    )
+    await world.store.upsert_entries(feed.id, [new], world.clock.now())
+    dest = await world.services.daily_for("discord", str(NEWS_CHANNEL))
+    assert dest is not None
+    await world.poster.post_now(dest)
+    thread = " ".join(
+        str(p.get("content") or "")
+        for r, p in world.fake.sent_messages()
+        if r.path.startswith("/channels/") and "Day 3" in str(p.get("content") or "")
+    )
+    earlier = f"https://discord.com/channels/{GUILD_ID}/{NEWS_CHANNEL}/{first.response['id']}"
+    assert "Day 3 of this story: new since [the earlier digest](<" + earlier + ">)" in thread
+    assert f"(<{url}>)" in thread

@@ -23,9 +23,7 @@ async def test_a_story_that_continues_links_the_earlier_post(world: World) -> No
     lead_title = first.body["embeds"][0]["title"].split(" — ", 1)[1]
     (old,) = [
         a
-        for a in await world.store.articles_between(
-            posted[0].window_start, posted[0].window_end
-        )
+        for a in await world.store.articles_between(posted[0].window_start, posted[0].window_end)
         if a.title == lead_title
     ]
     # two days on, another outlet's take on the same event, in the same words mostly

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from bot.clock import Clock, ensure_utc
 from bot.community.cooldown import CooldownServices
+from bot.community.opml_import import ImportServices
 from bot.community.schedule_service import ScheduleServices
 from bot.community.search import SearchServices
 from bot.community.service import FiltersServices
@@ -118,7 +119,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServices):
+class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServices, ImportServices):
     def __init__(
         self,
         store: Store,
@@ -208,15 +209,17 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         return await self.store.remove_feed(name, scope)
 
     async def import_sources(
-        self, specs: Sequence[FeedSpec], user: str = "opml"
+        self, specs: Sequence[FeedSpec], user: str = "opml", scope: str | None = None
     ) -> tuple[list[str], list[str]]:
-        """Add global sources (an OPML import) without fetching them. Returns the names
-        added and one line per source skipped, with the reason."""
+        """Add sources (an OPML import; global, or a server's own with ``scope``) without
+        fetching them. Returns the names added and one line per source skipped, with the
+        reason."""
         added: list[str] = []
         skipped: list[str] = []
         for spec in specs:
             try:
-                await self.store.add_feed(spec, self.clock.now(), added_by=user)
+                validate_url(spec.url)
+                await self.store.add_feed(spec, self.clock.now(), added_by=user, scope=scope)
             except SourceError as exc:
                 skipped.append(f"{spec.name}: {exc}")
             else:

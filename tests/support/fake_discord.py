@@ -146,11 +146,14 @@ class FakeDiscord:
         self._seq = 0
         self._runner: web.AppRunner | None = None
         self._interactions = itertools.count(1)
+        self.files: dict[str, bytes] = {}  # attachments on the CDN, by id
+        self.downloads: list[str] = []  # attachment ids fetched from the CDN
 
     # lifecycle -------------------------------------------------------------------
     async def __aenter__(self) -> FakeDiscord:
         app = web.Application()
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{id}/{name}", self._cdn)
         app.router.add_route("*", API + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -178,6 +181,26 @@ class FakeDiscord:
 
     def snowflake(self) -> int:
         return next(self._ids)
+
+    def attachment(self, filename: str, data: bytes, size: int | None = None) -> dict[str, Any]:
+        """A file a user attached to a command, served by the fake's CDN; pass it as an
+        option's value. ``size`` is what Discord reports (the real length by default)."""
+        aid = str(self.snowflake())
+        self.files[aid] = data
+        url = f"http://{self.host}:{self.port}/attachments/{aid}/{filename}"
+        return {
+            "id": aid,
+            "filename": filename,
+            "size": len(data) if size is None else size,
+            "url": url,
+            "proxy_url": url,
+            "content_type": "text/x-opml",
+        }
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["id"])
+        self.downloads.append(request.match_info["id"])
+        return web.Response(body=data) if data is not None else web.Response(status=404)
 
     # waiting ---------------------------------------------------------------------
     async def _notify(self) -> None:
@@ -679,6 +702,9 @@ class FakeDiscord:
                 ch = self._channel_json(self.channels[value])
                 ch["permissions"] = str(BOT_PERMS)
                 resolved.setdefault("channels", {})[str(value)] = ch
+            elif isinstance(value, dict) and "filename" in value:
+                opt = {"name": name, "type": 11, "value": value["id"]}
+                resolved.setdefault("attachments", {})[value["id"]] = value
             elif value == NEWS_ROLE:
                 opt = {"name": name, "type": 8, "value": str(value)}
                 resolved.setdefault("roles", {})[str(value)] = dict(NEWS_ROLE_JSON)

@@ -83,6 +83,8 @@ class FakeSlack:
         self._faults: dict[str, list[Fault | None]] = defaultdict(list)  # None: let one pass
         self._after_store: dict[str, list[str]] = defaultdict(list)  # "500" or "drop"
         self.messages: list[dict[str, Any]] = []  # what the channels hold, oldest first
+        self.files: dict[str, tuple[dict[str, Any], bytes]] = {}  # shared files, by ID
+        self.downloads: list[str] = []  # file IDs fetched from url_private (with the token)
         self._ts = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -93,6 +95,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
         app.router.add_get("/link", self._socket)
+        app.router.add_get("/files-pri/{id}/{name}", self._file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, 0)
@@ -114,6 +117,31 @@ class FakeSlack:
         return f"http://{self.host}:{self.port}/response/{name}"
 
     # scripting -----------------------------------------------------------------------------
+    def share_file(self, file_id: str, name: str, data: bytes, size: int | None = None) -> str:
+        """A file a user shared; returns its link as Slack shows it."""
+        url = f"http://{self.host}:{self.port}/files-pri/{file_id}/{name}"
+        meta = {
+            "id": file_id,
+            "name": name,
+            "size": len(data) if size is None else size,
+            "url_private": url,
+            "url_private_download": url,
+            "permalink": f"https://newsbot-test.slack.com/files/U0ADMIN/{file_id}/{name}",
+        }
+        self.files[file_id] = (meta, data)
+        return str(meta["permalink"])
+
+    async def _file(self, request: web.Request) -> web.Response:
+        if request.headers.get("Authorization") != f"Bearer {self.token}":
+            return web.Response(status=403)
+        self.downloads.append(request.match_info["id"])
+        found = self.files.get(request.match_info["id"])
+        return web.Response(body=found[1]) if found else web.Response(status=404)
+
+    def _files_info(self, params: dict[str, Any]) -> dict[str, Any] | Fault:
+        found = self.files.get(str(params.get("file")))
+        return {"file": found[0]} if found else Fault("file_not_found")
+
     def fail(
         self, method: str, error: str, *, times: int = 1, after: int = 0, status: int = 200
     ) -> None:

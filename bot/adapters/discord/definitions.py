@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord.filters import build_filters
+from bot.adapters.discord.opml import import_attachment
 from bot.adapters.discord.ranges import Topics, add_range_commands
 from bot.adapters.discord.schedules import build_schedule
 from bot.adapters.discord.search import build_search
@@ -173,6 +174,13 @@ def _sources_group(h: DigestCommands) -> app_commands.Group:
         name: app_commands.Range[str, 1, 120] | None = None,
     ) -> None:
         await h.sources_add(interaction, url, name)
+
+    @sources.command(
+        name="import", description="Add the feeds of an OPML file (needs Manage Server)"
+    )
+    @app_commands.describe(file="An OPML file exported from a feed reader (.opml or .xml)")
+    async def import_(interaction: discord.Interaction, file: discord.Attachment) -> None:
+        await import_attachment(h, interaction, file)
 
     @sources.command(name="remove", description="Stop reading a source (needs Manage Server)")
     @app_commands.describe(name="The source's name")

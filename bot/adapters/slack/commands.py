@@ -18,7 +18,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import filters, parse, replies, schedules, search
+from bot.adapters.slack import filters, opml, parse, replies, schedules, search
 from bot.adapters.slack.admin import AdminCheck
 from bot.adapters.slack.client import error_code, is_slack_failure
 from bot.adapters.slack.publisher import SlackPublisher
@@ -377,6 +377,8 @@ class SlackCommands:
         if isinstance(cmd, parse.SourcesRemove):
             await self._require_admin(command, "remove sources")
             return replies.removed(await self.services.remove_source(cmd.name, scope))
+        if isinstance(cmd, parse.SourcesImport):
+            return await opml.run_import(self, cmd, command)
         return replies.message(parse.SOURCES_USAGE)
 
     async def _answer_why(self, cmd: parse.WhyCmd, command: dict[str, Any]) -> Payload:

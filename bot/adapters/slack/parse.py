@@ -29,8 +29,10 @@ SOURCES_USAGE = (
     "• `/sources` or `/sources list [page]` — every source and whether it works\n"
     "• `/sources add https://example.com/feed.xml [name]` — check the feed, then follow it\n"
     "• `/sources remove <name>` — stop following a source\n"
+    "• `/sources import <file link>` — follow the feeds of an OPML file shared in Slack\n"
     "Adding and removing are for workspace admins."
 )
+_FILE_ID = re.compile(r"\b(F[A-Z0-9]{6,})\b")  # a Slack file ID, alone or inside its link
 WHY_USAGE = (
     "*/why <url>* — was this article seen, merged into a story, filtered out, or did its feed fail?"
 )
@@ -101,12 +103,17 @@ class SourcesRemove:
 
 
 @dataclass(frozen=True)
+class SourcesImport:
+    file_id: str  # a file shared in Slack: its ID (F...) or its link
+
+
+@dataclass(frozen=True)
 class WhyCmd:
     url: str
 
 
 DigestCommand = Help | DigestWindowCmd | SetupCmd | StopCmd | NowCmd
-SourcesCommand = Help | SourcesList | SourcesAdd | SourcesRemove
+SourcesCommand = Help | SourcesList | SourcesAdd | SourcesRemove | SourcesImport
 
 
 def unescape(text: str) -> str:
@@ -204,6 +211,14 @@ def parse_sources(text: str) -> SourcesCommand:
                 "/sources remove needs the source's name", hint="see the names with /sources"
             )
         return SourcesRemove(" ".join(unescape(w) for w in rest))
+    if head == "import":
+        found = _FILE_ID.search(" ".join(rest))
+        if not found:
+            raise UsageError(
+                "/sources import needs an OPML file shared in Slack",
+                hint="share the file, copy its link, then: /sources import <link>",
+            )
+        return SourcesImport(found.group(1))
     raise _unknown(words[0], SOURCES_USAGE)
 
 

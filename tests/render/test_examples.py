@@ -60,7 +60,10 @@ def test_json_matches_the_cli_contract() -> None:
         "end": "2026-08-22T12:00:00+00:00",
         "tz": "Europe/Berlin",
     }
-    assert set(data["lead"]) == {"headline", "summary", "take", "citations", "articles"}
+    assert set(data["lead"]) == {
+        "headline", "summary", "take", "citations", "articles", "followup",
+    }  # fmt: skip
+    assert data["lead"]["followup"] is None
     assert data["stories"][0]["take"] is None
     assert data["lead"]["articles"][0] == {
         "title": "Acme raises $2B",

@@ -1,14 +1,14 @@
 """schedules: several post times per destination, weekly or weekdays only (issue 14)
 
-Revision ID: 0016_schedules
-Revises: 0015_search
+Revision ID: 0017_schedules
+Revises: 0016_full_text_queue
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_schedules"
-down_revision = "0015_search"
+revision = "0017_schedules"
+down_revision = "0016_full_text_queue"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """pings: the role or user group a destination's scheduled post pings (issue 14)
 
-Revision ID: 0017_pings
-Revises: 0016_schedules
+Revision ID: 0018_pings
+Revises: 0017_schedules
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017_pings"
-down_revision = "0016_schedules"
+revision = "0018_pings"
+down_revision = "0017_schedules"
 branch_labels = None
 depends_on = None
 

@@ -4,14 +4,14 @@ A search reads the id, feed and date of its newest 2,000 matches; from the entri
 itself that means reading rows that carry the whole text (most of a search's time on a
 300k-entry archive). This index holds just those three columns.
 
-Revision ID: 0018_search_cover
-Revises: 0017_pings
+Revision ID: 0019_search_cover
+Revises: 0018_pings
 """
 
 from alembic import op
 
-revision = "0018_search_cover"
-down_revision = "0017_pings"
+revision = "0019_search_cover"
+down_revision = "0018_pings"
 branch_labels = None
 depends_on = None
 

@@ -46,6 +46,7 @@ ADMIN_ID = 900000000000000021
 MEMBER_ID = 900000000000000022
 EVERYONE_ROLE = GUILD_ID
 BOT_ROLE = 900000000000000030
+ANNOUNCE_CHANNEL = 900000000000000013  # an announcement channel, when a test adds it
 NEWS_ROLE = 900000000000000031  # a role admins may choose to ping when the daily post lands
 
 # Discord permission bits
@@ -148,6 +149,7 @@ class FakeDiscord:
         self._interactions = itertools.count(1)
         self.files: dict[str, bytes] = {}  # attachments on the CDN, by id
         self.downloads: list[str] = []  # attachment ids fetched from the CDN
+        self.crossposted: list[str] = []  # message ids published to following servers
 
     # lifecycle -------------------------------------------------------------------
     async def __aenter__(self) -> FakeDiscord:
@@ -405,6 +407,8 @@ class FakeDiscord:
                 return self._not_found(10003, "Unknown Channel")
             limit = min(int(query.get("limit", "50")), 100)
             return _json(list(reversed(channel.messages))[:limit])  # newest first
+        if method == "POST" and (hit := m(r"/channels/(\d+)/messages/(\d+)/crosspost", path)):
+            return self._crosspost(int(hit.group(1)), hit.group(2))
         if method == "POST" and (hit := m(r"/channels/(\d+)/messages/(\d+)/threads", path)):
             cid, mid = int(hit.group(1)), int(hit.group(2))
             return self._open_thread(cid, mid, body)
@@ -441,6 +445,26 @@ class FakeDiscord:
             "owner": _user(OWNER_ID, "owner"),
             "flags": 0,
         }
+
+    def _crosspost(self, cid: int, mid: str) -> web.Response:
+        """Publish a message of an announcement channel to the servers that follow it."""
+        channel = self.channels.get(cid)
+        if channel is None:
+            return self._not_found(10003, "Unknown Channel")
+        if channel.type != 5:
+            return _json(
+                {"message": "Cannot execute action on this channel type", "code": 50024}, 400
+            )
+        msg = next((x for x in channel.messages if x["id"] == mid), None)
+        if msg is None:
+            return self._not_found(10008, "Unknown Message")
+        if msg["flags"] & 1:  # CROSSPOSTED
+            return _json(
+                {"message": "This message has already been crossposted.", "code": 40033}, 400
+            )
+        msg["flags"] |= 1
+        self.crossposted.append(mid)
+        return _json(msg)
 
     def _message(self, cid: int, body: dict[str, Any], *, webhook: bool = False) -> dict[str, Any]:
         mid = self.snowflake()
@@ -570,7 +594,7 @@ class FakeDiscord:
                     "flags": 0,
                 }
             ],
-            "channels": [self._channel_json(c) for c in self.channels.values() if c.type == 0],
+            "channels": [self._channel_json(c) for c in self.channels.values() if c.type in (0, 5)],
             "threads": [],
             "presences": [],
             "stage_instances": [],

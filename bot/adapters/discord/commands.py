@@ -41,6 +41,10 @@ from bot.render.escape import clip, discord_link, discord_plain, discord_text
 from bot.services import Services, validate_time, validate_tz
 
 log = logging.getLogger("newsbot.discord")
+NEWS_NOTE = (
+    "It is an announcement channel: each digest's headline is also published to the "
+    "servers that follow it.\n"
+)
 
 WHY_MAX = CONTENT_MAX - 100  # the /why answer: a message, with room to spare
 THREAD_TYPES = (discord.ChannelType.public_thread, discord.ChannelType.private_thread)
@@ -156,6 +160,7 @@ class DigestCommands(Answering):
                 interaction,
                 f"Done: the daily digest{about} goes to <#{dest.channel_id}> at "
                 f"{dest.post_time} ({dest.tz}). Stop it with /digest stop.\n"
+                + (NEWS_NOTE if channel.is_news() else "")
                 + filters_text(filters, "No filters here; add some with /filters.")
                 + "\nSchedules (change them with /schedule):\n"
                 + schedules_text(rows, dest.tz, ping),

@@ -116,6 +116,7 @@ class DiscordPublisher:
                     done.headline = str((await sender.send(channel, headline, nonce=nonce))["id"])
                 await save(done.dump())
             if done.thread is None:
+                await self._publish_news(destination, done.headline)
                 step = "thread"
                 http = self.client.http
                 done.thread = await rest.open_thread(http, channel, done.headline, post.thread_name)
@@ -159,6 +160,15 @@ class DiscordPublisher:
             if marker.carries(dict(message), tag, part, me):
                 return str(message["id"])
         return None
+
+    async def _publish_news(self, destination: Destination, headline: str) -> None:
+        """In an announcement channel the headline is published to following servers too;
+        a refusal there is logged, and the digest still goes out in this server."""
+        try:
+            if await rest.crosspost_if_news(self.client.http, destination.channel_id, headline):
+                log.info("published the digest headline in %s", destination.channel_id)
+        except discord.HTTPException as exc:
+            log.warning("could not publish the headline in %s: %s", destination.channel_id, exc)
 
     async def notify(self, destination: Destination, text: str) -> None:
         """A notice is due once (``notice_once``): one POST, never retried by the library, so

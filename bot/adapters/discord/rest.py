@@ -93,6 +93,30 @@ async def send(
     return data
 
 
+NEWS_CHANNEL_TYPE = 5  # an announcement channel: other servers can follow it
+ALREADY_CROSSPOSTED = 40033
+
+
+async def crosspost_if_news(http: HTTPClient, channel_id: int | str, message_id: str) -> bool:
+    """Publish a message to the servers following its channel, when the channel is an
+    announcement channel. Publishing twice (a resumed post) counts as done."""
+    channel = await http.get_channel(int(channel_id))
+    if channel.get("type") != NEWS_CHANNEL_TYPE:
+        return False
+    route = Route(
+        "POST",
+        "/channels/{channel_id}/messages/{message_id}/crosspost",
+        channel_id=int(channel_id),
+        message_id=int(message_id),
+    )
+    try:
+        await http.request(route)
+    except discord.HTTPException as exc:
+        if exc.code != ALREADY_CROSSPOSTED:
+            raise
+    return True
+
+
 async def open_thread(
     http: HTTPClient, channel_id: int | str, message_id: int | str, name: str
 ) -> str:

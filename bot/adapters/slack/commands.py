@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -97,31 +98,16 @@ class SlackCommands:
         await self._handle(ack, command, respond, parse.parse_why, self._answer_why)
 
     async def on_filters(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        await self._handle(
-            ack,
-            command,
-            respond,
-            filters.parse_filters,
-            lambda c, cm: filters.run_filters(self, c, cm),
-        )
+        run = partial(filters.run_filters, self)
+        await self._handle(ack, command, respond, filters.parse_filters, run)
 
     async def on_search(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        await self._handle(
-            ack,
-            command,
-            respond,
-            search.parse_search,
-            lambda c, cm: search.run_search(self, c, cm),
-        )
+        run = partial(search.run_search, self)
+        await self._handle(ack, command, respond, search.parse_search, run)
 
     async def on_schedule(self, ack: Ack, command: dict[str, Any], respond: Respond) -> None:
-        await self._handle(
-            ack,
-            command,
-            respond,
-            schedules.parse_schedule,
-            lambda c, cm: schedules.run_schedule(self, c, cm),
-        )
+        run = partial(schedules.run_schedule, self)
+        await self._handle(ack, command, respond, schedules.parse_schedule, run)
 
     async def _handle(
         self,

@@ -120,7 +120,7 @@ def main() -> None:
     reported = [r for r in rows if r[1] == "reported"]
     lines = [
         f"{len(articles):,} real fixture articles; {len(chosen)} ISO weeks with at least "
-        f"{args.min_articles} articles; digests of {SLOTS} stories. \"New\" = share of the "
+        f'{args.min_articles} articles; digests of {SLOTS} stories. "New" = share of the '
         "week digest's stories that share no article with the last daily digest (the 24 h "
         "ending at the same instant; the week ends a minute after its last article). Target: at least 50% on every week.",
         "",

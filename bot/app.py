@@ -17,8 +17,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import httpx
-
 from bot import heartbeat
 from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
@@ -30,7 +28,9 @@ from bot.publish import Publisher
 from bot.services import Services, validate_time
 from bot.store.store import Store
 
-if TYPE_CHECKING:  # the scheduler (apscheduler) loads for `run` only
+if TYPE_CHECKING:  # the scheduler (apscheduler) loads for `run` only; httpx with the client
+    import httpx
+
     from bot.scheduler import Scheduler
 
 log = logging.getLogger("newsbot.app")
@@ -113,7 +113,6 @@ def _poller_and_builder(
     article pages and the offline writer (no LLM settings checked). The poller is made on
     first use: a command that only writes a digest never loads the feed parsers."""
     from bot.digest.build import DigestBuilder
-    from bot.digest.embed import make_embedder
     from bot.summarize.factory import make_summarizer
     from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
@@ -121,8 +120,17 @@ def _poller_and_builder(
     if not writer:
         return poller, DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
     summarizer = make_summarizer(settings, store, client, clock)
-    builder = DigestBuilder(store, summarizer, settings, clock, make_embedder(settings, store))
+    builder = DigestBuilder(store, summarizer, settings, clock, _embedder(settings, store))
     return poller, builder
+
+
+def _embedder(settings: Settings, store: Store) -> Any:
+    """The optional embedder; none unless its URL is set, and then its module (numpy) loads."""
+    if not settings.embeddings_base_url:
+        return None
+    from bot.digest.embed import make_embedder
+
+    return make_embedder(settings, store)
 
 
 def _poller(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -48,8 +49,9 @@ async def cmd_digest(args: argparse.Namespace) -> int:
     from bot.render.markdown import render_markdown
 
     text = render_markdown(digest)
-    out = _console()
-    if out.is_terminal:
+    # rich (loaded only when it may be used) renders for a terminal; a pipe gets the Markdown
+    out = _console() if sys.stdout.isatty() or os.environ.get("FORCE_COLOR") else None
+    if out is not None and out.is_terminal:
         from rich.markdown import Markdown
 
         out.print(Markdown(text))

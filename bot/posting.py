@@ -26,7 +26,6 @@ from bot.clock import Clock
 from bot.community.post_links import earlier_posts
 from bot.config import Settings
 from bot.daily import MAX_WINDOW, Outcome, PostKind, backoff_seconds, now_key
-from bot.digest.followups import link_earlier_posts
 from bot.errors import PostError
 from bot.identity import default_owner
 from bot.models import Destination, Digest, DigestWindow, Feed, PostRecord, PostState
@@ -206,6 +205,8 @@ class Poster:
         if not any(s.followup for s in digest.all_stories):
             return digest
         posts = earlier_posts(dest, await self.store.posts_for(dest.id))
+        from bot.digest.followups import link_earlier_posts  # loads the grouping (numpy)
+
         linked = link_earlier_posts(digest.all_stories, posts)
         if digest.lead is None:
             return replace(digest, stories=tuple(linked))

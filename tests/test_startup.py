@@ -77,6 +77,24 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
     # nor the poller (the feed parsers' pool) nor httpx's own command-line tool
     for heavy in (*HEAVY, "bot.feeds.update", "bot.feeds.parsepool", "click", "pygments"):
         assert heavy not in again, heavy
+    # a quiet day groups nothing; printed into a pipe, the Markdown needs no rich
+    for unused in ("bot.digest.cluster", "bot.digest.embed", "rich.console"):
+        assert unused not in again, unused
+
+
+def test_managing_sources_loads_neither_grouping_nor_writer(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    run = (
+        "from bot.cli import main\n"
+        f"rc = main(['sources', 'list', '--config', 'config', '--database', {url!r}])\n"
+        "assert rc == 0, rc"
+    )
+    _loaded_after(run, tmp_path)  # migrates the new database
+    loaded = _loaded_after(run, tmp_path)
+    assert "bot.app" in loaded
+    for unused in ("numpy", "bot.digest.cluster", "bot.summarize.offline.voice", *HEAVY):
+        assert unused not in loaded, unused
 
 
 def test_version_still_answers(tmp_path: Path) -> None:

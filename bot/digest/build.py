@@ -18,13 +18,12 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.community.rules import Filters, hidden_note
 from bot.config import Settings
 from bot.daily import LATE_GRACE
-from bot.digest.cluster import cluster
-from bot.digest.embed import Embedder
 from bot.digest.followups import LOOKBACK, find_followups, with_followups
 from bot.digest.period import period_words
 from bot.digest.rank import rank
@@ -46,6 +45,9 @@ from bot.render.escape import cut
 from bot.store.store import Store
 from bot.summarize.base import DigestText, Summarizer
 from bot.summarize.offline.voice import write_offline
+
+if TYPE_CHECKING:  # the grouping (numpy) loads when a window has articles to group
+    from bot.digest.embed import Embedder
 
 log = logging.getLogger("newsbot.digest")
 
@@ -160,7 +162,11 @@ class DigestBuilder:
     ) -> tuple[list[Article], list[Story], int]:
         articles = await self.select(window, scope=scope)
         vectors = await self.embedder.vectors(articles, self.clock.now()) if self.embedder else None
-        grouped = await asyncio.to_thread(cluster, articles, vectors)
+        grouped: list[Story] = []
+        if articles:
+            from bot.digest.cluster import cluster
+
+            grouped = await asyncio.to_thread(cluster, articles, vectors)
         # filters before ranking: a muted outlet no longer counts toward a story's score
         grouped, hidden = filters.apply(grouped) if filters else (grouped, 0)
         if is_week(window):  # a week in review: the week's biggest, not the last day again

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.digest.cluster import cluster
 from bot.models import Article, DigestStory, DigestWindow, FollowUp, Story
 from bot.render.common import local
 
@@ -31,6 +30,8 @@ def find_followups(
     mine = {a.id: i for i, s in enumerate(stories) for a in s.articles}
     pool = [a for s in stories for a in s.articles] + list(before.values())
     found: list[list[Article]] = [[] for _ in stories]
+    from bot.digest.cluster import cluster  # numpy: loaded only when there is work for it
+
     for group in cluster(pool):
         owners = {mine[a.id] for a in group.articles if a.id in mine and a.id not in before}
         older = [a for a in group.articles if a.id in before]

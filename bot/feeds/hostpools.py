@@ -10,20 +10,25 @@ pool, one TLS context shared by all; the client's proxy settings still apply (ht
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 
 
 class PerHostTransport(httpx.AsyncBaseTransport):
     def __init__(self, limits: httpx.Limits) -> None:
         self._limits = limits
-        # one TLS context for every pool: each one loads the CA bundle (about 1 MB)
-        self._tls = httpx.create_ssl_context()
+        # one TLS context for every pool: each one loads the CA bundle (about 1 MB), so it
+        # is made with the first pool: a command that never fetches never pays for it
+        self._tls: ssl.SSLContext | None = None
         self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
 
     def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
         key = (url.raw_scheme, url.raw_host, url.port)
         pool = self._pools.get(key)
         if pool is None:
+            if self._tls is None:
+                self._tls = httpx.create_ssl_context()
             pool = self._pools[key] = httpx.AsyncHTTPTransport(
                 limits=self._limits, verify=self._tls
             )

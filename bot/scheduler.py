@@ -134,7 +134,7 @@ class Scheduler(SlotJobs):
             self.aps.add_job(
                 self._tracked(self.poll_job),
                 # a short, jittered tick: feeds fall due one by one, and several processes
-                # on one database then share them about evenly (see Poller._poll_claimed)
+                # on one database each take their share of them (bot.feeds.share)
                 IntervalTrigger(seconds=tick, jitter=tick / 2, timezone=UTC),
                 id="poll",
                 name="poll feeds",
@@ -240,6 +240,10 @@ class Scheduler(SlotJobs):
         if self.aps is not None and self.aps.running:
             self.aps.shutdown(wait=False)
             await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
+        try:
+            await self.poller.leave()
+        except Exception as exc:  # a database gone at shutdown: the row simply ages out
+            log.warning("could not leave the pollers table: %s", type(exc).__name__)
 
     def _schedule_retry(self, dest_id: int, occurrence: datetime, delay_s: float) -> None:
         if self.aps is None or self._stopping:

@@ -76,6 +76,9 @@ class PollerLike(Protocol):
 
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]: ...
 
+    async def leave(self) -> None:
+        """The process stops polling (other processes on the database take its share)."""
+
 
 class BuilderLike(Protocol):
     """What services need from ``bot.digest.build.DigestBuilder``."""

@@ -45,6 +45,9 @@ class NoPoller:
     ) -> list[PollResult]:
         return []
 
+    async def leave(self) -> None:
+        return None
+
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         raise AssertionError("not used")
 

@@ -51,6 +51,9 @@ class FakePoller:
     ) -> list[PollResult]:
         return []
 
+    async def leave(self) -> None:
+        return None
+
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         self.previewed.append(url)
         if self.fail:

@@ -25,6 +25,7 @@ from bot.errors import FeedError, FeedErrorKind, StoreError, is_disk_full
 from bot.feeds.fetch import Fetcher
 from bot.feeds.parsepool import PARSE_TIME_LIMIT, ParsePool, parse_articles, parse_preview
 from bot.feeds.recorder import BatchRecorder
+from bot.feeds.share import FairShare
 from bot.feeds.urls import shown_text, shown_url
 from bot.identity import default_owner
 from bot.models import ArticleIn, Feed, ParsedFeed, PollResult, PollStatus
@@ -47,6 +48,13 @@ def success_delay(settings: Settings, max_age: float | None) -> timedelta:
     minutes = max(settings.poll_interval_minutes, settings.min_poll_interval_minutes)
     seconds = max(minutes * 60, max_age or 0.0)
     return timedelta(seconds=seconds)
+
+
+# A poller counts as live while it looked for due feeds within this many ticks; a feed due
+# for GRACE_TICKS is taken by whoever looks next, whatever the shares (every live process
+# looks at least every 1.5 ticks: the tick's jitter is half a tick).
+ALIVE_TICKS = 3
+GRACE_TICKS = 2
 
 
 def poll_lease(settings: Settings) -> timedelta:
@@ -85,6 +93,8 @@ class Poller:
         self._full_text = full_text
         self.owner = owner or default_owner()
         self._parse_time_limit = parse_time_limit
+        self._share = FairShare(success_delay(settings, None))
+        self._seen = False  # in the pollers table
 
     def _parsers(self) -> ParsePool:
         # Two workers: parsing is CPU-bound and the machine the bot runs on is small; more
@@ -182,22 +192,38 @@ class Poller:
         """Claim due feeds a batch at a time (row leases) and poll them, until none is due.
         Other processes on the same database claim from the same queue, so each due feed
         is polled by exactly one of them; a lease outlives any sane poll but not the
-        interval, so a crashed process's feeds are taken over in time."""
+        interval, so a crashed process's feeds are taken over in time. With others polling
+        too, this process takes only its share (bot.feeds.share) plus what is overdue."""
         lease = poll_lease(self._settings)
+        tick = timedelta(seconds=poll_tick_seconds(self._settings))
         results: list[PollResult] = []
         polled: set[int] = set()
         while True:
+            now = self._clock.now()
+            count = await self._store.poller_seen(self.owner, now, alive=ALIVE_TICKS * tick)
+            self._seen = True
+            allowance = self._share.allowance(now, pollers=count.pollers, feeds=count.feeds)
+            limit = self._settings.max_concurrency
+            due_by = now
+            if allowance == 0:
+                due_by = now - GRACE_TICKS * tick  # only what the others left too long
+            elif allowance is not None:
+                limit = min(limit, allowance)
             claimed = await self._store.claim_due_feeds(
-                self._clock.now(),
-                owner=self.owner,
-                lease=lease,
-                limit=self._settings.max_concurrency,
+                now, owner=self.owner, lease=lease, limit=limit, due_by=due_by
             )
             batch = [f for f in claimed if f.id not in polled]  # a clock that stands still
             if not batch:
                 return results
+            self._share.claimed(now, len(batch))
             polled.update(f.id for f in batch)
             results += await self._poll_feeds(batch, progress)
+
+    async def leave(self) -> None:
+        """Stopping: drop out of the pollers, so the others take this share at once."""
+        if self._seen:
+            await self._store.poller_gone(self.owner)
+            self._seen = False
 
     async def _poll_one(
         self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool

@@ -155,15 +155,21 @@ class FeedsMixin(StoreBase):
         return [feed_row(r) for r in rows]
 
     async def claim_due_feeds(
-        self, now: datetime, *, owner: str, lease: timedelta, limit: int
+        self,
+        now: datetime,
+        *,
+        owner: str,
+        lease: timedelta,
+        limit: int,
+        due_by: datetime | None = None,
     ) -> list[Feed]:
-        """Lease up to ``limit`` due feeds to ``owner`` until ``now + lease`` (``lease_claim``:
-        feeds another process holds are skipped). Recording the poll (``record_polls``) ends
-        the lease."""
+        """Lease up to ``limit`` feeds due by ``due_by`` (default ``now``; earlier: only
+        overdue ones) to ``owner`` until ``now + lease`` (``lease_claim``: feeds another
+        process holds are skipped). Recording the poll (``record_polls``) ends the lease."""
         claim = lease_claim(
             feeds,
             feeds.c.id,
-            _due(now),
+            _due(now if due_by is None else due_by),
             (feeds.c.next_poll_at.nulls_first(), feeds.c.id),
             now=now,
             owner=owner,

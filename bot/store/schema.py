@@ -274,3 +274,12 @@ pings = Table(
     Column("target", String(40), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
 )
+
+# The `newsbot run` processes polling this database, each with when it last looked for due
+# feeds: how many there are sets each one's fair share of the feeds (bot.feeds.share).
+pollers = Table(
+    "pollers",
+    metadata,
+    Column("owner", String(100), primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False),
+)

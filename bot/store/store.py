@@ -5,7 +5,8 @@ PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.
 ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
 ``embeddings.py`` (cached embedding vectors), ``fulltext.py`` (the article-page queue),
 ``rules.py`` (a community's filters), ``search.py`` (full-text search),
-``schedules.py`` (a destination's post times).
+``schedules.py`` (a destination's post times), ``pollers.py`` (the processes polling
+the database).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.store.embeddings import EmbeddingsMixin
 from bot.store.entries import EntriesMixin
 from bot.store.feeds import FeedsMixin
 from bot.store.fulltext import FullTextMixin
+from bot.store.pollers import PollersMixin
 from bot.store.polls import PollOutcome, PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.rules import RulesMixin
@@ -37,6 +39,7 @@ class Store(
     FeedsMixin,
     EntriesMixin,
     PollsMixin,
+    PollersMixin,
     SummariesMixin,
     DestinationsMixin,
     PostsMixin,

@@ -15,7 +15,7 @@ from support.tiny_feed import one_item_rss
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.feeds.fetch import Fetcher
-from bot.feeds.update import Poller, poll_lease
+from bot.feeds.update import Poller, poll_lease, poll_tick_seconds, success_delay
 from bot.models import FeedSpec
 from bot.store.store import PollOutcome, Store
 
@@ -114,3 +114,95 @@ async def test_a_crashed_pollers_feeds_are_taken_over_when_its_lease_runs_out(
 
 def replace_settings(settings: Settings, **changes: object) -> Settings:
     return settings.model_copy(update=changes)
+
+
+async def _ticks(
+    clock: FixedClock, pollers: list[Poller], settings: Settings, intervals: int
+) -> dict[str, int]:
+    """Every poller looks for due feeds at every tick, always in the same order (the first
+    one always ticks first: the worst case for first come, first served); polls per owner."""
+    tick = timedelta(seconds=poll_tick_seconds(settings))
+    polls = {p.owner: 0 for p in pollers}
+    for _ in range(int(intervals * success_delay(settings, None) / tick) + 1):
+        for p in pollers:
+            polls[p.owner] += len(await p.poll(due_only=True))
+        clock.advance(tick)
+    return polls
+
+
+async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_first(
+    db_url: str,
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    settings: Settings,
+) -> None:
+    await _feeds(store, clock, 40, server)
+    other = await Store.open(db_url)
+    try:
+        one = Poller(store, fetcher, settings, clock, owner="one")
+        two = Poller(other, fetcher, settings, clock, owner="two")
+        await two.poll(due_only=True)  # two is up first and takes everything: it is alone
+        assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
+        polls = await _ticks(clock, [one, two], settings, intervals=3)
+    finally:
+        await other.close()
+    # three more rounds of 40 polls, each feed once per round, about half each
+    assert sum(polls.values()) == 120
+    assert all(server.hits[f"/f{i}.xml"] == 4 for i in range(40))
+    assert min(polls.values()) >= 0.4 * 120, polls
+
+
+async def test_feeds_a_silent_peer_leaves_are_polled_after_a_grace_then_it_drops_out(
+    db_url: str,
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    settings: Settings,
+) -> None:
+    await _feeds(store, clock, 40, server)
+    interval = success_delay(settings, None)
+    tick = timedelta(seconds=poll_tick_seconds(settings))
+    other = await Store.open(db_url)
+    try:
+        one = Poller(store, fetcher, settings, clock, owner="one")
+        hung = Poller(other, fetcher, settings, clock, owner="hung")
+        await asyncio.gather(one.poll(due_only=True), hung.poll(due_only=True))
+        clock.advance(interval - tick)
+        await hung.poll(due_only=True)  # its last look: nothing due yet; then it hangs
+        clock.advance(tick)
+        # one takes only its share while `hung` still counts as live...
+        first = await one.poll(due_only=True)
+        assert len(first) == 21  # 40 / 2, and 5% over
+        clock.advance(tick)
+        assert await one.poll(due_only=True) == []
+        # ...but a feed nobody took for two ticks is overdue: anyone takes it
+        clock.advance(tick)
+        rest = await one.poll(due_only=True)
+    finally:
+        await other.close()
+    assert len(rest) == 19
+    assert all(server.hits[f"/f{i}.xml"] == 2 for i in range(40))
+
+
+async def test_a_poller_that_stops_leaves_its_share_to_the_others_at_once(
+    db_url: str,
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    settings: Settings,
+) -> None:
+    await _feeds(store, clock, 40, server)
+    other = await Store.open(db_url)
+    try:
+        one = Poller(store, fetcher, settings, clock, owner="one")
+        stopping = Poller(other, fetcher, settings, clock, owner="stopping")
+        await asyncio.gather(one.poll(due_only=True), stopping.poll(due_only=True))
+        await stopping.leave()
+        clock.advance(success_delay(settings, None))
+        assert len(await one.poll(due_only=True)) == 40
+    finally:
+        await other.close()

@@ -138,3 +138,17 @@ def test_shipped_feeds_are_20_plus_real_sources() -> None:
         "simonwillison.net",
     ):
         assert must in urls
+
+
+def test_every_setting_has_a_row_in_the_configuration_guide() -> None:
+    """A newcomer looks a setting up in docs/configuration.md: each one has a row there,
+    with the environment variable that sets it."""
+    rows = {
+        m.group(1): m.group(2)
+        for m in re.finditer(
+            r"^\| `(\w+)` \| `(NEWSBOT_\w+)", (ROOT / "docs/configuration.md").read_text(), re.M
+        )
+    }
+    missing = [name for name in Settings.model_fields if name not in rows]
+    assert not missing, f"settings missing from docs/configuration.md: {missing}"
+    assert all(env == f"NEWSBOT_{name.upper()}" for name, env in rows.items())

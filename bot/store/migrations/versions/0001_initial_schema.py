@@ -1,16 +1,12 @@
-"""initial schema
-
-Revision ID: 0001
-Revises:
-"""
+"""initial schema"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -26,8 +22,8 @@ def upgrade() -> None:
         sa.Column("enabled", sa.Boolean(), nullable=False),
         sa.Column("last_window_end", sa.DateTime(timezone=True), nullable=True),
         sa.Column("created_by", sa.String(length=200), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_destinations")),
+        created_at(),
+        primary_key("destinations", "id"),
         sa.UniqueConstraint("platform", "channel_id", name="uq_destinations_platform_channel"),
     )
     op.create_table(
@@ -50,8 +46,8 @@ def upgrade() -> None:
         sa.Column("failing_since", sa.DateTime(timezone=True), nullable=True),
         sa.Column("consecutive_failures", sa.Integer(), nullable=False),
         sa.Column("next_poll_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_feeds")),
+        created_at(),
+        primary_key("feeds", "id"),
         sa.UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
         sa.UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
     )
@@ -60,8 +56,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("destination_key", sa.String(length=200), nullable=False),
         sa.Column("notice_key", sa.String(length=300), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_notices")),
+        created_at(),
+        primary_key("notices", "id"),
         sa.UniqueConstraint("destination_key", "notice_key", name="uq_notices_destination_notice"),
     )
     op.create_table(
@@ -70,8 +66,8 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("tokens_in", sa.Integer(), nullable=False),
         sa.Column("tokens_out", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_summaries")),
+        created_at(),
+        primary_key("summaries", "key"),
     )
     op.create_table(
         "entries",
@@ -89,10 +85,8 @@ def upgrade() -> None:
         sa.Column("first_seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["feed_id"], ["feeds.id"], name=op.f("fk_entries_feed_id_feeds"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_entries")),
+        cascade("entries", "feed_id", "feeds"),
+        primary_key("entries", "id"),
         sa.UniqueConstraint("feed_id", "canonical_url", name="uq_entries_feed_canonical_url"),
         sa.UniqueConstraint("feed_id", "guid", name="uq_entries_feed_guid"),
     )
@@ -112,10 +106,8 @@ def upgrade() -> None:
         sa.Column("new", sa.Integer(), nullable=False),
         sa.Column("updated", sa.Integer(), nullable=False),
         sa.Column("error", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["feed_id"], ["feeds.id"], name=op.f("fk_fetch_log_feed_id_feeds"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_fetch_log")),
+        cascade("fetch_log", "feed_id", "feeds"),
+        primary_key("fetch_log", "id"),
     )
     with op.batch_alter_table("fetch_log", schema=None) as batch_op:
         batch_op.create_index("ix_fetch_log_feed_at", ["feed_id", "at"], unique=False)
@@ -132,15 +124,10 @@ def upgrade() -> None:
         sa.Column("message_ref", sa.Text(), nullable=True),
         sa.Column("error", sa.Text(), nullable=True),
         sa.Column("owner", sa.String(length=100), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        created_at(),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["destination_id"],
-            ["destinations.id"],
-            name=op.f("fk_posts_destination_id_destinations"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_posts")),
+        cascade("posts", "destination_id", "destinations"),
+        primary_key("posts", "id"),
         sa.UniqueConstraint("destination_id", "window_key", name="uq_posts_destination_window"),
     )
 

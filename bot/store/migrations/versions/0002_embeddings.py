@@ -1,16 +1,12 @@
-"""embeddings: cached embedding vectors per article and model (issue 7)
-
-Revision ID: 0002_embeddings
-Revises: 0001
-"""
+"""embeddings: cached embedding vectors per article and model (issue 7)"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0002_embeddings"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -20,14 +16,9 @@ def upgrade() -> None:
         sa.Column("model", sa.String(length=200), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column("vector", sa.LargeBinary(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["entry_id"],
-            ["entries.id"],
-            name=op.f("fk_embeddings_entry_id_entries"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("entry_id", "model", name=op.f("pk_embeddings")),
+        created_at(),
+        cascade("embeddings", "entry_id", "entries"),
+        primary_key("embeddings", "entry_id", "model"),
     )
 
 

@@ -1,8 +1,5 @@
 """per-feed entry counts kept on the feed; an index for /why's URL lookup; fresh statistics;
 poll leases on feeds (several processes on one database)
-
-Revision ID: 0003
-Revises: 0002_embeddings
 """
 
 import sqlalchemy as sa
@@ -10,8 +7,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002_embeddings"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

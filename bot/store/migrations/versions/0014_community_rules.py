@@ -1,16 +1,12 @@
-"""rules: a community's keyword rules and muted sources (issue 14)
-
-Revision ID: 0014_rules
-Revises: 0003
-"""
+"""rules: a community's keyword rules and muted sources (issue 14)"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0014_rules"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -23,11 +19,9 @@ def upgrade() -> None:
         sa.Column("value", sa.String(length=200), nullable=False),
         sa.Column("feed_id", sa.Integer(), nullable=True),
         sa.Column("created_by", sa.String(length=200), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["feed_id"], ["feeds.id"], name=op.f("fk_rules_feed_id_feeds"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_rules")),
+        created_at(),
+        cascade("rules", "feed_id", "feeds"),
+        primary_key("rules", "id"),
         sa.UniqueConstraint(
             "scope", "channel_id", "kind", "value", name="uq_rules_scope_channel_kind"
         ),

@@ -3,17 +3,12 @@
 SQLite: an FTS5 table over entries' title and text (external content, so no second copy of
 the text), kept in step by triggers. PostgreSQL: a GIN index on the same tsvector expression
 the search query uses (``bot/store/search.py``), so no column is added.
-
-Revision ID: 0015_search
-Revises: 0014_rules
 """
 
 from alembic import op
 
 revision = "0015_search"
 down_revision = "0014_rules"
-branch_labels = None
-depends_on = None
 
 SQLITE_UP = [
     "CREATE VIRTUAL TABLE entries_fts USING fts5("

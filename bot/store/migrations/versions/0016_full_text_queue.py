@@ -1,16 +1,12 @@
-"""full-text queue: entries are stored as their feed is parsed; article pages fill them later
-
-Revision ID: 0016_full_text_queue
-Revises: 0015_search
-"""
+"""full-text queue: entries are stored as their feed is parsed; article pages fill them later"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0016_full_text_queue"
 down_revision = "0015_search"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -25,14 +21,9 @@ def upgrade() -> None:
         sa.Column("not_before", sa.DateTime(timezone=True), nullable=False),
         sa.Column("lease_owner", sa.String(length=100), nullable=True),
         sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["entry_id"],
-            ["entries.id"],
-            name="fk_full_text_queue_entry_id_entries",
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("entry_id", name="pk_full_text_queue"),
+        created_at(),
+        cascade("full_text_queue", "entry_id", "entries"),
+        primary_key("full_text_queue", "entry_id"),
     )
     op.create_index("ix_full_text_queue_not_before", "full_text_queue", ["not_before"])
     op.create_index("ix_full_text_queue_host", "full_text_queue", ["host"])

@@ -1,16 +1,12 @@
-"""schedules: several post times per destination, weekly or weekdays only (issue 14)
-
-Revision ID: 0017_schedules
-Revises: 0016_full_text_queue
-"""
+"""schedules: several post times per destination, weekly or weekdays only (issue 14)"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0017_schedules"
 down_revision = "0016_full_text_queue"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -21,14 +17,9 @@ def upgrade() -> None:
         sa.Column("days", sa.String(length=10), nullable=False),
         sa.Column("post_time", sa.String(length=5), nullable=False),
         sa.Column("what", sa.String(length=10), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["destination_id"],
-            ["destinations.id"],
-            name=op.f("fk_schedules_destination_id_destinations"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_schedules")),
+        created_at(),
+        cascade("schedules", "destination_id", "destinations"),
+        primary_key("schedules", "id"),
         sa.UniqueConstraint(
             "destination_id", "days", "post_time", "what", name="uq_schedules_slot"
         ),

@@ -1,16 +1,12 @@
-"""pings: the role or user group a destination's scheduled post pings (issue 14)
-
-Revision ID: 0018_pings
-Revises: 0017_schedules
-"""
+"""pings: the role or user group a destination's scheduled post pings (issue 14)"""
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import cascade, created_at, primary_key
+
 revision = "0018_pings"
 down_revision = "0017_schedules"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -18,14 +14,9 @@ def upgrade() -> None:
         "pings",
         sa.Column("destination_id", sa.Integer(), nullable=False),
         sa.Column("target", sa.String(length=40), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["destination_id"],
-            ["destinations.id"],
-            name=op.f("fk_pings_destination_id_destinations"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("destination_id", name=op.f("pk_pings")),
+        created_at(),
+        cascade("pings", "destination_id", "destinations"),
+        primary_key("pings", "destination_id"),
     )
 
 

@@ -3,17 +3,12 @@
 A search reads the id, feed and date of its newest 2,000 matches; from the entries table
 itself that means reading rows that carry the whole text (most of a search's time on a
 300k-entry archive). This index holds just those three columns.
-
-Revision ID: 0019_search_cover
-Revises: 0018_pings
 """
 
 from alembic import op
 
 revision = "0019_search_cover"
 down_revision = "0018_pings"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

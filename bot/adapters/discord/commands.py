@@ -20,10 +20,11 @@ from discord import app_commands
 
 from bot.adapters.discord import rest
 from bot.adapters.discord.answering import Answering, can_manage
-from bot.adapters.discord.definitions import MAX_CHOICES, build_commands
+from bot.adapters.discord.definitions import build_commands
 from bot.adapters.discord.filters import filters_text, muted_note, scope_of
 from bot.adapters.discord.pages import VIEW_TIMEOUT_S, SourcePages, pages_of
 from bot.adapters.discord.schedules import schedules_text
+from bot.adapters.discord.shapes import name_choices
 from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import Outcome
@@ -267,7 +268,7 @@ class DigestCommands(Answering):
         # the server's own first: only those can be removed from chat
         feeds.sort(key=lambda f: (f.scope is None, f.name.lower()))
         names = [f.name for f in feeds if typed in f.name.lower()]
-        return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:MAX_CHOICES]]
+        return name_choices(names)
 
     # /why ----------------------------------------------------------------------------
     async def why(self, interaction: discord.Interaction, url: str) -> None:

@@ -14,16 +14,22 @@ from discord import app_commands
 
 from bot.adapters.discord.filters import build_filters
 from bot.adapters.discord.opml import import_attachment
-from bot.adapters.discord.ranges import Topics, add_range_commands
+from bot.adapters.discord.ranges import add_range_commands
 from bot.adapters.discord.schedules import build_schedule
 from bot.adapters.discord.search import build_search
+from bot.adapters.discord.shapes import (
+    CHOICE_MAX,
+    MAX_CHOICES,
+    TOPIC_HELP,
+    Topics,
+    channel_command,
+    day_command,
+)
 from bot.digest.rank import TOPIC_SYNONYMS
 
 if TYPE_CHECKING:
     from bot.adapters.discord.commands import DigestCommands
 
-MAX_CHOICES = 25  # Discord's limit for autocomplete answers
-TOPIC_HELP = "Only stories about this, e.g. chips, funding, open source"
 WINDOWS = (  # /digest <window>: the named ones
     ("today", "The last 24 hours of AI news"),
     ("yesterday", "Yesterday's AI news (your local day)"),
@@ -55,7 +61,12 @@ def topic_choices(current: str) -> list[app_commands.Choice[str]]:
     names = [t for t in TOPIC_SYNONYMS if typed in t]
     out = [app_commands.Choice(name=t, value=t) for t in names]
     if typed and typed not in names:  # any word is a topic; offer what was typed as well
-        out.insert(0, app_commands.Choice(name=current.strip()[:100], value=current.strip()[:100]))
+        out.insert(
+            0,
+            app_commands.Choice(
+                name=current.strip()[:CHOICE_MAX], value=current.strip()[:CHOICE_MAX]
+            ),
+        )
     return out[:MAX_CHOICES]
 
 
@@ -91,7 +102,6 @@ def _digest_group(h: DigestCommands) -> app_commands.Group:
         description="The AI news digest: a day's stories, or the daily post",
         guild_only=True,
     )
-    topic_help = TOPIC_HELP
 
     async def topics(_i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return topic_choices(current)
@@ -102,15 +112,14 @@ def _digest_group(h: DigestCommands) -> app_commands.Group:
     for when, description in WINDOWS:
         _window_command(digest, h, topics, when, description)
 
-    @digest.command(name="date", description="The AI news of one day")
-    @app_commands.describe(day="The day, as YYYY-MM-DD (for example 2026-08-21)", topic=topic_help)
-    @app_commands.autocomplete(topic=topics)
-    async def on_date(
-        interaction: discord.Interaction,
-        day: app_commands.Range[str, 10, 10],
-        topic: str | None = None,
-    ) -> None:
-        await h.digest(interaction, day, topic)
+    day_command(
+        digest,
+        "date",
+        "The AI news of one day",
+        "The day, as YYYY-MM-DD (for example 2026-08-21)",
+        topics,
+        h.digest,
+    )
 
     add_range_commands(digest, h.digest, topics)
 
@@ -131,12 +140,13 @@ def _digest_group(h: DigestCommands) -> app_commands.Group:
     ) -> None:
         await h.setup(interaction, channel, time, timezone, topic)
 
-    @digest.command(name="stop", description="Stop the daily digest (needs Manage Server)")
-    @app_commands.describe(channel="Only this channel (default: every channel of this server)")
-    async def stop(
-        interaction: discord.Interaction, channel: discord.TextChannel | None = None
-    ) -> None:
-        await h.stop(interaction, channel)
+    channel_command(
+        digest,
+        "stop",
+        "Stop the daily digest (needs Manage Server)",
+        "Only this channel (default: every channel of this server)",
+        h.stop,
+    )
 
     @digest.command(name="now", description="Post the daily digest right now (needs Manage Server)")
     async def now(interaction: discord.Interaction) -> None:

@@ -7,18 +7,23 @@ Every answer is ephemeral.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.shapes import (
+    ManagedCommands,
+    channel_command,
+    managed_group,
+    name_choices,
+    remove_command,
+)
 from bot.community.rules import EXCLUDE, INCLUDE, Filters
 from bot.render.escape import clip, discord_text
 
 if TYPE_CHECKING:
     from bot.adapters.discord.commands import DigestCommands
-
-MAX_CHOICES = 25
 
 
 def scope_of(interaction: discord.Interaction) -> str:
@@ -38,14 +43,7 @@ def muted_note(filters: Filters) -> str:
     return f"Muted in this server: {', '.join(names)}" if names else ""
 
 
-class FilterCommands:
-    def __init__(self, h: DigestCommands) -> None:
-        self.h = h
-        self.services = h.services
-
-    async def _do(self, interaction: discord.Interaction, work: Any) -> None:
-        await self.h.run(interaction, work, ephemeral=True, manage=True)
-
+class FilterCommands(ManagedCommands):
     async def show(self, interaction: discord.Interaction) -> None:
         async def work() -> None:
             filters = await self.services.server_filters(scope_of(interaction))
@@ -127,7 +125,7 @@ class FilterCommands:
         typed = current.strip().lower()
         filters = await self.services.server_filters(scope_of(interaction))
         names = [n for n in filters.muted_names if typed in n.lower()]
-        return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names[:MAX_CHOICES]]
+        return name_choices(names)
 
     async def rule_choices(
         self, interaction: discord.Interaction, current: str
@@ -136,7 +134,7 @@ class FilterCommands:
         filters = await self.services.server_filters(scope_of(interaction))
         phrases = dict.fromkeys((*filters.includes, *filters.excludes))
         picks = [p for p in phrases if typed in p]
-        return [app_commands.Choice(name=p[:100], value=p[:100]) for p in picks[:MAX_CHOICES]]
+        return name_choices(picks)
 
 
 WORDS_HELP = "A word or phrase, any case (for example: open source)"
@@ -162,11 +160,8 @@ def _keyword_command(
 
 def build_filters(h: DigestCommands) -> app_commands.Group:
     f = FilterCommands(h)
-    group = app_commands.Group(
-        name="filters",
-        description="Keyword rules and muted sources for this server (needs Manage Server)",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_guild=True),
+    group = managed_group(
+        "filters", "Keyword rules and muted sources for this server (needs Manage Server)"
     )
 
     async def sources(i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -197,21 +192,20 @@ def build_filters(h: DigestCommands) -> app_commands.Group:
     for kind, description in KEYWORD_COMMANDS:
         _keyword_command(group, f, kind, description)
 
-    @group.command(name="remove", description="Remove an include or exclude rule")
-    @app_commands.describe(words="The rule's word or phrase", channel=CHANNEL_HELP)
-    @app_commands.autocomplete(words=phrases)
-    async def remove(
-        interaction: discord.Interaction,
-        words: str,
-        channel: discord.TextChannel | None = None,
-    ) -> None:
-        await f.remove(interaction, words, channel)
-
-    @group.command(name="clear", description="Remove every filter (of one channel, or all)")
-    @app_commands.describe(channel="Only this channel's rules (default: every rule and mute)")
-    async def clear(
-        interaction: discord.Interaction, channel: discord.TextChannel | None = None
-    ) -> None:
-        await f.clear(interaction, channel)
+    remove_command(
+        group,
+        "Remove an include or exclude rule",
+        ("words", "The rule's word or phrase"),
+        CHANNEL_HELP,
+        phrases,
+        f.remove,
+    )
+    channel_command(
+        group,
+        "clear",
+        "Remove every filter (of one channel, or all)",
+        "Only this channel's rules (default: every rule and mute)",
+        f.clear,
+    )
 
     return group

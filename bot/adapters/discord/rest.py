@@ -93,6 +93,12 @@ async def send(
     return data
 
 
+def _on_message(action: str, channel_id: int | str, message_id: int | str) -> Route:
+    """``POST /channels/{channel_id}/messages/{message_id}/<action>``."""
+    path = "/channels/{channel_id}/messages/{message_id}/" + action
+    return Route("POST", path, channel_id=int(channel_id), message_id=int(message_id))
+
+
 NEWS_CHANNEL_TYPE = 5  # an announcement channel: other servers can follow it
 ALREADY_CROSSPOSTED = 40033
 
@@ -103,12 +109,7 @@ async def crosspost_if_news(http: HTTPClient, channel_id: int | str, message_id:
     channel = await http.get_channel(int(channel_id))
     if channel.get("type") != NEWS_CHANNEL_TYPE:
         return False
-    route = Route(
-        "POST",
-        "/channels/{channel_id}/messages/{message_id}/crosspost",
-        channel_id=int(channel_id),
-        message_id=int(message_id),
-    )
+    route = _on_message("crosspost", channel_id, message_id)
     try:
         await http.request(route)
     except discord.HTTPException as exc:
@@ -124,12 +125,7 @@ async def open_thread(
 
     A retry after a lost response finds the thread already there (160004); a thread started
     from a message has that message's id, so the retry carries on in it."""
-    route = Route(
-        "POST",
-        "/channels/{channel_id}/messages/{message_id}/threads",
-        channel_id=int(channel_id),
-        message_id=int(message_id),
-    )
+    route = _on_message("threads", channel_id, message_id)
     try:
         data = await http.request(
             route, json={"name": name, "auto_archive_duration": THREAD_ARCHIVE_MINUTES}

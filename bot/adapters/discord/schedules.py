@@ -12,6 +12,14 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.shapes import (
+    CHOICE_MAX,
+    MAX_CHOICES,
+    ManagedCommands,
+    channel_command,
+    managed_group,
+    remove_command,
+)
 from bot.community.pings import discord_ping
 from bot.community.schedules import DIGEST, WEEK, Schedule
 from bot.errors import NewsbotError
@@ -20,7 +28,6 @@ from bot.render.escape import clip
 if TYPE_CHECKING:
     from bot.adapters.discord.commands import DigestCommands
 
-MAX_CHOICES = 25
 DAY_CHOICES = [
     app_commands.Choice(name=n, value=v)
     for n, v in (
@@ -43,14 +50,7 @@ def schedules_text(rows: list[Schedule], tz: str, ping: str | None = None) -> st
     return clip("\n".join(lines), 1800)
 
 
-class ScheduleCommands:
-    def __init__(self, h: DigestCommands) -> None:
-        self.h = h
-        self.services = h.services
-
-    async def _do(self, interaction: discord.Interaction, work: Any) -> None:
-        await self.h.run(interaction, work, ephemeral=True, manage=True)
-
+class ScheduleCommands(ManagedCommands):
     def _channel(self, interaction: discord.Interaction, channel: Any) -> str:
         return str(channel.id if channel is not None else interaction.channel_id)
 
@@ -119,30 +119,20 @@ class ScheduleCommands:
         typed = current.strip().lower()
         picks = [s for s in rows if s.id and typed in s.describe().lower()]
         return [
-            app_commands.Choice(name=s.describe()[:100], value=str(s.id))
+            app_commands.Choice(name=s.describe()[:CHOICE_MAX], value=str(s.id))
             for s in picks[:MAX_CHOICES]
         ]
 
 
 def build_schedule(h: DigestCommands) -> app_commands.Group:
     s = ScheduleCommands(h)
-    group = app_commands.Group(
-        name="schedule",
-        description="When this channel's digest posts (needs Manage Server)",
-        guild_only=True,
-        default_permissions=discord.Permissions(manage_guild=True),
-    )
+    group = managed_group("schedule", "When this channel's digest posts (needs Manage Server)")
     channel_help = "The channel (default: this one)"
 
     async def mine(i: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return await s.choices(i, current)
 
-    @group.command(name="list", description="When this channel's digest posts")
-    @app_commands.describe(channel=channel_help)
-    async def list_(
-        interaction: discord.Interaction, channel: discord.TextChannel | None = None
-    ) -> None:
-        await s.show(interaction, channel)
+    channel_command(group, "list", "When this channel's digest posts", channel_help, s.show)
 
     @group.command(name="add", description="Post on more days or times, or a week in review")
     @app_commands.describe(
@@ -167,14 +157,12 @@ def build_schedule(h: DigestCommands) -> app_commands.Group:
     ) -> None:
         await s.ping(interaction, role, channel)
 
-    @group.command(name="remove", description="Remove one of this channel's schedules")
-    @app_commands.describe(schedule="The schedule", channel=channel_help)
-    @app_commands.autocomplete(schedule=mine)
-    async def remove(
-        interaction: discord.Interaction,
-        schedule: str,
-        channel: discord.TextChannel | None = None,
-    ) -> None:
-        await s.remove(interaction, schedule, channel)
-
+    remove_command(
+        group,
+        "Remove one of this channel's schedules",
+        ("schedule", "The schedule"),
+        channel_help,
+        mine,
+        s.remove,
+    )
     return group

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import ColumnElement, Table, Update, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import ColumnElement, Table, Update, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import Article, Destination, Feed, PostRecord, PostState
 from bot.store.schema import entries, feeds
@@ -44,6 +45,18 @@ def model_of(model: type[M], row: Any, **special: Any) -> M:
     fields whose column has another name or needs converting (a missing column raises)."""
     values = {n: getattr(row, n) for n in _field_names(model) if n not in special}
     return model(**values, **special)
+
+
+async def insert_one(conn: AsyncConnection, table: Table, clash: Exception, **values: Any) -> int:
+    """Insert one row and return its id; a unique constraint it breaks raises ``clash``
+    (the user's words for "that is already there") instead."""
+    try:
+        result = await conn.execute(insert(table).values(**values))
+    except IntegrityError as exc:
+        raise clash from exc
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def feed_row(row: Any) -> Feed:

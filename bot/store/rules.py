@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, or_, select
 
 from bot.community.rules import MAX_RULES, Filters, Rule
 from bot.errors import NewsbotError
-from bot.store.rows import StoreBase, model_of
+from bot.store.rows import StoreBase, insert_one, model_of
 from bot.store.schema import rules
 
 
@@ -45,26 +44,22 @@ class RulesMixin(StoreBase):
                     f"there are already {count} rules here",
                     hint="remove some with /filters remove or /filters clear first",
                 )
-            try:
-                result = await conn.execute(
-                    insert(rules).values(
-                        scope=scope,
-                        channel_id=channel_id,
-                        kind=kind,
-                        value=value,
-                        feed_id=feed_id,
-                        created_by=created_by,
-                        created_at=now,
-                    )
-                )
-            except IntegrityError as exc:
-                raise NewsbotError(
-                    f"that rule is already set: {kind} {value}",
-                    hint="see the rules with /filters list",
-                ) from exc
-            pk = result.inserted_primary_key
-            assert pk is not None
-            row = (await conn.execute(select(rules).where(rules.c.id == pk[0]))).one()
+            clash = NewsbotError(
+                f"that rule is already set: {kind} {value}", hint="see the rules with /filters list"
+            )
+            pk = await insert_one(
+                conn,
+                rules,
+                clash,
+                scope=scope,
+                channel_id=channel_id,
+                kind=kind,
+                value=value,
+                feed_id=feed_id,
+                created_by=created_by,
+                created_at=now,
+            )
+            row = (await conn.execute(select(rules).where(rules.c.id == pk))).one()
         return _rule(row)
 
     async def remove_rules(

@@ -8,11 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
 
 from bot.community.schedules import DIGEST, MAX_SCHEDULES, Schedule
 from bot.errors import NewsbotError
-from bot.store.rows import StoreBase
+from bot.store.rows import StoreBase, insert_one
 from bot.store.schema import destinations, pings, schedules
 
 
@@ -47,25 +46,22 @@ class SchedulesMixin(StoreBase):
                     hint="remove one with /schedule remove",
                 )
             added: Schedule | None = None
+            clash = NewsbotError(
+                "this channel already has that schedule", hint="see /schedule list"
+            )
             for d, t, w in dict.fromkeys(wanted):
-                try:
-                    async with conn.begin_nested():
-                        res = await conn.execute(
-                            insert(schedules).values(
-                                destination_id=destination_id,
-                                days=d,
-                                post_time=t,
-                                what=w,
-                                created_at=now,
-                            )
-                        )
-                except IntegrityError as exc:
-                    raise NewsbotError(
-                        "this channel already has that schedule", hint="see /schedule list"
-                    ) from exc
-                key = res.inserted_primary_key
-                assert key is not None
-                added = Schedule(int(key[0]), destination_id, d, t, w)
+                async with conn.begin_nested():
+                    key = await insert_one(
+                        conn,
+                        schedules,
+                        clash,
+                        destination_id=destination_id,
+                        days=d,
+                        post_time=t,
+                        what=w,
+                        created_at=now,
+                    )
+                added = Schedule(key, destination_id, d, t, w)
         assert added is not None
         return added
 

@@ -22,16 +22,8 @@ from bot.models import FeedSpec
 from bot.store.schema import feeds
 
 # A feed's new url starts it afresh: the old one's validators and failures are not its own.
-FRESH_URL: dict[str, Any] = dict(
-    etag=None,
-    last_modified=None,
-    last_error=None,
-    last_error_kind=None,
-    last_error_at=None,
-    failing_since=None,
-    consecutive_failures=0,
-    next_poll_at=None,
-)
+_CLEARED = "etag last_modified last_error last_error_kind last_error_at failing_since next_poll_at"
+FRESH_URL: dict[str, Any] = {**dict.fromkeys(_CLEARED.split()), "consecutive_failures": 0}
 
 
 @dataclass

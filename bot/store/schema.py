@@ -59,6 +59,16 @@ metadata = MetaData(
     }
 )
 
+
+def _child_of(parent: str, column: str, **kw: Any) -> Column[int]:
+    """An integer column referring to ``parent.id``; deleting the parent deletes the row."""
+    return Column(column, Integer, ForeignKey(f"{parent}.id", ondelete="CASCADE"), **kw)
+
+
+def _created_at() -> Column[datetime]:
+    return Column("created_at", UTCDateTime, nullable=False)
+
+
 feeds = Table(
     "feeds",
     metadata,
@@ -82,7 +92,7 @@ feeds = Table(
     Column("failing_since", UTCDateTime, nullable=True),
     Column("consecutive_failures", Integer, nullable=False, default=0),
     Column("next_poll_at", UTCDateTime, nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     # kept by each insert of entries, so listing sources is not a count over the archive
     Column("entry_count", Integer, nullable=False, default=0, server_default="0"),
     # a poller process's claim on a due feed (several `newsbot run` on one database): until
@@ -97,7 +107,7 @@ entries = Table(
     "entries",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    _child_of("feeds", "feed_id", nullable=False),
     Column("guid", Text, nullable=False),
     Column("url", Text, nullable=False),
     Column("canonical_url", Text, nullable=False),
@@ -127,7 +137,7 @@ fetch_log = Table(
     "fetch_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=False),
+    _child_of("feeds", "feed_id", nullable=False),
     Column("at", UTCDateTime, nullable=False),
     Column("status", String(30), nullable=False),
     Column("http_status", Integer, nullable=True),
@@ -144,14 +154,14 @@ fetch_log = Table(
 full_text_queue = Table(
     "full_text_queue",
     metadata,
-    Column("entry_id", Integer, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    _child_of("entries", "entry_id", primary_key=True),
     Column("url", Text, nullable=False),
     Column("host", String(255), nullable=False),  # a host that is down pauses all its rows
     Column("attempts", Integer, nullable=False, default=0),
     Column("not_before", UTCDateTime, nullable=False),
     Column("lease_owner", String(100), nullable=True),
     Column("lease_until", UTCDateTime, nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     Index("ix_full_text_queue_not_before", "not_before"),
     Index("ix_full_text_queue_host", "host"),
 )
@@ -163,7 +173,7 @@ summaries = Table(
     Column("payload", Text, nullable=False),
     Column("tokens_in", Integer, nullable=False, default=0),
     Column("tokens_out", Integer, nullable=False, default=0),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
 )
 
 destinations = Table(
@@ -179,7 +189,7 @@ destinations = Table(
     Column("enabled", Boolean, nullable=False, default=True),
     Column("last_window_end", UTCDateTime, nullable=True),
     Column("created_by", String(200), nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     UniqueConstraint("platform", "channel_id", name="uq_destinations_platform_channel"),
 )
 
@@ -187,12 +197,7 @@ posts = Table(
     "posts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "destination_id",
-        Integer,
-        ForeignKey("destinations.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _child_of("destinations", "destination_id", nullable=False),
     Column("window_key", String(100), nullable=False),
     Column("state", String(20), nullable=False),
     Column("window_start", UTCDateTime, nullable=False),
@@ -201,7 +206,7 @@ posts = Table(
     Column("message_ref", Text, nullable=True),
     Column("error", Text, nullable=True),
     Column("owner", String(100), nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     Column("updated_at", UTCDateTime, nullable=False),
     UniqueConstraint("destination_id", "window_key", name="uq_posts_destination_window"),
 )
@@ -212,7 +217,7 @@ notices = Table(
     Column("id", Integer, primary_key=True),
     Column("destination_key", String(200), nullable=False),
     Column("notice_key", String(300), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     UniqueConstraint("destination_key", "notice_key", name="uq_notices_destination_notice"),
 )
 
@@ -221,11 +226,11 @@ notices = Table(
 embeddings = Table(
     "embeddings",
     metadata,
-    Column("entry_id", Integer, ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
+    _child_of("entries", "entry_id", primary_key=True),
     Column("model", String(200), primary_key=True),
     Column("content_hash", String(64), nullable=False),
     Column("vector", LargeBinary, nullable=False),  # float32, little-endian
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
 )
 
 # A community's filters (bot/community/rules.py): keyword rules and muted sources, for a
@@ -238,9 +243,9 @@ rules = Table(
     Column("channel_id", String(100), nullable=False, default=""),
     Column("kind", String(20), nullable=False),
     Column("value", String(200), nullable=False),
-    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), nullable=True),
+    _child_of("feeds", "feed_id", nullable=True),
     Column("created_by", String(200), nullable=True),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     UniqueConstraint("scope", "channel_id", "kind", "value", name="uq_rules_scope_channel_kind"),
     Index("ix_rules_scope", "scope"),
 )
@@ -249,30 +254,20 @@ schedules = Table(
     "schedules",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column(
-        "destination_id",
-        Integer,
-        ForeignKey("destinations.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    _child_of("destinations", "destination_id", nullable=False),
     Column("days", String(10), nullable=False),
     Column("post_time", String(5), nullable=False),
     Column("what", String(10), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
     UniqueConstraint("destination_id", "days", "post_time", "what", name="uq_schedules_slot"),
 )
 
 pings = Table(
     "pings",
     metadata,
-    Column(
-        "destination_id",
-        Integer,
-        ForeignKey("destinations.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
+    _child_of("destinations", "destination_id", primary_key=True),
     Column("target", String(40), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
+    _created_at(),
 )
 
 # The `newsbot run` processes polling this database, each with when it last looked for due

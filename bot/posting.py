@@ -21,6 +21,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock
 from bot.community.post_links import earlier_posts
@@ -30,8 +31,11 @@ from bot.errors import PostError
 from bot.identity import default_owner
 from bot.models import Destination, Digest, DigestWindow, Feed, PostRecord, PostState
 from bot.publish import Publisher
-from bot.services import BuilderLike, ago
+from bot.services import ago
 from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.digest.build import DigestBuilder
 
 log = logging.getLogger("newsbot.scheduler")
 
@@ -62,7 +66,7 @@ class Poster:
     def __init__(
         self,
         store: Store,
-        builder: BuilderLike,
+        builder: DigestBuilder,
         settings: Settings,
         clock: Clock,
         *,

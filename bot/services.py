@@ -56,7 +56,7 @@ from bot.why import WhyReport as WhyReport
 log = logging.getLogger("newsbot.services")
 
 if TYPE_CHECKING:
-    from bot.community.rules import Filters
+    from bot.digest.build import DigestBuilder
     from bot.digest.explain import WindowStories
 
 PREVIEW_ITEMS = 5
@@ -78,20 +78,6 @@ class PollerLike(Protocol):
 
     async def leave(self) -> None:
         """The process stops polling (other processes on the database take its share)."""
-
-
-class BuilderLike(Protocol):
-    """What services need from ``bot.digest.build.DigestBuilder``."""
-
-    async def build(
-        self,
-        window: DigestWindow,
-        *,
-        topic: str | None = None,
-        scope: str | None = None,
-        max_stories: int | None = None,
-        filters: Filters | None = None,
-    ) -> Digest: ...
 
 
 class NowPoster(Protocol):
@@ -127,7 +113,7 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         self,
         store: Store,
         poller: PollerLike,
-        builder: BuilderLike,
+        builder: DigestBuilder,
         settings: Settings,
         clock: Clock,
         *,

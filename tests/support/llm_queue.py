@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.summarize.llm.transport import Completion
+from bot.summarize.llm.transport import Call, Completion
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,8 @@ class QueueTransport:
         self.replies = deque(replies)
         self.asked: list[Asked] = []
 
-    async def complete(
-        self,
-        system: str,
-        user: str,
-        *,
-        max_tokens: int,
-        schema: dict[str, Any] | None = None,
-        schema_name: str = "reply",
-    ) -> Completion:
-        asked = Asked(system, user, max_tokens, schema)
+    async def send(self, call: Call) -> Completion:
+        asked = Asked(call.system, call.user, call.max_tokens, call.schema)
         self.asked.append(asked)
         reply = self.replies.popleft() if len(self.replies) > 1 else self.replies[0]
         if callable(reply):

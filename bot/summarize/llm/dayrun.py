@@ -46,7 +46,7 @@ from bot.summarize.llm.reply import (
     parse_hook,
     parse_story,
 )
-from bot.summarize.llm.transport import LLMCallError
+from bot.summarize.llm.transport import Call, LLMCallError
 from bot.summarize.offline.voice import write_offline
 
 if TYPE_CHECKING:
@@ -181,8 +181,8 @@ class DayRun:
             )
         self.calls += 1
         try:
-            completion = await self.llm.transport.complete(
-                self.llm.system, user, max_tokens=max_tokens, schema=schema, schema_name=name
+            completion = await self.llm.transport.send(
+                Call(self.llm.system, user, max_tokens, schema, name)
             )
         except LLMCallError as exc:
             if exc.status not in _REQUEST_SPECIFIC:

@@ -76,15 +76,7 @@ class Transport(Protocol):
     model: str
     secrets: tuple[str, ...]  # scrubbed from every error text
 
-    async def complete(
-        self,
-        system: str,
-        user: str,
-        *,
-        max_tokens: int,
-        schema: dict[str, Any] | None = None,
-        schema_name: str = "reply",
-    ) -> Completion: ...
+    async def send(self, call: Call) -> Completion: ...
 
 
 class LLMCallError(SummarizerError):
@@ -167,17 +159,6 @@ class _HTTPTransport:
 
     def _read(self, data: Any) -> Completion:
         raise NotImplementedError
-
-    async def complete(
-        self,
-        system: str,
-        user: str,
-        *,
-        max_tokens: int,
-        schema: dict[str, Any] | None = None,
-        schema_name: str = "reply",
-    ) -> Completion:
-        return await self.send(Call(system, user, max_tokens, schema, schema_name))
 
     async def send(self, call: Call) -> Completion:
         body = self._body(call)

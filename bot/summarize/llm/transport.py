@@ -297,12 +297,7 @@ class OpenAIChat(_HTTPTransport):
         content = data["choices"][0]["message"]["content"]
         if not isinstance(content, str):
             raise TypeError("message content is not text")
-        usage = data.get("usage") or {}
-        return Completion(
-            text=content,
-            tokens_in=_int_or_none(usage.get("prompt_tokens")),
-            tokens_out=_int_or_none(usage.get("completion_tokens")),
-        )
+        return _completion(content, data, "prompt_tokens", "completion_tokens")
 
 
 class AnthropicMessages(_HTTPTransport):
@@ -358,15 +353,16 @@ class AnthropicMessages(_HTTPTransport):
             text = json.dumps(tools[0])
         if not text and data.get("stop_reason") not in ("end_turn", "max_tokens"):
             raise ValueError("no text block")
-        usage = data.get("usage") or {}
-        return Completion(
-            text=text,
-            tokens_in=_int_or_none(usage.get("input_tokens")),
-            tokens_out=_int_or_none(usage.get("output_tokens")),
-        )
+        return _completion(text, data, "input_tokens", "output_tokens")
 
 
 _SECRET_HEADERS = {"authorization", "x-api-key"}
+
+
+def _completion(text: str, data: Any, tokens_in: str, tokens_out: str) -> Completion:
+    """The reply's text and the token counts of its usage block, under the API's names."""
+    usage = data.get("usage") or {}
+    return Completion(text, _int_or_none(usage.get(tokens_in)), _int_or_none(usage.get(tokens_out)))
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -10,7 +10,7 @@ Before anything is sent the post is claimed in the store (``Store.claim_post``, 
 destination + key); the publisher saves its progress (headline sent, thread opened, last
 part) through ``save``; the record is marked DONE after. Two racers: one claim wins. A crash
 or failure after the headline: the record stays PENDING (taken over once stale) or is marked
-FAILED (taken over at once); the next owner passes the saved progress as ``resume`` and the
+FAILED (taken over at once); the next owner passes the saved progress in ``Resume`` and the
 publisher carries on instead of posting a second headline.
 """
 
@@ -30,7 +30,7 @@ from bot.daily import MAX_WINDOW, Outcome, PostKind, backoff_seconds, now_key
 from bot.errors import PostError
 from bot.identity import default_owner
 from bot.models import Destination, Digest, DigestWindow, Feed, PostRecord, PostState
-from bot.publish import Publisher
+from bot.publish import Publisher, Resume
 from bot.services import ago
 from bot.store.store import Store
 
@@ -189,7 +189,7 @@ class Poster:
             ping = await self.store.ping_for(dest.id)  # the role / group chosen for this channel
             digest = replace(digest, ping=ping) if ping else digest
             digest = await self._link_followups(dest, digest)
-            ref = await publisher.publish(dest, digest, resume=record.message_ref, save=save)
+            ref = await publisher.publish(dest, digest, Resume(record.message_ref, save))
         except asyncio.CancelledError:
             await asyncio.gather(*saving, return_exceptions=True)
             await self.store.update_post(

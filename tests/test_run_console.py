@@ -173,6 +173,7 @@ async def test_console_publisher_writes_once_and_resumes(tmp_path: Path) -> None
 
     from bot.adapters.console import ConsolePublisher
     from bot.models import Destination, Digest, DigestStats, DigestWindow
+    from bot.publish import Resume
 
     out = io.StringIO()
     pub = ConsolePublisher(tmp_path, out=out)
@@ -199,13 +200,13 @@ async def test_console_publisher_writes_once_and_resumes(tmp_path: Path) -> None
     async def save(progress: str) -> None:
         saved.append(progress)
 
-    ref = await pub.publish(dest, digest, resume=None, save=save)
+    ref = await pub.publish(dest, digest, Resume(None, save))
     path = Path(ref)
     assert path == tmp_path / "digests" / "default-2026-08-22T0800Z.md"
     assert "Quiet Friday" in out.getvalue()
     assert path.stat().st_size > 0  # noqa: ASYNC240
     assert out.getvalue().count("digest posted to console") == 1
     # a resumed post that had already been written does nothing twice
-    again = await pub.publish(dest, digest, resume=saved[-1], save=save)
+    again = await pub.publish(dest, digest, Resume(saved[-1], save))
     assert again == ref
     assert out.getvalue().count("digest posted to console") == 1

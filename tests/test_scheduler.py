@@ -32,6 +32,7 @@ from bot.models import (
     PostState,
 )
 from bot.posting import Poster
+from bot.publish import Resume
 from bot.scheduler import ClockCronTrigger, Outcome, Scheduler, latest_occurrence
 from bot.services import Services
 from bot.store.store import Store
@@ -98,16 +99,14 @@ class FakePublisher:
         self.block: asyncio.Event | None = None
         self.headline_sent = asyncio.Event()
 
-    async def publish(
-        self, destination: Destination, digest: Digest, *, resume: str | None, save: Any
-    ) -> str:
-        progress = json.loads(resume) if resume else {}
+    async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
+        progress = json.loads(resume.saved) if resume.saved else {}
         key = digest.window.start.isoformat()
         if "headline" not in progress:
             self.world.headlines.append((destination.channel_id, key))
             self.headline_sent.set()
             progress["headline"] = f"msg-{len(self.world.headlines)}"
-            await save(json.dumps(progress))
+            await resume.save(json.dumps(progress))
         if self.fail_after_headline:
             self.fail_after_headline -= 1
             raise PostError("thread creation failed: 503", retryable=True)
@@ -116,7 +115,7 @@ class FakePublisher:
         for i in range(progress.get("parts", 0), self.PARTS):
             self.world.parts.append((destination.channel_id, key, i))
             progress["parts"] = i + 1
-            await save(json.dumps(progress))
+            await resume.save(json.dumps(progress))
         return str(progress["headline"])
 
     async def notify(self, destination: Destination, text: str) -> None:
@@ -473,13 +472,13 @@ from test_scheduler import NoPoller, RecordingBuilder
 class FilePublisher:
     platform = "fake"
 
-    async def publish(self, destination, digest, *, resume, save):
-        progress = json.loads(resume) if resume else {}
+    async def publish(self, destination, digest, resume):
+        progress = json.loads(resume.saved) if resume.saved else {}
         if "headline" not in progress:
             with open(sys.argv[2], "a") as f:
                 f.write(f"headline {destination.channel_id} {os.getpid()}\n")
             progress["headline"] = "m"
-            await save(json.dumps(progress))
+            await resume.save(json.dumps(progress))
         return "m"
 
     async def notify(self, destination, text):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.models import Destination, Digest
-from bot.publish import SaveProgress
+from bot.publish import Resume
 
 CONSOLE_CHANNEL = "default"
 
@@ -51,22 +51,16 @@ class ConsolePublisher:
         name = f"{_slug(destination.channel_id)}-{local_end}.md"
         return self.dir / name
 
-    async def publish(
-        self,
-        destination: Destination,
-        digest: Digest,
-        *,
-        resume: str | None,
-        save: SaveProgress,
-    ) -> str:
+    async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
         from bot.render.markdown import render_markdown
 
         path = self.path_for(destination, digest)
-        if resume and _already_written(resume):
-            return str(json.loads(resume)["file"])  # the earlier attempt finished: nothing to redo
+        saved = resume.saved
+        if saved and _already_written(saved):
+            return str(json.loads(saved)["file"])  # the earlier attempt finished: nothing to redo
         text = render_markdown(digest)
         _write_atomic(path, text)
-        await save(json.dumps({"file": str(path), "written": True}))
+        await resume.save(json.dumps({"file": str(path), "written": True}))
         if not self.quiet:
             out = self.out or sys.stdout
             out.write(text.rstrip() + "\n\n")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from test_scheduler import NoPoller
 
@@ -19,6 +18,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.models import ArticleIn, Destination, Digest, FeedSpec
 from bot.posting import Poster
+from bot.publish import Resume
 from bot.scheduler import Outcome, Scheduler
 from bot.store.store import Store
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
@@ -41,9 +41,7 @@ class Recorder:
     def __init__(self) -> None:
         self.posts: list[set[str]] = []
 
-    async def publish(
-        self, destination: Destination, digest: Digest, *, resume: str | None, save: Any
-    ) -> str:
+    async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
         self.posts.append({a.url for s in digest.all_stories for a in s.articles})
         return f"post-{len(self.posts)}"
 

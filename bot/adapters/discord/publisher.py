@@ -30,7 +30,7 @@ from bot.adapters.discord.sendonce import SEND_TIMEOUT_S, OnceSender
 from bot.clock import Clock
 from bot.errors import PostError
 from bot.models import Destination, Digest
-from bot.publish import SaveProgress
+from bot.publish import Resume
 from bot.render.discord import CONTENT_MAX, render_discord
 from bot.render.escape import clip, discord_text
 from bot.services import Services
@@ -90,49 +90,43 @@ class DiscordPublisher:
         self.clock = clock
         self.send_timeout = SEND_TIMEOUT_S
 
-    async def publish(
-        self,
-        destination: Destination,
-        digest: Digest,
-        *,
-        resume: str | None,
-        save: SaveProgress,
-    ) -> str:
+    async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
         post = render_discord(digest)
-        done = Progress.load(resume)
+        saved = resume.saved
+        done = Progress.load(saved)
         channel = destination.channel_id
         key = (destination.id, digest.window.start.isoformat(), digest.window.end.isoformat())
         tag = marker.post_tag(*key)
         sender = OnceSender(self.client.http, timeout=self.send_timeout)
         step = "headline"
         try:
-            if resume is None:
-                await save(done.dump())  # the intent: a retry must look before it sends
+            if saved is None:
+                await resume.save(done.dump())  # the intent: a retry must look before it sends
             if done.headline is None:
-                done.headline = await self._find(channel, tag, 0) if resume else None
+                done.headline = await self._find(channel, tag, 0) if saved else None
                 if done.headline is None:
                     headline = marker.tagged(post.headline, tag, 0)
                     nonce = rest.nonce(*key, "headline")
                     done.headline = str((await sender.send(channel, headline, nonce=nonce))["id"])
-                await save(done.dump())
+                await resume.save(done.dump())
             if done.thread is None:
                 await self._publish_news(destination, done.headline)
                 step = "thread"
                 http = self.client.http
                 done.thread = await rest.open_thread(http, channel, done.headline, post.thread_name)
-                await save(done.dump())
+                await resume.save(done.dump())
             step = "thread message"
             first = done.sent + 1
             for index in range(first, len(post.thread_messages)):
                 found = None
-                if resume and index == first:  # the one part a failure may have hidden
+                if saved and index == first:  # the one part a failure may have hidden
                     found = await self._find(done.thread, tag, index + 1)
                 if found is None:
                     part = marker.tagged(post.thread_messages[index], tag, index + 1)
                     nonce = rest.nonce(*key, "part", index)
                     await sender.send(done.thread, part, nonce=nonce)
                 done.sent = index
-                await save(done.dump())
+                await resume.save(done.dump())
         except discord.HTTPException as exc:
             raise await self._refused(destination, exc, step) from exc
         except (TimeoutError, aiohttp.ClientError, OSError) as exc:

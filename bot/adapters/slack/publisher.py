@@ -24,7 +24,7 @@ from bot.adapters.slack.client import NOT_IN_CHANNEL, error_code, is_slack_failu
 from bot.clock import Clock
 from bot.errors import PostError
 from bot.models import Destination, Digest
-from bot.publish import Notices, SaveProgress
+from bot.publish import Notices, Resume, SaveProgress
 from bot.render.escape import slack_text
 from bot.render.slack import render_slack
 
@@ -171,20 +171,13 @@ class SlackPublisher:
             raise err from exc
         return progress
 
-    async def publish(
-        self,
-        destination: Destination,
-        digest: Digest,
-        *,
-        resume: str | None,
-        save: SaveProgress,
-    ) -> str:
+    async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
         try:
             done = await self.post_digest(
                 destination.channel_id,
                 digest,
-                resume=resume,
-                save=save,
+                resume=resume.saved,
+                save=resume.save,
                 key=post_key(destination, digest),
             )
         except PostError as err:

@@ -21,6 +21,7 @@ from support.fake_discord import (
 
 from bot.errors import PostError
 from bot.models import Destination, Digest, PostState
+from bot.publish import Resume
 from bot.scheduler import Outcome, Scheduler
 
 from .conftest import World
@@ -68,7 +69,7 @@ async def test_headline_then_thread_then_parts_with_progress_saved_after_each(
     async def save(progress: str) -> None:
         saved.append(json.loads(progress))
 
-    ref = await world.adapter.publisher.publish(dest, digest, resume=None, save=save)
+    ref = await world.adapter.publisher.publish(dest, digest, Resume(None, save))
 
     (headline,) = fake.posts(NEWS_CHANNEL)
     assert headline.body["allowed_mentions"] == NO_PINGS
@@ -151,7 +152,7 @@ async def test_a_missing_permission_is_told_to_the_admins_once_and_not_retried(
     caplog.set_level(logging.ERROR, logger="newsbot.discord")
     for _ in range(2):
         with pytest.raises(PostError) as err:
-            await world.adapter.publisher.publish(dest, digest, resume=None, save=save)
+            await world.adapter.publisher.publish(dest, digest, Resume(None, save))
         assert err.value.retryable is False
         assert "missing the Send Messages permission" in str(err.value)
 

@@ -18,6 +18,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.errors import PostError
 from bot.models import Destination, Digest
+from bot.publish import Resume
 from bot.services import Services
 
 
@@ -58,7 +59,7 @@ async def test_posts_headline_then_replies_saving_progress_after_each(
     async def save(progress: str) -> None:
         saved.append(json.loads(progress))
 
-    ref = await publisher.publish(destination(), week, resume=None, save=save)
+    ref = await publisher.publish(destination(), week, Resume(None, save))
 
     headline, *replies = slack_api.posts
     assert len(replies) >= 2
@@ -80,11 +81,11 @@ async def test_resume_after_a_failed_second_reply_posts_no_second_headline(
 
     slack_api.fail("chat.postMessage", "internal_error", after=2)  # headline, reply 1, then boom
     with pytest.raises(PostError) as failed:
-        await publisher.publish(destination(), week, resume=None, save=save)
+        await publisher.publish(destination(), week, Resume(None, save))
     assert failed.value.retryable
     assert json.loads(saved[-1])["sent"] == 1
 
-    await publisher.publish(destination(), week, resume=saved[-1], save=save)
+    await publisher.publish(destination(), week, Resume(saved[-1], save))
 
     headlines = [p for p in slack_api.posts if "thread_ts" not in p.params]
     replies = [p for p in slack_api.posts if "thread_ts" in p.params]
@@ -109,7 +110,7 @@ async def test_not_in_channel_fails_for_good_and_tells_the_admin_once(
     caplog.set_level(logging.ERROR, logger="newsbot.slack")
     for _ in range(2):
         with pytest.raises(PostError) as failed:
-            await publisher.publish(destination(), week, resume=None, save=save)
+            await publisher.publish(destination(), week, Resume(None, save))
         assert not failed.value.retryable
         assert "/invite @newsbot" in failed.value.hint
 
@@ -143,7 +144,7 @@ async def test_a_channel_that_cannot_take_posts_is_not_retried(
 
     caplog.set_level(logging.ERROR, logger="newsbot.slack")
     with pytest.raises(PostError) as failed:
-        await publisher.publish(destination(), week, resume=None, save=save)
+        await publisher.publish(destination(), week, Resume(None, save))
     assert not failed.value.retryable
     assert code in str(failed.value) and fix in failed.value.hint
     assert f"C0DAILY: {code}" in caplog.text

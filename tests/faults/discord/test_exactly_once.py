@@ -19,6 +19,7 @@ from support.fake_discord import GUILD_ID, NEWS_CHANNEL, FakeDiscord
 
 from bot.errors import PostError
 from bot.models import Destination, Digest, PostState
+from bot.publish import Resume
 from bot.render.discord import render_discord
 from bot.scheduler import Outcome, Scheduler
 from faults.ledger import Ledger
@@ -56,7 +57,7 @@ async def post_until_done(world: World, dest: Destination, digest: Digest, ledge
     for tries in range(1, 5):
         try:
             async with asyncio.timeout(30):
-                await publisher.publish(dest, digest, resume=ledger.progress, save=ledger.save)
+                await publisher.publish(dest, digest, Resume(ledger.progress, ledger.save))
             return tries
         except (PostError, SystemExit):
             continue
@@ -103,7 +104,7 @@ async def test_a_500_is_not_retried_by_the_library(world: World) -> None:
     dest, digest = await daily(world), await digest_of(world)
     world.fake.fail("POST", HEADLINE, 500, times=-1)
     with pytest.raises(PostError) as err:
-        await world.adapter.publisher.publish(dest, digest, resume=None, save=Ledger().save)
+        await world.adapter.publisher.publish(dest, digest, Resume(None, Ledger().save))
     assert err.value.retryable
     assert len(world.fake.find("POST", HEADLINE)) == 1
 
@@ -141,7 +142,7 @@ async def test_a_look_alike_marker_from_someone_else_does_not_stop_the_post(
     ledger = Ledger()
     ledger.kill_at_save = 2  # the headline went out, the bot died before saving its id
     with pytest.raises(SystemExit):
-        await world.adapter.publisher.publish(dest, digest, resume=None, save=ledger.save)
+        await world.adapter.publisher.publish(dest, digest, Resume(None, ledger.save))
     real = fake.channels[NEWS_CHANNEL].messages.pop()  # a moderator deleted the headline...
     footer = real["embeds"][-1]["footer"]["text"]
     copy = dict(real, id=str(fake.snowflake()), author={"id": "1234", "username": "someone"})
@@ -163,8 +164,8 @@ async def test_a_refused_history_lookup_is_logged_and_the_nonce_still_guards(
     ledger = Ledger()
     ledger.kill_at_save = 2  # the headline went out, the bot died before saving its id
     with pytest.raises(SystemExit):
-        await world.adapter.publisher.publish(dest, digest, resume=None, save=ledger.save)
-    await world.adapter.publisher.publish(dest, digest, resume=ledger.progress, save=ledger.save)
+        await world.adapter.publisher.publish(dest, digest, Resume(None, ledger.save))
+    await world.adapter.publisher.publish(dest, digest, Resume(ledger.progress, ledger.save))
     assert "cannot look for an earlier try of this post" in caplog.text
     assert len(fake.find("GET", rf"/channels/{NEWS_CHANNEL}/messages")) == 1
     assert_each_part_once(fake, digest)

@@ -22,6 +22,7 @@ from bot.clock import FixedClock
 from bot.config import Settings
 from bot.errors import PostError
 from bot.models import Destination, Digest
+from bot.publish import Resume
 from bot.services import Services
 from faults.ledger import Ledger
 
@@ -54,7 +55,7 @@ async def post_until_done(publisher: SlackPublisher, digest: Digest, ledger: Led
     """Publish, and after each failure publish again from the saved progress; the tries."""
     for tries in range(1, 5):
         try:
-            await publisher.publish(DEST, digest, resume=ledger.progress, save=ledger.save)
+            await publisher.publish(DEST, digest, Resume(ledger.progress, ledger.save))
             return tries
         except (PostError, SystemExit):
             continue
@@ -111,5 +112,5 @@ async def test_post_message_is_never_retried_by_the_library(
 ) -> None:
     slack_api.fail("chat.postMessage", "internal_error", status=500)
     with pytest.raises(PostError):
-        await publisher.publish(DEST, week, resume=None, save=Ledger().save)
+        await publisher.publish(DEST, week, Resume(None, Ledger().save))
     assert len(slack_api.called("chat.postMessage", ok_only=False)) == 1

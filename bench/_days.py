@@ -189,3 +189,53 @@ def report_days() -> list[Day]:
     tuned = {*SECOND_ROUND_DATES, *THIRD_ROUND_DATES, *FOURTH_ROUND_DATES}
     dates = sorted({a.published_at.date() for a in articles} - tuned)
     return list(_days(articles, dates, "UTC", "report"))
+
+
+# World news (../shared/fixtures/realworld, Jan 2025 and Feb 2026): outlets the writer was
+# never tuned on before the fourth session. Split by outlet, decided before any digest of
+# them was printed. Tune: the outlets whose misses were already known from reading them
+# (The Week's glued "What happened" heading, Japan Today's truncated one-sentence items)
+# and the others the brief named first. Report: the rest, never printed while tuning.
+_WORLD_TUNE_FEEDS = (
+    ("BBC News", REALWORLD / "1796df62c4a287cc"),
+    ("CBS News World", REALWORLD / "0c1cef22da7ddc10"),
+    ("NYT World", REALWORLD / "78f77fae2e1ffc14"),
+    ("Al Jazeera", REALWORLD / "3f9eeff5039a008d"),
+    ("Japan Today", REALWORLD / "18138c717652f678"),
+    ("The Week", REALWORLD / "16dc10cf98d1ee82"),
+    ("TIME World", REALWORLD / "9f9555d69283aeda"),
+    ("NDTV", REALWORLD / "08f1ee71883dbcde"),
+)
+_WORLD_REPORT_FEEDS = (
+    ("WSJ World", REALWORLD / "4288464f77b21d15"),
+    ("NPR World", REALWORLD / "7be307059415227d"),
+    ("CS Monitor", REALWORLD / "4179e7a13df0f120"),
+    ("EL PAÍS", REALWORLD / "660a52f7dc6a1948"),
+    ("DW", REALWORLD / "14dda539770f94e3"),
+    ("Washington Post World", REALWORLD / "4bf53cb602417030"),
+    ("Al-Monitor", REALWORLD / "72fea1ebfd02e90a"),
+    ("AllAfrica", REALWORLD / "6040d25e925318ed"),
+)
+_WORLD_FROM = date(2025, 1, 1)  # EL PAÍS carries a few items from 2021: not a day's news
+
+
+def _world_days(feeds: tuple[tuple[str, Path], ...], label: str) -> list[Day]:
+    files = [(name, path, 1.0) for name, path in feeds if path.is_file()]
+    if not files:
+        return []
+    articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+    dates = sorted({a.published_at.date() for a in articles if a.published_at.date() >= _WORLD_FROM})
+    return list(_days(articles, dates, "UTC", label))
+
+
+def world_tune_days() -> list[Day]:
+    """Every day of eight world-news outlets (BBC, CBS, NYT, Al Jazeera, Japan Today, The
+    Week, TIME World, NDTV): read and tuned on in the fourth session."""
+    return _world_days(_WORLD_TUNE_FEEDS, "world tune")
+
+
+def world_report_days() -> list[Day]:
+    """Every day of eight other world-news outlets (WSJ, NPR, CS Monitor, EL PAÍS, DW,
+    Washington Post, Al-Monitor, AllAfrica): split off before tuning, printed only after
+    the fourth session's rules were final."""
+    return _world_days(_WORLD_REPORT_FEEDS, "world report")

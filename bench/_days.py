@@ -224,7 +224,9 @@ def _world_days(feeds: tuple[tuple[str, Path], ...], label: str) -> list[Day]:
     if not files:
         return []
     articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    dates = sorted({a.published_at.date() for a in articles if a.published_at.date() >= _WORLD_FROM})
+    dates = sorted(
+        {a.published_at.date() for a in articles if a.published_at.date() >= _WORLD_FROM}
+    )
     return list(_days(articles, dates, "UTC", label))
 
 

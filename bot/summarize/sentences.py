@@ -31,7 +31,25 @@ _HEADING = re.compile(
 )
 
 
+# The Week's section headings and pull quotes over the paragraph they head ("What
+# happened U.S. District Judge...", "‘Tiny calibrations of a split second’ Swiss
+# watchmaker Omega has..."), and a short sentence-case heading before a sentence that
+# opens on a plain starter word ("In ICE’s sights Several cities are...").
+_SECTION = re.compile(
+    r"^((?:What happened|Who said what|What next\??|What did the commentators say\??)"
+    r"|‘[^’]{3,80}’(?:\s[a-z]+){0,3})\s(?=[A-Z“‘\"])"
+)
+_STARTER = r"(?:The|A|An|Several|Some|Many|Most|Two|Three|Four|Five)"
+_SAYS = re.compile(
+    r"\b(?:said|says|is|are|was|were|has|have|had|will|told)\b"
+)  # a clause, no heading
+_SENTENCE_CASE = re.compile(rf"^((?:[\w’'-]+\s){{1,5}}[a-z][\w’'-]*)\s(?={_STARTER}\s[a-z])")
+
+
 def _unglue_heading(sentence: str) -> list[str]:
+    m = _SECTION.match(sentence) or _SENTENCE_CASE.match(sentence)
+    if m and not _SAYS.search(m.group(1)):
+        return [m.group(1), *_unglue_heading(sentence[m.end() :])]
     m = _HEADING.match(sentence)
     if not m or sum(1 for w in m.group(1).split() if w[:1].isupper()) < 2:
         return [sentence]

@@ -110,11 +110,16 @@ def is_boilerplate(sentence: str) -> bool:
     return not _HAS_VERB_END.search(s)
 
 
-def candidates(docs: list[str]) -> list[Candidate]:
+def candidates(
+    docs: list[str], repair: Callable[[str], str | None] = lambda _: None
+) -> list[Candidate]:
+    """Sentences worth ranking; ``repair`` may mend one first (a feed's cut-off "…" ended
+    at a safe comma) or leave it (None)."""
     out: list[Candidate] = []
     for d, doc in enumerate(docs):
         pos = 0
         for s in split_sentences(doc):
+            s = repair(s) or s
             if is_boilerplate(s):
                 continue
             n = len(s.split())
@@ -309,6 +314,7 @@ def rank_sentences(
     headline: str | None = None,
     lead_window: int | None = None,
     furniture: Callable[[str], bool] = lambda _: False,
+    repair: Callable[[str], str | None] = lambda _: None,
 ) -> list[tuple[int, int, str]]:
     """Return (doc index, position, sentence) in pick order: best first, no near-copies.
 
@@ -316,8 +322,9 @@ def rank_sentences(
     what ``furniture`` calls page furniture) can be picked; the whole article still decides
     what is central. News puts the news first: deep in a feature, a sentence that reads
     like news is mostly a scene, a profile detail or one that needs what came before.
+    ``repair`` is passed to ``candidates``.
     """
-    cands = candidates(docs)
+    cands = candidates(docs, repair)
     if not cands:
         return []
     score, sims = score_candidates(cands, headline)

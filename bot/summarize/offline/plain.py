@@ -20,8 +20,15 @@ from __future__ import annotations
 import re
 
 from bot.summarize.hype import HYPE_WORDS
+from bot.summarize.offline.clauses import (
+    LIMITING,
+    balanced,
+    finish,
+    split_clause,
+    stands_alone,
+)
 from bot.summarize.offline.extractive import trim
-from bot.summarize.offline.screen import AUX, VERBISH
+from bot.summarize.offline.screen import AUX
 
 # (pattern, replacement): each swap written with the context where it means the same.
 # Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
@@ -75,16 +82,6 @@ _HYPE_RE = re.compile(
 )
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_PRONOUNS = _wordset("he she it they we i you this that these those there")
-_DETERMINERS = _wordset("the its their his her our a an this that these those")
-_SUBORDINATE = re.compile(
-    r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",
-    re.I,
-)
 # A trailing aside that only adds detail; never one that carries who said it.
 _TRAILING = re.compile(
     r",\s(?:(?:which|who|including|such as|bringing|making)\b"
@@ -94,14 +91,10 @@ _ATTRIBUTION = re.compile(
     r"\b(?:according to|said|says|told|reported|reports|claims?|claimed|alleges?|alleged)\b",
     re.I,
 )
-# An aside after a lone dash that limits the claim is part of the claim: it stays.
-_LIMITING = re.compile(
-    r"^(?:but|only|except|not|no|unless|if|although|though|without|while|until|pending|yet"
-    r"|or|nor|and|at least|at most|up to|down from|up from|maybe|perhaps|possibly|probably|likely"
-    r"|reportedly|allegedly|mostly|partly|largely|almost|nearly)\b",
-    re.I,
-)
 _DASH = re.compile(r"\s+[—–]\s+|\s+--\s+")
+# "the House—Japan's lower chamber—to call": an unspaced pair of em dashes. Only a pair is
+# dropped at them; a single unspaced dash is never a cut ("become—and the more people").
+_TIGHT_DASH = re.compile(r"(?<=[a-z”’\"])—(?=[A-Za-z“\"])")
 _SPLITS = (re.compile(r";\s+"), _DASH, re.compile(r",\s+(?=(?:and|but)\s)"))
 
 LONG = 18  # words: longer sentences are cut where they can be
@@ -122,21 +115,6 @@ def plain_words(sentence: str) -> str:
     return out
 
 
-_ENDED = re.compile(r"[.!?][\"”’')\]]*$")
-
-
-def _finish(s: str, capital: bool = False) -> str:
-    """A piece made into a sentence: ends with a stop; ``capital`` for a cut-off tail
-    ("... , and it plans" -> "It plans"). A source's own first letter is left alone
-    ("iPhone", "eBay")."""
-    s = s.strip(" ,;:—–-")
-    if not s:
-        return s
-    if capital:
-        s = s[0].upper() + s[1:]
-    return s if _ENDED.search(s) else s + "."
-
-
 def _drop_trailing(s: str) -> str:
     m = _TRAILING.search(s)
     if not m or _ATTRIBUTION.search(m.group()) or not stands_alone(s[: m.start()]):
@@ -147,9 +125,11 @@ def _drop_trailing(s: str) -> str:
 def _drop_dash_pair(s: str) -> str:
     """ "X — an aside — did Y" -> "X did Y": the aside goes whole, never half of it."""
     parts = _DASH.split(s)
-    if len(parts) != 3 or _LIMITING.match(parts[1]) or _ATTRIBUTION.search(parts[1]):
+    if len(parts) == 1:
+        parts = _TIGHT_DASH.split(s)
+    if len(parts) != 3 or LIMITING.match(parts[1]) or _ATTRIBUTION.search(parts[1]):
         return s
-    if not _balanced(parts[1]):
+    if not balanced(parts[1]):
         return s
     glue = ", " if re.match(r"(?:but|so|yet)\b", parts[2]) else " "
     joined = f"{parts[0].rstrip(',')}{glue}{parts[2]}"
@@ -205,7 +185,7 @@ def _drop_participle(s: str) -> str:
     if re.search(r",\s(?:and|or)\b|\band more\b", m.group()):
         return s  # "dashboards, study trackers, seating charts, and more": a list, no clause
     head = s[: m.start()]
-    return head + "." if stands_alone(head) and _balanced(head) else s
+    return head + "." if stands_alone(head) and balanced(head) else s
 
 
 def trim_sentence(sentence: str) -> str:
@@ -216,44 +196,7 @@ def trim_sentence(sentence: str) -> str:
         if len(s.split()) > LONG:
             s = drop(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
-    return _finish(re.sub(r"(?<=[A-Z])\.\.$", ".", s))
-
-
-def _is_verb(word: str) -> bool:
-    w = word.lower().strip(",")
-    return w in AUX or bool(VERBISH.match(w))
-
-
-def stands_alone(clause: str) -> bool:
-    """A clause that reads as a sentence: a subject, then a verb, and 4+ words in all.
-
-    The subject is a pronoun, a determiner and up to three words ("the new model"), or a
-    run of capitalized words (a name). Judged on the clause as written, so "music made
-    with AI" (lowercase, no determiner) is not taken for a sentence.
-    """
-    words = clause.split()
-    if len(words) < 4 or _SUBORDINATE.match(clause):
-        return False
-    first = words[0].lower()
-    if first in _PRONOUNS and _is_verb(words[1]):
-        return True
-    if first in _DETERMINERS:
-        return any(_is_verb(w) for w in words[2:5])
-    if words[0][:1].isupper():
-        i = 1
-        while i < len(words) and words[i][:1].isupper():
-            i += 1
-        return i < len(words) and _is_verb(words[i])
-    return False
-
-
-def _balanced(text: str) -> bool:
-    """No bracket or quote left open in ``text``: a cut after it is outside all of them."""
-    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
-        return False
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        return False
-    return len(re.findall(r"(?:^|\s)‘", text)) == len(re.findall(r"’(?=\s|[,.;:]|$)", text))
+    return finish(re.sub(r"(?<=[A-Z])\.\.$", ".", s))
 
 
 def _cuts(body: str) -> list[tuple[int, int, bool]]:
@@ -264,7 +207,7 @@ def _cuts(body: str) -> list[tuple[int, int, bool]]:
         if pattern is _DASH and dashes != 1:
             continue  # a pair of dashes holds an aside: cutting at one leaves a fragment
         for m in pattern.finditer(body):
-            if _balanced(body[: m.start()]):
+            if balanced(body[: m.start()]):
                 out.append((m.start(), m.end(), body[m.end() :].startswith("but ")))
     return out
 
@@ -273,7 +216,7 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
     """One long sentence as several short ones, cut only where both halves stand alone."""
     s = sentence.strip()
     if len(s.split()) <= limit:
-        return [_finish(s)]
+        return [finish(s)]
     body = s[:-1] if s[-1] in ".!?" else s
     for start, end, but in _cuts(body):
         head, tail = body[:start], body[end:]
@@ -283,17 +226,21 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
             continue  # "..., and that the company imposed ...": a clause of the one before
         if stands_alone(head) and stands_alone(clause):
             tail = "But " + clause if but else tail
-            return shorten(_finish(head), limit) + shorten(_finish(tail, capital=True), limit)
+            return shorten(finish(head), limit) + shorten(finish(tail, capital=True), limit)
     # "X did Y — an aside that is no sentence": the aside goes, unless it limits the claim
     parts = _DASH.split(body)
     if (
         len(parts) == 2
         and stands_alone(parts[0])
-        and not _LIMITING.match(parts[1])
-        and _balanced(parts[0])
+        and not LIMITING.match(parts[1])
+        and balanced(parts[0])
     ):
-        return shorten(_finish(parts[0]), limit)
-    return [_finish(s)]
+        return shorten(finish(parts[0]), limit)
+    # "X, who Y, did Z", "X, as Y", "X after Y": two sentences, with the name or the time kept
+    pieces = split_clause(s)
+    if pieces:
+        return [p for piece in pieces for p in shorten(piece, limit)]
+    return [finish(s)]
 
 
 def plain(sentence: str) -> str:

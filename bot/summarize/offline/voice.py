@@ -23,6 +23,7 @@ from bot.models import DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
+from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.screen import (
@@ -66,6 +67,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
         headline=story.lead_article.title,
         lead_window=LEAD_WINDOW,
         furniture=is_furniture,
+        repair=cut_truncated,
     )
     # (longest piece in words, article index, pieces, opens with its actor), in rank order
     options: list[tuple[int, int, list[str], bool]] = []

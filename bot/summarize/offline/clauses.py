@@ -1,0 +1,250 @@
+"""What a clause is, and where a long sentence may be cut into two that each keep their
+meaning (docs/voice.md, "Plain words keep the meaning").
+
+``stands_alone`` and ``balanced`` are the two tests every cut passes: each half reads as a
+sentence (a subject, then a verb), and no bracket, quote or dash pair is left open.
+``split_clause`` makes one cut of three kinds, each copying words and never inventing them:
+
+- a non-restrictive relative clause after a name ("Alexei Navalny, who died in prison,
+  was poisoned" -> "Alexei Navalny was poisoned. Alexei Navalny died in prison."): the name
+  is repeated as the new subject, so nothing needs the sentence before;
+- a trailing ", as Y" where Y is a sentence of its own ("X, officials said, as tensions
+  simmer" -> "X, officials said. Tensions simmer."): "as" joins two facts in time;
+- "X after Y" where Y is a sentence ("X after the leaders traded warnings" -> "X. That
+  came after the leaders traded warnings."): the order in time is kept in words.
+
+Never cut: a clause whose antecedent is unclear (a lowercase noun, a list, "the head of
+Norway, who"), a relative clause holding the attribution of the whole sentence, a tail
+that starts with a pronoun (it leans on what came before) or that limits the claim.
+
+``cut_truncated`` saves a feed's cut-off sentence ("... a nationwide disarmament plan,…")
+by ending it at the last comma where the head stands alone and the lost part does not
+start with a word that would limit it ("but", "unless", "only").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.offline.screen import AUX, VERBISH
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PRONOUNS = _wordset("he she it they we i you this that these those there")
+_DETERMINERS = _wordset("the its their his her our a an this that these those")
+_SUBORDINATE = re.compile(
+    r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",
+    re.I,
+)
+# An aside after a lone dash that limits the claim is part of the claim: it stays.
+LIMITING = re.compile(
+    r"^(?:but|only|except|not|no|unless|if|although|though|without|while|until|pending|yet"
+    r"|or|nor|and|at least|at most|up to|down from|up from|maybe|perhaps|possibly|probably|likely"
+    r"|reportedly|allegedly|mostly|partly|largely|almost|nearly)\b",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|said|says|told|reported|reports|claims?|claimed|alleges?|alleged)\b",
+    re.I,
+)
+_ENDED = re.compile(r"[.!?][\"”’')\]]*$")
+
+
+def finish(s: str, capital: bool = False) -> str:
+    """A piece made into a sentence: ends with a stop; ``capital`` for a cut-off tail
+    ("... , and it plans" -> "It plans"). A source's own first letter is left alone
+    ("iPhone", "eBay")."""
+    s = s.strip(" ,;:—–-")
+    if not s:
+        return s
+    if capital:
+        s = s[0].upper() + s[1:]
+    return s if _ENDED.search(s) else s + "."
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower().strip(",")
+    return w in AUX or bool(VERBISH.match(w))
+
+
+def stands_alone(clause: str) -> bool:
+    """A clause that reads as a sentence: a subject, then a verb, and 4+ words in all.
+
+    The subject is a pronoun, a determiner and up to three words ("the new model"), or a
+    run of capitalized words (a name). Judged on the clause as written, so "music made
+    with AI" (lowercase, no determiner) is not taken for a sentence.
+    """
+    words = clause.split()
+    if len(words) < 4 or _SUBORDINATE.match(clause):
+        return False
+    first = words[0].lower()
+    if first in _PRONOUNS and _is_verb(words[1]):
+        return True
+    if first in _DETERMINERS:
+        return any(_is_verb(w) for w in words[2:5])
+    if words[0][:1].isupper():
+        i = 1
+        while i < len(words) and words[i][:1].isupper():
+            i += 1
+        return i < len(words) and _is_verb(words[i])
+    return False
+
+
+def _has_verb(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 6 and any(_is_verb(w) for w in words[1:])
+
+
+def _is_subject_verb(clause: str) -> bool:
+    """``stands_alone``, or a subject with an "of" phrase before its verb ("the leaders of
+    both countries traded")."""
+    if stands_alone(clause):
+        return True
+    words = clause.split()
+    if not words or words[0].lower() not in _DETERMINERS or "of" not in words[2:4]:
+        return False
+    k = words.index("of", 2)
+    return any(_is_verb(w) for w in words[k + 2 : k + 5]) and not any(
+        _is_verb(w) for w in words[1:k]
+    )
+
+
+def balanced(text: str) -> bool:
+    """No bracket or quote left open in ``text``: a cut after it is outside all of them."""
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    return len(re.findall(r"(?:^|\s)‘", text)) == len(re.findall(r"’(?=\s|[,.;:]|$)", text))
+
+
+# Capitalized words that are no name: a relative clause after them has no clear antecedent.
+_NOT_NAMES = _wordset(
+    "The A An This That It In On At For Of By With From As And But Or So If When While After"
+    " Before Since Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February"
+    " March April May June July August September October November December I We He She They"
+)
+# Before a name, these make the antecedent unclear: "the head of Norway, who" (the head?),
+# "Britain, France and Germany, which" (all three?).
+_UNCLEAR_BEFORE = _wordset("of and or & nor")
+_RELATIVE = re.compile(r",\s(?:who|which)\s")
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|new|former)$", re.I)
+
+
+def _antecedent(head: str) -> str | None:
+    """The name a ", who/which" after ``head`` refers to, as a subject: "Alexei Navalny",
+    "The 52nd G7 Summit"; None when it is not a clear name."""
+    words = head.split()
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper() and not words[i - 1].endswith(","):
+        i -= 1
+    run = words[i:]
+    if not run or all(w in _NOT_NAMES for w in run) or run[0] in _NOT_NAMES:
+        return None
+    if i > 0 and _ORDINAL.match(words[i - 1]) and i > 1 and words[i - 2].lower() == "the":
+        i -= 2  # "the 52nd G7 Summit"
+    elif i > 0 and words[i - 1].lower() == "the":
+        i -= 1
+    if i > 0 and (words[i - 1].lower() in _UNCLEAR_BEFORE or words[i - 1].endswith(",")):
+        return None
+    name = " ".join(words[i:])
+    return name[0].upper() + name[1:]
+
+
+def _clause_end(rest: str) -> int | None:
+    """Where a relative clause in the middle of a sentence ends: at the comma that its
+    sentence's own verb follows ("who died in prison, was poisoned"); None if it runs on
+    to the end."""
+    for m in re.finditer(r",\s", rest):
+        nxt = rest[m.end() :].split()[:1]
+        # a plain verb next ("was", "said", "launched"), not a plural noun ("officials")
+        verb = nxt and (nxt[0] in AUX or re.fullmatch(r"[a-z]+ed", nxt[0]))
+        if verb and balanced(rest[: m.start()]):
+            return m.start()
+    return None
+
+
+def _split_relative(s: str) -> list[str] | None:
+    body = s.rstrip(".")
+    for m in _RELATIVE.finditer(body):
+        head, rest = body[: m.start()], body[m.end() :]
+        name = _antecedent(head)
+        first = rest.split()[:1]
+        if not name or not first or not _is_verb(first[0]) or not balanced(head):
+            continue
+        end = _clause_end(rest)
+        if end is None:  # trailing: "... to the G7 Summit, which will be held in France."
+            clause, main = rest, head
+            if _ATTRIBUTION.search(clause):
+                continue  # ", which X, officials said": who said it is the whole sentence's
+        else:
+            clause, main = rest[:end], f"{head} {rest[end + 1 :].lstrip()}"
+        second = f"{name} {clause}"
+        # the main clause was a sentence with the relative clause in it, and is one without
+        if balanced(clause) and _has_verb(main) and stands_alone(second):
+            return [finish(main), finish(second)]
+    return None
+
+
+_LEANS = _PRONOUNS | _wordset("his her its their our my your")
+_TIME_WORDS = _wordset(
+    "hours days weeks months years minutes moments shortly soon just right long only day"
+    " week month year hour minute immediately"
+)
+_AS = re.compile(r",\s(?:as|after)\s|\safter\s")
+
+
+def _split_time(s: str) -> list[str] | None:
+    body = s.rstrip(".")
+    for m in _AS.finditer(body):
+        head, tail = body[: m.start()], body[m.end() :]
+        word = m.group().strip(" ,")
+        first = tail.split()[:1]
+        if not first or first[0].lower() in _LEANS or LIMITING.match(tail):
+            continue  # "as it did last year", "as his friends watched" lean on the head
+        if head.split()[-1].lower() in _TIME_WORDS:
+            continue  # "hours after", "shortly after": part of the head's own time
+        said = _ATTRIBUTION.search(head)
+        if said and head[said.end() :].strip(" ,"):
+            continue  # "said they were sure X after Y": Y may be part of what was said
+        if re.search(r"and\sthat", tail):
+            continue  # "..., and that Z": a second thing the head's verb reports
+        if len(tail.split()) < 5 or not balanced(head) or not balanced(tail):
+            continue
+        if not (_has_verb(head) and _is_subject_verb(tail)):
+            continue
+        if word == "after":
+            return [finish(head), finish(f"That came after {tail}")]
+        return [finish(head), finish(tail, capital=True)]
+    return None
+
+
+def split_clause(sentence: str) -> list[str] | None:
+    """One long sentence as two that keep its meaning, or None (see the module's doc)."""
+    s = sentence.strip()
+    if not s.endswith("."):
+        return None  # a quote or a question ends otherwise: left whole
+    return _split_relative(s) or _split_time(s)
+
+
+_CUT_OFF = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+
+
+def cut_truncated(sentence: str) -> str | None:
+    """A feed's cut-off sentence ended at its last safe comma, or None."""
+    s = sentence.strip()
+    if not _CUT_OFF.search(s):
+        return None
+    s = _CUT_OFF.sub("", s)
+    for m in reversed(list(re.finditer(r",\s?", s))):
+        head, lost = s[: m.start()], s[m.end() :]
+        if LIMITING.match(lost) or re.match(r"(?:said|says|according|told|\w+\ssaid)\b", lost):
+            return None  # the lost part may limit or attribute the claim: nothing is saved
+        if "," in head and len(head.rsplit(",", 1)[1].split()) <= 3:
+            return None  # "A, B, C,…": a list cut short, not a clause
+        if _has_verb(head) and balanced(head) and len(head.split()) >= 8:
+            return finish(head)
+    return None

@@ -1,7 +1,7 @@
 """The offline voice against docs/voice.md's targets, on days it was tuned on and days it
 was not.
 
-Three sets of days (bench/_days.py):
+Sets of days (bench/_days.py):
 
 - the demo day as `make demo` builds it (demo/snapshots served from loopback, polled by
   the real poller into a fresh SQLite database, clock at demo.toml's `now`), `today`;
@@ -14,10 +14,11 @@ Three sets of days (bench/_days.py):
 - tuned on, third round: the seven days of the same outlets the second session reported
   on; read in the third session while the lead window, the concreteness check and the
   heading rules were written (``--print-tuned`` prints them);
-- reported: fifteen other days of the same six outlets (every other date with two or more
-  articles, Oct 2025 to Aug 2026), chosen by that rule before the third session changed
-  anything and not printed before the rules were final (``--print`` prints them); their
-  printed facts were labelled after that.
+- tuned on, fourth round: the third session's two report sets (fifteen two-article days and
+  45 one-article days of the same six outlets), read since;
+- world news (fourth session), split by outlet before any digest was printed: eight
+  outlets tuned on (``--print-tuned``), eight others reported (``--print`` prints them;
+  their printed facts were labelled after the rules were final).
 
 Per set: Flesch-Kincaid grade and words per sentence (textstat; sentences cut by our
 splitter) of the whole digest body and of the fact sentences alone; the share of
@@ -57,6 +58,8 @@ from _days import (
     report_days,
     second_round_days,
     third_round_days,
+    world_report_days,
+    world_tune_days,
 )
 from _report import write_section
 
@@ -268,7 +271,17 @@ def main() -> int:
     for name, days, flag in (
         ("other outlets, 7 days (tuned on, third round)", third_round_days(), "--print-tuned"),
         ("other outlets, 15 days (tuned on, fourth round)", fourth_round_days(), "--print-tuned"),
-        ("other outlets, every other day (reported)", report_days(), "--print"),
+        (
+            "other outlets, 45 one-article days (reported in the third session; tuned on since)",
+            report_days(),
+            "--print-tuned",
+        ),
+        (
+            "world news, 8 tune outlets, every day (tuned on, fourth session)",
+            world_tune_days(),
+            "--print-tuned",
+        ),
+        ("world news, 8 other outlets, every day (reported)", world_report_days(), "--print"),
     ):
         if days:
             sets.append((name, write_days(days)))
@@ -296,9 +309,14 @@ def main() -> int:
         "the 'second round' days (Ars Technica, TechCrunch Startups, TIME Tech, 404 Media, "
         "Rest of World, Stratechery) were read once and fixed against; the 'third round' "
         "days were the second session's report days, read and fixed against in the third; "
-        "the 'reported' days (the same outlets on the fifteen other dates with two or more "
-        "articles, Oct 2025 to Aug 2026) were not printed before the rules were final, and "
-        "their printed facts were labelled after. Stories with no sentence that passes "
+        "the fourth round (fifteen two-article days) and the 45 one-article days were the "
+        "third session's report sets, read since, so tuned on now. The world-news days "
+        "(../shared/fixtures/realworld, Jan 2025 and Jan-Feb 2026) were split by outlet "
+        "before any was printed: BBC, CBS, NYT, Al Jazeera, Japan Today, The Week, TIME World "
+        "and NDTV were read and tuned on in the fourth session; WSJ, NPR, CS Monitor, EL "
+        "PAÍS, DW, Washington Post, Al-Monitor and AllAfrica are 'reported': printed only "
+        "after the rules were final, their printed facts labelled then, nothing changed "
+        "after. Stories with no sentence that passes "
         "print only their headline and links (counted in 'silent'). FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
         "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "

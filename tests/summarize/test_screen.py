@@ -141,3 +141,34 @@ def test_kinds_of_real_sentences(sentence: str, expected: str) -> None:
 def test_a_fact_is_pinned_by_a_date_number_or_act(sentence: str, concrete: bool) -> None:
     """A feature's scene reads like news but pins nothing down; the writer skips it."""
     assert is_concrete(sentence) is concrete
+
+
+def test_a_feature_opening_on_its_history_is_not_printed_as_news() -> None:
+    from bot.summarize.offline.screen import opens_in_the_past
+
+    # TIME World, Jan 2026 (../shared/fixtures/realworld/9f9555d69283aeda)
+    assert opens_in_the_past("In 1940, Germany circumvented the Maginot Line by invading.", 2026)
+    assert opens_in_the_past(
+        "On Feb.1, 1979, Ayatollah Ruhollah Khomeini arrived in Tehran after 15 years.", 2026
+    )
+    # written: a year later in the sentence, or last year's news, is no history opener
+    assert not opens_in_the_past("On Tuesday, the firm said it raised $5 million in 2023.", 2026)
+    assert not opens_in_the_past("In 2025, the company raised $5 million.", 2026)
+    assert not opens_in_the_past("The presidential memorandum replaces a 2013 policy.", 2026)
+
+
+def test_a_result_or_a_share_of_something_said_before_needs_context() -> None:
+    from bot.summarize.offline.screen import NEEDS_CONTEXT, kind
+
+    # TIME World, Jan-Feb 2026 (../shared/fixtures/realworld/9f9555d69283aeda)
+    assert kind("Air Canada said it was suspending its service to the island as a result.") == (
+        NEEDS_CONTEXT
+    )
+    assert kind(
+        "Most will be competing under their nation’s flags when the Games start on Feb. 6."
+    ) == (NEEDS_CONTEXT)
+    # written: "as a result of" names its cause; "Most users" names who
+    assert kind("Prices rose 5% as a result of the tariffs, the agency said on Monday.") != (
+        NEEDS_CONTEXT
+    )
+    assert kind("Most users will see the change on Monday, Apple said.") != NEEDS_CONTEXT

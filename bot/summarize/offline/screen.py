@@ -125,7 +125,11 @@ VERBISH = re.compile(r"^[a-z]+(?:ed|[^su]s)$")
 _COMMON_FIRST = re.compile(r"^[A-Z][a-z]+(?:ing|ed|ly|[^s']s)$")
 # "..., too." and "such robots" point back at something said before.
 _ALSO = re.compile(
-    r"\btoo\b(?=[,.])|\bsuch\s(?!as\b)[a-z]+|\b(?:a\snew|the\sold|this|that)\sone\b"
+    # "...suspending its service to the island as a result.", "Most will be competing...":
+    # a result of, or a part of, something said before
+    r"\bas\sa\sresult\b(?!\sof)|^(?:Most|Many|Some|Several|Few|All|Both|Others)\s(?:will|are|were|have|had"
+    r"|would|can|could|say|said)\b"
+    r"|\btoo\b(?=[,.])|\bsuch\s(?!as\b)[a-z]+|\b(?:a\snew|the\sold|this|that)\sone\b"
     # "To solve this problem, ...": a demonstrative early on points back
     r"|^(?:\S+\s){0,7}?(?:this|these|those)\s(?!week|weekend|year|month|morning|afternoon"
     r"|evening|summer|spring|fall|autumn|winter|quarter|time)[a-z]"
@@ -290,3 +294,19 @@ def leads_with_actor(sentence: str) -> bool:
     if _LOWER_FIRST.match(s):
         s = s[0].lower() + s[1:]
     return bool(_ACTOR.match(s))
+
+
+# "In 1940, Germany circumvented...", "On Feb.1, 1979, Ayatollah Khomeini arrived...",
+# "For two years in the late 1990s, the soldier patrolled...": a feature's history, told
+# before its news. Judged on the opening phrase only ("replaces a 2013 policy" is news).
+_OPENING_YEAR = re.compile(
+    r"^(?:(?:In|On|By|Since|For|Back|During|Until|Founded|Born|Between|Before|After)\b[^,]{0,50}?"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s\d{1,2})(?:,\s)?\b(1[5-9]\d\d|20\d\d)s?\b"
+)
+
+
+def opens_in_the_past(sentence: str, year: int) -> bool:
+    """Does the sentence open on a year at least two before ``year`` (the article's)?"""
+    m = _OPENING_YEAR.match(sentence.strip())
+    return bool(m) and int(m.group(1)) <= year - 2

@@ -31,6 +31,7 @@ from bot.summarize.offline.screen import (
     is_furniture,
     is_news,
     leads_with_actor,
+    opens_in_the_past,
 )
 from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.storytype import detect_kind
@@ -53,6 +54,14 @@ LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 MIN_PIECE = 6  # words: a shorter piece is no sentence of news
 
 
+def _printable(sentence: str, year: int) -> bool:
+    """News, pinned to a date, number or act (not a scene or a remark), and not the
+    background a feature opens on ("In 1940, Germany..."); no hype, no order to readers."""
+    if is_hype(sentence) or is_order(sentence) or not is_news(sentence):
+        return False
+    return is_concrete(sentence) and not opens_in_the_past(sentence, year)
+
+
 def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:
     """(article index, sentence): short plain news sentences, most central first.
 
@@ -61,6 +70,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     read in short sentences; a story whose news only comes long gets its shortest.
     """
     docs = [a.text or "" for a in story.articles]
+    year = story.lead_article.published_at.year
     ranked = rank_sentences(
         docs,
         limit=CANDIDATES,
@@ -72,10 +82,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     # (longest piece in words, article index, pieces, opens with its actor), in rank order
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, _pos, sentence in ranked:
-        if is_hype(sentence) or is_order(sentence) or not is_news(sentence):
+        if not _printable(sentence, year):
             continue
-        if not is_concrete(sentence):
-            continue  # a scene or a remark, not a claim pinned to a date, number or act
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:
             longest = max(len(p.split()) for p in pieces)

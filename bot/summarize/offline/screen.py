@@ -309,4 +309,4 @@ _OPENING_YEAR = re.compile(
 def opens_in_the_past(sentence: str, year: int) -> bool:
     """Does the sentence open on a year at least two before ``year`` (the article's)?"""
     m = _OPENING_YEAR.match(sentence.strip())
-    return bool(m) and int(m.group(1)) <= year - 2
+    return m is not None and int(m.group(1)) <= year - 2

@@ -79,6 +79,7 @@ def _start(name: str, db_url: str, tmp: Path) -> subprocess.Popen[bytes]:
         "NEWSBOT_USER_AGENT": f"newsbot-test {name}",
         "NEWSBOT_CONSOLE_POST_TIME": later,  # no digest is due while the test runs
     }
+    env.pop("NEWSBOT_SCALE_OUT_FEEDS", None)  # this test's knob: the bot refuses unknown names
     for secret in ("DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"):
         env.pop(secret, None)
         env.pop(f"NEWSBOT_{secret}", None)

@@ -7,8 +7,10 @@ The two-process test against a real server is tests/test_scale_out.py."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
+import pytest
 from support.feed_server import FeedServer
 from support.tiny_feed import one_item_rss
 
@@ -27,6 +29,16 @@ async def _feeds(store: Store, clock: FixedClock, n: int, server: FeedServer | N
             server.put(f"/f{i}.xml", one_item_rss(i))
             url = server.url(f"/f{i}.xml")
         await store.add_feed(FeedSpec(f"feed {i}", url), clock.now(), added_by="test")
+
+
+@pytest.fixture
+async def other(db_url: str, store: Store) -> AsyncIterator[Store]:
+    """A second connection to the test's database, as a second process would have."""
+    second = await Store.open(db_url)
+    try:
+        yield second
+    finally:
+        await second.close()
 
 
 async def test_claims_are_disjoint_and_end_when_recorded_or_run_out(
@@ -53,26 +65,22 @@ async def test_claims_are_disjoint_and_end_when_recorded_or_run_out(
 
 
 async def test_many_claimers_at_once_never_share_a_feed(
-    db_url: str, store: Store, clock: FixedClock
+    store: Store, other: Store, clock: FixedClock
 ) -> None:
     await _feeds(store, clock, 60)
-    other = await Store.open(db_url)
-    try:
-        claims = await asyncio.gather(
-            *(
-                s.claim_due_feeds(clock.now(), owner=f"p{i}", lease=timedelta(minutes=5), limit=7)
-                for i, s in enumerate([store, other] * 6)
-            )
+    claims = await asyncio.gather(
+        *(
+            s.claim_due_feeds(clock.now(), owner=f"p{i}", lease=timedelta(minutes=5), limit=7)
+            for i, s in enumerate([store, other] * 6)
         )
-    finally:
-        await other.close()
+    )
     ids = [f.id for claim in claims for f in claim]
     assert len(ids) == len(set(ids)) == 60
 
 
 async def test_two_pollers_poll_each_due_feed_once_between_them(
-    db_url: str,
     store: Store,
+    other: Store,
     clock: FixedClock,
     server: FeedServer,
     fetcher: Fetcher,
@@ -80,15 +88,11 @@ async def test_two_pollers_poll_each_due_feed_once_between_them(
 ) -> None:
     await _feeds(store, clock, 40, server)
     settings = replace_settings(settings, max_concurrency=4)
-    other = await Store.open(db_url)
-    try:
-        one = Poller(store, fetcher, settings, clock, owner="one")
-        two = Poller(other, fetcher, settings, clock, owner="two")
-        first, second = await asyncio.gather(one.poll(due_only=True), two.poll(due_only=True))
-        # nothing is due any more: a second tick polls nothing
-        assert await one.poll(due_only=True) == []
-    finally:
-        await other.close()
+    one = Poller(store, fetcher, settings, clock, owner="one")
+    two = Poller(other, fetcher, settings, clock, owner="two")
+    first, second = await asyncio.gather(one.poll(due_only=True), two.poll(due_only=True))
+    # nothing is due any more: a second tick polls nothing
+    assert await one.poll(due_only=True) == []
     polled = [r.feed_id for r in first + second]
     assert len(polled) == len(set(polled)) == 40
     assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
@@ -131,23 +135,19 @@ async def _ticks(
 
 
 async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_first(
-    db_url: str,
     store: Store,
+    other: Store,
     clock: FixedClock,
     server: FeedServer,
     fetcher: Fetcher,
     settings: Settings,
 ) -> None:
     await _feeds(store, clock, 40, server)
-    other = await Store.open(db_url)
-    try:
-        one = Poller(store, fetcher, settings, clock, owner="one")
-        two = Poller(other, fetcher, settings, clock, owner="two")
-        await two.poll(due_only=True)  # two is up first and takes everything: it is alone
-        assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
-        polls = await _ticks(clock, [one, two], settings, intervals=3)
-    finally:
-        await other.close()
+    one = Poller(store, fetcher, settings, clock, owner="one")
+    two = Poller(other, fetcher, settings, clock, owner="two")
+    await two.poll(due_only=True)  # two is up first and takes everything: it is alone
+    assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
+    polls = await _ticks(clock, [one, two], settings, intervals=3)
     # three more rounds of 40 polls, each feed once per round, about half each
     assert sum(polls.values()) == 120
     assert all(server.hits[f"/f{i}.xml"] == 4 for i in range(40))
@@ -155,54 +155,43 @@ async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_fir
 
 
 async def test_feeds_a_silent_peer_leaves_are_polled_after_a_grace_then_it_drops_out(
-    db_url: str,
     store: Store,
+    other: Store,
     clock: FixedClock,
     server: FeedServer,
     fetcher: Fetcher,
     settings: Settings,
 ) -> None:
     await _feeds(store, clock, 40, server)
-    interval = success_delay(settings, None)
     tick = timedelta(seconds=poll_tick_seconds(settings))
-    other = await Store.open(db_url)
-    try:
-        one = Poller(store, fetcher, settings, clock, owner="one")
-        hung = Poller(other, fetcher, settings, clock, owner="hung")
-        await asyncio.gather(one.poll(due_only=True), hung.poll(due_only=True))
-        clock.advance(interval - tick)
-        await hung.poll(due_only=True)  # its last look: nothing due yet; then it hangs
-        clock.advance(tick)
-        # one takes only its share while `hung` still counts as live...
-        first = await one.poll(due_only=True)
-        assert len(first) == 21  # 40 / 2, and 5% over
-        clock.advance(tick)
-        assert await one.poll(due_only=True) == []
-        # ...but a feed nobody took for two ticks is overdue: anyone takes it
-        clock.advance(tick)
-        rest = await one.poll(due_only=True)
-    finally:
-        await other.close()
-    assert len(rest) == 19
+    one = Poller(store, fetcher, settings, clock, owner="one")
+    hung = Poller(other, fetcher, settings, clock, owner="hung")
+    await asyncio.gather(one.poll(due_only=True), hung.poll(due_only=True))
+    clock.advance(success_delay(settings, None) - tick)
+    await hung.poll(due_only=True)  # its last look: nothing due yet; then it hangs
+    clock.advance(tick)
+    # one takes only its share while `hung` still counts as live...
+    assert len(await one.poll(due_only=True)) == 21  # 40 / 2, and 5% over
+    clock.advance(tick)
+    assert await one.poll(due_only=True) == []
+    # ...but a feed nobody took for two ticks is overdue: anyone takes it
+    clock.advance(tick)
+    assert len(await one.poll(due_only=True)) == 19
     assert all(server.hits[f"/f{i}.xml"] == 2 for i in range(40))
 
 
 async def test_a_poller_that_stops_leaves_its_share_to_the_others_at_once(
-    db_url: str,
     store: Store,
+    other: Store,
     clock: FixedClock,
     server: FeedServer,
     fetcher: Fetcher,
     settings: Settings,
 ) -> None:
     await _feeds(store, clock, 40, server)
-    other = await Store.open(db_url)
-    try:
-        one = Poller(store, fetcher, settings, clock, owner="one")
-        stopping = Poller(other, fetcher, settings, clock, owner="stopping")
-        await asyncio.gather(one.poll(due_only=True), stopping.poll(due_only=True))
-        await stopping.leave()
-        clock.advance(success_delay(settings, None))
-        assert len(await one.poll(due_only=True)) == 40
-    finally:
-        await other.close()
+    one = Poller(store, fetcher, settings, clock, owner="one")
+    stopping = Poller(other, fetcher, settings, clock, owner="stopping")
+    await asyncio.gather(one.poll(due_only=True), stopping.poll(due_only=True))
+    await stopping.leave()
+    clock.advance(success_delay(settings, None))
+    assert len(await one.poll(due_only=True)) == 40

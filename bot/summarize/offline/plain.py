@@ -224,6 +224,8 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
         clause = re.sub(r"^but\s+", "", tail)
         if clause.startswith("that "):
             continue  # "..., and that the company imposed ...": a clause of the one before
+        if _DASH.fullmatch(body[start:end]) and re.match(r"(?:a|an)\s", clause):
+            continue  # "mining — an industry scientists say is...": describes the word before
         if stands_alone(head) and stands_alone(clause):
             tail = "But " + clause if but else tail
             return shorten(finish(head), limit) + shorten(finish(tail, capital=True), limit)

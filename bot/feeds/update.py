@@ -16,6 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -138,9 +139,6 @@ class Poller:
         if feeds is None:
             feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
 
-        # Load the parsers now, not in the first parse thread while fetches are being timed
-        import bot.feeds.parse  # noqa: F401
-
         # Bodies wait here for the parser and the database; without a bound a big poll
         # would hold every feed it fetched faster than it could store in memory at once.
         in_flight = asyncio.Semaphore(self._settings.max_concurrency + 16)
@@ -238,6 +236,8 @@ class Poller:
                 articles: list[ArticleIn] = []
             else:
                 articles = await parsers.run(parse_articles, resp.body, feed.url, now, url=feed.url)
+                # parsed: the body is not held while the outcome waits for its batch's commit
+                resp = replace(resp, body=b"")
         except FeedError as exc:
             return await self._failed(feed, now, exc, started, recorder)
         next_at = now + success_delay(self._settings, resp.max_age)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _report import write_section  # noqa: E402
 
-BEFORE = "a1e018d"  # main before this round of start-up work (issue 12, second session)
+BEFORE = "fe6b119"  # main before this round of start-up work (issue 12, third session)
 TARGETS = {"--help": 0.3, "digest today": 0.5}
 
 

@@ -15,7 +15,7 @@ import sys
 import threading
 import tomllib
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,18 +31,10 @@ SNAPSHOTS = ROOT / "demo" / "snapshots"
 
 
 @dataclass(frozen=True)
-class DemoFeed:
-    name: str
-    file: str
-    tags: tuple[str, ...] = ()
-    weight: float = 1.0
-
-
-@dataclass(frozen=True)
 class DemoPlan:
     now: str
     tz: str
-    feeds: tuple[DemoFeed, ...]
+    feeds: tuple[FeedSpec, ...]  # each url: a snapshot file, relative to the demo's server
 
 
 def load_plan(folder: Path) -> DemoPlan:
@@ -53,9 +45,9 @@ def load_plan(folder: Path) -> DemoPlan:
         )
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     feeds = tuple(
-        DemoFeed(
+        FeedSpec(
             name=str(f["name"]),
-            file=str(f["file"]),
+            url=str(f["file"]),
             tags=tuple(f.get("tags", ())),
             weight=float(f.get("weight", 1.0)),
         )
@@ -122,7 +114,7 @@ async def demo_day(
         try:
             for f in plan.feeds:
                 await app.store.add_feed(
-                    FeedSpec(name=f.name, url=f"{base}/{f.file}", tags=f.tags, weight=f.weight),
+                    replace(f, url=f"{base}/{f.url}"),
                     clock.now(),
                     added_by=added_by,
                 )

@@ -56,11 +56,8 @@ NOT_IDEMPOTENT = ("chat.postMessage", "chat.postEphemeral")
 
 
 class _IdempotentOnly(AsyncRetryHandler):
-    """Wraps a retry handler so it never retries a call that is not idempotent."""
-
-    def __init__(self, inner: AsyncRetryHandler) -> None:
-        super().__init__(max_retry_count=inner.max_retry_count)
-        self.inner = inner
+    """Mixed in before a retry handler: that handler never retries a call that is not
+    idempotent."""
 
     async def _can_retry_async(
         self,
@@ -72,21 +69,17 @@ class _IdempotentOnly(AsyncRetryHandler):
     ) -> bool:
         if request.url.rstrip("/").endswith(NOT_IDEMPOTENT):
             return False
-        return await self.inner._can_retry_async(
+        return await super()._can_retry_async(
             state=state, request=request, response=response, error=error
         )
 
-    async def prepare_for_next_attempt_async(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> None:
-        await self.inner.prepare_for_next_attempt_async(
-            state=state, request=request, response=response, error=error
-        )
+
+class _ConnectionRetry(_IdempotentOnly, AsyncConnectionErrorRetryHandler):
+    """A dropped or refused connection, retried for idempotent calls only."""
+
+
+class _ServerErrorRetry(_IdempotentOnly, AsyncServerErrorRetryHandler):
+    """A 5xx from Slack, retried for idempotent calls only."""
 
 
 def api_base(settings: Settings) -> str:
@@ -106,9 +99,9 @@ def make_web_client(
         session=session,
         timeout=TIMEOUT_S,
         retry_handlers=[
-            _IdempotentOnly(AsyncConnectionErrorRetryHandler(max_retry_count=2)),
+            _ConnectionRetry(max_retry_count=2),
             AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-            _IdempotentOnly(AsyncServerErrorRetryHandler(max_retry_count=2)),
+            _ServerErrorRetry(max_retry_count=2),
         ],
     )
 

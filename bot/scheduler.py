@@ -177,16 +177,12 @@ class Scheduler(SlotJobs):
 
     def _add_daily_job(self, dest: Destination) -> None:
         assert self.aps is not None
-        self.aps.add_job(
-            self._tracked(self.daily_job),
+        self._post_job(
+            self.daily_job,
             ClockCronTrigger(dest.post_time, dest.tz, self.clock_offset()),
-            args=(dest.id,),
-            id=f"daily:{dest.id}",
+            (dest.id,),
+            job=f"daily:{dest.id}",
             name=f"daily post to {dest.platform}:{dest.channel_id}",
-            replace_existing=True,
-            max_instances=1,
-            coalesce=True,
-            misfire_grace_time=self._grace_s(),
         )
         self._jobs[dest.id] = (dest.post_time, dest.tz)
         log.info(
@@ -246,18 +242,50 @@ class Scheduler(SlotJobs):
             log.warning("could not leave the pollers table: %s", type(exc).__name__)
 
     def _schedule_retry(self, dest_id: int, occurrence: datetime, delay_s: float) -> None:
+        self._retry_job(
+            self.daily_job, (dest_id, occurrence), job=f"retry:{dest_id}", delay_s=delay_s
+        )
+        log.info("post to destination %d will be retried in %.0f s", dest_id, delay_s)
+
+    def _post_job(
+        self,
+        fn: Callable[..., Awaitable[Any]],
+        trigger: Any,
+        args: tuple[Any, ...],
+        *,
+        job: str,
+        name: str,
+    ) -> None:
+        """A post on a timetable (the daily post, a schedule's slot): one run at a time, a
+        pile-up of missed runs made once, and a run late by up to the grace still made."""
+        assert self.aps is not None
+        self.aps.add_job(
+            self._tracked(fn),
+            trigger,
+            args=args,
+            id=job,
+            name=name,
+            replace_existing=True,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=self._grace_s(),
+        )
+
+    def _retry_job(
+        self, fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...], *, job: str, delay_s: float
+    ) -> None:
+        """A failed post tried again once after ``delay_s``, however late the loop runs it;
+        none is set up while shutting down (the next start resumes the post)."""
         if self.aps is None or self._stopping:
             return
-        run_at = datetime.now(UTC) + timedelta(seconds=delay_s)
         self.aps.add_job(
-            self._tracked(self.daily_job),
-            DateTrigger(run_date=run_at, timezone=UTC),
-            args=(dest_id, occurrence),
-            id=f"retry:{dest_id}",
+            self._tracked(fn),
+            DateTrigger(run_date=datetime.now(UTC) + timedelta(seconds=delay_s), timezone=UTC),
+            args=args,
+            id=job,
             replace_existing=True,
             misfire_grace_time=None,
         )
-        log.info("post to destination %d will be retried in %.0f s", dest_id, delay_s)
 
     # polling ----------------------------------------------------------------------
     async def poll_job(self) -> list[PollResult]:

@@ -38,10 +38,20 @@ class SlotJobs:
     settings: Settings
     _slots: dict[int, tuple[str, str, str]]
 
-    def _tracked(self, fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    def _post_job(
+        self,
+        fn: Callable[..., Awaitable[Any]],
+        trigger: Any,
+        args: tuple[Any, ...],
+        *,
+        job: str,
+        name: str,
+    ) -> None:
         raise NotImplementedError  # Scheduler's
 
-    def _grace_s(self) -> int:
+    def _retry_job(
+        self, fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...], *, job: str, delay_s: float
+    ) -> None:
         raise NotImplementedError  # Scheduler's
 
     def clock_offset(self) -> timedelta:
@@ -63,16 +73,12 @@ class SlotJobs:
             spec = (s.post_time, dest.tz, s.days)
             if self._slots.get(sid) == spec:
                 continue
-            self.aps.add_job(
-                self._tracked(self.slot_job),
+            self._post_job(
+                self.slot_job,
                 self._make_trigger(s.post_time, dest.tz, cron_days(s.days)),
-                args=(sid,),
-                id=f"slot:{sid}",
+                (sid,),
+                job=f"slot:{sid}",
                 name=f"{s.describe()} to {dest.platform}:{dest.channel_id}",
-                replace_existing=True,
-                max_instances=1,
-                coalesce=True,
-                misfire_grace_time=self._grace_s(),
             )
             self._slots[sid] = spec
             log.info("%s:%s posts %s %s", dest.platform, dest.channel_id, s.describe(), dest.tz)
@@ -97,19 +103,11 @@ class SlotJobs:
         return attempt.outcome
 
     def _retry_slot(self, schedule_id: int, occurrence: datetime, delay_s: float) -> None:
-        from datetime import UTC
-
-        from apscheduler.triggers.date import DateTrigger
-
-        if self.aps is None:
-            return
-        self.aps.add_job(
-            self._tracked(self.slot_job),
-            DateTrigger(run_date=datetime.now(UTC) + timedelta(seconds=delay_s), timezone=UTC),
-            args=(schedule_id, occurrence),
-            id=f"retry-slot:{schedule_id}",
-            replace_existing=True,
-            misfire_grace_time=None,
+        self._retry_job(
+            self.slot_job,
+            (schedule_id, occurrence),
+            job=f"retry-slot:{schedule_id}",
+            delay_s=delay_s,
         )
 
     async def catch_up_slots(self, dest: Destination, rows: list[Schedule]) -> Outcome | None:

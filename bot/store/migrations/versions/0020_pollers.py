@@ -4,18 +4,15 @@ Two `newsbot run` processes on one PostgreSQL database claimed due feeds first c
 served: whichever ticked first after a batch fell due took all of it, and a CI run saw a
 172/728 split. Each process now records when it last looked for due feeds here, and claims
 only its share (the enabled feeds over the live processes) in each interval.
-
-Revision ID: 0020_pollers
-Revises: 0019_search_cover
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import primary_key
+
 revision = "0020_pollers"
 down_revision = "0019_search_cover"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -23,7 +20,7 @@ def upgrade() -> None:
         "pollers",
         sa.Column("owner", sa.String(length=100), nullable=False),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("owner", name=op.f("pk_pollers")),
+        primary_key("pollers", "owner"),
     )
 
 

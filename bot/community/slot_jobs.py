@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -37,22 +37,9 @@ class SlotJobs:
     clock: Clock
     settings: Settings
     _slots: dict[int, tuple[str, str, str]]
-
-    def _post_job(
-        self,
-        fn: Callable[..., Awaitable[Any]],
-        trigger: Any,
-        args: tuple[Any, ...],
-        *,
-        job: str,
-        name: str,
-    ) -> None:
-        raise NotImplementedError  # Scheduler's
-
-    def _retry_job(
-        self, fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...], *, job: str, delay_s: float
-    ) -> None:
-        raise NotImplementedError  # Scheduler's
+    # Scheduler's: a timetabled post's job, and a failed post's one retry
+    _post_job: Callable[..., None]
+    _retry_job: Callable[..., None]
 
     def clock_offset(self) -> timedelta:
         raise NotImplementedError  # Scheduler's

@@ -83,6 +83,13 @@ def stands_alone(clause: str) -> bool:
     first = words[0].lower()
     if first in _PRONOUNS and _is_verb(words[1]):
         return True
+    if first in _DETERMINERS and words[1][:1].isupper():
+        # "The Global Combat Air Programme aims...": a determiner and a name, then its verb
+        i = 2
+        while i < len(words) and words[i][:1].isupper():
+            i += 1
+        if i < len(words) and _is_verb(words[i]):
+            return True
     if first in _DETERMINERS:
         return any(_is_verb(w) for w in words[2:5])
     if words[0][:1].isupper():

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.extractive import is_boilerplate
+from bot.summarize.offline.extractive import is_boilerplate, terms
 from bot.summarize.offline.slots import DESCRIPTOR as _DESCRIPTOR
 from bot.summarize.offline.slots import NAME as _NAME
 
@@ -95,6 +95,13 @@ _BACK = re.compile(
     |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word)
     |one(?=\s[a-z]+s\b)|a\s(?:second|third|fourth|fifth)|(?:\S+\s){1,2}(?:it|it['’]s|they|he|she))\b""",
     re.I | re.X,
+)
+# "The government is now planning to introduce new rules...": a state body is a named
+# actor in a news story, though no capital letter says so.
+_INSTITUTION = re.compile(
+    r"^The\s(?:[a-z]+\s)?(?:government|police|military|army|parliament|cabinet|ministry|courts?"
+    r"|authorities|prosecutors|central\sbank)\s(?:is|are|was|were|has|have|had|will|would"
+    r"|[a-z]+ed)\b"
 )
 _WORDS = re.compile(r"[\w'’$%.-]+")
 _NUMBER = re.compile(r"\d")
@@ -197,7 +204,7 @@ def kind(sentence: str) -> str:
         return NEEDS_CONTEXT
     if _PERSON.search(_outside_quotes(s)) and not _SAID.search(s):
         return NEEDS_CONTEXT
-    if not (_has_name(words) or _NUMBER.search(s)):
+    if not (_has_name(words) or _NUMBER.search(s) or _INSTITUTION.match(s)):
         return HOOK  # no name, number or date: a general line, not the news
     return NEWS
 
@@ -256,7 +263,9 @@ _NEWS_VERB = re.compile(
     r"|mov(?:ed|es)|uses\b|tripl|doubl|head(?:ed|s)\sto|lost|los(?:es|ing)|start|end(?:ed|s)|complet|ship"
     r"|lawsuit|recall|investigat|probe|deal|funding|valuation|layoffs|merger|acquisition|law\b|bill\b"
     r"|target|offer|integrat|hack|breach|leak|reveal|confirm|deploy|roll(?:ed|s|ing)?\sout|updat"
-    r"|remov|allow|requir|revenue|profit|loss|new\s(?:model|feature|product|tool|app|service|policy))",
+    r"|remov|allow|requir|revenue|profit|loss|new\s(?:model|feature|product|tool|app|service|policy)"
+    r"|threaten|appeal(?:ed|s)|pledg|kill|die[sd]\b|attack|elect"
+    r"|resign|impeach|oust|sentenc|convict)",
     re.I,
 )
 
@@ -310,3 +319,36 @@ def opens_in_the_past(sentence: str, year: int) -> bool:
     """Does the sentence open on a year at least two before ``year`` (the article's)?"""
     m = _OPENING_YEAR.match(sentence.strip())
     return m is not None and int(m.group(1)) <= year - 2
+
+
+# "Jackson was an eloquent Baptist minister raised in South Carolina...": who someone or
+# something is, not what happened; an obituary or profile's background line.
+_BACKGROUND = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s){1,4}(?:was|is|had\sbeen|has\slong\sbeen)\s"
+    r"(?:a|an|one\sof|long|known|born|raised|widely|once)\b"
+    r"|^(?:Born|Raised)\s(?:in|on)\b"
+)
+# What happened: an event a story is written about.
+_EVENT_VERB = re.compile(
+    r"\b(?:die[sd]?|dying|killed|kill(?:s|ing)|attack|struck|strikes?|elected|resign|impeach"
+    r"|oust|sentenc|convict|arrest|charg|sued?|sues|announc|launch|releas|approv|agree|sign"
+    r"|vot(?:ed|es)|won|wins|lost|pledg|threaten|met|meets|order|ban|fir(?:ed|es)|cut"
+    r"|raised?|acquir|bought|unveil|rul(?:ed|es))",
+    re.I,
+)
+
+
+def is_background(sentence: str) -> bool:
+    """Does the sentence say who someone is rather than what happened?"""
+    return bool(_BACKGROUND.match(sentence.strip()))
+
+
+def is_event(sentence: str, headline: str) -> bool:
+    """A named subject and an event verb, agreeing with the headline (two content words in
+    common): the sentence that says what happened."""
+    if is_background(sentence) or not _EVENT_VERB.search(sentence):
+        return False
+    if not _has_name(_WORDS.findall(sentence)):
+        return False
+    shared = set(terms(sentence)) & set(terms(headline))
+    return len(shared) >= 2

@@ -27,7 +27,9 @@ from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.screen import (
+    is_background,
     is_concrete,
+    is_event,
     is_furniture,
     is_news,
     leads_with_actor,
@@ -95,20 +97,36 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
         fitting.insert(0, options[0])  # the best news sentence leads, if not too long
     if not fitting and options:
         fitting = [min(options, key=lambda o: o[0])]
-    picked: list[tuple[int, str]] = []
-    words = 0
+    groups: list[tuple[str, list[tuple[int, str]]]] = []  # (source sentence, its pieces)
+    words = count = 0
     for longest, doc, pieces, _actor in fitting:
-        if len(picked) >= most or words >= budget:
+        if count >= most or words >= budget:
             break
-        if picked and longest > LONG_AFTER_FIRST:
+        if count and longest > LONG_AFTER_FIRST:
             continue
+        group: list[tuple[int, str]] = []
         for piece in pieces:
             n = len(piece.split())
-            if picked and (words + n > budget + 10 or len(picked) >= most):
+            if count and (words + n > budget + 10 or count >= most):
                 break
-            picked.append((doc, piece))
+            group.append((doc, piece))
             words += n
-    return picked
+            count += 1
+        if group:
+            groups.append((" ".join(pieces), group))
+    return [p for _, g in _news_first(groups, story.lead_article.title) for p in g]
+
+
+def _news_first(
+    groups: list[tuple[str, list[tuple[int, str]]]], headline: str
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """What happened before who someone is: when the facts hold a background line
+    ("Jackson was an eloquent Baptist minister...") and one saying what happened
+    ("Rev. Jesse Jackson dies at age 84."), the event comes first, whatever the rank."""
+    if not any(is_background(s) for s, _ in groups):
+        return groups
+    events = [g for g in groups if is_event(g[0], headline)]
+    return events + [g for g in groups if g not in events] if events else groups
 
 
 def _story_text(story: Story, lead: bool, used: set[str], today: datetime) -> tuple[StoryText, int]:

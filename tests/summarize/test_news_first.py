@@ -1,0 +1,85 @@
+"""What the digest prints under a headline: what happened first, a plain news sentence
+rather than nothing, and no wire dateline or source tag in front of it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.models import Article, DigestWindow, Story
+from bot.summarize.offline.clauses import stands_alone
+from bot.summarize.offline.voice import write_offline
+
+NOW = datetime(2026, 2, 18, 12, tzinfo=UTC)
+WINDOW = DigestWindow(start=datetime(2026, 2, 17, tzinfo=UTC), end=NOW, tz="UTC", label="today")
+
+
+def _story(title: str, text: str) -> Story:
+    article = Article(
+        id=1,
+        feed_id=1,
+        feed_name="Wire",
+        guid=title,
+        url="https://x.example/a",
+        canonical_url="https://x.example/a",
+        title=title,
+        author=None,
+        published_at=NOW,
+        text=text,
+        content_hash=title,
+        first_seen_at=NOW,
+        updated_at=NOW,
+    )
+    return Story(key=title, articles=(article,))
+
+
+def _summary(title: str, text: str) -> str:
+    return write_offline([_story(title, text)], WINDOW).stories[0].summary
+
+
+def test_an_obituary_prints_the_death_before_the_profile() -> None:
+    summary = _summary(
+        "Architect Norman Hale dies at 90",
+        "Hale was a celebrated British architect who designed 40 glass towers in Leeds and "
+        "Manchester. Architect Norman Hale dies at age 90, his family said on Tuesday.",
+    )
+    assert summary.startswith("Architect Norman Hale dies at age 90")
+    assert "Hale was a celebrated British architect" in summary
+
+
+def test_a_government_plan_is_printed_not_left_silent() -> None:
+    summary = _summary(
+        "Rent rules for furnished flats",
+        "Tenants in big cities say they are being exploited by landlords. "
+        "The government is now planning to introduce new rules for furnished and "
+        "short-term rentals.",
+    )
+    assert "The government is now planning to introduce new rules" in summary
+
+
+def test_a_threat_by_a_named_leader_is_news() -> None:
+    summary = _summary(
+        "Trump threatens Iraq over leadership change",
+        "President Donald Trump threatened to end U.S. support for Iraq if Nouri al-Maliki "
+        "returns to power.",
+    )
+    assert summary.startswith("President Donald Trump threatened to end U.S. support")
+
+
+def test_hyphen_datelines_and_source_tags_are_not_printed() -> None:
+    wire = _summary(
+        "Germany to send engineers to Lebanon",
+        "BERLIN, Feb 17 - Germany said on Tuesday it would send 40 army engineers to "
+        "southern Lebanon next month.",
+    )
+    assert wire.startswith("Germany said on Tuesday it would send 40 army engineers")
+    tagged = _summary(
+        "Morocco opens a port in Tangier",
+        "[35Nord] Morocco opened a new container port in Tangier on Monday, the transport "
+        "ministry said.",
+    )
+    assert tagged.startswith("Morocco opened a new container port in Tangier")
+
+
+def test_the_and_a_name_is_a_subject_for_a_clause() -> None:
+    assert stands_alone("The Global Combat Air Programme aims to fly a jet by 2035")
+    assert not stands_alone("The Global Combat Air Programme in 2035")

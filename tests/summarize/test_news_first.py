@@ -3,33 +3,15 @@ rather than nothing, and no wire dateline or source tag in front of it."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import timedelta
 
-from bot.models import Article, DigestWindow, Story
+from bot.models import DigestWindow
 from bot.summarize.offline.clauses import stands_alone
 from bot.summarize.offline.voice import write_offline
 
-NOW = datetime(2026, 2, 18, 12, tzinfo=UTC)
-WINDOW = DigestWindow(start=datetime(2026, 2, 17, tzinfo=UTC), end=NOW, tz="UTC", label="today")
+from .test_take import NOW, _story
 
-
-def _story(title: str, text: str) -> Story:
-    article = Article(
-        id=1,
-        feed_id=1,
-        feed_name="Wire",
-        guid=title,
-        url="https://x.example/a",
-        canonical_url="https://x.example/a",
-        title=title,
-        author=None,
-        published_at=NOW,
-        text=text,
-        content_hash=title,
-        first_seen_at=NOW,
-        updated_at=NOW,
-    )
-    return Story(key=title, articles=(article,))
+WINDOW = DigestWindow(start=NOW - timedelta(days=1), end=NOW, tz="UTC", label="today")
 
 
 def _summary(title: str, text: str) -> str:

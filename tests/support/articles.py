@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.models import Article
+from bot.store.store import Store
 
 END = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
 _FEEDS = {"TechCrunch": 1, "The Verge": 2, "Ars Technica": 3, "Hacker News": 4, "Lab blog": 5}
@@ -41,3 +43,18 @@ def article(
         feed_weight=weight,
         feed_tags=tags,
     )
+
+
+async def continue_story(store: Store, old: Article, url: str, now: datetime) -> None:
+    """Another outlet's take on ``old``'s event two hours before ``now``, in the same words
+    mostly (what a follow-up is made of), stored as a poll of another feed would."""
+    feed = next(f for f in await store.list_feeds() if f.id != old.feed_id)
+    new = replace(
+        old,
+        guid=url,
+        url=url,
+        canonical_url=url,
+        published_at=now - timedelta(hours=2),
+        content_hash=hashlib.sha256(url.encode()).hexdigest(),
+    )
+    await store.upsert_entries(feed.id, [new], now)

@@ -4,10 +4,9 @@ the earlier post's headline message."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
 from datetime import timedelta
 
+from support.articles import continue_story
 from support.fake_discord import GUILD_ID, NEWS_CHANNEL
 
 from .conftest import World
@@ -26,17 +25,8 @@ async def test_a_story_that_continues_links_the_earlier_post(world: World) -> No
     old = next(a for a in window if f"<{a.url}>" in shown)
     # two days on, another outlet's take on the same event, in the same words mostly
     world.clock.set(world.clock.now() + timedelta(days=2))
-    feed = next(f for f in await world.store.list_feeds() if f.id != old.feed_id)
     url = "https://follow.example/continued"
-    new = replace(
-        old,
-        guid=url,
-        url=url,
-        canonical_url=url,
-        published_at=world.clock.now() - timedelta(hours=2),
-        content_hash=hashlib.sha256(b"continued").hexdigest(),
-    )
-    await world.store.upsert_entries(feed.id, [new], world.clock.now())
+    await continue_story(world.store, old, url, world.clock.now())
     world.clock.advance(timedelta(minutes=1))
     dest = await world.services.daily_for("discord", str(NEWS_CHANNEL))
     assert dest is not None

@@ -5,10 +5,9 @@ post, once."""
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
 from datetime import datetime, timedelta
 
+from support.articles import continue_story
 from support.fake_slack import FakeSlack
 
 from adapters.slack.test_http_commands import texts
@@ -56,17 +55,8 @@ async def test_a_story_that_continues_links_the_earlier_posts_permalink_once(
 
     # two days on, another outlet's take on the same event, in the same words mostly
     clock.set(clock.now() + timedelta(days=2))
-    feed = next(f for f in await store.list_feeds() if f.id != old.feed_id)
     url = "https://follow.example/continued"
-    new = replace(
-        old,
-        guid=url,
-        url=url,
-        canonical_url=url,
-        published_at=clock.now() - timedelta(hours=2),
-        content_hash=hashlib.sha256(b"continued").hexdigest(),
-    )
-    await store.upsert_entries(feed.id, [new], clock.now())
+    await continue_story(store, old, url, clock.now())
     clock.advance(timedelta(minutes=1))
     occurrence: datetime = clock.now()
     assert await sched.daily_job(dest.id, occurrence) is Outcome.POSTED

@@ -18,6 +18,24 @@ from bot.store.rows import StoreBase
 REFRESH_EVERY = timedelta(hours=1)
 # rows SQLite's ANALYZE reads per index: approximate statistics, in milliseconds at any size
 SQLITE_ANALYSIS_LIMIT = 1000
+# The entries columns PostgreSQL's planner needs statistics of (the ones queries filter, join
+# and sort on). Naming them keeps ANALYZE off the search index's expression: a plain ANALYZE
+# runs to_tsvector over every sampled row (up to 30,000): 10-15 s at 10k entries, 19 ms
+# with this list (measured under load); search finds its matches through that GIN index
+# whatever the estimate. Autovacuum's own ANALYZE still covers everything now and then.
+PG_ENTRY_COLUMNS = (
+    "id",
+    "feed_id",
+    "guid",
+    "url",
+    "canonical_url",
+    "published_at",
+    "fetched_at",
+    "content_hash",
+    "first_seen_at",
+    "updated_at",
+    "full_text_at",
+)
 
 
 async def _sqlite_never_analyzed(conn: AsyncConnection) -> bool:
@@ -40,7 +58,7 @@ async def refresh_statistics(conn: AsyncConnection) -> None:
         else:
             await conn.exec_driver_sql("PRAGMA optimize")
     elif conn.dialect.name == "postgresql":
-        await conn.exec_driver_sql("ANALYZE feeds, entries")
+        await conn.exec_driver_sql(f"ANALYZE feeds, entries ({', '.join(PG_ENTRY_COLUMNS)})")
 
 
 class UpkeepMixin(StoreBase):

@@ -14,6 +14,11 @@ digest with the offline writer, close). SQLite always; PostgreSQL when
 NEWSBOT_TEST_DATABASE_URL (or --pg URL) names a server whose user may create databases.
 
     python bench/queries.py [--no-write] [--rounds N] [--sizes 10000,300000] [--pg URL]
+                            [--keep DIR]
+
+``--keep DIR`` keeps the archives for the next run (and for bench/search.py): SQLite in
+DIR/a<size>.db, PostgreSQL in the databases newsbot_bench_<size>; one that already holds
+its entries is reused, not written again (the 300k fill takes 20-60 minutes here).
 """
 
 from __future__ import annotations
@@ -88,10 +93,15 @@ def archive(size: int, articles: list[ArticleIn]) -> list[list[list[ArticleIn]]]
     return days[::-1]
 
 
-async def fill(url: str, size: int, articles: list[ArticleIn]) -> tuple[float, str]:
+def probe_url(size: int, articles: list[ArticleIn]) -> str:
+    """One URL of today's articles, for the /why lookup (the same at any size)."""
+    return archive(min(size, PER_DAY), articles)[-1][-1][0].url
+
+
+async def fill(url: str, size: int, articles: list[ArticleIn]) -> float:
     """Create the archive as polls would: day by day, each day's entries of every feed
-    recorded in one group commit (``record_polls``, the poller's path). Returns (seconds,
-    one URL of today for the /why lookup)."""
+    recorded in one group commit (``record_polls``, the poller's path, which also refreshes
+    the planner's statistics as a poll does). Returns the seconds it took."""
     started = time.perf_counter()
     store = await Store.open(url)
     try:
@@ -108,10 +118,31 @@ async def fill(url: str, size: int, articles: list[ArticleIn]) -> tuple[float, s
                     for fid, items in zip(ids, day, strict=True)
                 ]
             )
-        probe = days[-1][-1][0].url
     finally:
         await store.close()
-    return time.perf_counter() - started, probe
+    return time.perf_counter() - started
+
+
+async def holds(url: str, size: int) -> bool:
+    """Whether the database at ``url`` already holds a whole archive of ``size`` entries."""
+    try:
+        store = await Store.open(url, migrate=False)
+    except Exception:
+        return False
+    try:
+        return await store.count_entries() == size
+    except Exception:
+        return False
+    finally:
+        await store.close()
+
+
+async def ready(url: str, size: int, articles: list[ArticleIn]) -> float | None:
+    """Fill the (empty or new) database at ``url`` unless it already holds the archive;
+    the seconds the fill took, None when it was reused."""
+    if await holds(url, size):
+        return None
+    return await fill(url, size, articles)
 
 
 async def timed(fn: Callable[[], Awaitable[Any]]) -> float:
@@ -145,74 +176,105 @@ def measures(store: Store, url: str, probe: str) -> dict[str, Callable[[], Await
 
 
 async def run_engine(
-    name: str, urls: dict[int, str], articles: list[ArticleIn], rounds: int, digest_rounds: int
+    name: str,
+    urls: dict[int, str],
+    articles: list[ArticleIn],
+    rounds: int,
+    digest_rounds: int,
 ) -> list[str]:
-    probes: dict[int, str] = {}
-    lines = []
-    for size, url in urls.items():
-        secs, probes[size] = await fill(url, size, articles)
-        lines.append(f"{name}: {size:,} entries written in {secs:.1f} s")
-        print(lines[-1], flush=True)
     sizes = list(urls)
     stores = {size: await Store.open(urls[size]) for size in sizes}
+    probe = probe_url(sizes[0], articles)
     timings: dict[tuple[str, int], list[float]] = {}
     try:
         for size in sizes:  # warm-up: statement compilation and the first page reads
-            for what, fn in measures(stores[size], urls[size], probes[size]).items():
+            for what, fn in measures(stores[size], urls[size], probe).items():
                 if what != DIGEST:
                     await fn()
         for r in range(rounds):
             for size in sizes:
-                for what, fn in measures(stores[size], urls[size], probes[size]).items():
+                for what, fn in measures(stores[size], urls[size], probe).items():
                     if what == DIGEST and r >= digest_rounds:
                         continue
                     timings.setdefault((what, size), []).append(await timed(fn))
     finally:
         for store in stores.values():
             await store.close()
-    what_order = list(timings_order)
     small, big = sizes[0], sizes[-1]
     rows = [
         f"| {name} | {what} | {statistics.median(timings[what, small]):.1f} | "
         f"{statistics.median(timings[what, big]):.1f} | "
         f"{statistics.median(timings[what, big]) / statistics.median(timings[what, small]):.2f}x |"
-        for what in what_order
+        for what in timings_order
     ]
     for r in rows:
         print(r, flush=True)
     return rows
 
 
-async def pg_urls(admin_url: str, sizes: list[int]) -> dict[int, str]:
-    from sqlalchemy import make_url, text
+def written(name: str, size: int, secs: float | None) -> str:
+    how = f"written in {secs:.0f} s" if secs is not None else "reused, written by an earlier run"
+    line = f"{name}: {size:,} entries {how}"
+    print(line, flush=True)
+    return line
+
+
+async def sqlite_archive(keep: Path, size: int, articles: list[ArticleIn]) -> tuple[str, str]:
+    """The SQLite archive of ``size`` entries in ``keep`` (reused when whole): (URL, how)."""
+    path = keep / f"a{size}.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    if await holds(url, size):
+        return url, written("SQLite", size, None)
+    for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    return url, written("SQLite", size, await fill(url, size, articles))
+
+
+def _admin(admin_url: str) -> Any:
     from sqlalchemy.ext.asyncio import create_async_engine
 
     from bot.store.db import normalize_url
 
-    admin = create_async_engine(normalize_url(admin_url), isolation_level="AUTOCOMMIT")
-    out = {}
+    return create_async_engine(normalize_url(admin_url), isolation_level="AUTOCOMMIT")
+
+
+def _pg_url(admin_url: str, db: str) -> str:
+    from sqlalchemy import make_url
+
+    from bot.store.db import normalize_url
+
+    return make_url(normalize_url(admin_url)).set(database=db).render_as_string(False)
+
+
+async def pg_archive(
+    admin_url: str, size: int, articles: list[ArticleIn], *, keep: bool
+) -> tuple[str, str]:
+    """The PostgreSQL archive of ``size`` entries, in a database of its own on the server
+    of ``admin_url`` (whose user may create databases): newsbot_bench_<size> when kept
+    (reused when whole), else a new one to drop after. (URL, how)."""
+    from sqlalchemy import text
+
+    db = f"newsbot_bench_{size}" if keep else f"newsbot_bench_{size}_{uuid.uuid4().hex[:6]}"
+    url = _pg_url(admin_url, db)
+    if keep and await holds(url, size):
+        return url, written("PostgreSQL", size, None)
+    admin = _admin(admin_url)
     try:
         async with admin.connect() as conn:
-            for size in sizes:
-                db = f"newsbot_bench_{size}_{uuid.uuid4().hex[:6]}"
-                await conn.execute(text(f'CREATE DATABASE "{db}"'))
-                url = make_url(normalize_url(admin_url)).set(database=db)
-                out[size] = url.render_as_string(hide_password=False)
+            await conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
+            await conn.execute(text(f'CREATE DATABASE "{db}"'))
     finally:
         await admin.dispose()
-    return out
+    return url, written("PostgreSQL", size, await fill(url, size, articles))
 
 
-async def drop_pg(admin_url: str, urls: dict[int, str]) -> None:
+async def drop_pg(admin_url: str, urls: list[str]) -> None:
     from sqlalchemy import make_url, text
-    from sqlalchemy.ext.asyncio import create_async_engine
 
-    from bot.store.db import normalize_url
-
-    admin = create_async_engine(normalize_url(admin_url), isolation_level="AUTOCOMMIT")
+    admin = _admin(admin_url)
     try:
         async with admin.connect() as conn:
-            for url in urls.values():
+            for url in urls:
                 db = make_url(url).database
                 await conn.execute(text(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'))
     finally:
@@ -221,19 +283,28 @@ async def drop_pg(admin_url: str, urls: dict[int, str]) -> None:
 
 async def main_async(args: argparse.Namespace) -> str:
     sizes = [int(s) for s in args.sizes.split(",")]
+    load = os.getloadavg()[0]
     articles = pool()
     print(f"{len(articles)} real articles in the pool", flush=True)
     notes: list[str] = []
     rows: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls = {s: f"sqlite+aiosqlite:///{Path(tmp) / f'a{s}.db'}" for s in sizes}
+        keep = args.keep or Path(tmp)
+        urls = {}
+        for size in sizes:
+            urls[size], how = await sqlite_archive(keep, size, articles)
+            notes.append(how)
         rows += await run_engine("SQLite", urls, articles, args.rounds, args.digest_rounds)
     if args.pg:
-        pg = await pg_urls(args.pg, sizes)
+        pg = {}
         try:
+            for size in sizes:
+                pg[size], how = await pg_archive(args.pg, size, articles, keep=bool(args.keep))
+                notes.append(how)
             rows += await run_engine("PostgreSQL", pg, articles, args.rounds, args.digest_rounds)
         finally:
-            await drop_pg(args.pg, pg)
+            if not args.keep:
+                await drop_pg(args.pg, list(pg.values()))
     else:
         notes.append("PostgreSQL: not measured (no NEWSBOT_TEST_DATABASE_URL or --pg).")
     small, big = sizes[0], sizes[-1]
@@ -253,9 +324,11 @@ async def main_async(args: argparse.Namespace) -> str:
             "|---|---|---:|---:|---:|",
             *rows,
             "",
-            *notes,
-            f"Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores "
-            "(other work shared the machine; the sizes were interleaved so it hit both).",
+            "; ".join(notes) + ".",
+            "",
+            f"Load average (1 min) at the start {load:.1f}, at the end "
+            f"{os.getloadavg()[0]:.1f}, on {os.cpu_count()} cores (other work shared the "
+            "machine; the sizes were interleaved so it hit both alike).",
             "Targets: day query <= 1.2x growth from 10k to 300k on each engine; "
             "`digest today` on 300k within 1.1x of 10k.",
         ]
@@ -269,11 +342,12 @@ def main() -> None:
     ap.add_argument("--digest-rounds", type=int, default=3)
     ap.add_argument("--sizes", default="10000,300000")
     ap.add_argument("--pg", default=os.environ.get("NEWSBOT_TEST_DATABASE_URL", ""))
+    ap.add_argument("--keep", type=Path, default=None, help="keep and reuse the archives here")
     args = ap.parse_args()
     body = asyncio.run(main_async(args))
     print(body)
     if not args.no_write:
-        write_section("queries", body, command="python bench/queries.py")
+        write_section("queries", body)
 
 
 if __name__ == "__main__":

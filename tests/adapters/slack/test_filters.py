@@ -15,6 +15,7 @@ from bot.adapters.slack.filters import parse_filters
 from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
+from bot.posting import Poster
 from bot.services import Services
 
 LEAD = "OpenAI says California should strengthen its AI safety bill"
@@ -101,3 +102,33 @@ def test_filters_text_parses_channels_phrases_and_mistakes() -> None:
         with pytest.raises(UsageError) as err:
             parse_filters(bad)
         assert err.value.hint
+
+
+async def test_a_muted_source_leaves_the_digest_and_the_daily_post(
+    adapter: SlackAdapter,
+    slack_api: FakeSlack,
+    services: Services,
+    poster: Poster,
+    http: aiohttp.ClientSession,
+    clock: FixedClock,
+) -> None:
+    poster.attach("slack", adapter.publisher)
+    clock.advance(timedelta(minutes=1))  # a post covers what was first seen before it
+
+    async def daily_post(channel: str) -> str:
+        """What the channel's daily post shows: its headline and thread, every word."""
+        dest = await services.setup_daily("slack", channel, SCOPE, "08:00", "UTC", None, "U0ADMIN")
+        await poster.post_now(dest)
+        posts = [p for p in slack_api.posts if p.params["channel"] == channel]
+        assert posts  # posted, muted source or not
+        return "\n".join("\n".join(texts(p.params)) for p in posts)
+
+    before = await daily_post("C0BEFORE")
+    assert "techcrunch.com" in before and LEAD in before  # the window's stories are TechCrunch's
+
+    await send(http, adapter, slack_api, "/filters", "mute TechCrunch")
+    assert "Muted TechCrunch" in (await answer(slack_api))["text"]
+    after = await daily_post("C0DAILY")  # another channel of the workspace, the same window
+    assert "techcrunch.com" not in after and LEAD not in after
+    asked = await digest_today(http, adapter, slack_api)  # /digest in a channel
+    assert "techcrunch.com" not in asked and LEAD not in asked

@@ -41,11 +41,12 @@ TITLE_POINTS = 4.0  # a word in the title counts four times a word in the text
 # PostgreSQL: the GIN index on the search expression (migration 0015) finds the matches; reading
 # each match's row for its feed and date is the cost (ts_rank over every match recomputed its
 # tsvector from the text: 76 s for "model" on 90k entries under load). So the newest entries
-# are searched first, in id ranges that widen (PG_FIRST_SPAN, then PG_WIDEN times as many)
-# until ``cap`` matches are found: a common word is answered from the newest few thousand
-# entries, a rare one from the whole table. Relevance is counted as on SQLite, from the
-# matches' titles (PG_TITLES: only short titles are parsed) and, for any-word searches, one
-# point per word matched (the index again, within the matches' id range).
+# are searched first, in id ranges that widen (PG_FIRST_SPAN, then as the density of the
+# matches says, at most PG_WIDEN times) until ``cap`` matches are found: a common word is
+# answered from the newest few thousand entries, a rare one from the whole table. Relevance is
+# counted as on SQLite, from the matches' title words (_PG_TITLES, the titles' own index,
+# migration 0021) and, for any-word searches, one point per word matched (_PG_HITS), each
+# looked up within the matches' id range.
 _PG_MATCHES = """
 SELECT e.id, e.published_at, e.feed_id
 FROM entries e JOIN feeds f ON f.id = e.feed_id
@@ -54,9 +55,8 @@ WHERE to_tsvector('english', e.title || ' ' || e.text) @@ {fn}('english', :q)
 ORDER BY e.id DESC LIMIT :cap
 """
 _PG_TITLES = """
-WITH t AS MATERIALIZED (SELECT id, to_tsvector('english', title) AS v FROM entries
-                        WHERE id = ANY(:ids))
-SELECT id, {hits} FROM t
+SELECT id FROM entries WHERE to_tsvector('english', title) @@ plainto_tsquery('english', :t)
+  AND id >= :lo
 """
 _PG_HITS = """
 SELECT id FROM entries WHERE to_tsvector('english', title || ' ' || text)
@@ -119,41 +119,49 @@ class SearchMixin(StoreBase):
         return [by_id[i] for i in ids if i in by_id]
 
 
+def _next_span(span: int, found: int, need: int) -> int:
+    """The next range: wide enough for the matches still needed at the density just seen
+    (a quarter more), at most PG_WIDEN times this one: every match in a range is read, so
+    overshooting costs as much as the matches themselves."""
+    if found == 0:
+        return span * PG_WIDEN
+    return max(1, min(span * PG_WIDEN, span * need * 5 // (found * 4)))
+
+
 async def _pg_matches(
     conn: Any, terms: Sequence[str], scope: str, cap: int, any_term: bool
 ) -> list[Match]:
     """The newest ``cap`` matches, searched newest range first (see ``_PG_MATCHES``)."""
     sql = text(_PG_MATCHES.format(fn="to_tsquery" if any_term else "plainto_tsquery"))
     q = " | ".join(terms) if any_term else " ".join(terms)
+    hi = (await conn.execute(text("SELECT max(id) FROM entries"))).scalar() or 0
     # The planner prices to_tsvector far below its cost (about 1 ms an article): with the
     # statement's generic plan it walked the primary key backwards testing every row (24 s
     # for one 16k range). Custom plans, and no plain index scans, keep it on the GIN index
-    # (a BitmapAnd with the id range: under 100 ms for a common word).
+    # (a BitmapAnd with the id range: under 100 ms for a common word). After max(id), which
+    # needs its index scan.
     for setting in ("plan_cache_mode = force_custom_plan", "enable_indexscan = off"):
         await conn.execute(text(f"SET LOCAL {setting}"))
-    hi = (await conn.execute(text("SELECT max(id) FROM entries"))).scalar() or 0
     rows: list[Any] = []
     span = PG_FIRST_SPAN
     while hi > 0 and len(rows) < cap:
         lo = max(hi - span, 0)
         params = {"q": q, "scope": scope, "cap": cap - len(rows), "lo": lo, "hi": hi}
-        rows += (await conn.execute(sql, params)).all()
-        hi, span = lo, span * PG_WIDEN
+        found = (await conn.execute(sql, params)).all()
+        rows += found
+        hi, span = lo, _next_span(span, len(found), cap - len(rows))
     if not rows:
         return []
     points: defaultdict[int, float] = defaultdict(float)
-    hits = " + ".join(f"(v @@ plainto_tsquery('english', :t{i}))::int" for i in range(len(terms)))
-    titles = {f"t{i}": t for i, t in enumerate(terms)}
-    ids = [int(r[0]) for r in rows]
-    for rowid, n in (
-        await conn.execute(text(_PG_TITLES.format(hits=hits)), {"ids": ids, **titles})
-    ).all():
-        points[int(rowid)] += TITLE_POINTS * int(n)
-    if any_term:
+    lo = min(int(r[0]) for r in rows)
+    lookups = (
+        [(_PG_TITLES, TITLE_POINTS), (_PG_HITS, 1.0)] if any_term else [(_PG_TITLES, TITLE_POINTS)]
+    )
+    for sql_hits, value in lookups:
         for term in terms:
-            found = await conn.execute(text(_PG_HITS), {"t": term, "lo": min(ids)})
+            found = await conn.execute(text(sql_hits), {"t": term, "lo": lo})
             for (rowid,) in found.all():
-                points[int(rowid)] += 1.0
+                points[int(rowid)] += value
     base = 0.0 if any_term else float(len(terms))
     return [Match(int(r[0]), 1.0 + base + points[int(r[0])], _when(r[1]), int(r[2])) for r in rows]
 

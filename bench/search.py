@@ -11,8 +11,8 @@ search`` call it; the first round warms the cache and is not counted. Side by si
 same run: the old query (an exact count and bm25-with-recency ordering over every match),
 kept here as the baseline.
 
-The same queries are timed on PostgreSQL (its tsvector path: the GIN index finds the matches,
-ts_rank ranks the newest 2,000) when --pg or NEWSBOT_TEST_DATABASE_URL names a server whose
+The same queries are timed on PostgreSQL (its tsvector path: the GIN index finds the newest
+2,000 matches range by range, title and word hits rank them as on SQLite) when --pg or NEWSBOT_TEST_DATABASE_URL names a server whose
 user may create databases; the old SQLite query has no PostgreSQL twin, so that row is
 SQLite's only.
 
@@ -181,7 +181,7 @@ ranked in SQL) timed right after each, in the same run:
 {row("SQLite old: every match counted and ranked", lite["old"])}
 """
     if pg is not None:
-        body += row("PostgreSQL now: newest 2,000 matches, ts_rank", pg["times"]) + "\n"
+        body += row("PostgreSQL now: newest 2,000 matches ranked", pg["times"]) + "\n"
     body += f"""
 Matches per query (exact, median): {statistics.median(totals):,.0f}; {lite["capped"]} of
 {len(asks)} queries matched more than 2,000 ("2,000+ found"). The target is p95 <

@@ -13,6 +13,7 @@ from support.fake_discord import (
     MEMBER_ID,
     MEMBER_PERMS,
     NEWS_CHANNEL,
+    SYSTEM_CHANNEL,
 )
 
 from .conftest import World
@@ -78,25 +79,36 @@ async def test_an_excluded_word_hides_the_story_and_the_footer_counts_it(world: 
 
 
 async def test_a_muted_source_leaves_every_digest_and_the_daily_post(world: World) -> None:
-    _, token = await world.fake.command("filters", "mute", source="theverge-ai")
-    (answer,) = await followup(world.fake, token)
-    assert "Muted theverge-ai" in answer.body["content"]
-    assert (await world.services.server_filters(SCOPE)).muted_names == ("theverge-ai",)
-
-    dest = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
     world.clock.advance(timedelta(minutes=1))  # a post covers what was first seen before it
-    await world.poster.post_now(dest)
-    posted = " ".join(
-        str(p.get("content") or "") + str(p.get("embeds") or "")
-        for r, p in world.fake.sent_messages()
-        if r.path.startswith("/channels/")  # the daily post: headline and thread
-    )
-    assert "techcrunch.com" in posted
-    assert "theverge.com" not in posted
+
+    async def daily_post(channel: int) -> str:
+        """What the channel's daily post shows: its headline and thread, every word."""
+        dest = await world.services.setup_daily("discord", str(channel), SCOPE, "08:00", "UTC")
+        before = len(world.fake.sent_messages())
+        await world.poster.post_now(dest)
+        posted = [
+            str(p.get("content") or "") + str(p.get("embeds") or "")
+            for r, p in world.fake.sent_messages()[before:]
+            if r.path.startswith("/channels/")  # the daily post: headline and thread
+        ]
+        assert posted  # posted, muted source or not
+        return " ".join(posted)
+
+    before = await daily_post(SYSTEM_CHANNEL)
+    assert "techcrunch.com" in before and LEAD in before  # the window's stories are TechCrunch's
+
+    _, token = await world.fake.command("filters", "mute", source="techcrunch")
+    (answer,) = await followup(world.fake, token)
+    assert "Muted techcrunch" in answer.body["content"]
+    assert (await world.services.server_filters(SCOPE)).muted_names == ("techcrunch",)
+    after = await daily_post(NEWS_CHANNEL)  # another channel of the server, the same window
+    assert "techcrunch.com" not in after and LEAD not in after
+    asked = await digest_headline(world, "today")  # /digest in a channel
+    assert "techcrunch.com" not in str(asked) and LEAD not in str(asked)
 
     _, token = await world.fake.command("sources", "list")
     (listing,) = await followup(world.fake, token)
-    assert "Muted in this server: theverge-ai" in listing.body["embeds"][0]["description"]
+    assert "Muted in this server: techcrunch" in listing.body["embeds"][0]["description"]
 
 
 async def test_rules_for_one_channel_and_the_setup_answer_lists_them(world: World) -> None:

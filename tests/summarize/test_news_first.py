@@ -65,3 +65,16 @@ def test_hyphen_datelines_and_source_tags_are_not_printed() -> None:
 def test_the_and_a_name_is_a_subject_for_a_clause() -> None:
     assert stands_alone("The Global Combat Air Programme aims to fly a jet by 2035")
     assert not stands_alone("The Global Combat Air Programme in 2035")
+
+
+def test_a_cut_off_wire_line_whose_verb_is_irregular_is_printed_to_its_comma() -> None:
+    # from a Japan Today item on a world tune day (2026-02-16)
+    summary = _summary(
+        "Iran meets U.N. nuclear watchdog in Geneva ahead of a second round of U.S. talks",
+        "Iran's top diplomat met with the head of the U.N. nuclear watchdog agency on "
+        "Monday, ahead of a second round of negotiations with the United States over Tehran's…",
+    )
+    assert (
+        summary
+        == "Iran's top diplomat met with the head of the U.N. nuclear watchdog agency on Monday."
+    )

@@ -65,6 +65,16 @@ def finish(s: str, capital: bool = False) -> str:
     return s if _ENDED.search(s) else s + "."
 
 
+# Past tenses without "-ed" ("Iran's top diplomat met with..."): counted as the verb of a
+# cut-off sentence's head only; "cut", "hit", "left" or "set" can be nouns, so they are not
+# here. (Elsewhere they would turn a kept trailing "who spoke at..." into a dropped aside.)
+_IRREGULAR_PAST = frozenset(
+    """met won led held made took gave sent fled struck sold began became spoke kept paid rose
+    fell grew brought sought fought bought caught drew threw knew saw wrote ran came went chose
+    stood built spent found heard""".split()
+)
+
+
 def _is_verb(word: str) -> bool:
     w = word.lower().strip(",")
     return w in AUX or bool(VERBISH.match(w))
@@ -103,6 +113,14 @@ def stands_alone(clause: str) -> bool:
 def _has_verb(text: str) -> bool:
     words = text.split()
     return len(words) >= 6 and any(_is_verb(w) for w in words[1:])
+
+
+def _has_past_verb(text: str) -> bool:
+    """``_has_verb``, irregular past tenses included."""
+    words = text.split()
+    return _has_verb(text) or (
+        len(words) >= 6 and any(w.lower() in _IRREGULAR_PAST for w in words[1:])
+    )
 
 
 def _is_subject_verb(clause: str) -> bool:
@@ -252,6 +270,6 @@ def cut_truncated(sentence: str) -> str | None:
             return None  # the lost part may limit or attribute the claim: nothing is saved
         if "," in head and len(head.rsplit(",", 1)[1].split()) <= 3:
             return None  # "A, B, C,…": a list cut short, not a clause
-        if _has_verb(head) and balanced(head) and len(head.split()) >= 8:
+        if _has_past_verb(head) and balanced(head) and len(head.split()) >= 8:
             return finish(head)
     return None

@@ -69,9 +69,12 @@ def finish(s: str, capital: bool = False) -> str:
 # cut-off sentence's head only; "cut", "hit", "left" or "set" can be nouns, so they are not
 # here. (Elsewhere they would turn a kept trailing "who spoke at..." into a dropped aside.)
 _IRREGULAR_PAST = frozenset(
-    """met won led held made took gave sent fled struck sold began became spoke kept paid rose
+    re.findall(
+        r"\S+",
+        """met won led held made took gave sent fled struck sold began became spoke kept paid rose
     fell grew brought sought fought bought caught drew threw knew saw wrote ran came went chose
-    stood built spent found heard""".split()
+    stood built spent found heard""",
+    )
 )
 
 

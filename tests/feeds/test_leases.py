@@ -134,17 +134,28 @@ async def _ticks(
     return polls
 
 
-async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_first(
+@pytest.fixture
+async def pair(
     store: Store,
     other: Store,
     clock: FixedClock,
     server: FeedServer,
     fetcher: Fetcher,
     settings: Settings,
-) -> None:
+) -> tuple[Poller, Poller]:
+    """Forty feeds on the loopback server, due now, and two pollers, each on its own
+    connection as two processes would be."""
     await _feeds(store, clock, 40, server)
-    one = Poller(store, fetcher, settings, clock, owner="one")
-    two = Poller(other, fetcher, settings, clock, owner="two")
+    return (
+        Poller(store, fetcher, settings, clock, owner="one"),
+        Poller(other, fetcher, settings, clock, owner="two"),
+    )
+
+
+async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_first(
+    pair: tuple[Poller, Poller], clock: FixedClock, server: FeedServer, settings: Settings
+) -> None:
+    one, two = pair
     await two.poll(due_only=True)  # two is up first and takes everything: it is alone
     assert all(server.hits[f"/f{i}.xml"] == 1 for i in range(40))
     polls = await _ticks(clock, [one, two], settings, intervals=3)
@@ -155,17 +166,10 @@ async def test_two_pollers_split_the_feeds_evenly_even_when_one_always_ticks_fir
 
 
 async def test_feeds_a_silent_peer_leaves_are_polled_after_a_grace_then_it_drops_out(
-    store: Store,
-    other: Store,
-    clock: FixedClock,
-    server: FeedServer,
-    fetcher: Fetcher,
-    settings: Settings,
+    pair: tuple[Poller, Poller], clock: FixedClock, server: FeedServer, settings: Settings
 ) -> None:
-    await _feeds(store, clock, 40, server)
     tick = timedelta(seconds=poll_tick_seconds(settings))
-    one = Poller(store, fetcher, settings, clock, owner="one")
-    hung = Poller(other, fetcher, settings, clock, owner="hung")
+    one, hung = pair
     await asyncio.gather(one.poll(due_only=True), hung.poll(due_only=True))
     clock.advance(success_delay(settings, None) - tick)
     await hung.poll(due_only=True)  # its last look: nothing due yet; then it hangs
@@ -181,16 +185,9 @@ async def test_feeds_a_silent_peer_leaves_are_polled_after_a_grace_then_it_drops
 
 
 async def test_a_poller_that_stops_leaves_its_share_to_the_others_at_once(
-    store: Store,
-    other: Store,
-    clock: FixedClock,
-    server: FeedServer,
-    fetcher: Fetcher,
-    settings: Settings,
+    pair: tuple[Poller, Poller], clock: FixedClock, server: FeedServer, settings: Settings
 ) -> None:
-    await _feeds(store, clock, 40, server)
-    one = Poller(store, fetcher, settings, clock, owner="one")
-    stopping = Poller(other, fetcher, settings, clock, owner="stopping")
+    one, stopping = pair
     await asyncio.gather(one.poll(due_only=True), stopping.poll(due_only=True))
     await stopping.leave()
     clock.advance(success_delay(settings, None))

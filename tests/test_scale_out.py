@@ -102,6 +102,11 @@ async def _until(check: object, within: float, what: str) -> None:
         await asyncio.sleep(0.5)
 
 
+def _log(tmp: Path, name: str) -> str:
+    """The end of a process's output, for a failure's message."""
+    return (tmp / f"{name}.log").read_text(errors="replace")[-3000:]
+
+
 def _by_feed(log: list[tuple[float, str, str]]) -> dict[str, list[tuple[float, str]]]:
     out: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for at, path, who in log:
@@ -134,6 +139,8 @@ async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
                 what="three polls of every feed",
             )
             both = list(server.log)
+            for name, proc in procs.items():  # neither may have died on its own
+                assert proc.poll() is None, (name, proc.returncode, _log(tmp_path, name))
             procs["B"].send_signal(signal.SIGKILL)
             procs["B"].wait()
             killed_at = time.monotonic()
@@ -164,7 +171,7 @@ async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
                 except subprocess.TimeoutExpired:
                     proc.kill()
 
-    logs = {n: (tmp_path / f"{n}.log").read_text(errors="replace")[-3000:] for n in ("A", "B")}
+    logs = {n: _log(tmp_path, n) for n in ("A", "B")}
     requests = _by_feed(after)
     # exactly once per interval: consecutive polls of a feed are an interval apart (the
     # lease and next_poll_at), never closer; and none is skipped while both run
@@ -177,7 +184,7 @@ async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
         assert max(gaps) <= INTERVAL_S + 2 * TICK_S + 15, (path, gaps)
     # the split while both ran
     counts = {who: sum(1 for _, _, w in both if w == who) for who in ("A", "B")}
-    assert min(counts.values()) >= 0.4 * sum(counts.values()), counts
+    assert min(counts.values()) >= 0.4 * sum(counts.values()), (counts, logs)
     # take-over: no feed later than one interval past when it fell due (or the kill)
     late = []
     for path in paths:

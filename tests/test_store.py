@@ -124,3 +124,40 @@ async def test_fetch_log_is_kept_short(store: Store, clock: FixedClock) -> None:
     assert len(await store.fetch_log_for(feed.id)) == 5
     got = await store.get_feed(feed.id)
     assert got is not None and got.consecutive_failures == 30 and got.last_error_kind == "timeout"
+
+
+async def test_two_processes_starting_together_both_register_the_channel_and_feeds(
+    db_url: str, store: Store, clock: FixedClock
+) -> None:
+    # Two `newsbot run` processes on one database do the same start-up writes at once:
+    # the console channel and config/feeds.toml. Both find the rows missing and both insert;
+    # the loser used to die of the unique constraint (a CI scale-out run lost its second
+    # process that way). Now both come up, with one row each.
+    import asyncio
+
+    other = await Store.open(db_url)
+    specs = [FeedSpec(f"Lab {i}", f"https://lab{i}.example/rss") for i in range(5)]
+    try:
+        for round_ in range(5):
+            channel = f"ch-{round_}"
+
+            async def start(s: Store, channel: str = channel) -> str:
+                await s.sync_feeds(specs, clock.now())
+                dest = await s.upsert_destination(
+                    platform="console",
+                    channel_id=channel,
+                    scope=None,
+                    post_time="08:00",
+                    tz="UTC",
+                    topic=None,
+                    created_by="newsbot run",
+                    now=clock.now(),
+                )
+                return dest.channel_id
+
+            assert await asyncio.gather(start(store), start(other)) == [channel, channel]
+        dests = await store.list_destinations(platform="console")
+        assert sorted(d.channel_id for d in dests) == [f"ch-{r}" for r in range(5)]
+        assert len(await store.list_feeds()) == 5
+    finally:
+        await other.close()

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from bot.errors import SourceError
 from bot.feeds.urls import shown_url
 from bot.models import Feed, FeedSpec
-from bot.store.rows import StoreBase, feed_row, lease_claim, scope_key
+from bot.store.rows import StoreBase, feed_row, lease_claim, racing_writers, scope_key
 from bot.store.schema import feeds
 from bot.store.sync import SyncReport
 from bot.store.sync import sync_in as _sync_in
-
-SYNC_TRIES = 5
 
 
 class FeedsMixin(StoreBase):
@@ -79,16 +76,7 @@ class FeedsMixin(StoreBase):
         config feed whose name or url is taken by a source added by hand (CLI, OPML) is left
         out with one line saying so. Idempotent, so two processes starting together on one
         new database retry rather than fail when they insert the same row."""
-        for attempt in range(SYNC_TRIES):
-            try:
-                async with self.engine.begin() as conn:
-                    return await _sync_in(conn, specs, now)
-            except (IntegrityError, OperationalError):
-                # the other process inserted first (or held SQLite's write lock): read again
-                if attempt == SYNC_TRIES - 1:
-                    raise
-                await asyncio.sleep(0.05 * (attempt + 1))
-        raise AssertionError("unreachable")  # pragma: no cover
+        return await racing_writers(self.engine, lambda conn: _sync_in(conn, specs, now))
 
     async def list_feeds(
         self, scope: str | None = None, *, enabled_only: bool = False, all_scopes: bool = False

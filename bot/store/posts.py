@@ -7,10 +7,11 @@ from typing import Any
 
 from sqlalchemy import Select, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.community.schedules import is_review_key
 from bot.models import Destination, PostRecord, PostState
-from bot.store.rows import StoreBase, destination_row, post_row, scope_key
+from bot.store.rows import StoreBase, destination_row, post_row, racing_writers, scope_key
 from bot.store.schema import destinations, notices, posts
 
 
@@ -41,16 +42,17 @@ class DestinationsMixin(StoreBase):
         created_by: str | None,
         now: datetime,
     ) -> Destination:
-        async with self.engine.begin() as conn:
+        values = dict(
+            scope=scope_key(scope),
+            post_time=post_time,
+            tz=tz,
+            topic=topic,
+            enabled=True,
+            created_by=created_by,
+        )
+
+        async def upsert(conn: AsyncConnection) -> Destination:
             row = (await conn.execute(_destination_of(platform, channel_id))).first()
-            values = dict(
-                scope=scope_key(scope),
-                post_time=post_time,
-                tz=tz,
-                topic=topic,
-                enabled=True,
-                created_by=created_by,
-            )
             if row is None:
                 await conn.execute(
                     insert(destinations).values(
@@ -61,8 +63,12 @@ class DestinationsMixin(StoreBase):
                 await conn.execute(
                     update(destinations).where(destinations.c.id == row.id).values(**values)
                 )
-            row = (await conn.execute(_destination_of(platform, channel_id))).one()
-        return destination_row(row)
+            return destination_row(
+                (await conn.execute(_destination_of(platform, channel_id))).one()
+            )
+
+        # two processes starting together both register the console channel, say
+        return await racing_writers(self.engine, upsert)
 
     async def list_destinations(
         self, *, platform: str | None = None, scope: str | None = None, enabled_only: bool = True

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import fields
 from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import ColumnElement, Table, Update, insert, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.models import Article, Destination, Feed, PostRecord, PostState
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 M = TypeVar("M", bound="DataclassInstance")
+T = TypeVar("T")
+
+RACE_TRIES = 5
 
 
 class StoreBase:
@@ -28,6 +32,22 @@ class StoreBase:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+
+
+async def racing_writers(engine: AsyncEngine, work: Callable[[AsyncConnection], Awaitable[T]]) -> T:
+    """Run ``work`` in a transaction that another process may race: two processes starting
+    together on one database both find a row missing and both insert it (a CI run's second
+    process died of the unique constraint). The loser's transaction rolls back and runs
+    again, now finding the winner's row; SQLite's write lock is retried the same way."""
+    for attempt in range(RACE_TRIES):
+        try:
+            async with engine.begin() as conn:
+                return await work(conn)
+        except (IntegrityError, OperationalError):
+            if attempt == RACE_TRIES - 1:
+                raise
+            await asyncio.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def scope_key(scope: str | None) -> str:

@@ -107,6 +107,12 @@ def _log(tmp: Path, name: str) -> str:
     return (tmp / f"{name}.log").read_text(errors="replace")[-3000:]
 
 
+def _assert_alive(procs: dict[str, subprocess.Popen[bytes]], tmp: Path) -> None:
+    """Neither process may have died on its own (a start-up race once killed one)."""
+    for name, proc in procs.items():
+        assert proc.poll() is None, (name, proc.returncode, _log(tmp, name))
+
+
 def _by_feed(log: list[tuple[float, str, str]]) -> dict[str, list[tuple[float, str]]]:
     out: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for at, path, who in log:
@@ -139,8 +145,7 @@ async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
                 what="three polls of every feed",
             )
             both = list(server.log)
-            for name, proc in procs.items():  # neither may have died on its own
-                assert proc.poll() is None, (name, proc.returncode, _log(tmp_path, name))
+            _assert_alive(procs, tmp_path)
             procs["B"].send_signal(signal.SIGKILL)
             procs["B"].wait()
             killed_at = time.monotonic()

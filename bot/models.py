@@ -179,10 +179,16 @@ class DigestWindow:
 
 @dataclass(frozen=True)
 class DigestArticle:
+    """One outlet's link for a story, as a digest or a story listing shows it."""
+
     title: str
     url: str
     source: str
     published: datetime
+
+    @classmethod
+    def of(cls, article: Article) -> DigestArticle:
+        return cls(article.title, article.url, article.feed_name, article.published_at)
 
 
 @dataclass(frozen=True)

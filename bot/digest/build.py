@@ -91,9 +91,7 @@ def digest_articles(story: Story) -> tuple[DigestArticle, ...]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(
-            DigestArticle(title=a.title, url=a.url, source=a.feed_name, published=a.published_at)
-        )
+        out.append(DigestArticle.of(a))
     return tuple(out)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
@@ -18,23 +17,15 @@ import numpy.typing as npt
 from bot.digest.cluster import Link, cluster_with_links
 from bot.digest.features import vectorize
 from bot.digest.rank import rank
-from bot.models import Article, DigestWindow
+from bot.models import Article, DigestArticle, DigestWindow
 
 SHARED_SHOWN = 6
 
 
 @dataclass(frozen=True)
-class StoryArticle:
-    url: str
-    source: str
-    title: str
-    published: datetime
-
-
-@dataclass(frozen=True)
 class StoryReport:
     title: str
-    articles: tuple[StoryArticle, ...]
+    articles: tuple[DigestArticle, ...]
     signals: tuple[str, ...] = ()  # one line per link, only when asked to explain
 
 
@@ -92,10 +83,7 @@ def window_stories(
         out.append(
             StoryReport(
                 title=story.lead_article.title,
-                articles=tuple(
-                    StoryArticle(a.url, a.feed_name, a.title, a.published_at)
-                    for a in story.articles
-                ),
+                articles=tuple(DigestArticle.of(a) for a in story.articles),
                 signals=signals,
             )
         )

@@ -51,11 +51,10 @@ def clean_phrase(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Rule:
-    """One stored rule. ``channel_id`` is "" for the whole server; ``value`` is the phrase,
+class RuleSpec:
+    """A rule as set. ``channel_id`` is "" for the whole server; ``value`` is the phrase,
     or the source's name for a mute (``feed_id`` then says which source)."""
 
-    id: int
     scope: str
     channel_id: str
     kind: str
@@ -66,6 +65,13 @@ class Rule:
     @property
     def server_wide(self) -> bool:
         return not self.channel_id
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule(RuleSpec):
+    """One stored rule: its spec and the id it is stored under."""
+
+    id: int
 
 
 def _pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:

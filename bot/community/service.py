@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.community.rules import EXCLUDE, INCLUDE, MUTE, Filters, Rule, clean_phrase
+from bot.community.rules import EXCLUDE, INCLUDE, MUTE, Filters, Rule, RuleSpec, clean_phrase
 from bot.errors import NewsbotError, SourceError
 
 if TYPE_CHECKING:
@@ -35,9 +35,8 @@ class FiltersServices:
         feed = await self.store.find_feed(name.strip(), scope)
         if feed is None or not feed.enabled:
             raise SourceError(f"there is no source named {name!r}", hint="see /sources list")
-        return await self.store.add_rule(
-            scope, "", MUTE, feed.name, self.clock.now(), feed_id=feed.id, created_by=user
-        )
+        spec = RuleSpec(scope, "", MUTE, feed.name, feed_id=feed.id, created_by=user)
+        return await self.store.add_rule(spec, self.clock.now())
 
     async def unmute_source(self, scope: str, name: str) -> int:
         wanted = name.strip().casefold()
@@ -57,9 +56,8 @@ class FiltersServices:
     ) -> Rule:
         if kind not in (INCLUDE, EXCLUDE):
             raise NewsbotError(f"unknown rule {kind!r}", hint="use include or exclude")
-        return await self.store.add_rule(
-            scope, channel_id or "", kind, clean_phrase(phrase), self.clock.now(), created_by=user
-        )
+        spec = RuleSpec(scope, channel_id or "", kind, clean_phrase(phrase), created_by=user)
+        return await self.store.add_rule(spec, self.clock.now())
 
     async def remove_keyword_rule(
         self, scope: str, phrase: str, channel_id: str | None = None

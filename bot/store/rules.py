@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, or_, select
 
-from bot.community.rules import MAX_RULES, Filters, Rule
+from bot.community.rules import MAX_RULES, Filters, Rule, RuleSpec
 from bot.errors import NewsbotError
 from bot.store.rows import StoreBase, insert_one, model_of
 from bot.store.schema import rules
@@ -18,23 +19,13 @@ def _rule(row: Any) -> Rule:
 
 
 class RulesMixin(StoreBase):
-    async def add_rule(
-        self,
-        scope: str,
-        channel_id: str,
-        kind: str,
-        value: str,
-        now: datetime,
-        *,
-        feed_id: int | None = None,
-        created_by: str | None = None,
-    ) -> Rule:
+    async def add_rule(self, spec: RuleSpec, now: datetime) -> Rule:
         async with self.engine.begin() as conn:
             count = len(
                 (
                     await conn.execute(
                         select(rules.c.id).where(
-                            rules.c.scope == scope, rules.c.channel_id == channel_id
+                            rules.c.scope == spec.scope, rules.c.channel_id == spec.channel_id
                         )
                     )
                 ).all()
@@ -45,20 +36,11 @@ class RulesMixin(StoreBase):
                     hint="remove some with /filters remove or /filters clear first",
                 )
             clash = NewsbotError(
-                f"that rule is already set: {kind} {value}", hint="see the rules with /filters list"
+                f"that rule is already set: {spec.kind} {spec.value}",
+                hint="see the rules with /filters list",
             )
-            pk = await insert_one(
-                conn,
-                rules,
-                clash,
-                scope=scope,
-                channel_id=channel_id,
-                kind=kind,
-                value=value,
-                feed_id=feed_id,
-                created_by=created_by,
-                created_at=now,
-            )
+            values = {f.name: getattr(spec, f.name) for f in fields(RuleSpec)}
+            pk = await insert_one(conn, rules, clash, **values, created_at=now)
             row = (await conn.execute(select(rules).where(rules.c.id == pk))).one()
         return _rule(row)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from support.articles import article
 
-from bot.community.rules import EXCLUDE, INCLUDE, MUTE, Filters, Rule, clean_phrase
+from bot.community.rules import EXCLUDE, INCLUDE, MUTE, Filters, Rule, RuleSpec, clean_phrase
 from bot.errors import NewsbotError
 from bot.models import Story
 from bot.store.store import Store
@@ -18,7 +18,7 @@ def story(key: str, *arts: object) -> Story:
 
 
 def rule(kind: str, value: str, feed_id: int | None = None, channel: str = "") -> Rule:
-    return Rule(0, "discord:1", channel, kind, value, feed_id)
+    return Rule("discord:1", channel, kind, value, feed_id, id=0)
 
 
 CHIPS = story("chips", article(1, "Nvidia ships a new GPU", "The chip is fast."))
@@ -75,16 +75,16 @@ def test_a_bad_phrase_is_one_clear_error(typed: str) -> None:
 async def test_rules_are_stored_per_server_and_channel_and_a_channel_sees_both(
     store: Store,
 ) -> None:
-    await store.add_rule("discord:1", "", EXCLUDE, "crypto", NOW)
-    await store.add_rule("discord:1", "42", INCLUDE, "chips", NOW)
-    await store.add_rule("discord:1", "43", INCLUDE, "policy", NOW)
-    await store.add_rule("discord:2", "", EXCLUDE, "robots", NOW)
+    await store.add_rule(RuleSpec("discord:1", "", EXCLUDE, "crypto"), NOW)
+    await store.add_rule(RuleSpec("discord:1", "42", INCLUDE, "chips"), NOW)
+    await store.add_rule(RuleSpec("discord:1", "43", INCLUDE, "policy"), NOW)
+    await store.add_rule(RuleSpec("discord:2", "", EXCLUDE, "robots"), NOW)
     here = await store.filters_for("discord:1", "42")
     assert (here.includes, here.excludes) == (("chips",), ("crypto",))
     server = await store.filters_for("discord:1", None)
     assert (server.includes, server.excludes) == ((), ("crypto",))
     assert not await store.filters_for(None, "42")  # the CLI and global posts: no rules
     with pytest.raises(NewsbotError, match="already set"):
-        await store.add_rule("discord:1", "", EXCLUDE, "crypto", NOW)
+        await store.add_rule(RuleSpec("discord:1", "", EXCLUDE, "crypto"), NOW)
     assert await store.remove_rules("discord:1", None, (INCLUDE, EXCLUDE), None) == 3
     assert [r.value for r in await store.rules_in("discord:2")] == ["robots"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.community.rules import RuleSpec
 from bot.community.search import SearchServices, search_terms
 from bot.errors import NewsbotError
 from bot.models import FeedSpec
@@ -133,11 +134,11 @@ async def test_a_channels_mutes_and_word_rules_apply_to_its_search(store: Store)
     await store.upsert_entries(wire.id, [copy], NOW)
     s = Searcher(store)
     assert (await s.search("nvidia", "discord:1", channel="42")).total == 2
-    await store.add_rule("discord:1", "", "mute", "Wire", NOW, feed_id=wire.id)
+    await store.add_rule(RuleSpec("discord:1", "", "mute", "Wire", feed_id=wire.id), NOW)
     page = await s.search("nvidia", "discord:1", channel="42")
     assert [a.url for a in page.articles] == ["https://news.example/0"]
     assert page.found == "1 found (1 hidden by this channel's filters)"
     # a word rule of that one channel: hidden there, still found in another channel
-    await store.add_rule("discord:1", "42", "exclude", "chip sales", NOW)
+    await store.add_rule(RuleSpec("discord:1", "42", "exclude", "chip sales"), NOW)
     assert (await s.search("nvidia", "discord:1", channel="42")).total == 0
     assert (await s.search("nvidia", "discord:1", channel="7")).total == 1

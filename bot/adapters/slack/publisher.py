@@ -24,7 +24,7 @@ from bot.adapters.slack.client import NOT_IN_CHANNEL, error_code, is_slack_failu
 from bot.clock import Clock
 from bot.errors import PostError
 from bot.models import Destination, Digest
-from bot.publish import Notices, Resume, SaveProgress
+from bot.publish import Notices, Resume
 from bot.render.escape import slack_text
 from bot.render.slack import render_slack
 
@@ -81,6 +81,9 @@ async def _noop_save(_progress: str) -> None:
     return None
 
 
+UNSAVED = Resume(None, _noop_save)  # /digest in a channel: a first try, its progress not kept
+
+
 class SlackPublisher:
     platform = "slack"
 
@@ -130,18 +133,12 @@ class SlackPublisher:
         return None
 
     async def post_digest(
-        self,
-        channel: str,
-        digest: Digest,
-        *,
-        resume: str | None = None,
-        save: SaveProgress = _noop_save,
-        key: str | None = None,
+        self, channel: str, digest: Digest, resume: Resume = UNSAVED, *, key: str | None = None
     ) -> Progress:
         """Headline, then thread replies, skipping whatever ``resume`` says is out already.
         Raises ``PostError`` (with the fix as its hint) when Slack refuses."""
         post = render_slack(digest)
-        progress = Progress.load(resume, channel)
+        progress = Progress.load(resume.saved, channel)
         marked: dict[str, Any] = {}
         try:
             if progress.ts is None:
@@ -149,19 +146,19 @@ class SlackPublisher:
                 if key:
                     marked = {"metadata": _marker(key, 0)}
                 progress.ts = found or await self._post(channel, post.headline, **marked)
-                await save(progress.dump())
+                await resume.save(progress.dump())
             for i, reply in enumerate(post.thread):
                 if i < progress.sent:
                     continue
                 found = None
                 if key:
                     marked = {"metadata": _marker(key, i + 1)}
-                    if i == progress.sent and resume:  # the part a failure may have hidden
+                    if i == progress.sent and resume.saved:  # the part a failure may have hidden
                         found = await self._already_out(channel, key, i + 1, progress.ts)
                 if found is None:
                     await self._post(channel, reply, thread_ts=progress.ts, **marked)
                 progress.sent = i + 1
-                await save(progress.dump())
+                await resume.save(progress.dump())
         except Exception as exc:
             if not is_slack_failure(exc):
                 raise
@@ -174,11 +171,7 @@ class SlackPublisher:
     async def publish(self, destination: Destination, digest: Digest, resume: Resume) -> str:
         try:
             done = await self.post_digest(
-                destination.channel_id,
-                digest,
-                resume=resume.saved,
-                save=resume.save,
-                key=post_key(destination, digest),
+                destination.channel_id, digest, resume, key=post_key(destination, digest)
             )
         except PostError as err:
             if error_code(err.__cause__ or err) == NOT_IN_CHANNEL:

@@ -125,6 +125,7 @@ def _sources_table(args: argparse.Namespace, feeds: list[Feed], clock: Clock) ->
         _print_json(
             [
                 {
+                    "id": f.id,  # the first key still (asdict puts the FeedSpec fields first)
                     **_jsonable(f),
                     "url": shown_url(f.url),
                     "last_error": shown_text(f.last_error) if f.last_error else None,

@@ -19,16 +19,11 @@ class FeedSpec:
     full_text: bool | None = None
 
 
-@dataclass(frozen=True)
-class Feed:
-    """A source as stored, with its HTTP validators and health."""
+@dataclass(frozen=True, kw_only=True)
+class Feed(FeedSpec):
+    """A source as stored: its spec, with its id, HTTP validators and health."""
 
     id: int
-    name: str
-    url: str
-    tags: tuple[str, ...] = ()
-    weight: float = 1.0
-    full_text: bool | None = None
     enabled: bool = True
     scope: str | None = None  # None: global; else "discord:<guild>" or "slack:<team>"
     added_by: str | None = None

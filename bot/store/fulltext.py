@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.store.rows import StoreBase, lease_claim
+from bot.store.rows import RELEASED, StoreBase, lease_claim
 from bot.store.schema import entries, feeds, full_text_queue
 
 Q = full_text_queue
@@ -163,8 +163,7 @@ class FullTextMixin(StoreBase):
                 .values(
                     attempts=Q.c.attempts + int(count_attempt),
                     not_before=until,
-                    lease_owner=None,
-                    lease_until=None,
+                    **RELEASED,
                 )
             )
             dropped = await conn.execute(delete(Q).where(*where, Q.c.attempts >= max_attempts))
@@ -178,7 +177,7 @@ class FullTextMixin(StoreBase):
             await conn.execute(
                 update(Q)
                 .where(Q.c.entry_id.in_(list(entry_ids)), Q.c.lease_owner == owner)
-                .values(lease_owner=None, lease_until=None)
+                .values(**RELEASED)
             )
 
     async def full_text_pending(self) -> int:

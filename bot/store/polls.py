@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
 from bot.store.entries import upsert_entries_in
-from bot.store.rows import model_of
+from bot.store.rows import RELEASED, model_of
 from bot.store.schema import feeds, fetch_log
 from bot.store.upkeep import UpkeepMixin
 
@@ -91,7 +91,7 @@ async def _update_feeds(
     await conn.execute(
         update(feeds)
         .where(feeds.c.id == bindparam("b_id"))
-        .values(**values, next_poll_at=bindparam("b_next"), lease_owner=None, lease_until=None),
+        .values(**values, next_poll_at=bindparam("b_next"), **RELEASED),
         [dict(b_id=o.feed_id, b_now=o.now, b_next=o.next_poll_at, **params(o)) for o in outcomes],
     )
 

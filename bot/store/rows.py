@@ -135,6 +135,9 @@ ARTICLE_COLUMNS = (
 )
 
 
+RELEASED: dict[str, Any] = {"lease_owner": None, "lease_until": None}  # a lease given back
+
+
 def lease_claim(
     table: Table,
     key: ColumnElement[Any],

@@ -69,6 +69,15 @@ def _created_at() -> Column[datetime]:
     return Column("created_at", UTCDateTime, nullable=False)
 
 
+def _lease() -> tuple[Column[str], Column[datetime]]:
+    """A process's claim on a row (``rows.lease_claim``): until ``lease_until`` no other
+    process takes it; a crashed process's claims simply run out."""
+    return (
+        Column("lease_owner", String(100), nullable=True),
+        Column("lease_until", UTCDateTime, nullable=True),
+    )
+
+
 feeds = Table(
     "feeds",
     metadata,
@@ -95,10 +104,8 @@ feeds = Table(
     _created_at(),
     # kept by each insert of entries, so listing sources is not a count over the archive
     Column("entry_count", Integer, nullable=False, default=0, server_default="0"),
-    # a poller process's claim on a due feed (several `newsbot run` on one database): until
-    # lease_until no other process polls it; a crashed process's claims simply run out
-    Column("lease_owner", String(100), nullable=True),
-    Column("lease_until", UTCDateTime, nullable=True),
+    # a poller process's claim on a due feed (several `newsbot run` on one database)
+    *_lease(),
     UniqueConstraint("scope", "name", name="uq_feeds_scope_name"),
     UniqueConstraint("scope", "url", name="uq_feeds_scope_url"),
 )
@@ -159,8 +166,7 @@ full_text_queue = Table(
     Column("host", String(255), nullable=False),  # a host that is down pauses all its rows
     Column("attempts", Integer, nullable=False, default=0),
     Column("not_before", UTCDateTime, nullable=False),
-    Column("lease_owner", String(100), nullable=True),
-    Column("lease_until", UTCDateTime, nullable=True),
+    *_lease(),
     _created_at(),
     Index("ix_full_text_queue_not_before", "not_before"),
     Index("ix_full_text_queue_host", "host"),

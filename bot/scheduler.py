@@ -23,6 +23,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,10 +37,8 @@ from bot.clock import Clock
 from bot.community.slot_jobs import SlotJobs
 from bot.config import Settings
 from bot.daily import (
-    CatchUp,
     Outcome,
     PostKind,
-    catch_up_decision,
     daily_window_start,
     latest_occurrence,
     window_key,
@@ -309,7 +308,6 @@ class Scheduler(SlotJobs):
         period; otherwise record it SKIPPED and say so in the log. A post interrupted by a
         crash or a failure is resumed."""
         now = self.clock.now()
-        grace = timedelta(minutes=self.settings.missed_post_grace_minutes)
         outcomes: dict[int, Outcome] = {}
         plans = await self.store.all_schedules()
         for dest in await self.store.list_destinations():
@@ -322,29 +320,13 @@ class Scheduler(SlotJobs):
                 continue
             occ = latest_occurrence(dest.post_time, dest.tz, now)
             key = window_key(occ, dest.tz)
-            decision = catch_up_decision(
-                occurrence=occ,
-                key=key,
-                records=await self.store.posts_for(dest.id),
-                last_window_end=dest.last_window_end,
-                now=now,
-                grace=grace,
+            records = await self.store.posts_for(dest.id)
+            post = partial(self.daily_job, dest.id, occ)
+            outcome = await self.catch_up_one(
+                dest, occ, key, records, dest.last_window_end, now, post, warn=True
             )
-            if decision is CatchUp.POST:
-                outcomes[dest.id] = await self.daily_job(dest.id, occ)
-            elif decision is CatchUp.SKIP:
-                await self.poster.skip(dest, key, occ, "missed while the bot was down")
-                log.warning(
-                    "missed the %s post to %s:%s (due %s, now %s, grace %d min); skipping it. "
-                    "The next post covers everything since the last one.",
-                    key,
-                    dest.platform,
-                    dest.channel_id,
-                    occ.isoformat(),
-                    now.isoformat(),
-                    int(self.settings.missed_post_grace_minutes),
-                )
-                outcomes[dest.id] = Outcome.SKIPPED
+            if outcome is not None:
+                outcomes[dest.id] = outcome
         return outcomes
 
     async def daily_job(self, destination_id: int, occurrence: datetime | None = None) -> Outcome:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.community.schedules import WEEK, Schedule, cron_days, latest_slot, slot_key
 from bot.daily import CatchUp, Outcome, PostKind, catch_up_decision, daily_window_start
-from bot.models import Destination
+from bot.models import Destination, PostRecord
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -101,7 +102,6 @@ class SlotJobs:
         """On start, for each schedule: the same rule as the daily post's catch-up, judged
         on that schedule's own posts."""
         now = self.clock.now()
-        grace = timedelta(minutes=self.settings.missed_post_grace_minutes)
         records = await self.store.posts_for(dest.id)
         last: Outcome | None = None
         for s in rows:
@@ -115,17 +115,50 @@ class SlotJobs:
             if s.what != WEEK and dest.last_window_end and own_end:
                 own_end = max(own_end, dest.last_window_end)  # another digest covered it
             key = slot_key(s, occ, dest.tz)
-            decision = catch_up_decision(
-                occurrence=occ,
-                key=key,
-                records=mine,
-                last_window_end=own_end,
-                now=now,
-                grace=grace,
-            )
-            if decision is CatchUp.POST:
-                last = await self.slot_job(s.id, occ)
-            elif decision is CatchUp.SKIP:
-                await self.poster.skip(dest, key, occ, "missed while the bot was down")
-                last = Outcome.SKIPPED
+            post = partial(self.slot_job, s.id, occ)
+            outcome = await self.catch_up_one(dest, occ, key, mine, own_end, now, post)
+            if outcome is not None:
+                last = outcome
         return last
+
+    async def catch_up_one(
+        self,
+        dest: Destination,
+        occurrence: datetime,
+        key: str,
+        records: Sequence[PostRecord],
+        last_window_end: datetime | None,
+        now: datetime,
+        post: Callable[[], Awaitable[Outcome]],
+        *,
+        warn: bool = False,
+    ) -> Outcome | None:
+        """On start, one post's catch-up (``bot.daily.catch_up_decision``): make it with
+        ``post``, or record it SKIPPED (with a warning when ``warn``), or None: nothing to do.
+        ``now`` is read once by the caller, so a slow first post cannot push later ones
+        past the grace period."""
+        decision = catch_up_decision(
+            occurrence=occurrence,
+            key=key,
+            records=records,
+            last_window_end=last_window_end,
+            now=now,
+            grace=timedelta(minutes=self.settings.missed_post_grace_minutes),
+        )
+        if decision is CatchUp.POST:
+            return await post()
+        if decision is CatchUp.NOTHING:
+            return None
+        await self.poster.skip(dest, key, occurrence, "missed while the bot was down")
+        if warn:
+            log.warning(
+                "missed the %s post to %s:%s (due %s, now %s, grace %d min); skipping it. "
+                "The next post covers everything since the last one.",
+                key,
+                dest.platform,
+                dest.channel_id,
+                occurrence.isoformat(),
+                now.isoformat(),
+                int(self.settings.missed_post_grace_minutes),
+            )
+        return Outcome.SKIPPED

@@ -241,3 +241,31 @@ def world_report_days() -> list[Day]:
     Washington Post, Al-Monitor, AllAfrica): split off before tuning, printed only after
     the fourth session's rules were final."""
     return _world_days(_WORLD_REPORT_FEEDS, "world report")
+
+
+# The sixth session's fresh report set: news outlets in ../shared/fixtures/realworld that no
+# earlier session split, printed or read (checked against bench/_days.py and the notes).
+# Fixed and committed before any digest of them was printed; their printed facts are
+# labelled only after the sixth session's rules were final. ABC (Australia) and the
+# Economist's Asia section are news desks; Spoon & Tamago (Japanese art and design news),
+# Collective Action in Tech (tech labour news) and Mark Coddington's weekly media review
+# are news-like sites whose features test the screen's silence.
+_FRESH_REPORT_FEEDS = (
+    ("ABC News", REALWORLD / "5357198db71ce075"),
+    ("The Economist Asia", REALWORLD / "960551eca5b5db81"),
+    ("Spoon & Tamago", REALWORLD / "81e155e29fdd0d1b"),
+    ("Collective Action in Tech", REALWORLD / "5ed469fb5a05348d"),
+    ("Mark Coddington", REALWORLD / "4b068c292f10d85b"),
+)
+
+
+def fresh_report_days() -> list[Day]:
+    """Every day of five outlets never used before the sixth session (ABC News, The
+    Economist Asia, Spoon & Tamago, Collective Action in Tech, Mark Coddington): split off
+    before the sixth session's rules were written, printed only after they were final."""
+    files = [(name, path, 1.0) for name, path in _FRESH_REPORT_FEEDS if path.is_file()]
+    if not files:
+        return []
+    articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
+    dates = sorted({a.published_at.date() for a in articles})
+    return list(_days(articles, dates, "UTC", "fresh report"))

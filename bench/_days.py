@@ -219,14 +219,14 @@ _WORLD_REPORT_FEEDS = (
 _WORLD_FROM = date(2025, 1, 1)  # EL PAÍS carries a few items from 2021: not a day's news
 
 
-def _world_days(feeds: tuple[tuple[str, Path], ...], label: str) -> list[Day]:
+def _world_days(
+    feeds: tuple[tuple[str, Path], ...], label: str, since: date = _WORLD_FROM
+) -> list[Day]:
     files = [(name, path, 1.0) for name, path in feeds if path.is_file()]
     if not files:
         return []
     articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    dates = sorted(
-        {a.published_at.date() for a in articles if a.published_at.date() >= _WORLD_FROM}
-    )
+    dates = sorted({a.published_at.date() for a in articles if a.published_at.date() >= since})
     return list(_days(articles, dates, "UTC", label))
 
 
@@ -263,9 +263,4 @@ def fresh_report_days() -> list[Day]:
     """Every day of five outlets never used before the sixth session (ABC News, The
     Economist Asia, Spoon & Tamago, Collective Action in Tech, Mark Coddington): split off
     before the sixth session's rules were written, printed only after they were final."""
-    files = [(name, path, 1.0) for name, path in _FRESH_REPORT_FEEDS if path.is_file()]
-    if not files:
-        return []
-    articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    dates = sorted({a.published_at.date() for a in articles})
-    return list(_days(articles, dates, "UTC", "fresh report"))
+    return _world_days(_FRESH_REPORT_FEEDS, "fresh report", since=date(2014, 1, 1))

@@ -25,13 +25,15 @@ from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences
+from bot.summarize.offline.lede import THRESHOLD, Place, lede_score, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.screen import (
+    BOILERPLATE,
+    HOOK,
     is_background,
-    is_concrete,
     is_event,
     is_furniture,
-    is_news,
+    kind,
     leads_with_actor,
     opens_in_the_past,
 )
@@ -56,12 +58,16 @@ LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 MIN_PIECE = 6  # words: a shorter piece is no sentence of news
 
 
-def _printable(sentence: str, year: int) -> bool:
-    """News, pinned to a date, number or act (not a scene or a remark), and not the
-    background a feature opens on ("In 1940, Germany..."); no hype, no order to readers."""
-    if is_hype(sentence) or is_order(sentence) or not is_news(sentence):
+def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
+    """News where it stands (``lede``: not a feature's opener, a scene or a remark, nor one
+    leaning on the sentence before), never what the rules call furniture or a hook (a
+    question, a quote, a first-person line), nor the background a feature opens on ("In
+    1940, Germany..."); no hype, no order to readers."""
+    if is_hype(sentence) or is_order(sentence) or kind(sentence) in (BOILERPLATE, HOOK):
         return False
-    return is_concrete(sentence) and not opens_in_the_past(sentence, year)
+    if opens_in_the_past(sentence, year):
+        return False
+    return lede_score(sentence, place, headline, year) >= THRESHOLD
 
 
 def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:
@@ -73,6 +79,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     """
     docs = [a.text or "" for a in story.articles]
     year = story.lead_article.published_at.year
+    where = [places(d, cut_truncated) for d in docs]
     ranked = rank_sentences(
         docs,
         limit=CANDIDATES,
@@ -83,8 +90,9 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     )
     # (longest piece in words, article index, pieces, opens with its actor), in rank order
     options: list[tuple[int, int, list[str], bool]] = []
-    for doc, _pos, sentence in ranked:
-        if not _printable(sentence, year):
+    for doc, pos, sentence in ranked:
+        place = where[doc].get(sentence, Place(pos, "", len(where[doc])))
+        if not _printable(sentence, place, story.articles[doc].title, year):
             continue
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:

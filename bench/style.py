@@ -28,7 +28,7 @@ the most uses of one own line across the set's days; hooks among printed fact se
 apart); hype words; numbers or names in no source (the faithfulness guard, per story
 against its sources, the bottom line and hook against the day's).
 
-    .venv/bin/python bench/style.py [--print] [--print-tuned]
+    .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh]
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ from _days import (
     Day,
     demo_days,
     fourth_round_days,
+    fresh_report_days,
     history_days,
     report_days,
     second_round_days,
@@ -281,7 +282,16 @@ def main() -> int:
             world_tune_days(),
             "--print-tuned",
         ),
-        ("world news, 8 other outlets, every day (reported)", world_report_days(), "--print"),
+        (
+            "world news, 8 other outlets, every day (reported in the fourth and fifth sessions)",
+            world_report_days(),
+            "--print",
+        ),
+        (
+            "fresh report: 5 outlets never used before, every day (reported, sixth session)",
+            fresh_report_days(),
+            "--print-fresh",
+        ),
     ):
         if days:
             sets.append((name, write_days(days)))

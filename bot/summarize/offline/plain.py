@@ -188,11 +188,27 @@ def _drop_participle(s: str) -> str:
     return head + "." if stands_alone(head) and balanced(head) else s
 
 
+# "...launched his Gaza Board of Peace, amid concerns from European nations over its
+# membership.": the circumstance the news came in, told after the news is complete.
+_AMID = re.compile(r",?\samid\s[^;,]*(?=\.$)")
+
+
+def _drop_amid(s: str) -> str:
+    """A trailing "amid ..." goes when it holds no number, quote, limit or attribution and
+    what is left is a whole sentence; the headline usually names the circumstance too."""
+    m = _AMID.search(s)
+    if not m or _HOLDS.search(m.group()) or _ATTRIBUTION.search(m.group()):
+        return s
+    head = s[: m.start()]
+    return head + "." if stands_alone(head) and balanced(head) else s
+
+
 def trim_sentence(sentence: str) -> str:
     """Datelines, plain asides (brackets, a pair of dashes, an appositive description) and
-    a trailing ", which ..." or participle clause go; attributions and limits stay."""
+    a trailing ", which ...", "amid ..." or participle clause go; attributions and limits
+    stay."""
     s = trim(sentence)
-    for drop in (_drop_dash_pair, _drop_trailing, _drop_appositive, _drop_participle):
+    for drop in (_drop_dash_pair, _drop_trailing, _drop_appositive, _drop_amid, _drop_participle):
         if len(s.split()) > LONG:
             s = drop(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)

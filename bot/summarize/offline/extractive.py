@@ -132,8 +132,9 @@ def candidates(
 _PARENS = re.compile(r"\s+\(([^()]*)\)")  # after a space: "501(c)(3)" and "f()" are words
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.' ]+,?(?: [A-Z][\w.' ]+)?\s*)?(?:\(\w+\))?\s*(?:--|—|–)\s*"
-    # a wire dateline with a plain hyphen needs its capitalized place: "BERLIN, Feb 17 - "
-    r"|^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+)*,(?: [A-Z][a-z]{2,8}\.? \d{1,2})?\s-\s(?=[A-Z])"
+    # a wire dateline with a plain hyphen needs its capitalized place: "BERLIN, Feb 17 - ",
+    # "BERLIN, Feb 17 (Reuters) - "
+    r"|^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+)*,(?: [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \(\w+\))?\s-\s(?=[A-Z])"
     # a source tag before the text: "[35Nord] "
     r"|^\[[A-Za-z0-9][^\[\]…]{0,29}\]\s+(?=[A-Z])"
 )

@@ -19,7 +19,7 @@ ZWSP = "\u200b"  # zero-width space: invisible, but breaks a mention token apart
 _BROADCAST = re.compile(r"@(everyone|here|channel|group)\b", re.IGNORECASE)
 # Discord markup that starts with "<": user/role/channel mentions, slash-command mentions,
 # custom emoji, timestamps. A ZWSP after "<" leaves the text readable and dead.
-_DISCORD_ANGLE = re.compile(r"<(?=[@#:/!&]|a:|t:)")
+_DISCORD_ANGLE = re.compile(r"<(?=[@#:/!&]|a:|t:)", re.I)  # "<A:" too, as the ping tests check
 # Characters Discord markdown gives meaning anywhere in a line. Escaping the brackets is
 # enough to kill a masked link "[text](url)"; parentheses alone mean nothing.
 _DISCORD_SPECIAL = re.compile(r"([\\*_~`|\[\]])")

@@ -14,17 +14,20 @@ from bot.store.fulltext import enqueue_full_text_in
 from bot.store.matching import StoredEntry, match_entries
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
+from bot.store.search_index import NewEntries, new_entries_indexed
 
 
 async def upsert_entries_in(
     conn: AsyncConnection,
+    new_entries: NewEntries,
     feed_id: int,
     articles: Sequence[ArticleIn],
     now: datetime,
     full_text: Collection[str] = (),
 ) -> UpsertCounts:
     """Store a feed's entries inside the caller's transaction, by ``match_entries``'s plan.
-    Those new or edited whose guid is in ``full_text`` are queued for their article page."""
+    Those new or edited whose guid is in ``full_text`` are queued for their article page;
+    the new ones are told to ``new_entries`` (the search index)."""
     if not articles:
         return UpsertCounts()
     guids = {a.guid for a in articles}
@@ -47,6 +50,8 @@ async def upsert_entries_in(
         [StoredEntry(r.id, r.guid, r.canonical_url, r.content_hash, r.title) for r in rows],
         articles,
     )
+    if plan.updates:
+        await new_entries.index(conn)  # an edited entry may be one this transaction added
     for edit in plan.updates:
         a = edit.article
         # guid/canonical URL of the stored row stay: they are its identity
@@ -88,6 +93,7 @@ async def upsert_entries_in(
                 for n in plan.inserts
             ],
         )
+        new_entries.added()
         await conn.execute(
             update(feeds)
             .where(feeds.c.id == feed_id)
@@ -108,8 +114,8 @@ class EntriesMixin(StoreBase):
     async def upsert_entries(
         self, feed_id: int, articles: Sequence[ArticleIn], now: datetime
     ) -> UpsertCounts:
-        async with self.engine.begin() as conn:
-            return await upsert_entries_in(conn, feed_id, articles, now)
+        async with self.engine.begin() as conn, new_entries_indexed(conn) as new:
+            return await upsert_entries_in(conn, new, feed_id, articles, now)
 
     async def articles_between(
         self,

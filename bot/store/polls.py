@@ -14,6 +14,7 @@ from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
 from bot.store.entries import upsert_entries_in
 from bot.store.rows import RELEASED, model_of
 from bot.store.schema import feeds, fetch_log
+from bot.store.search_index import new_entries_indexed
 from bot.store.upkeep import UpkeepMixin
 
 
@@ -130,12 +131,13 @@ class PollsMixin(UpkeepMixin):
         if not outcomes:
             return []
         async with self.engine.begin() as conn:
-            counts = [
-                await upsert_entries_in(conn, o.feed_id, o.articles, o.now, o.full_text)
-                if o.ok
-                else UpsertCounts()
-                for o in outcomes
-            ]
+            async with new_entries_indexed(conn) as new:
+                counts = [
+                    await upsert_entries_in(conn, new, o.feed_id, o.articles, o.now, o.full_text)
+                    if o.ok
+                    else UpsertCounts()
+                    for o in outcomes
+                ]
             await _update_feeds(conn, [o for o in outcomes if o.ok], _SUCCESS, _success_params)
             await _update_feeds(conn, [o for o in outcomes if not o.ok], _FAILURE, _failure_params)
             await conn.execute(

@@ -14,8 +14,8 @@ from bot.cli import main
 from bot.community.rules import RuleSpec
 from bot.community.search import SearchServices, search_terms
 from bot.errors import NewsbotError
-from bot.models import FeedSpec
-from bot.store.store import Store
+from bot.models import ArticleIn, FeedSpec
+from bot.store.store import PollOutcome, Store
 
 from .conftest import NOW, day_articles, seed
 
@@ -142,3 +142,40 @@ async def test_a_channels_mutes_and_word_rules_apply_to_its_search(store: Store)
     await store.add_rule(RuleSpec("discord:1", "42", "exclude", "chip sales"), NOW)
     assert (await s.search("nvidia", "discord:1", channel="42")).total == 0
     assert (await s.search("nvidia", "discord:1", channel="7")).total == 1
+
+
+async def test_a_poll_batchs_new_and_edited_entries_are_found_by_their_words_now(
+    store: Store,
+) -> None:
+    # The poller records many feeds' entries in one transaction (and indexes them for search
+    # in one statement at its end, bot/store/search_index.py): each feed's entries are found,
+    # and an entry edited in the same batch it first came in is found by its new words only.
+    feeds = [
+        await store.add_feed(FeedSpec(f"Wire {i}", f"https://wire{i}.example/feed"), NOW)
+        for i in range(3)
+    ]
+    first = day_articles()
+    title = "Anthropic opens a robot lab"
+    edited = replace(first[1], title=title, text=f"{title}. Its blog says so.", content_hash="e")
+
+    def outcome(feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
+        return PollOutcome(feed_id, NOW, ok=True, next_poll_at=NOW, status="ok", articles=articles)
+
+    await store.record_polls(
+        [
+            outcome(feeds[0].id, first[:2]),
+            outcome(feeds[1].id, first[2:]),
+            outcome(feeds[0].id, [edited]),  # the same feed again: its entry's title changed
+            outcome(feeds[2].id, []),
+        ]
+    )
+    s = Searcher(store)
+    assert [a.url for a in (await s.search("robot lab")).articles] == ["https://news.example/1"]
+    assert (await s.search("funding round")).total == 0  # the old title's words are gone
+    assert [a.url for a in (await s.search("regulators")).articles] == ["https://news.example/2"]
+    assert (await s.search("company blog")).total == 4
+    if store.engine.dialect.name == "sqlite":  # FTS5's own check: the index matches the rows
+        async with store.engine.begin() as conn:
+            await conn.exec_driver_sql(
+                "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)"
+            )

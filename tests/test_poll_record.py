@@ -3,14 +3,14 @@ models (``bot.store.polls``, ``bot.store.rows``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from bot.clock import FixedClock
-from bot.models import Destination, FeedSpec
+from bot.models import ArticleIn, Destination, FeedSpec
 from bot.store.rows import destination_row, model_of
 from bot.store.store import PollOutcome, Store
 
@@ -119,3 +119,50 @@ def test_a_row_missing_a_column_is_an_error_not_a_default() -> None:
     row = SimpleNamespace(id=3, platform="slack", channel_id="C1", scope=None, post_time="08:30")
     with pytest.raises(AttributeError, match="tz"):
         model_of(Destination, row)
+
+
+def _article(n: int, *, edit: str = "") -> ArticleIn:
+    url = f"https://news.example/{n}"
+    return ArticleIn(
+        guid=url,
+        url=url,
+        canonical_url=url,
+        title=f"Story {n}{edit}",
+        author=None,
+        published_at=datetime(2026, 8, 22, n % 24, tzinfo=UTC),
+        text=f"Story {n}{edit}: what happened.",
+        content_hash=f"{n}{edit}",
+    )
+
+
+async def test_a_batch_stores_each_feeds_entries_as_its_own_and_a_repoll_finds_them(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Feeds of one batch are looked up and inserted together (bot/store/upserts.py): the same
+    # article in two feeds is an entry of each, each feed counts its own, and a second poll
+    # (its lookup split in chunks of 3 here, as a big batch's is) finds what is stored.
+    a = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
+    b = await store.add_feed(FeedSpec("b", "https://b.example/feed"), clock.now())
+
+    def polled(feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
+        now = clock.now()
+        return PollOutcome(feed_id, now, ok=True, next_poll_at=now, status="ok", articles=articles)
+
+    first = await store.record_polls(
+        [polled(a.id, [_article(n) for n in range(5)]), polled(b.id, [_article(n) for n in (3, 4)])]
+    )
+    assert [(c.new, c.updated) for c in first] == [(5, 0), (2, 0)]
+    monkeypatch.setattr("bot.store.upserts.LOOKUP_PAIRS", 3)
+    clock.advance(timedelta(hours=1))
+    again = [_article(n) for n in range(4)] + [_article(4, edit=" (updated)"), _article(5)]
+    second = await store.record_polls(
+        [polled(a.id, again), polled(b.id, [_article(n) for n in (3, 4, 6)])]
+    )
+    assert [(c.new, c.updated, c.unchanged) for c in second] == [(1, 1, 4), (1, 0, 2)]
+    for feed, urls in ((a, range(6)), (b, (3, 4, 6))):
+        got = await store.get_feed(feed.id)
+        assert got is not None and got.entries_count == len(urls)
+        rows = await store.entry_rows(feed.id)
+        assert [r["url"] for r in rows] == [f"https://news.example/{n}" for n in urls]
+    (edited,) = [r for r in await store.entry_rows(a.id) if r["revision"] == 2]
+    assert edited["title"] == "Story 4 (updated)"

@@ -2,120 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import func, or_, select, update
 
 from bot.models import Article, ArticleIn, UpsertCounts
-from bot.store.fulltext import enqueue_full_text_in
-from bot.store.matching import StoredEntry, match_entries
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
-from bot.store.search_index import NewEntries, new_entries_indexed
-
-
-async def upsert_entries_in(
-    conn: AsyncConnection,
-    new_entries: NewEntries,
-    feed_id: int,
-    articles: Sequence[ArticleIn],
-    now: datetime,
-    full_text: Collection[str] = (),
-) -> UpsertCounts:
-    """Store a feed's entries inside the caller's transaction, by ``match_entries``'s plan.
-    Those new or edited whose guid is in ``full_text`` are queued for their article page;
-    the new ones are told to ``new_entries`` (the search index)."""
-    if not articles:
-        return UpsertCounts()
-    guids = {a.guid for a in articles}
-    urls = {a.canonical_url for a in articles}
-    rows = (
-        await conn.execute(
-            select(
-                entries.c.id,
-                entries.c.guid,
-                entries.c.canonical_url,
-                entries.c.content_hash,
-                entries.c.title,
-            ).where(
-                entries.c.feed_id == feed_id,
-                or_(entries.c.guid.in_(guids), entries.c.canonical_url.in_(urls)),
-            )
-        )
-    ).all()
-    plan = match_entries(
-        [StoredEntry(r.id, r.guid, r.canonical_url, r.content_hash, r.title) for r in rows],
-        articles,
-    )
-    if plan.updates:
-        await new_entries.index(conn)  # an edited entry may be one this transaction added
-    for edit in plan.updates:
-        a = edit.article
-        # guid/canonical URL of the stored row stay: they are its identity
-        await conn.execute(
-            update(entries)
-            .where(entries.c.id == edit.entry_id)
-            .values(
-                url=a.url,
-                title=a.title,
-                author=a.author,
-                text=a.text,
-                content_hash=a.content_hash,
-                fetched_at=now,
-                updated_at=now,
-                revision=entries.c.revision + 1,
-                full_text_at=None,  # the feed's new text replaces a page's older one
-            )
-        )
-    if plan.inserts:
-        # one executemany: a first poll of a big feed is one round trip, not hundreds
-        await conn.execute(
-            insert(entries),
-            [
-                dict(
-                    feed_id=feed_id,
-                    guid=n.article.guid,
-                    url=n.article.url,
-                    canonical_url=n.stored_url,
-                    title=n.article.title,
-                    author=n.article.author,
-                    published_at=n.article.published_at,
-                    fetched_at=now,
-                    text=n.article.text,
-                    content_hash=n.article.content_hash,
-                    first_seen_at=now,
-                    updated_at=now,
-                    revision=1,
-                )
-                for n in plan.inserts
-            ],
-        )
-        new_entries.added()
-        await conn.execute(
-            update(feeds)
-            .where(feeds.c.id == feed_id)
-            .values(entry_count=feeds.c.entry_count + len(plan.inserts))
-        )
-    if full_text:
-        await enqueue_full_text_in(
-            conn,
-            feed_id,
-            [n.article.guid for n in plan.inserts if n.article.guid in full_text],
-            [e.entry_id for e in plan.updates if e.article.guid in full_text],
-            now,
-        )
-    return plan.counts
+from bot.store.search_index import new_entries_indexed
+from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
 
 
 class EntriesMixin(StoreBase):
     async def upsert_entries(
         self, feed_id: int, articles: Sequence[ArticleIn], now: datetime
     ) -> UpsertCounts:
-        async with self.engine.begin() as conn, new_entries_indexed(conn) as new:
-            return await upsert_entries_in(conn, new, feed_id, articles, now)
+        async with self.engine.begin() as conn:
+            async with new_entries_indexed(conn) as new:
+                (counts,) = await upsert_feeds_entries_in(
+                    conn, new, [FeedEntries(feed_id, articles, now)]
+                )
+            if counts.new:
+                await conn.execute(
+                    update(feeds)
+                    .where(feeds.c.id == feed_id)
+                    .values(entry_count=feeds.c.entry_count + counts.new)
+                )
+            return counts
 
     async def articles_between(
         self,

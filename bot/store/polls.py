@@ -11,11 +11,11 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
-from bot.store.entries import upsert_entries_in
 from bot.store.rows import RELEASED, model_of
 from bot.store.schema import feeds, fetch_log
 from bot.store.search_index import new_entries_indexed
 from bot.store.upkeep import UpkeepMixin
+from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,10 @@ async def _trim_log(conn: AsyncConnection, feed_ids: set[int], keep: int) -> Non
 
 
 # What a poll sets on its feed's row, besides the next poll time and the end of its lease: a
-# success keeps the validators and clears the failure count, a failure counts and says why.
+# success keeps the validators, clears the failure count and counts the new entries, a failure
+# counts and says why.
 _SUCCESS: dict[str, Any] = dict(
+    entry_count=feeds.c.entry_count + bindparam("b_new"),
     etag=bindparam("b_etag"),
     last_modified=bindparam("b_last_modified"),
     last_success_at=bindparam("b_now"),
@@ -72,19 +74,19 @@ _FAILURE: dict[str, Any] = dict(
 )
 
 
-def _success_params(o: PollOutcome) -> dict[str, Any]:
-    return dict(b_etag=o.etag, b_last_modified=o.last_modified)
+def _success_params(o: PollOutcome, c: UpsertCounts) -> dict[str, Any]:
+    return dict(b_etag=o.etag, b_last_modified=o.last_modified, b_new=c.new)
 
 
-def _failure_params(o: PollOutcome) -> dict[str, Any]:
+def _failure_params(o: PollOutcome, _c: UpsertCounts) -> dict[str, Any]:
     return dict(b_error=o.error, b_kind=o.error_kind)
 
 
 async def _update_feeds(
     conn: AsyncConnection,
-    outcomes: Sequence[PollOutcome],
+    outcomes: Sequence[tuple[PollOutcome, UpsertCounts]],
     values: dict[str, Any],
-    params: Callable[[PollOutcome], dict[str, Any]],
+    params: Callable[[PollOutcome, UpsertCounts], dict[str, Any]],
 ) -> None:
     """One UPDATE for all these feeds (executemany): ``values``, the next poll, no lease."""
     if not outcomes:
@@ -93,7 +95,10 @@ async def _update_feeds(
         update(feeds)
         .where(feeds.c.id == bindparam("b_id"))
         .values(**values, next_poll_at=bindparam("b_next"), **RELEASED),
-        [dict(b_id=o.feed_id, b_now=o.now, b_next=o.next_poll_at, **params(o)) for o in outcomes],
+        [
+            dict(b_id=o.feed_id, b_now=o.now, b_next=o.next_poll_at, **params(o, c))
+            for o, c in outcomes
+        ],
     )
 
 
@@ -132,14 +137,17 @@ class PollsMixin(UpkeepMixin):
             return []
         async with self.engine.begin() as conn:
             async with new_entries_indexed(conn) as new:
-                counts = [
-                    await upsert_entries_in(conn, new, o.feed_id, o.articles, o.now, o.full_text)
-                    if o.ok
-                    else UpsertCounts()
-                    for o in outcomes
-                ]
-            await _update_feeds(conn, [o for o in outcomes if o.ok], _SUCCESS, _success_params)
-            await _update_feeds(conn, [o for o in outcomes if not o.ok], _FAILURE, _failure_params)
+                counts = await upsert_feeds_entries_in(
+                    conn,
+                    new,
+                    [
+                        FeedEntries(o.feed_id, o.articles if o.ok else (), o.now, o.full_text)
+                        for o in outcomes
+                    ],
+                )
+            done = list(zip(outcomes, counts, strict=True))
+            await _update_feeds(conn, [d for d in done if d[0].ok], _SUCCESS, _success_params)
+            await _update_feeds(conn, [d for d in done if not d[0].ok], _FAILURE, _failure_params)
             await conn.execute(
                 insert(fetch_log),
                 [

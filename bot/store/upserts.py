@@ -1,0 +1,183 @@
+"""Storing polled entries, many feeds at a time, by ``match_entries``'s plan.
+
+A poll records feeds in batches (``bot/feeds/recorder.py``). Statement by statement, a feed
+cost a lookup, an insert and a count update, and each statement is a round trip to the
+database's thread (aiosqlite) or server, behind the event loop's other work: on a cold poll
+of a thousand feeds those trips, not the SQL, set the pace. So a batch is one lookup (a few
+for a big one), one INSERT for all its feeds' new entries, and one UPDATE per edited entry
+(rare); the caller adds each feed's new entries to its ``entry_count`` with the rest of its
+row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, any_, bindparam, func, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.models import ArticleIn, UpsertCounts
+from bot.store.fulltext import enqueue_full_text_in
+from bot.store.matching import MatchPlan, StoredEntry, match_entries
+from bot.store.schema import entries
+from bot.store.search_index import NewEntries
+
+# (feed, article) pairs per lookup: two bound values each, far under SQLite's 32,766 and
+# PostgreSQL's 32,767 bound values a statement
+LOOKUP_PAIRS = 4000
+
+
+@dataclass(frozen=True)
+class FeedEntries:
+    """One feed's parsed entries, to store (``full_text``: guids that want their page)."""
+
+    feed_id: int
+    articles: Sequence[ArticleIn]
+    now: datetime
+    full_text: Collection[str] = ()
+
+
+def _rounds(batch: Sequence[FeedEntries]) -> Iterator[list[int]]:
+    """The batch's positions in rounds where no feed comes twice: a feed's second poll in a
+    batch must see what its first one stored."""
+    seen: defaultdict[int, int] = defaultdict(int)
+    rounds: list[list[int]] = []
+    for i, item in enumerate(batch):
+        n = seen[item.feed_id]
+        seen[item.feed_id] += 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(i)
+    yield from rounds
+
+
+def _one_of(dialect: str, column: Column[Any], values: Collection[Any]) -> ColumnElement[bool]:
+    """``column IN values`` with the values bound as one list, so the statement's text is the
+    same whatever their number. A plain IN binds each value: a batch's lookup had a text of
+    its own per count, and the database driver keeps its last hundred texts prepared (on
+    SQLite, 15 MB more at the peak of a cold poll)."""
+    if dialect == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+    listed = func.json_each(bindparam(None, json.dumps(list(values)))).table_valued("value")
+    return column.in_(select(listed.c.value))
+
+
+async def _stored(
+    conn: AsyncConnection, items: Sequence[FeedEntries]
+) -> defaultdict[int, dict[int, StoredEntry]]:
+    """The stored entries of these feeds whose guid or canonical URL comes in, by feed."""
+    pairs = [(item.feed_id, a) for item in items for a in item.articles]
+    dialect = conn.dialect.name
+    found: defaultdict[int, dict[int, StoredEntry]] = defaultdict(dict)
+    for start in range(0, len(pairs), LOOKUP_PAIRS):
+        chunk = pairs[start : start + LOOKUP_PAIRS]
+        rows = await conn.execute(
+            select(
+                entries.c.id,
+                entries.c.feed_id,
+                entries.c.guid,
+                entries.c.canonical_url,
+                entries.c.content_hash,
+                entries.c.title,
+            ).where(
+                # the (feed_id, guid) index finds each feed's range; a guid or URL of another
+                # feed of the batch may come back too (harmless: more is allowed)
+                _one_of(dialect, entries.c.feed_id, {f for f, _ in chunk}),
+                or_(
+                    _one_of(dialect, entries.c.guid, {a.guid for _, a in chunk}),
+                    _one_of(dialect, entries.c.canonical_url, {a.canonical_url for _, a in chunk}),
+                ),
+            )
+        )
+        for r in rows:
+            found[r.feed_id][r.id] = StoredEntry(
+                r.id, r.guid, r.canonical_url, r.content_hash, r.title
+            )
+    return found
+
+
+async def _apply(
+    conn: AsyncConnection,
+    new_entries: NewEntries,
+    items: Sequence[FeedEntries],
+    plans: Sequence[MatchPlan],
+) -> None:
+    if any(p.updates for p in plans):
+        await new_entries.index(conn)  # an edited entry may be one this transaction added
+    for item, plan in zip(items, plans, strict=True):
+        for edit in plan.updates:
+            a = edit.article
+            # guid/canonical URL of the stored row stay: they are its identity
+            await conn.execute(
+                update(entries)
+                .where(entries.c.id == edit.entry_id)
+                .values(
+                    url=a.url,
+                    title=a.title,
+                    author=a.author,
+                    text=a.text,
+                    content_hash=a.content_hash,
+                    fetched_at=item.now,
+                    updated_at=item.now,
+                    revision=entries.c.revision + 1,
+                    full_text_at=None,  # the feed's new text replaces a page's older one
+                )
+            )
+    rows = [
+        dict(
+            feed_id=item.feed_id,
+            guid=n.article.guid,
+            url=n.article.url,
+            canonical_url=n.stored_url,
+            title=n.article.title,
+            author=n.article.author,
+            published_at=n.article.published_at,
+            fetched_at=item.now,
+            text=n.article.text,
+            content_hash=n.article.content_hash,
+            first_seen_at=item.now,
+            updated_at=item.now,
+            revision=1,
+        )
+        for item, plan in zip(items, plans, strict=True)
+        for n in plan.inserts
+    ]
+    if rows:
+        await conn.execute(insert(entries), rows)
+        new_entries.added()
+    for item, plan in zip(items, plans, strict=True):
+        if item.full_text:
+            await enqueue_full_text_in(
+                conn,
+                item.feed_id,
+                [n.article.guid for n in plan.inserts if n.article.guid in item.full_text],
+                [e.entry_id for e in plan.updates if e.article.guid in item.full_text],
+                item.now,
+            )
+
+
+async def upsert_feeds_entries_in(
+    conn: AsyncConnection, new_entries: NewEntries, batch: Sequence[FeedEntries]
+) -> list[UpsertCounts]:
+    """Store these feeds' entries inside the caller's transaction, each by
+    ``match_entries``'s plan; each feed's counts, in order. New or edited entries whose guid
+    is in their ``full_text`` are queued for their article page; the new ones are told to
+    ``new_entries`` (the search index). The feeds' ``entry_count`` is the caller's."""
+    counts = [UpsertCounts()] * len(batch)
+    for positions in _rounds(batch):
+        positions = [i for i in positions if batch[i].articles]
+        if not positions:
+            continue
+        items = [batch[i] for i in positions]
+        stored = await _stored(conn, items)
+        plans = [match_entries(stored[item.feed_id].values(), item.articles) for item in items]
+        await _apply(conn, new_entries, items, plans)
+        for i, plan in zip(positions, plans, strict=True):
+            counts[i] = plan.counts
+    return counts

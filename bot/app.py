@@ -23,6 +23,7 @@ from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
 from bot.config_check import check_adapter_credentials
 from bot.daily import Outcome
+from bot.models import DestinationSpec
 from bot.posting import Poster
 from bot.publish import Publisher
 from bot.services import Services, validate_time
@@ -275,16 +276,10 @@ async def _console_mode(app: App, post_time: str | None) -> None:
     settings = app.settings
     app.poster.attach("console", ConsolePublisher(settings.data_dir))
     at = console_post_time(settings, post_time)
-    await app.store.upsert_destination(
-        platform="console",
-        channel_id=CONSOLE_CHANNEL,
-        scope=None,
-        post_time=at,
-        tz=settings.timezone,
-        topic=None,
-        created_by="newsbot run",
-        now=app.clock.now(),
+    console = DestinationSpec(
+        "console", CONSOLE_CHANNEL, None, at, settings.timezone, created_by="newsbot run"
     )
+    await app.store.upsert_destination(console, app.clock.now())
     log.info(
         "no chat credentials: console mode, daily digest at %s %s into %s",
         at,

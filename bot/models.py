@@ -255,19 +255,26 @@ class Digest:
 
 
 @dataclass(frozen=True)
-class Destination:
-    """Where a daily digest goes."""
+class DestinationSpec:
+    """Where a daily digest goes and when, as set up (/digest setup, the console channel)."""
 
-    id: int
     platform: str  # "discord" | "slack" | "console"
     channel_id: str
     scope: str | None  # guild / workspace
     post_time: str  # "HH:MM" local
     tz: str
-    enabled: bool = True
     topic: str | None = None
-    last_window_end: datetime | None = None
     created_by: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Destination(DestinationSpec):
+    """A destination as stored: its spec, with its id, whether it is on, and where the
+    window of its last daily post ended."""
+
+    id: int
+    enabled: bool = True
+    last_window_end: datetime | None = None
 
 
 class PostState(StrEnum):

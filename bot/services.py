@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -39,6 +40,7 @@ from bot.health import source_health as source_health
 from bot.models import (
     ArticleIn,
     Destination,
+    DestinationSpec,
     Digest,
     DigestWindow,
     Feed,
@@ -275,28 +277,20 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         return window_stories(window, articles, explain=explain, embeddings=vectors)
 
     # daily posts ----------------------------------------------------------------
-    async def setup_daily(
-        self,
-        platform: str,
-        channel_id: str,
-        scope: str | None,
-        time: str,
-        tz: str,
-        topic: str | None = None,
-        user: str | None = None,
-    ) -> Destination:
-        if not str(channel_id).strip():
+    async def setup_daily(self, spec: DestinationSpec) -> Destination:
+        """Set up (or move) the daily digest of a channel, its time, zone and topic checked
+        and tidied first."""
+        channel = str(spec.channel_id).strip()
+        if not channel:
             raise NewsbotError("no channel given", hint="pick the channel for the daily digest")
-        dest = await self.store.upsert_destination(
-            platform=platform,
-            channel_id=str(channel_id).strip(),
-            scope=scope,
-            post_time=validate_time(time),
-            tz=validate_tz(tz),
-            topic=" ".join(topic.split()) if topic else None,
-            created_by=user,
-            now=self.clock.now(),
+        tidy = replace(
+            spec,
+            channel_id=channel,
+            post_time=validate_time(spec.post_time),
+            tz=validate_tz(spec.tz),
+            topic=" ".join(spec.topic.split()) if spec.topic else None,
         )
+        dest = await self.store.upsert_destination(tidy, self.clock.now())
         await self._changed()
         return dest
 

@@ -22,6 +22,7 @@ from bot.errors import PostError
 from bot.models import (
     ArticleIn,
     Destination,
+    DestinationSpec,
     Digest,
     DigestStats,
     DigestWindow,
@@ -131,17 +132,11 @@ def make_scheduler(
     return Scheduler(poster, NoPoller(), cfg, clock), builder
 
 
-async def add_dest(store: Store, clock: FixedClock, channel: str, at: str, tz: str) -> Destination:
-    return await store.upsert_destination(
-        platform="fake",
-        channel_id=channel,
-        scope=None,
-        post_time=at,
-        tz=tz,
-        topic=None,
-        created_by=None,
-        now=clock.now(),
-    )
+async def add_dest(
+    store: Store, clock: FixedClock, channel: str, at: str, tz: str, platform: str = "fake"
+) -> Destination:
+    spec = DestinationSpec(platform=platform, channel_id=channel, scope=None, post_time=at, tz=tz)
+    return await store.upsert_destination(spec, clock.now())
 
 
 def test_trigger_fires_at_local_time_in_each_zone() -> None:
@@ -326,16 +321,7 @@ async def test_a_new_destination_does_not_backfill(store: Store) -> None:
 
 async def test_destinations_of_absent_platforms_are_left_alone(store: Store) -> None:
     clock = FixedClock(datetime(2026, 8, 21, 8, 0, tzinfo=UTC))
-    dest = await store.upsert_destination(
-        platform="discord",
-        channel_id="1",
-        scope=None,
-        post_time="08:00",
-        tz="UTC",
-        topic=None,
-        created_by=None,
-        now=clock.now(),
-    )
+    dest = await add_dest(store, clock, "1", "08:00", "UTC", platform="discord")
     sched, _ = make_scheduler(store, clock, FakePublisher(World()))
     assert await sched.daily_job(dest.id) is Outcome.NO_PUBLISHER
     assert await store.posts_for(dest.id) == []  # not claimed: the discord process will post it
@@ -399,7 +385,7 @@ async def test_start_schedules_a_job_per_destination_and_stops(store: Store) -> 
         # a /digest setup or stop in chat reschedules at once
         services = Services(store, NoPoller(), RecordingBuilder(), Settings(), clock)
         services.changes.subscribe(sched.sync_jobs)
-        await services.setup_daily("fake", "a", None, "09:15", "Asia/Tokyo")
+        await services.setup_daily(DestinationSpec("fake", "a", None, "09:15", "Asia/Tokyo"))
         assert str(sched.aps.get_job("daily:1").trigger) == "daily at 09:15 Asia/Tokyo"
         await services.stop_daily("fake", "b")
         assert sched.aps.get_job("daily:2") is None

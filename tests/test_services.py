@@ -14,6 +14,7 @@ from bot.daily import Outcome
 from bot.errors import FeedError, FeedErrorKind, NewsbotError, SourceError
 from bot.models import (
     ArticleIn,
+    DestinationSpec,
     Digest,
     DigestStats,
     DigestWindow,
@@ -144,22 +145,24 @@ async def test_sources_are_per_scope_and_global_ones_cannot_be_removed_from_chat
 
 
 async def test_setup_daily_validates_time_and_zone(services: Services) -> None:
-    dest = await services.setup_daily("slack", "C1", "slack:T1", "7:05", "Europe/Berlin", user="u")
+    dest = await services.setup_daily(
+        DestinationSpec("slack", "C1", "slack:T1", "7:05", "Europe/Berlin", created_by="u")
+    )
     assert (dest.post_time, dest.tz, dest.enabled) == ("07:05", "Europe/Berlin", True)
     with pytest.raises(NewsbotError, match="not a time of day") as err:
-        await services.setup_daily("slack", "C1", None, "25:00", "UTC")
+        await services.setup_daily(DestinationSpec("slack", "C1", None, "25:00", "UTC"))
     assert "HH:MM" in err.value.hint
     with pytest.raises(NewsbotError, match="time zone") as err:
-        await services.setup_daily("slack", "C1", None, "08:00", "Mars/Olympus")
+        await services.setup_daily(DestinationSpec("slack", "C1", None, "08:00", "Mars/Olympus"))
     assert "IANA" in err.value.hint
     # setting up again moves the same destination instead of adding a second one
-    again = await services.setup_daily("slack", "C1", "slack:T1", "18:30", "UTC")
+    again = await services.setup_daily(DestinationSpec("slack", "C1", "slack:T1", "18:30", "UTC"))
     assert again.id == dest.id
     assert len(await services.destinations("slack")) == 1
 
 
 async def test_stop_daily(services: Services) -> None:
-    await services.setup_daily("discord", "42", "discord:1", "08:00", "UTC")
+    await services.setup_daily(DestinationSpec("discord", "42", "discord:1", "08:00", "UTC"))
     assert await services.stop_daily("discord", "42") == 1
     assert await services.daily_for("discord", "42") is None
     with pytest.raises(NewsbotError, match="no daily digest"):
@@ -169,7 +172,7 @@ async def test_stop_daily(services: Services) -> None:
 async def test_post_now_without_setup_or_poster_says_what_to_do(services: Services) -> None:
     with pytest.raises(NewsbotError, match="no daily digest"):
         await services.post_now("discord", "1")
-    await services.setup_daily("discord", "1", None, "08:00", "UTC")
+    await services.setup_daily(DestinationSpec("discord", "1", None, "08:00", "UTC"))
     with pytest.raises(NewsbotError, match="not running"):
         await services.post_now("discord", "1")
     posted = []

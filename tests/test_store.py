@@ -7,8 +7,10 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.errors import SourceError
-from bot.models import ArticleIn, FeedSpec, PostState
+from bot.models import ArticleIn, DestinationSpec, FeedSpec, PostState
 from bot.store.store import Store
+
+CONSOLE = DestinationSpec("console", "c1", None, "08:00", "UTC")
 
 
 def _article(n: int, clock: FixedClock, body: str = "text") -> ArticleIn:
@@ -67,16 +69,7 @@ async def test_times_come_back_as_aware_utc(store: Store, clock: FixedClock) -> 
 
 
 async def test_a_post_is_claimed_once(store: Store, clock: FixedClock) -> None:
-    dest = await store.upsert_destination(
-        platform="console",
-        channel_id="c1",
-        scope=None,
-        post_time="08:00",
-        tz="UTC",
-        topic=None,
-        created_by=None,
-        now=clock.now(),
-    )
+    dest = await store.upsert_destination(CONSOLE, clock.now())
     start, end = clock.now() - timedelta(days=1), clock.now()
     mine = await store.claim_post(dest.id, "2026-08-22", start, end, clock.now(), owner="a")
     assert mine is not None
@@ -91,16 +84,7 @@ async def test_a_post_is_claimed_once(store: Store, clock: FixedClock) -> None:
 
 
 async def test_a_stale_pending_post_can_be_taken_over(store: Store, clock: FixedClock) -> None:
-    dest = await store.upsert_destination(
-        platform="console",
-        channel_id="c1",
-        scope=None,
-        post_time="08:00",
-        tz="UTC",
-        topic=None,
-        created_by=None,
-        now=clock.now(),
-    )
+    dest = await store.upsert_destination(CONSOLE, clock.now())
     start, end = clock.now() - timedelta(days=1), clock.now()
     assert await store.claim_post(dest.id, "k", start, end, clock.now(), owner="dead") is not None
     clock.advance(timedelta(minutes=30))
@@ -143,16 +127,8 @@ async def test_two_processes_starting_together_both_register_the_channel_and_fee
 
             async def start(s: Store, channel: str = channel) -> str:
                 await s.sync_feeds(specs, clock.now())
-                dest = await s.upsert_destination(
-                    platform="console",
-                    channel_id=channel,
-                    scope=None,
-                    post_time="08:00",
-                    tz="UTC",
-                    topic=None,
-                    created_by="newsbot run",
-                    now=clock.now(),
-                )
+                spec = replace(CONSOLE, channel_id=channel, created_by="newsbot run")
+                dest = await s.upsert_destination(spec, clock.now())
                 return dest.channel_id
 
             assert await asyncio.gather(start(store), start(other)) == [channel, channel]

@@ -10,8 +10,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.community.schedules import is_review_key
-from bot.models import Destination, PostRecord, PostState
-from bot.store.rows import StoreBase, destination_row, post_row, racing_writers, scope_key
+from bot.models import Destination, DestinationSpec, PostRecord, PostState
+from bot.store.rows import (
+    StoreBase,
+    destination_row,
+    post_row,
+    racing_writers,
+    scope_key,
+    spec_values,
+)
 from bot.store.schema import destinations, notices, posts
 
 
@@ -30,42 +37,23 @@ def _post_of(destination_id: int, window_key: str) -> Select[Any]:
 
 
 class DestinationsMixin(StoreBase):
-    async def upsert_destination(
-        self,
-        *,
-        platform: str,
-        channel_id: str,
-        scope: str | None,
-        post_time: str,
-        tz: str,
-        topic: str | None,
-        created_by: str | None,
-        now: datetime,
-    ) -> Destination:
-        values = dict(
-            scope=scope_key(scope),
-            post_time=post_time,
-            tz=tz,
-            topic=topic,
-            enabled=True,
-            created_by=created_by,
-        )
+    async def upsert_destination(self, spec: DestinationSpec, now: datetime) -> Destination:
+        """Set up the daily digest of ``spec``'s channel, or set it again (and turn it on)."""
+        values = spec_values(DestinationSpec, spec) | {
+            "scope": scope_key(spec.scope),
+            "enabled": True,
+        }
+        where = _destination_of(spec.platform, spec.channel_id)
 
         async def upsert(conn: AsyncConnection) -> Destination:
-            row = (await conn.execute(_destination_of(platform, channel_id))).first()
+            row = (await conn.execute(where)).first()
             if row is None:
-                await conn.execute(
-                    insert(destinations).values(
-                        platform=platform, channel_id=channel_id, created_at=now, **values
-                    )
-                )
+                await conn.execute(insert(destinations).values(created_at=now, **values))
             else:
                 await conn.execute(
                     update(destinations).where(destinations.c.id == row.id).values(**values)
                 )
-            return destination_row(
-                (await conn.execute(_destination_of(platform, channel_id))).one()
-            )
+            return destination_row((await conn.execute(where)).one())
 
         # two processes starting together both register the console channel, say
         return await racing_writers(self.engine, upsert)

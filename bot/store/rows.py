@@ -60,6 +60,12 @@ def _field_names(model: type[DataclassInstance]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(model))
 
 
+def spec_values(spec_type: type[DataclassInstance], value: DataclassInstance) -> dict[str, Any]:
+    """The fields of ``spec_type`` in ``value`` (a spec, or a stored record extending it),
+    by name: what an insert of that spec writes."""
+    return {n: getattr(value, n) for n in _field_names(spec_type)}
+
+
 def model_of(model: type[M], row: Any, **special: Any) -> M:
     """``model`` from a row whose columns are named as its fields; ``special`` gives the
     fields whose column has another name or needs converting (a missing column raises)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +9,7 @@ from sqlalchemy import delete, or_, select
 
 from bot.community.rules import MAX_RULES, Filters, Rule, RuleSpec
 from bot.errors import NewsbotError
-from bot.store.rows import StoreBase, insert_one, model_of
+from bot.store.rows import StoreBase, insert_one, model_of, spec_values
 from bot.store.schema import rules
 
 
@@ -39,7 +38,7 @@ class RulesMixin(StoreBase):
                 f"that rule is already set: {spec.kind} {spec.value}",
                 hint="see the rules with /filters list",
             )
-            values = {f.name: getattr(spec, f.name) for f in fields(RuleSpec)}
+            values = spec_values(RuleSpec, spec)
             pk = await insert_one(conn, rules, clash, **values, created_at=now)
             row = (await conn.execute(select(rules).where(rules.c.id == pk))).one()
         return _rule(row)

@@ -82,9 +82,9 @@ async def test_a_continuing_story_is_day_3_with_only_the_new_article(store: Stor
 
 
 def test_links_to_earlier_posts_from_the_ledger_refs() -> None:
-    d = Destination(1, "discord", "11", "discord:10", "08:00", "UTC")
+    d = Destination("discord", "11", "discord:10", "08:00", "UTC", id=1)
     assert post_link(d, "discord:11/12") == "https://discord.com/channels/10/11/12"
-    s = Destination(2, "slack", "C1", "slack:T1", "08:00", "UTC")
+    s = Destination("slack", "C1", "slack:T1", "08:00", "UTC", id=2)
     ref = json.dumps({"channel": "C1", "ts": "1724300000.000100", "sent": 3})
     assert post_link(s, ref) == "https://slack.com/archives/C1/p1724300000000100"
     assert post_link(s, "not json") is None and post_link(d, None) is None

@@ -16,7 +16,7 @@ from test_scheduler import NoPoller
 
 from bot.clock import FixedClock
 from bot.config import Settings
-from bot.models import ArticleIn, Destination, Digest, FeedSpec
+from bot.models import ArticleIn, Destination, DestinationSpec, Digest, FeedSpec
 from bot.posting import Poster
 from bot.publish import Resume
 from bot.scheduler import Outcome, Scheduler
@@ -80,14 +80,14 @@ async def test_news_seen_after_the_post_it_was_published_before_is_in_the_next(
         FeedSpec(name="Flaky", url="https://flaky.example/rss"), clock.now()
     )
     dest = await store.upsert_destination(
-        platform="fake",
-        channel_id="daily",
-        scope=None,
-        post_time="08:00",
-        tz="UTC",
-        topic=None,
-        created_by=None,
-        now=clock.now() - timedelta(days=1),
+        DestinationSpec(
+            platform="fake",
+            channel_id="daily",
+            scope=None,
+            post_time="08:00",
+            tz="UTC",
+        ),
+        clock.now() - timedelta(days=1),
     )
 
     async def seen(feed_id: int, at: datetime, *keys_published: tuple[str, datetime]) -> None:

@@ -30,6 +30,7 @@ from bot.config import Settings
 from bot.daily import Outcome
 from bot.errors import NewsbotError
 from bot.feeds.urls import shown_url
+from bot.models import DestinationSpec
 from bot.render.discord import (
     CONTENT_MAX,
     EMBED_COLOR,
@@ -145,13 +146,15 @@ class DigestCommands(Answering):
                     hint="grant it in the channel's permissions, then run this again",
                 )
             dest = await self.services.setup_daily(
-                "discord",
-                str(channel.id),
-                scope_of(interaction),
-                time,
-                timezone,
-                topic,
-                user=f"discord:{interaction.user.id}",
+                DestinationSpec(
+                    "discord",
+                    str(channel.id),
+                    scope_of(interaction),
+                    time,
+                    timezone,
+                    topic,
+                    created_by=f"discord:{interaction.user.id}",
+                )
             )
             about = f" about {discord_text(dest.topic)}" if dest.topic else ""
             filters = await self.services.filters_here(dest.scope, dest.channel_id)

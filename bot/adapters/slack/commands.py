@@ -27,6 +27,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.daily import Outcome
 from bot.errors import NewsbotError, PostError
+from bot.models import DestinationSpec
 from bot.render.escape import slack_text
 from bot.services import Services
 
@@ -301,13 +302,15 @@ class SlackCommands:
         channel = self._channel_id(cmd.channel, command)
         note = await self._can_post(channel)
         dest = await self.services.setup_daily(
-            "slack",
-            channel,
-            self._scope(command),
-            cmd.time,
-            cmd.tz,
-            cmd.topic,
-            str(command["user_id"]),
+            DestinationSpec(
+                "slack",
+                channel,
+                self._scope(command),
+                cmd.time,
+                cmd.tz,
+                cmd.topic,
+                str(command["user_id"]),
+            )
         )
         topic = f" on {slack_text(dest.topic)}" if dest.topic else ""
         rules = await self.services.filters_here(dest.scope, channel)

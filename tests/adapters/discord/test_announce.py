@@ -9,6 +9,7 @@ import asyncio
 from support.fake_discord import ANNOUNCE_CHANNEL, GUILD_ID, NEWS_CHANNEL, Channel
 
 from bot.daily import Outcome, PostKind
+from bot.models import DestinationSpec
 
 from .conftest import World
 from .test_commands import followup
@@ -48,7 +49,9 @@ async def test_a_resumed_post_publishes_once_and_plain_channels_never(world: Wor
     await announcement_channel(world)
     threads = rf"/channels/{ANNOUNCE_CHANNEL}/messages/\d+/threads"
     fake.fail("POST", threads, 403, code=50013, message="Missing Permissions")
-    dest = await world.services.setup_daily("discord", str(ANNOUNCE_CHANNEL), SCOPE, "08:00", "UTC")
+    dest = await world.services.setup_daily(
+        DestinationSpec("discord", str(ANNOUNCE_CHANNEL), SCOPE, "08:00", "UTC")
+    )
     assert await world.poster.post_now(dest) == Outcome.FAILED  # headline out, no thread
     (record,) = await world.store.posts_for(dest.id)
     assert len(fake.crossposted) == 1
@@ -59,6 +62,8 @@ async def test_a_resumed_post_publishes_once_and_plain_channels_never(world: Wor
     assert again.outcome == Outcome.POSTED
     assert len(fake.posts(ANNOUNCE_CHANNEL)) == 1 and len(fake.crossposted) == 1
     assert fake.find("POST", threads)[-1].status == 200
-    other = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "09:00", "UTC")
+    other = await world.services.setup_daily(
+        DestinationSpec("discord", str(NEWS_CHANNEL), SCOPE, "09:00", "UTC")
+    )
     await world.poster.post_now(other)
     assert len(fake.crossposted) == 1  # a plain channel's post is not published

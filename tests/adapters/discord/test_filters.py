@@ -16,6 +16,8 @@ from support.fake_discord import (
     SYSTEM_CHANNEL,
 )
 
+from bot.models import DestinationSpec
+
 from .conftest import World
 from .test_commands import AUTOCOMPLETE, callback, ephemeral_text, followup
 
@@ -83,7 +85,9 @@ async def test_a_muted_source_leaves_every_digest_and_the_daily_post(world: Worl
 
     async def daily_post(channel: int) -> str:
         """What the channel's daily post shows: its headline and thread, every word."""
-        dest = await world.services.setup_daily("discord", str(channel), SCOPE, "08:00", "UTC")
+        dest = await world.services.setup_daily(
+            DestinationSpec("discord", str(channel), SCOPE, "08:00", "UTC")
+        )
         before = len(world.fake.sent_messages())
         await world.poster.post_now(dest)
         posted = [

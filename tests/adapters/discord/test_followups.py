@@ -9,13 +9,17 @@ from datetime import timedelta
 from support.articles import continue_story
 from support.fake_discord import GUILD_ID, NEWS_CHANNEL
 
+from bot.models import DestinationSpec
+
 from .conftest import World
 
 SCOPE = f"discord:{GUILD_ID}"
 
 
 async def test_a_story_that_continues_links_the_earlier_post(world: World) -> None:
-    dest = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    dest = await world.services.setup_daily(
+        DestinationSpec("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    )
     world.clock.advance(timedelta(minutes=1))  # a post covers what was seen before it
     await world.poster.post_now(dest)
     (first,) = world.fake.posts(NEWS_CHANNEL)

@@ -20,7 +20,7 @@ from support.fake_discord import (
 )
 
 from bot.errors import PostError
-from bot.models import Destination, Digest, PostState
+from bot.models import Destination, DestinationSpec, Digest, PostState
 from bot.publish import Resume
 from bot.scheduler import Outcome, Scheduler
 
@@ -35,14 +35,15 @@ async def daily(world: World, at: str = "18:05") -> Destination:
     (a daily post covers what was first seen since the previous one)."""
     world.clock.advance(timedelta(minutes=10))
     return await world.store.upsert_destination(
-        platform="discord",
-        channel_id=str(NEWS_CHANNEL),
-        scope=f"discord:{GUILD_ID}",
-        post_time=at,
-        tz="UTC",
-        topic=None,
-        created_by="test",
-        now=world.clock.now(),
+        DestinationSpec(
+            platform="discord",
+            channel_id=str(NEWS_CHANNEL),
+            scope=f"discord:{GUILD_ID}",
+            post_time=at,
+            tz="UTC",
+            created_by="test",
+        ),
+        world.clock.now(),
     )
 
 

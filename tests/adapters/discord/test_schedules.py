@@ -15,6 +15,7 @@ from support.fake_discord import (
     NEWS_ROLE,
 )
 
+from bot.models import DestinationSpec
 from bot.scheduler import Outcome, Scheduler
 
 from .conftest import World
@@ -96,7 +97,9 @@ async def test_weekdays_and_a_monday_review_then_the_review_is_posted_once(world
 
 async def test_a_chosen_role_is_pinged_by_the_daily_post_and_only_there(world: World) -> None:
     fake = world.fake
-    dest = await world.services.setup_daily("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    dest = await world.services.setup_daily(
+        DestinationSpec("discord", str(NEWS_CHANNEL), SCOPE, "08:00", "UTC")
+    )
     _, token = await fake.command("schedule", "ping", role=NEWS_ROLE)
     (answer,) = await followup(fake, token)
     assert (

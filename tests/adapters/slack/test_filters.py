@@ -15,6 +15,7 @@ from bot.adapters.slack.filters import parse_filters
 from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
+from bot.models import DestinationSpec
 from bot.posting import Poster
 from bot.services import Services
 
@@ -117,7 +118,9 @@ async def test_a_muted_source_leaves_the_digest_and_the_daily_post(
 
     async def daily_post(channel: str) -> str:
         """What the channel's daily post shows: its headline and thread, every word."""
-        dest = await services.setup_daily("slack", channel, SCOPE, "08:00", "UTC", None, "U0ADMIN")
+        dest = await services.setup_daily(
+            DestinationSpec("slack", channel, SCOPE, "08:00", "UTC", None, "U0ADMIN")
+        )
         await poster.post_now(dest)
         posts = [p for p in slack_api.posts if p.params["channel"] == channel]
         assert posts  # posted, muted source or not

@@ -14,6 +14,7 @@ from adapters.slack.test_http_commands import texts
 from adapters.slack.test_manage_commands import SCOPE
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
+from bot.models import DestinationSpec
 from bot.posting import Poster
 from bot.scheduler import Outcome, Scheduler
 from bot.services import Services
@@ -42,7 +43,9 @@ async def test_a_story_that_continues_links_the_earlier_posts_permalink_once(
     store: Store,
     clock: FixedClock,
 ) -> None:
-    dest = await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    dest = await services.setup_daily(
+        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    )
     poster.attach("slack", adapter.publisher)
     sched = Scheduler(poster, services.poller, services.settings, clock)
     clock.advance(timedelta(minutes=1))  # a post covers what was seen before it

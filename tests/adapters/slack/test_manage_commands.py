@@ -16,7 +16,7 @@ from bot.adapters.slack import runner
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
 from bot.config import Settings
-from bot.models import FeedSpec
+from bot.models import DestinationSpec, FeedSpec
 from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
@@ -179,7 +179,9 @@ async def test_digest_now_posts_to_the_configured_channel(
     http: aiohttp.ClientSession,
 ) -> None:
     poster.attach("slack", adapter.publisher)
-    await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    await services.setup_daily(
+        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    )
 
     await send(http, adapter, slack_api, "/digest", "now")
 

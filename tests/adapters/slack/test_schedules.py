@@ -16,6 +16,7 @@ from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
 from bot.adapters.slack.schedules import AddCmd, RemoveCmd, parse_schedule
 from bot.clock import FixedClock
+from bot.models import DestinationSpec
 from bot.posting import Poster
 from bot.scheduler import Outcome, Scheduler
 from bot.services import Services
@@ -41,7 +42,9 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
     clock: FixedClock,
 ) -> None:
     here = {"channel_id": "C0DAILY"}
-    await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    await services.setup_daily(
+        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    )
 
     async def say(text: str, name: str, **fields: str) -> str:
         url = slack_api.response_url(name)
@@ -87,7 +90,9 @@ async def test_a_chosen_user_group_is_pinged_by_the_posted_digest_only(
     poster: Poster,
     http: aiohttp.ClientSession,
 ) -> None:
-    dest = await services.setup_daily("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    dest = await services.setup_daily(
+        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    )
     url = slack_api.response_url("ping")
     await send(
         http,

@@ -18,7 +18,7 @@ from adapters.discord.conftest import World
 from support.fake_discord import GUILD_ID, NEWS_CHANNEL, FakeDiscord
 
 from bot.errors import PostError
-from bot.models import Destination, Digest, PostState
+from bot.models import Destination, DestinationSpec, Digest, PostState
 from bot.publish import Resume
 from bot.render.discord import render_discord
 from bot.scheduler import Outcome, Scheduler
@@ -33,14 +33,15 @@ MARK_LINE = re.compile(r"\n-# ref [0-9a-f]{10}/\d+$")
 async def daily(world: World) -> Destination:
     world.clock.advance(timedelta(minutes=10))  # just past 18:05: the 18:00 poll is its news
     return await world.store.upsert_destination(
-        platform="discord",
-        channel_id=str(NEWS_CHANNEL),
-        scope=f"discord:{GUILD_ID}",
-        post_time="18:05",
-        tz="UTC",
-        topic=None,
-        created_by="test",
-        now=world.clock.now(),
+        DestinationSpec(
+            platform="discord",
+            channel_id=str(NEWS_CHANNEL),
+            scope=f"discord:{GUILD_ID}",
+            post_time="18:05",
+            tz="UTC",
+            created_by="test",
+        ),
+        world.clock.now(),
     )
 
 

@@ -3,7 +3,8 @@ is, and a feature with no news sentence in its lead prints only its headline. Me
 the labelled sentences with their place in the article (tests/data/writer/positions.jsonl).
 
 The articles below are real: their first sentences as TIME World published them (a world-news
-tune outlet, bench/_days.py), cut to the lead the writer reads.
+tune outlet, bench/_days.py), cut after the lead the writer reads and a sentence or two
+more (an article of four sentences or more is scored; a shorter one is a feed's summary).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.summarize.offline.lede import THRESHOLD, Place, lede_score
+from bot.summarize.offline.lede import Place, is_lede_news
 from bot.summarize.offline.screen import BOILERPLATE, HOOK, is_concrete, kind
 
 from .test_news_first import _summary
@@ -27,7 +28,10 @@ def test_the_lede_is_printed_not_the_sentence_that_leans_on_it() -> None:
         "the highest yet cited by a government source for the nationwide protests. The "
         "Iranian official, who was quoted by Reuters, blamed “Israel and armed groups "
         "abroad” for the high number of people killed, and said the government’s official "
-        "count was unlikely to go much higher.",
+        "count was unlikely to go much higher. Protests erupted in Tehran after the rial, "
+        "Iran’s currency, crashed on December 28. The demonstrations quickly snowballed into a "
+        "broader anti-government movement calling for the fall of Supreme Leader Ayatollah "
+        "Ali Khamenei.",
     )
     assert summary.startswith("At least 5,000 people were killed in the protests")
     assert "The Iranian official" not in summary
@@ -39,7 +43,9 @@ def test_a_feature_whose_lead_holds_no_news_prints_only_its_headline() -> None:
         "The men who rule the Islamic Republic of Iran came to power in 1979 after millions "
         "of ordinary people filled the streets to demand the end of a despotic regime. "
         "Looking out their windows in the first days of 2026, they knew exactly what they "
-        "were seeing on thoroughfares and boulevards. They also knew how to clear them.",
+        "were seeing on thoroughfares and boulevards. They also knew how to clear them. On "
+        "Jan. 8, Iranian authorities shut down the internet and gave security forces their "
+        "orders.",
     )
     assert summary == ""
 
@@ -71,17 +77,28 @@ def test_on_held_out_articles_printed_sentences_are_mostly_news() -> None:
     rules = [kind(str(r["text"])) == "news" and is_concrete(str(r["text"])) for r in rows]
     scored = [
         kind(str(r["text"])) not in (BOILERPLATE, HOOK)
-        and lede_score(
+        and is_lede_news(
             str(r["text"]),
             Place(int(str(r["pos"])), str(r["next"]), int(str(r["count"]))),
             str(r["headline"]),
             int(str(r["year"])),
         )
-        >= THRESHOLD
         for r in rows
     ]
     p_rules, _ = _precision_recall(rules, gold)
     precision, recall = _precision_recall(scored, gold)
-    # fitted on the other part only; what matters is that a printed fact is news
-    assert precision >= 0.8 > p_rules + 0.15
-    assert recall >= 0.6
+    # fitted on the other part only: far fewer hooks printed than by the rules alone,
+    # without giving up most of the news (bench/lede.py: 0.77 / 0.74 against 0.58 / 0.93)
+    assert precision >= 0.75 > p_rules + 0.15
+    assert recall >= 0.7
+
+
+def test_a_feeds_one_sentence_summary_with_news_is_printed() -> None:
+    # TechCrunch's feed carries one sentence per item; where it stands says nothing there,
+    # so the rules judge it (the score alone left this story with its headline only)
+    summary = _summary(
+        "Mark buys a castle",
+        "Mark Zuckerberg just bought a cozy abode somewhat close to Meta’s international "
+        "headquarters in Ireland.",
+    )
+    assert summary.startswith("Mark Zuckerberg just bought a cozy abode")

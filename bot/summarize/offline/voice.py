@@ -25,7 +25,7 @@ from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences
-from bot.summarize.offline.lede import THRESHOLD, Place, lede_score, places
+from bot.summarize.offline.lede import Place, is_lede_news, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.screen import (
     BOILERPLATE,
@@ -67,7 +67,7 @@ def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
         return False
     if opens_in_the_past(sentence, year):
         return False
-    return lede_score(sentence, place, headline, year) >= THRESHOLD
+    return is_lede_news(sentence, place, headline, year)
 
 
 def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:

@@ -27,33 +27,27 @@ _INDEX_SINCE = text(
 
 
 class NewEntries:
-    """The search index's view of one transaction's inserts: ``start`` before the first,
-    ``added`` after each, ``index`` before the transaction commits (and before an edit of
-    an entry that may be new: the edit trigger takes the old words out of the index)."""
+    """The search index's view of one transaction's inserts: ``inserting`` before each
+    INSERT into entries, ``index`` before the transaction commits (and before an edit of an
+    entry that may be new: the edit trigger takes the old words out of the index)."""
 
     def __init__(self) -> None:
-        self._mark: int | None = None
-        self._pending = False
+        self._mark: int | None = None  # the last id before the rows not indexed yet
 
-    async def start(self, conn: AsyncConnection) -> None:
-        if conn.dialect.name == "sqlite":
+    async def inserting(self, conn: AsyncConnection) -> None:
+        if self._mark is None and conn.dialect.name == "sqlite":
             self._mark = int((await conn.execute(_LAST_ID)).scalar_one())
 
-    def added(self) -> None:
-        self._pending = self._mark is not None
-
     async def index(self, conn: AsyncConnection) -> None:
-        if not self._pending:
+        if self._mark is None:
             return
         await conn.execute(_INDEX_SINCE, {"mark": self._mark})
-        self._mark = int((await conn.execute(_LAST_ID)).scalar_one())
-        self._pending = False
+        self._mark = None
 
 
 @asynccontextmanager
 async def new_entries_indexed(conn: AsyncConnection) -> AsyncIterator[NewEntries]:
-    """Indexes, at the end of the block, the entries inserted in it (through ``added``)."""
+    """Indexes, at the end of the block, the entries inserted in it (after ``inserting``)."""
     new = NewEntries()
-    await new.start(conn)
     yield new
     await new.index(conn)

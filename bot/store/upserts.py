@@ -149,8 +149,8 @@ async def _apply(
         for n in plan.inserts
     ]
     if rows:
+        await new_entries.inserting(conn)
         await conn.execute(insert(entries), rows)
-        new_entries.added()
     for item, plan in zip(items, plans, strict=True):
         if item.full_text:
             await enqueue_full_text_in(

@@ -102,3 +102,46 @@ def test_a_feeds_one_sentence_summary_with_news_is_printed() -> None:
         "headquarters in Ireland.",
     )
     assert summary.startswith("Mark Zuckerberg just bought a cozy abode")
+
+
+def test_a_feeds_teaser_summary_prints_only_its_headline() -> None:
+    # Real world-news feed summaries (BBC, NYT World, Al Jazeera; tune outlets) that the rules
+    # called news: they tease the story rather than tell it, so the headline stands alone
+    teasers = [
+        (
+            "How dark web agent spotted bedroom wall clue to rescue girl from years of harm",
+            "Detectives desperate to locate a 12-year-old, seen abused online, found a "
+            "surprising lead.",
+        ),
+        (
+            "Labubu Diplomacy",
+            "China seems to be winning more hearts and minds abroad. Has it gotten better at "
+            "soft power?",
+        ),
+        (
+            "Peru’s Congress votes to impeach President Jose Jeri in government shake-up",
+            "Jeri is the latest in a series of Peruvian presidents to be removed from office "
+            "by an act of Congress.",
+        ),
+    ]
+    for title, text in teasers:
+        assert _summary(title, text) == "", title
+
+
+def test_a_tech_one_liner_with_no_teaser_word_is_still_printed() -> None:
+    # TechCrunch's feed summary (a tech tune sentence): a plain fact, printed as before
+    summary = _summary(
+        "Waymo hands over documents in NHTSA’s child collision probe",
+        "The responses to NHTSA's questions so far are redacted entirely, citing "
+        '"confidential business information."',
+    )
+    assert summary.startswith("The responses to NHTSA's questions")
+
+
+def test_a_reviews_reposting_note_is_furniture() -> None:
+    # Mark Coddington's weekly media review opens every item with this note
+    # (../shared/fixtures/realworld, the fresh report set): it is no fact
+    assert (
+        kind("[This review was originally posted at the Nieman Journalism Lab on Aug. 22, 2014.]")
+        == BOILERPLATE
+    )

@@ -42,6 +42,7 @@ _FURNITURE = re.compile(
     |^generated\sby\b|^the\sbrief\s[A-Z]?\w+\s\d|podcast\sid\b|subscribing\b|^in\semergencies\b
     |support\s(?:this|our)\s(?:work|journalism)|^what\sto\sknow\b|^who\sto\sknow\b
     |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
+    |\boriginally\s(?:posted|published|appeared)\s(?:at|on|in)\b|\bweek['’]s\sessential\sreads\b
     """,
     re.I | re.X,
 )

@@ -1,7 +1,8 @@
 """When an incoming entry is a stored one: the store's subtlest rule, as a pure function.
 
 ``match_entries(stored, incoming)`` reads nothing and writes nothing; the store turns its
-plan into one INSERT (executemany) and one UPDATE per edited entry.
+plans (a poll batch's feeds together, ``bot/store/upserts.py``) into one INSERT
+(executemany) and one UPDATE per edited entry.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ The store finds the matches and their relevance (title and text hits on both eng
 (newest by entry id, which follows the order articles came in): a common word matches tens
 of thousands of articles on a big archive, and counting and ranking every one of them made
 a search take seconds. The answer then says "2,000+ found". The index is made by migration
-0015_search.
+0015_search; new entries go into it a transaction at a time (``bot/store/search_index.py``).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """All reads and writes of the bot's state: the ``Store`` facade over one mixin per domain.
 
 The SQL lives in this package only (dialect-neutral SQLAlchemy Core; SQLite by default,
-PostgreSQL too): ``feeds.py``, ``entries.py`` (with the pure rule in ``matching.py``),
-``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post ledger, notices),
-``embeddings.py`` (cached embedding vectors), ``fulltext.py`` (the article-page queue),
-``rules.py`` (a community's filters), ``search.py`` (full-text search),
-``schedules.py`` (a destination's post times), ``pollers.py`` (the processes polling
-the database).
+PostgreSQL too): ``feeds.py``, ``entries.py`` (written by ``upserts.py``, with the pure
+rule in ``matching.py``), ``polls.py``, ``summaries.py``, ``posts.py`` (destinations, post
+ledger, notices), ``embeddings.py`` (cached embedding vectors), ``fulltext.py`` (the
+article-page queue), ``rules.py`` (a community's filters), ``search.py`` (full-text search;
+its SQLite index is fed by ``search_index.py``), ``schedules.py`` (a destination's post
+times), ``pollers.py`` (the processes polling the database).
 """
 
 from __future__ import annotations

@@ -139,6 +139,43 @@ def scored(r: Row) -> bool:
     return is_lede_news(s, _place(r), str(r["headline"]), int(str(r["year"])))
 
 
+def _shipped_cv(rows: list[Row], scores: Vec, t: float) -> list[bool]:
+    """``scored`` with given scores: the rules (and the teaser check) on a short summary."""
+    out = []
+    for r, sc in zip(rows, scores, strict=True):
+        s = str(r["text"])
+        if kind(s) in (BOILERPLATE, HOOK):
+            out.append(False)
+        elif int(str(r["count"])) < SCORED_FROM:
+            out.append(is_lede_news(s, _place(r), str(r["headline"]), int(str(r["year"]))))
+        else:
+            out.append(bool(sc >= t))
+    return out
+
+
+def length_ablation(x: Vec, y: Vec, ok: Vec) -> list[str]:
+    """With and without the length sign (the last): what ships, by 5-fold cross-validation
+    inside ``fit`` and, fitted on all of ``fit``, on ``sentences-tune``: the tune parts only."""
+    fit_rows, tune = load("fit"), load("sentences-tune")
+    xt, _ = _matrix(tune)
+    folds = np.arange(len(y)) % 5
+    out = []
+    for name, n in (("with length", x.shape[1]), ("without length", x.shape[1] - 1)):
+        t = pick_threshold(x[:, :n], y, ok)
+        oof = np.zeros(len(y))
+        for k in range(5):
+            w = fit(x[folds != k, :n], y[folds != k])
+            oof[folds == k] = 1.0 / (1.0 + np.exp(-(x[folds == k, :n] @ w)))
+        w = fit(x[:, :n], y)
+        p1, r1, tp1, n1 = pr(_shipped_cv(fit_rows, oof, t), fit_rows)
+        p2, r2, tp2, n2 = pr(_shipped_cv(tune, 1.0 / (1.0 + np.exp(-(xt[:, :n] @ w))), t), tune)
+        out.append(
+            f"| {name} | {t:.2f} | {p1:.2f} / {r1:.2f} ({tp1} of {n1}) "
+            f"| {p2:.2f} / {r2:.2f} ({tp2} of {n2}) |"
+        )
+    return out
+
+
 def main() -> int:
     rows = load("fit")
     x, y = _matrix(rows)
@@ -194,8 +231,18 @@ def main() -> int:
         "outlets 4 news facts for 2 hooks, so it was dropped (on the tune data too it cost "
         "as much news as hooks): the figures below are not blind for that one choice. "
         "`sentences-tune` recall is unchanged. "
+        "Eighth session: headline words are matched whichever apostrophe they are written "
+        "with ('NHTSA’s' = 'NHTSA's'), and the weights refitted after it; the length sign "
+        "(positive: it leans to longer sentences) was kept, because dropping it read worse "
+        "in 5-fold cross-validation inside `fit` and the same on `sentences-tune` (second "
+        "table; chosen on those tune parts only, the other parts never run without it). "
         "Rules = what the writer printed before (news by `screen.kind` and pinned "
-        "by a date, number or act).\n\n" + "\n".join(lines)
+        "by a date, number or act).\n\n"
+        + "\n".join(lines)
+        + "\n\nThe length sign, what ships (tune parts only; `fit` out-of-fold):\n\n"
+        + "| variant | threshold | fit, 5-fold: news P / R | sentences-tune: news P / R |\n"
+        + "|---|---:|---:|---:|\n"
+        + "\n".join(length_ablation(x, y, ok))
     )
     print(body)
     if "--write" in sys.argv:

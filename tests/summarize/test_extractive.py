@@ -14,6 +14,7 @@ from bot.summarize.offline.extractive import (
     is_boilerplate,
     rank_sentences,
     summarize_documents,
+    terms,
     trim,
 )
 from bot.summarize.sentences import split_sentences
@@ -184,3 +185,11 @@ def test_a_huge_paragraph_is_split_in_pieces_into_the_same_sentences(
     assert len(sentences._pieces(line)) > 10  # it was cut, at more than ten places
     assert pieced == whole
     assert pieced[-2:] == ["Dr. Smith met U.S. officials in Washington.", "They agreed on nothing."]
+
+
+def test_a_word_is_the_same_word_whichever_apostrophe_it_is_written_with() -> None:
+    # feeds mix typewriter and typographic apostrophes, even within one item
+    assert terms("NHTSA’s probe") == terms("NHTSA's probe") == terms("NHTSAʼs probe")
+    assert terms("Waymo’s robotaxi") != terms("Waymo robotaxi fleet")
+    # a stop word written with a curly apostrophe is still a stop word
+    assert terms("It’s done") == terms("It's done") == terms("done")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.summarize.offline.lede import Place, is_lede_news
+from bot.summarize.offline.lede import NAMES, Place, features, is_lede_news
 from bot.summarize.offline.screen import BOILERPLATE, HOOK, is_concrete, kind
 
 from .test_news_first import _summary
@@ -136,6 +136,17 @@ def test_a_tech_one_liner_with_no_teaser_word_is_still_printed() -> None:
         '"confidential business information."',
     )
     assert summary.startswith("The responses to NHTSA's questions")
+
+
+def test_a_headline_word_shared_through_a_curly_apostrophe_counts_as_shared() -> None:
+    # the TechCrunch headline above writes "NHTSA’s", its summary "NHTSA's": one word
+    shared = NAMES.index("headline words shared")
+    place = Place(0, "", 5)
+    sentence = "The responses to NHTSA's questions so far are redacted entirely."
+    curly = features(sentence, place, "Waymo hands over documents in NHTSA’s child probe", 2026)
+    straight = features(sentence, place, "Waymo hands over documents in NHTSA's child probe", 2026)
+    without = features(sentence, place, "Waymo hands over documents in a child probe", 2026)
+    assert curly[shared] == straight[shared] > without[shared]
 
 
 def test_a_reviews_reposting_note_is_furniture() -> None:

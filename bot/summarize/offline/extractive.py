@@ -31,7 +31,10 @@ import numpy.typing as npt
 
 from bot.summarize.sentences import split_sentences
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Apostrophes and quote marks that feeds use for one another: "NHTSA’s" and "NHTSA's" are one
+# word, so a headline written with one shares its words with a sentence written with the other.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´′＇", "'"))
 _STOP_WORDS = """
 a an the and or but nor of to in on for with at by from as into about over after before than
 then so if is are was were be been being am it its it's this that these those there here has
@@ -96,7 +99,8 @@ def _stem(word: str) -> str:
 
 def terms(sentence: str) -> list[str]:
     """Content words of a sentence, lowercased and lightly stemmed."""
-    return [_stem(w) for w in _WORD.findall(sentence.lower()) if w not in _STOP]
+    text = sentence.lower().translate(_APOSTROPHES)
+    return [_stem(w) for w in _WORD.findall(text) if w not in _STOP]
 
 
 def is_boilerplate(sentence: str) -> bool:

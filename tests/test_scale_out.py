@@ -44,6 +44,7 @@ from bot.store.store import Store
 FEEDS = int(os.environ.get("NEWSBOT_SCALE_OUT_FEEDS", "300"))
 INTERVAL_S = 60.0  # the shortest poll interval the settings allow
 TICK_S = INTERVAL_S / 10  # bot.feeds.update.poll_tick_seconds for this interval
+LEASE_S = INTERVAL_S / 2  # bot.feeds.update.poll_lease: how long a claimed feed stays claimed
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("NEWSBOT_TEST_DATABASE_URL", "").startswith("postgres"),
@@ -111,6 +112,19 @@ def _assert_alive(procs: dict[str, subprocess.Popen[bytes]], tmp: Path) -> None:
     """Neither process may have died on its own (a start-up race once killed one)."""
     for name, proc in procs.items():
         assert proc.poll() is None, (name, proc.returncode, _log(tmp, name))
+
+
+def _assert_once_per_interval(
+    path: str, polls: list[tuple[float, str]], killed_at: float, logs: dict[str, str]
+) -> None:
+    """Consecutive polls of a feed are at least most of an interval apart. One exception:
+    a feed B had fetched within a lease of being killed may never have been stored (B
+    died between the request and the commit; a CI run saw it). Its lease then runs out
+    and A polls it again, correctly, but not before the lease is up."""
+    for (a, who), (b, _) in itertools.pairwise(polls):
+        lost = who == "B" and killed_at - LEASE_S <= a <= killed_at
+        least = 0.8 * LEASE_S if lost else 0.8 * INTERVAL_S
+        assert b - a >= least, (path, polls, logs)
 
 
 def _by_feed(log: list[tuple[float, str, str]]) -> dict[str, list[tuple[float, str]]]:
@@ -181,9 +195,7 @@ async def test_two_processes_share_the_feeds_and_take_over_a_killed_ones(
     # exactly once per interval: consecutive polls of a feed are an interval apart (the
     # lease and next_poll_at), never closer; and none is skipped while both run
     for path in paths:
-        times = [at for at, _ in requests[path]]
-        gaps = [b - a for a, b in itertools.pairwise(times)]
-        assert min(gaps) >= 0.8 * INTERVAL_S, (path, gaps, logs)
+        _assert_once_per_interval(path, requests[path], killed_at, logs)
     for path, polls in _by_feed(both).items():
         gaps = [b[0] - a[0] for a, b in itertools.pairwise(polls)]
         assert max(gaps) <= INTERVAL_S + 2 * TICK_S + 15, (path, gaps)

@@ -102,6 +102,16 @@ async def _stored(
     return found
 
 
+# The entry columns an article's feed text sets, alike on a new entry and on an edit (an
+# edit keeps the stored row's guid and canonical URL: they are its identity).
+_FROM_ARTICLE = ("url", "title", "author", "text", "content_hash")
+
+
+def _article_values(a: ArticleIn, now: datetime) -> dict[str, Any]:
+    values = {column: getattr(a, column) for column in _FROM_ARTICLE}
+    return values | {"fetched_at": now, "updated_at": now}
+
+
 async def _apply(
     conn: AsyncConnection,
     new_entries: NewEntries,
@@ -112,37 +122,23 @@ async def _apply(
         await new_entries.index(conn)  # an edited entry may be one this transaction added
     for item, plan in zip(items, plans, strict=True):
         for edit in plan.updates:
-            a = edit.article
-            # guid/canonical URL of the stored row stay: they are its identity
             await conn.execute(
                 update(entries)
                 .where(entries.c.id == edit.entry_id)
                 .values(
-                    url=a.url,
-                    title=a.title,
-                    author=a.author,
-                    text=a.text,
-                    content_hash=a.content_hash,
-                    fetched_at=item.now,
-                    updated_at=item.now,
+                    **_article_values(edit.article, item.now),
                     revision=entries.c.revision + 1,
                     full_text_at=None,  # the feed's new text replaces a page's older one
                 )
             )
     rows = [
         dict(
+            _article_values(n.article, item.now),
             feed_id=item.feed_id,
             guid=n.article.guid,
-            url=n.article.url,
             canonical_url=n.stored_url,
-            title=n.article.title,
-            author=n.article.author,
             published_at=n.article.published_at,
-            fetched_at=item.now,
-            text=n.article.text,
-            content_hash=n.article.content_hash,
             first_seen_at=item.now,
-            updated_at=item.now,
             revision=1,
         )
         for item, plan in zip(items, plans, strict=True)

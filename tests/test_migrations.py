@@ -53,3 +53,54 @@ async def test_opening_twice_does_not_migrate_again_or_lose_data(tmp_path: Path)
         assert [f.name for f in await store.list_feeds()] == ["A"]
     finally:
         await store.close()
+
+
+# Every revision's schema on SQLite (each table's, index's and trigger's SQL), up from nothing
+# to head and back down, as recorded before the migration files were last tidied: a migration
+# that has run must keep doing what it did, so tidying one (a shared column builder, say) must
+# leave every statement it emits the same. A SHA-256 per step keeps the record small.
+HISTORY = Path(__file__).parent / "data" / "migrations" / "sqlite_history.txt"
+
+
+def _digest(conn: Connection) -> str:
+    import hashlib
+
+    rows = conn.exec_driver_sql(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+    ).all()
+    schema = "\n".join(f"{t} {n} on {tbl}: {sql}" for t, n, tbl, sql in rows)
+    return hashlib.sha256(schema.encode()).hexdigest()
+
+
+def _walk(conn: Connection) -> str:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import _alembic_config
+
+    cfg = _alembic_config(conn)
+    order = [s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()][::-1]
+    steps: list[str] = []
+    for rev in order:
+        command.upgrade(cfg, rev)
+        steps.append(f"upgrade to {rev}: {_digest(conn)}")
+    for rev in [*order[-2::-1], "base"]:
+        command.downgrade(cfg, rev)
+        steps.append(f"downgrade to {rev}: {_digest(conn)}")
+    return "\n".join(steps) + "\n"
+
+
+async def sqlite_history(path: Path) -> str:
+    from bot.store.db import create_engine
+
+    engine = create_engine(f"sqlite+aiosqlite:///{path}")
+    try:
+        async with engine.begin() as conn:
+            return await conn.run_sync(_walk)
+    finally:
+        await engine.dispose()
+
+
+async def test_every_revision_still_builds_the_same_schema_up_and_down(tmp_path: Path) -> None:
+    now = (await sqlite_history(tmp_path / "h.db")).splitlines()
+    assert now == HISTORY.read_text(encoding="utf-8").splitlines()

@@ -264,3 +264,29 @@ def fresh_report_days() -> list[Day]:
     Economist Asia, Spoon & Tamago, Collective Action in Tech, Mark Coddington): split off
     before the sixth session's rules were written, printed only after they were final."""
     return _world_days(_FRESH_REPORT_FEEDS, "fresh report", since=date(2014, 1, 1))
+
+
+# The nineteenth session's blind report set: five outlets in ../shared/fixtures/realworld
+# that no earlier set used (checked against every path above and INDEX.json's titles),
+# fixed and committed before any digest of them was printed; their printed facts are
+# labelled only after that session's rules were final. Kagi Blog (a search company's
+# product news: short feed summaries, the tech one-liners the writer must keep), oceanbites
+# (one-line summaries of new ocean-science studies), Planet Clojure (a developer
+# aggregator: releases next to tutorials) are news-like; Not Even Wrong (a physicist's
+# comment on the week's news) and the singularity is nearer (an AI founder's essays) are
+# mostly opinion, where the screen should stay silent. Only each feed's first few entries'
+# titles and openings were glanced at to choose them.
+_BLIND_REPORT_FEEDS = (
+    ("Kagi Blog", REALWORLD / "8ac7670d173bf93d"),
+    ("oceanbites", REALWORLD / "818f59b753411031"),
+    ("Planet Clojure", REALWORLD / "69dbdb52a6123ad2"),
+    ("Not Even Wrong", REALWORLD / "703cc817824470a0"),
+    ("the singularity is nearer", REALWORLD / "68e950f671d2e5e0"),
+)
+
+
+def blind_report_days() -> list[Day]:
+    """Every day of five outlets no earlier set used (Kagi Blog, oceanbites, Planet Clojure,
+    Not Even Wrong, the singularity is nearer): split off before the nineteenth session
+    changed the writer, printed only after its rules were final."""
+    return _world_days(_BLIND_REPORT_FEEDS, "blind report", since=date(2014, 1, 1))

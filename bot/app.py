@@ -343,7 +343,7 @@ async def run(
             if once and outcome is not Outcome.NO_PUBLISHER:
                 stop.set()
 
-        scheduler = Scheduler(app.poster, app.poller, settings, clock, on_post=posted)
+        scheduler = Scheduler(app.poster, app.poller, on_post=posted)
         app.services.changes.subscribe(scheduler.sync_jobs)
         if once:
             await scheduler.poll_job()

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -62,23 +61,18 @@ def failing_source_notice(feed: Feed, now: datetime) -> str:
     )
 
 
+@dataclass(eq=False, repr=False)
 class Poster:
-    def __init__(
-        self,
-        store: Store,
-        builder: DigestBuilder,
-        settings: Settings,
-        clock: Clock,
-        *,
-        publishers: Mapping[str, Publisher] | None = None,
-        owner: str | None = None,
-    ) -> None:
-        self.store = store
-        self.builder = builder
-        self.settings = settings
-        self.clock = clock
-        self.publishers: dict[str, Publisher] = dict(publishers or {})
-        self.owner = owner or default_owner()
+    store: Store
+    builder: DigestBuilder
+    settings: Settings
+    clock: Clock
+    _: KW_ONLY
+    publishers: dict[str, Publisher] = field(default_factory=dict)
+    owner: str = field(default_factory=default_owner)
+
+    def __post_init__(self) -> None:
+        self.publishers = dict(self.publishers)  # the caller's mapping stays as it was
 
     def attach(self, platform: str, publisher: Publisher) -> None:
         """A chat platform connected in this process: its destinations can be posted to."""

@@ -33,9 +33,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.clock import Clock
 from bot.community.slot_jobs import SlotJobs
-from bot.config import Settings
 from bot.daily import (
     Outcome,
     PostKind,
@@ -93,16 +91,15 @@ class Scheduler(SlotJobs):
         self,
         poster: Poster,
         poller: PollerLike,
-        settings: Settings,
-        clock: Clock,
         *,
         on_post: OnPost | None = None,
     ) -> None:
         self.poster = poster
+        # the poster's store, settings and clock: one of each in a process
         self.store = poster.store
         self.poller = poller
-        self.settings = settings
-        self.clock = clock
+        self.settings = poster.settings
+        self.clock = poster.clock
         self.on_post = on_post
         self.aps: AsyncIOScheduler | None = None
         self._poll_lock = asyncio.Lock()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -110,25 +110,20 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+@dataclass(eq=False, repr=False)
 class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServices, ImportServices):
-    def __init__(
-        self,
-        store: Store,
-        poller: PollerLike,
-        builder: DigestBuilder,
-        settings: Settings,
-        clock: Clock,
-        *,
-        poster: NowPoster | None = None,
-    ) -> None:
-        self.store = store
-        self.poller = poller
-        self.builder = builder
-        self.settings = settings
-        self.clock = clock
-        self.poster = poster  # None where nothing posts (the CLI)
-        self.changes = Listeners()
-        self._explainer = Explainer(store)
+    store: Store
+    poller: PollerLike
+    builder: DigestBuilder
+    settings: Settings
+    clock: Clock
+    _: KW_ONLY
+    poster: NowPoster | None = None  # None where nothing posts (the CLI)
+    changes: Listeners = field(init=False, default_factory=Listeners)
+    _explainer: Explainer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._explainer = Explainer(self.store)
 
     # sources -----------------------------------------------------------------
     async def list_sources(

@@ -129,7 +129,7 @@ def make_scheduler(
     cfg = Settings(**settings)
     builder = RecordingBuilder()
     poster = Poster(store, builder, cfg, clock, publishers={"fake": publisher})
-    return Scheduler(poster, NoPoller(), cfg, clock), builder
+    return Scheduler(poster, NoPoller()), builder
 
 
 async def add_dest(
@@ -413,7 +413,7 @@ async def test_poll_job_never_overlaps_itself(store: Store) -> None:
     clock = FixedClock(DAY1)
     poller = BlockingPoller()
     cfg = Settings()
-    sched = Scheduler(Poster(store, RecordingBuilder(), cfg, clock), poller, cfg, clock)
+    sched = Scheduler(Poster(store, RecordingBuilder(), cfg, clock), poller)
     first = asyncio.create_task(sched.poll_job())
     await poller.started.wait()
     assert await sched.poll_job() == []  # the second tick returns at once
@@ -476,7 +476,7 @@ async def main():
     store = await Store.open(sys.argv[1])
     cfg = Settings()
     poster = Poster(store, RecordingBuilder(), cfg, clock, publishers={"fake": FilePublisher()})
-    sched = Scheduler(poster, NoPoller(), cfg, clock)
+    sched = Scheduler(poster, NoPoller())
     for dest in await store.list_destinations():
         print(dest.channel_id, await sched.daily_job(dest.id))
     await store.close()

@@ -16,7 +16,7 @@ import logging
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -114,21 +114,14 @@ def _texts_fit(text: DigestText, stories: Sequence[Story]) -> bool:
     return len(text.stories) == len(stories)
 
 
+@dataclass(eq=False, repr=False)
 class DigestBuilder:
-    def __init__(
-        self,
-        store: Store,
-        summarizer: Summarizer,
-        settings: Settings,
-        clock: Clock,
-        embedder: Embedder | None = None,
-    ) -> None:
-        self.store = store
-        self.embedder = embedder  # optional grouping signal (bot/digest/embed.py)
-        self.summarizer = summarizer
-        self.settings = settings
-        self.clock = clock
-        self._memo: OrderedDict[str, DigestText] = OrderedDict()
+    store: Store
+    summarizer: Summarizer
+    settings: Settings
+    clock: Clock
+    embedder: Embedder | None = None  # optional grouping signal (bot/digest/embed.py)
+    _memo: OrderedDict[str, DigestText] = field(init=False, default_factory=OrderedDict)
 
     async def select(self, window: DigestWindow, *, scope: str | None = None) -> list[Article]:
         if window.by_first_seen:

@@ -26,3 +26,8 @@ def cascade(table: str, column: str, parent: str) -> sa.ForeignKeyConstraint:
 
 def primary_key(table: str, *columns: str) -> sa.PrimaryKeyConstraint:
     return sa.PrimaryKeyConstraint(*columns, name=op.f(f"pk_{table}"))
+
+
+def id_column() -> sa.Column[Any]:
+    """The row's integer id, its primary key (``primary_key(table, "id")``)."""
+    return sa.Column("id", sa.Integer(), nullable=False)

@@ -74,7 +74,7 @@ async def test_news_seen_after_the_post_it_was_published_before_is_in_the_next(
     recorder = Recorder()
     builder = DigestBuilder(store, ExtractiveSummarizer(), settings, clock)
     poster = Poster(store, builder, settings, clock, publishers={"fake": recorder})
-    sched = Scheduler(poster, NoPoller(), settings, clock)
+    sched = Scheduler(poster, NoPoller())
     wire = await store.add_feed(FeedSpec(name="Wire", url="https://wire.example/rss"), clock.now())
     flaky = await store.add_feed(
         FeedSpec(name="Flaky", url="https://flaky.example/rss"), clock.now()

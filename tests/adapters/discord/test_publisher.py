@@ -48,7 +48,7 @@ async def daily(world: World, at: str = "18:05") -> Destination:
 
 
 def scheduler(world: World) -> Scheduler:
-    return Scheduler(world.poster, world.services.poller, world.settings, world.clock)
+    return Scheduler(world.poster, world.services.poller)
 
 
 async def todays_digest(world: World) -> Digest:

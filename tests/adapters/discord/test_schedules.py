@@ -83,7 +83,7 @@ async def test_weekdays_and_a_monday_review_then_the_review_is_posted_once(world
 
     # Monday 09:00: the scheduler posts the week in review, once
     world.clock.set(MONDAY_9)
-    sched = Scheduler(world.poster, world.services.poller, world.settings, world.clock)
+    sched = Scheduler(world.poster, world.services.poller)
     review = next(
         s
         for s in await world.services.schedules_here("discord", str(NEWS_CHANNEL))

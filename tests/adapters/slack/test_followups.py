@@ -47,7 +47,7 @@ async def test_a_story_that_continues_links_the_earlier_posts_permalink_once(
         DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
     )
     poster.attach("slack", adapter.publisher)
-    sched = Scheduler(poster, services.poller, services.settings, clock)
+    sched = Scheduler(poster, services.poller)
     clock.advance(timedelta(minutes=1))  # a post covers what was seen before it
     assert await sched.daily_job(dest.id, clock.now()) is Outcome.POSTED
     (first,) = heads(slack_api)

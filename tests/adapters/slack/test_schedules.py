@@ -74,7 +74,7 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
 
     poster.attach("slack", adapter.publisher)
     clock.set(MONDAY_9)
-    sched = Scheduler(poster, services.poller, services.settings, clock)
+    sched = Scheduler(poster, services.poller)
     review = next(s for s in await services.schedules_here("slack", "C0DAILY") if s.what == "week")
     assert await sched.slot_job(review.id) is Outcome.POSTED
     assert await sched.slot_job(review.id) is Outcome.ALREADY

@@ -120,7 +120,7 @@ async def test_a_post_pending_past_the_nonce_window_is_taken_over_without_a_dupl
     fake.fail("POST", THREAD_PARTS, 500, commit=True, how="drop", skip=1)
     fake.nonce_window = 0.0
     world.adapter.publisher.send_timeout = 1.0
-    sched = Scheduler(world.poster, world.services.poller, world.settings, world.clock)
+    sched = Scheduler(world.poster, world.services.poller)
     assert await sched.daily_job(dest.id) == Outcome.FAILED
     (record,) = await store.posts_for(dest.id)
     # the dead process's record: still PENDING with the progress it saved

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-from bot.store.ddl import cascade, created_at, primary_key
+from bot.store.ddl import cascade, created_at, id_column, primary_key
 
 revision = "0001"
 down_revision = None
@@ -12,7 +12,7 @@ down_revision = None
 def upgrade() -> None:
     op.create_table(
         "destinations",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("platform", sa.String(length=20), nullable=False),
         sa.Column("channel_id", sa.String(length=100), nullable=False),
         sa.Column("scope", sa.String(length=100), nullable=False),
@@ -28,7 +28,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "feeds",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
         sa.Column("tags", sa.Text(), nullable=False),
@@ -53,7 +53,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "notices",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("destination_key", sa.String(length=200), nullable=False),
         sa.Column("notice_key", sa.String(length=300), nullable=False),
         created_at(),
@@ -71,7 +71,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "entries",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("feed_id", sa.Integer(), nullable=False),
         sa.Column("guid", sa.Text(), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
@@ -97,7 +97,7 @@ def upgrade() -> None:
 
     op.create_table(
         "fetch_log",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("feed_id", sa.Integer(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=30), nullable=False),
@@ -114,7 +114,7 @@ def upgrade() -> None:
 
     op.create_table(
         "posts",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("destination_id", sa.Integer(), nullable=False),
         sa.Column("window_key", sa.String(length=100), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-from bot.store.ddl import cascade, created_at, primary_key
+from bot.store.ddl import cascade, created_at, id_column, primary_key
 
 revision = "0014_rules"
 down_revision = "0003"
@@ -12,7 +12,7 @@ down_revision = "0003"
 def upgrade() -> None:
     op.create_table(
         "rules",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("scope", sa.String(length=100), nullable=False),
         sa.Column("channel_id", sa.String(length=100), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),

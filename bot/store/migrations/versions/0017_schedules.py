@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import op
 
-from bot.store.ddl import cascade, created_at, primary_key
+from bot.store.ddl import cascade, created_at, id_column, primary_key
 
 revision = "0017_schedules"
 down_revision = "0016_full_text_queue"
@@ -12,7 +12,7 @@ down_revision = "0016_full_text_queue"
 def upgrade() -> None:
     op.create_table(
         "schedules",
-        sa.Column("id", sa.Integer(), nullable=False),
+        id_column(),
         sa.Column("destination_id", sa.Integer(), nullable=False),
         sa.Column("days", sa.String(length=10), nullable=False),
         sa.Column("post_time", sa.String(length=5), nullable=False),

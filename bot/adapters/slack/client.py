@@ -11,6 +11,7 @@ after looking for it in the channel (see publisher.py).
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -21,8 +22,6 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.request import HttpRequest
-from slack_sdk.http_retry.response import HttpResponse
-from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
@@ -59,19 +58,10 @@ class _IdempotentOnly(AsyncRetryHandler):
     """Mixed in before a retry handler: that handler never retries a call that is not
     idempotent."""
 
-    async def _can_retry_async(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
+    async def _can_retry_async(self, *, request: HttpRequest, **rest: Any) -> bool:
         if request.url.rstrip("/").endswith(NOT_IDEMPOTENT):
             return False
-        return await super()._can_retry_async(
-            state=state, request=request, response=response, error=error
-        )
+        return await super()._can_retry_async(request=request, **rest)
 
 
 class _ConnectionRetry(_IdempotentOnly, AsyncConnectionErrorRetryHandler):

@@ -26,7 +26,7 @@ from bot.config import Settings
 from bot.digest.build import DigestBuilder
 from bot.feeds.fetch import Fetcher, make_client
 from bot.feeds.update import Poller
-from bot.models import DigestWindow, FeedSpec, Story
+from bot.models import Destination, DestinationSpec, DigestWindow, FeedSpec, Story
 from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
@@ -36,6 +36,7 @@ from bot.summarize.offline.summarizer import ExtractiveSummarizer
 FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)  # the evening of the TechCrunch snapshot
+SCOPE = "slack:T0NEWSBOT"  # the fake workspace
 
 EVIL = "<!channel> <!here> @everyone <@U123> "
 
@@ -156,3 +157,22 @@ async def adapter(
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession() as session:
         yield session
+
+
+async def set_up_daily(services: Services, channel: str) -> Destination:
+    """The workspace admin sets up a daily post in ``channel``, 08:00 UTC, no topic."""
+    spec = DestinationSpec("slack", channel, SCOPE, "08:00", "UTC", None, "U0ADMIN")
+    return await services.setup_daily(spec)
+
+
+@pytest.fixture
+async def daily(services: Services) -> Destination:
+    """The daily post of #daily (C0DAILY)."""
+    return await set_up_daily(services, "C0DAILY")
+
+
+@pytest.fixture
+def posting(poster: Poster, adapter: runner.SlackAdapter) -> Poster:
+    """The poster with this adapter's publisher attached: its posts reach the fake Slack."""
+    poster.attach("slack", adapter.publisher)
+    return poster

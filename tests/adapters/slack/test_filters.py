@@ -9,13 +9,13 @@ import aiohttp
 import pytest
 from support.fake_slack import FakeSlack
 
+from adapters.slack.conftest import SCOPE, set_up_daily
 from adapters.slack.test_http_commands import texts
-from adapters.slack.test_manage_commands import SCOPE, answer, send
+from adapters.slack.test_manage_commands import answer, send
 from bot.adapters.slack.filters import parse_filters
 from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
-from bot.models import DestinationSpec
 from bot.posting import Poster
 from bot.services import Services
 
@@ -109,19 +109,15 @@ async def test_a_muted_source_leaves_the_digest_and_the_daily_post(
     adapter: SlackAdapter,
     slack_api: FakeSlack,
     services: Services,
-    poster: Poster,
+    posting: Poster,
     http: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
-    poster.attach("slack", adapter.publisher)
     clock.advance(timedelta(minutes=1))  # a post covers what was first seen before it
 
     async def daily_post(channel: str) -> str:
         """What the channel's daily post shows: its headline and thread, every word."""
-        dest = await services.setup_daily(
-            DestinationSpec("slack", channel, SCOPE, "08:00", "UTC", None, "U0ADMIN")
-        )
-        await poster.post_now(dest)
+        await posting.post_now(await set_up_daily(services, channel))
         posts = [p for p in slack_api.posts if p.params["channel"] == channel]
         assert posts  # posted, muted source or not
         return "\n".join("\n".join(texts(p.params)) for p in posts)

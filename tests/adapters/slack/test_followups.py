@@ -11,10 +11,8 @@ from support.articles import continue_story
 from support.fake_slack import FakeSlack
 
 from adapters.slack.test_http_commands import texts
-from adapters.slack.test_manage_commands import SCOPE
-from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
-from bot.models import DestinationSpec
+from bot.models import Destination
 from bot.posting import Poster
 from bot.scheduler import Outcome, Scheduler
 from bot.services import Services
@@ -36,23 +34,19 @@ def shown(slack_api: FakeSlack, ts: object) -> str:
 
 
 async def test_a_story_that_continues_links_the_earlier_posts_permalink_once(
-    adapter: SlackAdapter,
     slack_api: FakeSlack,
     services: Services,
-    poster: Poster,
+    daily: Destination,
+    posting: Poster,
     store: Store,
     clock: FixedClock,
 ) -> None:
-    dest = await services.setup_daily(
-        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
-    )
-    poster.attach("slack", adapter.publisher)
-    sched = Scheduler(poster, services.poller)
+    sched = Scheduler(posting, services.poller)
     clock.advance(timedelta(minutes=1))  # a post covers what was seen before it
-    assert await sched.daily_job(dest.id, clock.now()) is Outcome.POSTED
+    assert await sched.daily_job(daily.id, clock.now()) is Outcome.POSTED
     (first,) = heads(slack_api)
     headline = "\n".join(texts(slack_api.posts[0].params))  # the lead's links are in it
-    (record,) = await store.posts_for(dest.id)
+    (record,) = await store.posts_for(daily.id)
     window = await store.articles_between(record.window_start, record.window_end)
     old = next(a for a in window if f"<{a.url}|" in headline)
 
@@ -62,8 +56,8 @@ async def test_a_story_that_continues_links_the_earlier_posts_permalink_once(
     await continue_story(store, old, url, clock.now())
     clock.advance(timedelta(minutes=1))
     occurrence: datetime = clock.now()
-    assert await sched.daily_job(dest.id, occurrence) is Outcome.POSTED
-    assert await sched.daily_job(dest.id, occurrence) is Outcome.ALREADY  # the same slot again
+    assert await sched.daily_job(daily.id, occurrence) is Outcome.POSTED
+    assert await sched.daily_job(daily.id, occurrence) is Outcome.ALREADY  # the same slot again
 
     earlier, second = heads(slack_api)
     assert earlier == first

@@ -8,20 +8,18 @@ from datetime import timedelta
 from typing import Any
 
 import aiohttp
+import pytest
 from support.fake_slack import FakeSlack, Sent, signed_command
 from support.feed_server import FeedServer
 
-from adapters.slack.conftest import FEEDS, SECRET
+from adapters.slack.conftest import FEEDS, SCOPE, SECRET
 from bot.adapters.slack import runner
 from bot.adapters.slack.runner import SlackAdapter
 from bot.clock import FixedClock
 from bot.config import Settings
-from bot.models import DestinationSpec, FeedSpec
-from bot.posting import Poster
+from bot.models import FeedSpec
 from bot.services import Services
 from bot.store.store import Store
-
-SCOPE = "slack:T0NEWSBOT"
 
 
 async def send(
@@ -170,18 +168,14 @@ async def test_setup_stop_and_refusal_of_daily_digests(
     assert await services.daily_for("slack", "C0DAILY") is None
 
 
+@pytest.mark.usefixtures("daily", "posting")
 async def test_digest_now_posts_to_the_configured_channel(
     adapter: SlackAdapter,
     slack_api: FakeSlack,
     services: Services,
-    poster: Poster,
     store: Store,
     http: aiohttp.ClientSession,
 ) -> None:
-    poster.attach("slack", adapter.publisher)
-    await services.setup_daily(
-        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
-    )
 
     await send(http, adapter, slack_api, "/digest", "now")
 

@@ -11,12 +11,12 @@ import pytest
 from support.fake_slack import FakeSlack
 
 from adapters.slack.test_http_commands import texts
-from adapters.slack.test_manage_commands import SCOPE, answer, send
+from adapters.slack.test_manage_commands import answer, send
 from bot.adapters.slack.parse import UsageError
 from bot.adapters.slack.runner import SlackAdapter
 from bot.adapters.slack.schedules import AddCmd, RemoveCmd, parse_schedule
 from bot.clock import FixedClock
-from bot.models import DestinationSpec
+from bot.models import Destination
 from bot.posting import Poster
 from bot.scheduler import Outcome, Scheduler
 from bot.services import Services
@@ -33,18 +33,16 @@ def test_parsing_the_schedule_words() -> None:
         parse_schedule("add weekdays")
 
 
+@pytest.mark.usefixtures("daily")
 async def test_schedules_in_chat_then_the_review_is_posted_once(
     adapter: SlackAdapter,
     slack_api: FakeSlack,
     services: Services,
-    poster: Poster,
+    posting: Poster,
     http: aiohttp.ClientSession,
     clock: FixedClock,
 ) -> None:
     here = {"channel_id": "C0DAILY"}
-    await services.setup_daily(
-        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
-    )
 
     async def say(text: str, name: str, **fields: str) -> str:
         url = slack_api.response_url(name)
@@ -72,9 +70,8 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
     assert "fortnightly" in await say("add fortnightly 09:00", "bad")
     assert "has 2 schedules, not 5" in await say("remove 5", "bad2")
 
-    poster.attach("slack", adapter.publisher)
     clock.set(MONDAY_9)
-    sched = Scheduler(poster, services.poller)
+    sched = Scheduler(posting, services.poller)
     review = next(s for s in await services.schedules_here("slack", "C0DAILY") if s.what == "week")
     assert await sched.slot_job(review.id) is Outcome.POSTED
     assert await sched.slot_job(review.id) is Outcome.ALREADY
@@ -86,13 +83,10 @@ async def test_schedules_in_chat_then_the_review_is_posted_once(
 async def test_a_chosen_user_group_is_pinged_by_the_posted_digest_only(
     adapter: SlackAdapter,
     slack_api: FakeSlack,
-    services: Services,
-    poster: Poster,
+    daily: Destination,
+    posting: Poster,
     http: aiohttp.ClientSession,
 ) -> None:
-    dest = await services.setup_daily(
-        DestinationSpec("slack", "C0DAILY", SCOPE, "08:00", "UTC", None, "U0ADMIN")
-    )
     url = slack_api.response_url("ping")
     await send(
         http,
@@ -107,8 +101,7 @@ async def test_a_chosen_user_group_is_pinged_by_the_posted_digest_only(
     assert reply["text"] == "Posts in <#C0DAILY> ping the user group `S0AINEWS` when they land."
     assert "<!" not in reply["text"]  # saying so pings nobody
 
-    poster.attach("slack", adapter.publisher)
-    await poster.post_now(dest)
+    await posting.post_now(daily)
     head, *thread = slack_api.posts
     assert head.params["blocks"][0]["text"]["text"] == "<!subteam^S0AINEWS>"
     assert head.params["text"].startswith("<!subteam^S0AINEWS> ")

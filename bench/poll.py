@@ -8,6 +8,11 @@ included, waits ``--delay`` seconds first (default 150 ms), like a real server f
 Measured, in one run, each in its own child process (so peak RSS is its own):
   * ours, cold: every feed new, stored in a real Store on a temporary SQLite file;
   * ours, warm: the same feeds again, the server answers 304;
+  * ours, the search index's catch-up after the cold poll (SQLite: a poll only queues its
+    new entries for the index; ``Store.index_for_search`` indexes them, as `newsbot poll`
+    and `newsbot run` do after each poll and every search does first), timed on its own;
+  * with ``--before REV``: ours again, cold and warm, with the code of commit REV (unpacked
+    with `git archive`, same interpreter and packages), right after ours;
   * reader (the `reader` library, 3.26, if installed: the bench extra), cold and warm:
     ``update_feeds(workers=64, scheduled=False)`` into its own SQLite file, the same
     in-flight limit as ours;
@@ -17,7 +22,7 @@ Measured, in one run, each in its own child process (so peak RSS is its own):
     extrapolated to N. ``--baseline-feeds 0`` runs it over all N.
   * parse cost alone per feed, in-process, for fastfeedparser and feedparser.
 
-    .venv/bin/python bench/poll.py [--feeds 1000] [--delay 0.15] [--hosts 100]
+    .venv/bin/python bench/poll.py [--feeds 1000] [--delay 0.15] [--hosts 100] [--before REV]
 """
 
 from __future__ import annotations
@@ -26,11 +31,13 @@ import argparse
 import asyncio
 import contextlib
 import hashlib
+import io
 import json
 import os
 import resource
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from email.utils import formatdate
@@ -100,6 +107,18 @@ async def serve(n: int, delay: float, hosts: int) -> None:
 
 
 # --- measured phases (child processes) -----------------------------------------------------
+def descendants_cpu(proc: psutil.Process) -> float:
+    """User+system seconds of this process's descendants: the live ones' own, and what the
+    ones already reaped left in their parent's children times (ours: the parse workers,
+    children of multiprocessing's fork server)."""
+    total = 0.0
+    for child in proc.children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            t = child.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+    return total
+
+
 class Meter:
     def __init__(self) -> None:
         self.proc = psutil.Process()
@@ -107,12 +126,15 @@ class Meter:
     def __enter__(self) -> Meter:
         self.load = os.getloadavg()[0]
         self.cpu0 = sum(self.proc.cpu_times()[:2])
+        self.kids0 = descendants_cpu(self.proc)
         self.t0 = time.perf_counter()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.wall = time.perf_counter() - self.t0
         self.cpu = sum(self.proc.cpu_times()[:2]) - self.cpu0
+        time.sleep(0.5)  # the pool's workers, shut down without waiting, exit and are reaped
+        self.kids = descendants_cpu(self.proc) - self.kids0
         # ru_maxrss is the true peak (KiB on Linux); psutil only sees the current RSS
         self.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -121,6 +143,7 @@ class Meter:
             "feeds": feeds,
             "wall": self.wall,
             "cpu": self.cpu,
+            "workers_cpu": self.kids,
             "peak_mb": self.peak_mb,
             "fps": feeds / self.wall,
             "load": self.load,
@@ -159,6 +182,11 @@ async def phase_ours(urls: list[str]) -> dict[str, Any]:
             for name in ("cold", "warm"):
                 with Meter() as m:
                     results = await poller.poll()
+                index = getattr(store, "index_for_search", None)  # None: code from before it
+                if name == "cold" and index is not None:
+                    with Meter() as ix:
+                        indexed = await index()
+                    out["index"] = ix.row(len(urls), indexed=indexed)
                 by_status: dict[str, int] = {}
                 for r in results:
                     by_status[r.status.value] = by_status.get(r.status.value, 0) + 1
@@ -226,9 +254,21 @@ def parse_cost() -> dict[str, float]:
 
 
 # --- orchestration --------------------------------------------------------------------------
-def child(args: argparse.Namespace, phase: str, urls: list[str]) -> dict[str, Any]:
+def unpack(rev: str, into: Path) -> Path:
+    """The bot package of commit ``rev``, for the before run."""
+    data = subprocess.run(
+        ["git", "archive", rev, "bot"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def child(
+    args: argparse.Namespace, phase: str, urls: list[str], code: Path | None = None
+) -> dict[str, Any]:
     proc = subprocess.run(
-        [sys.executable, __file__, "--phase", phase],
+        [sys.executable, __file__, "--phase", phase, *(["--code", str(code)] if code else [])],
         input=json.dumps(urls),
         capture_output=True,
         text=True,
@@ -243,6 +283,7 @@ def child(args: argparse.Namespace, phase: str, urls: list[str]) -> dict[str, An
 def report(
     args: argparse.Namespace,
     ours: dict[str, Any],
+    before: dict[str, Any] | None,
     peer: dict[str, Any],
     base: dict[str, Any],
     parse: dict[str, float],
@@ -253,23 +294,24 @@ def report(
     # the network floor: every response waits `delay`, at most max_concurrency in flight
     floor = n * args.delay / ours["max_concurrency"]
 
-    def line(name: str, r: dict[str, Any]) -> str:
+    def line(name: str, r: dict[str, Any], *, workers: bool = False) -> str:
         # a run over fewer URLs (the same mix) is extrapolated to n by its feeds/s
         wall = None if r["feeds"] == n else n / r["fps"]
         w = f"{r['wall']:.1f}" if wall is None else f"{wall:.0f} (extrapolated)"
         vs_floor = (wall or r["wall"]) / floor
+        kids = f"{r['workers_cpu']:.1f}" if workers and "workers_cpu" in r else ""
         return (
             f"| {name} | {r['feeds']:,} | {w} | "
             + (f"{vs_floor:.1f}x" if vs_floor else "")
-            + f" | {r['cpu']:.1f} | {r['peak_mb']:.0f} | {r['fps']:.1f} | "
+            + f" | {r['cpu']:.1f} | {kids} | {r['peak_mb']:.0f} | {r['fps']:.1f} | "
             f"{r['fps'] / base['fps']:.1f}x | {r['load']:.1f} |"
         )
 
     ok = lambda good: "met" if good else "**missed**"  # noqa: E731
     rows = [
-        "| run | feeds | wall s | vs floor | CPU s | peak RSS MB | feeds/s | vs feedparser loop "
-        "| load |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | feeds | wall s | vs floor | CPU s | parse workers CPU s | peak RSS MB | feeds/s "
+        "| vs feedparser loop | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         line("sequential `feedparser.parse(url)` loop", base),
     ]
     if "missing" in peer:
@@ -285,9 +327,34 @@ def report(
             "feeds/s where it ran over fewer. "
         )
     rows += [
-        line("newsbot `Poller`, cold (all new, stored in SQLite)", cold),
-        line("newsbot `Poller`, warm (server answers 304)", warm),
+        line("newsbot `Poller`, cold (all new, stored in SQLite)", cold, workers=True),
+        line("newsbot `Poller`, warm (server answers 304)", warm, workers=True),
     ]
+    index_note = ""
+    if "index" in ours:
+        ix = ours["index"]
+        rows.append(
+            f"| newsbot search index catch-up, after the cold poll ({ix['indexed']:,} entries) "
+            f"| | {ix['wall']:.1f} | | {ix['cpu']:.1f} | | {ix['peak_mb']:.0f} | | | "
+            f"{ix['load']:.1f} |"
+        )
+        index_note = (
+            "The cold poll only queues its new entries for SQLite's search index; the catch-up "
+            "row is that queue indexed afterwards (`Store.index_for_search`, which `newsbot "
+            "poll` and `newsbot run` call after a poll and every search calls first), timed "
+            "on its own and not part of the cold row. "
+        )
+    before_note = ""
+    if before is not None:
+        rows += [
+            line(f"newsbot before ({args.before}), cold", before["cold"], workers=True),
+            line(f"newsbot before ({args.before}), warm", before["warm"], workers=True),
+        ]
+        before_note = (
+            f"*Before*: the same phase run right after ours, with the bot package of commit "
+            f"{args.before} (same interpreter and packages; its poll indexes for search inside "
+            "the poll if that commit did). "
+        )
     peak = max(cold["peak_mb"], warm["peak_mb"])
     if extrap:
         base_note = (
@@ -310,10 +377,11 @@ waits {args.delay * 1000:.0f} ms before every response (304s included). The netw
 newsbot: `Poller` with the shipped defaults (at most {ours["max_concurrency"]} requests in
 flight, {ours["per_host"]} per host), a real `Store` on a temporary SQLite file;
 {ours["entries"]:,} entries stored. Cold results: {cold["statuses"]}; warm:
-{warm["statuses"]}. {peer_note}{base_note}Each tool runs in its own child process, one after
-another: CPU is that process's user+system time (all threads and, for newsbot, not its parse
-workers), peak RSS its `ru_maxrss`; *load* is the 1-minute load average as the run started
-(2 cores, shared with other helpers' work: wall times are inflated when it is high).
+{warm["statuses"]}. {peer_note}{base_note}{index_note}{before_note}Each tool runs in its own
+child process, one after another: CPU is that process's user+system time (all its threads),
+*parse workers CPU* that of newsbot's parse worker processes (its descendants), peak RSS its
+`ru_maxrss`; *load* is the 1-minute load average as the run started (2 cores, shared with
+other helpers' work: wall times are inflated when it is high).
 
 {chr(10).join(rows)}
 
@@ -344,8 +412,14 @@ def main() -> int:
     )
     ap.add_argument("--no-write", action="store_true", help="print, don't touch BENCHMARKS.md")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--before", metavar="REV", help="also run ours with the code of commit REV, side by side"
+    )
     ap.add_argument("--phase", choices=["ours", "reader", "baseline"], help=argparse.SUPPRESS)
+    ap.add_argument("--code", help=argparse.SUPPRESS)  # the bot package's folder, for --before
     args = ap.parse_args()
+    if args.code:
+        sys.path.insert(0, args.code)
     if args.serve:
         asyncio.run(serve(args.feeds, args.delay, args.hosts))
         return 0
@@ -384,6 +458,11 @@ def main() -> int:
         print(f"serving {len(urls):,} feeds on {args.hosts} hosts, port {port}", flush=True)
         ours = child(args, "ours", urls)
         print("ours:", json.dumps(ours), flush=True)
+        before: dict[str, Any] | None = None
+        if args.before:
+            with tempfile.TemporaryDirectory() as tmp:
+                before = child(args, "ours", urls, unpack(args.before, Path(tmp)))
+            print("before:", json.dumps(before), flush=True)
         peer = child(args, "reader", urls[: args.peer_feeds or args.feeds])
         print("reader:", json.dumps(peer), flush=True)
         nb = args.baseline_feeds or args.feeds
@@ -393,7 +472,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
     parse = parse_cost()
-    text = report(args, ours, peer, base, parse)
+    text = report(args, ours, before, peer, base, parse)
     print(text)
     if not args.no_write:
         from _report import write_section

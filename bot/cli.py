@@ -127,6 +127,8 @@ async def cmd_poll(args: argparse.Namespace) -> int:
                     results = await app.poller.poll(progress=progress)
             else:
                 results = await app.poller.poll()
+        # the new entries into the search index, now rather than at the first search
+        await app.store.index_for_search()
     finally:
         await app.close()
     hint = all_failed_hint(results)

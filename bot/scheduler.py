@@ -296,6 +296,8 @@ class Scheduler(SlotJobs):
             errors = sum(1 for r in results if r.status == "error")
             new = sum(r.new for r in results)
             log.info("polled %d feeds: %d new entries, %d errors", len(results), new, errors)
+            if new:  # ready for the next search (which would otherwise index them first)
+                await self.store.index_for_search()
             await self.poster.notify_failing_sources()
             return results
 

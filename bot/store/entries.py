@@ -11,7 +11,6 @@ from sqlalchemy import func, or_, select, update
 from bot.models import Article, ArticleIn, UpsertCounts
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
-from bot.store.search_index import new_entries_indexed
 from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
 
 
@@ -20,10 +19,7 @@ class EntriesMixin(StoreBase):
         self, feed_id: int, articles: Sequence[ArticleIn], now: datetime
     ) -> UpsertCounts:
         async with self.engine.begin() as conn:
-            async with new_entries_indexed(conn) as new:
-                (counts,) = await upsert_feeds_entries_in(
-                    conn, new, [FeedEntries(feed_id, articles, now)]
-                )
+            (counts,) = await upsert_feeds_entries_in(conn, [FeedEntries(feed_id, articles, now)])
             if counts.new:
                 await conn.execute(
                     update(feeds)

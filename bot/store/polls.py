@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.models import ArticleIn, FetchLogEntry, UpsertCounts
 from bot.store.rows import RELEASED, model_of
 from bot.store.schema import feeds, fetch_log
-from bot.store.search_index import new_entries_indexed
 from bot.store.upkeep import UpkeepMixin
 from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
 
@@ -136,15 +135,13 @@ class PollsMixin(UpkeepMixin):
         if not outcomes:
             return []
         async with self.engine.begin() as conn:
-            async with new_entries_indexed(conn) as new:
-                counts = await upsert_feeds_entries_in(
-                    conn,
-                    new,
-                    [
-                        FeedEntries(o.feed_id, o.articles if o.ok else (), o.now, o.full_text)
-                        for o in outcomes
-                    ],
-                )
+            counts = await upsert_feeds_entries_in(
+                conn,
+                [
+                    FeedEntries(o.feed_id, o.articles if o.ok else (), o.now, o.full_text)
+                    for o in outcomes
+                ],
+            )
             done = list(zip(outcomes, counts, strict=True))
             await _update_feeds(conn, [d for d in done if d[0].ok], _SUCCESS, _success_params)
             await _update_feeds(conn, [d for d in done if not d[0].ok], _FAILURE, _failure_params)

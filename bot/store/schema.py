@@ -172,6 +172,14 @@ full_text_queue = Table(
     Index("ix_full_text_queue_host", "host"),
 )
 
+# SQLite: new entries waiting for the search index (migration 0023, bot/store/search_index.py);
+# an insert trigger fills it. Always empty on PostgreSQL, whose index follows the table.
+search_queue = Table(
+    "search_queue",
+    metadata,
+    Column("entry_id", Integer, primary_key=True, autoincrement=False),
+)
+
 summaries = Table(
     "summaries",
     metadata,

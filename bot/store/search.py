@@ -6,7 +6,7 @@ The store finds the matches and their relevance (title and text hits on both eng
 (newest by entry id, which follows the order articles came in): a common word matches tens
 of thousands of articles on a big archive, and counting and ranking every one of them made
 a search take seconds. The answer then says "2,000+ found". The index is made by migration
-0015_search; new entries go into it a transaction at a time (``bot/store/search_index.py``).
+0015_search; new entries are queued for it and indexed in batches (``bot/store/search_index.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from bot.clock import ensure_utc
 from bot.models import Article
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
+from bot.store.search_index import index_queued
 
 # The newest matches this scope may see, through a covering index (the entries rows carry the
 # text: reading 2,000 of them cost most of a search). No bm25 here: its document frequencies
@@ -95,6 +96,7 @@ class SearchMixin(StoreBase):
         if self.engine.dialect.name == "postgresql":
             async with self.engine.connect() as conn:
                 return await _pg_matches(conn, terms, scope_key(scope), cap, any_term)
+        await index_queued(self.engine)  # every stored entry, however new, can be found
         params = {"q": fts_query(terms, any_term=any_term), "scope": scope_key(scope), "cap": cap}
         async with self.engine.connect() as conn:
             rows = (await conn.execute(text(_SQLITE_MATCHES), params)).all()
@@ -102,6 +104,10 @@ class SearchMixin(StoreBase):
                 return []
             score = await _sqlite_relevance(conn, terms, min(r[0] for r in rows), any_term)
         return [Match(int(r[0]), score(int(r[0])), _when(r[1]), int(r[2])) for r in rows]
+
+    async def index_for_search(self) -> int:
+        """Index the entries still queued for search (SQLite; see ``search_index.py``)."""
+        return await index_queued(self.engine)
 
     async def articles_by_ids(self, ids: Sequence[int]) -> list[Article]:
         """The articles with these ids, in the order asked."""

@@ -26,7 +26,6 @@ from bot.models import ArticleIn, UpsertCounts
 from bot.store.fulltext import enqueue_full_text_in
 from bot.store.matching import MatchPlan, StoredEntry, match_entries
 from bot.store.schema import entries
-from bot.store.search_index import NewEntries
 
 # (feed, article) pairs per lookup: two bound values each, far under SQLite's 32,766 and
 # PostgreSQL's 32,767 bound values a statement
@@ -114,12 +113,9 @@ def _article_values(a: ArticleIn, now: datetime) -> dict[str, Any]:
 
 async def _apply(
     conn: AsyncConnection,
-    new_entries: NewEntries,
     items: Sequence[FeedEntries],
     plans: Sequence[MatchPlan],
 ) -> None:
-    if any(p.updates for p in plans):
-        await new_entries.index(conn)  # an edited entry may be one this transaction added
     for item, plan in zip(items, plans, strict=True):
         for edit in plan.updates:
             await conn.execute(
@@ -145,7 +141,6 @@ async def _apply(
         for n in plan.inserts
     ]
     if rows:
-        await new_entries.inserting(conn)
         await conn.execute(insert(entries), rows)
     for item, plan in zip(items, plans, strict=True):
         if item.full_text:
@@ -159,12 +154,12 @@ async def _apply(
 
 
 async def upsert_feeds_entries_in(
-    conn: AsyncConnection, new_entries: NewEntries, batch: Sequence[FeedEntries]
+    conn: AsyncConnection, batch: Sequence[FeedEntries]
 ) -> list[UpsertCounts]:
     """Store these feeds' entries inside the caller's transaction, each by
     ``match_entries``'s plan; each feed's counts, in order. New or edited entries whose guid
-    is in their ``full_text`` are queued for their article page; the new ones are told to
-    ``new_entries`` (the search index). The feeds' ``entry_count`` is the caller's."""
+    is in their ``full_text`` are queued for their article page (and, by a trigger, every
+    new one for the search index). The feeds' ``entry_count`` is the caller's."""
     counts = [UpsertCounts()] * len(batch)
     for positions in _rounds(batch):
         positions = [i for i in positions if batch[i].articles]
@@ -173,7 +168,7 @@ async def upsert_feeds_entries_in(
         items = [batch[i] for i in positions]
         stored = await _stored(conn, items)
         plans = [match_entries(stored[item.feed_id].values(), item.articles) for item in items]
-        await _apply(conn, new_entries, items, plans)
+        await _apply(conn, items, plans)
         for i, plan in zip(positions, plans, strict=True):
             counts[i] = plan.counts
     return counts

@@ -9,12 +9,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from bot.cli import main
 from bot.community.rules import RuleSpec
 from bot.community.search import SearchServices, search_terms
 from bot.errors import NewsbotError
 from bot.models import ArticleIn, FeedSpec
+from bot.store.schema import entries
+from bot.store.search_index import index_queued, queued
 from bot.store.store import PollOutcome, Store
 
 from .conftest import NOW, day_articles, seed
@@ -147,9 +150,9 @@ async def test_a_channels_mutes_and_word_rules_apply_to_its_search(store: Store)
 async def test_a_poll_batchs_new_and_edited_entries_are_found_by_their_words_now(
     store: Store,
 ) -> None:
-    # The poller records many feeds' entries in one transaction (and indexes them for search
-    # in one statement at its end, bot/store/search_index.py): each feed's entries are found,
-    # and an entry edited in the same batch it first came in is found by its new words only.
+    # The poller records many feeds' entries in one transaction (and queues them for the search
+    # index, bot/store/search_index.py): each feed's entries are found, and an entry edited in
+    # the same batch it first came in is found by its new words only.
     feeds = [
         await store.add_feed(FeedSpec(f"Wire {i}", f"https://wire{i}.example/feed"), NOW)
         for i in range(3)
@@ -175,6 +178,48 @@ async def test_a_poll_batchs_new_and_edited_entries_are_found_by_their_words_now
     assert [a.url for a in (await s.search("regulators")).articles] == ["https://news.example/2"]
     assert (await s.search("company blog")).total == 4
     if store.engine.dialect.name == "sqlite":  # FTS5's own check: the index matches the rows
+        async with store.engine.begin() as conn:
+            await conn.exec_driver_sql(
+                "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)"
+            )
+
+
+async def test_entries_polled_before_the_index_caught_up_are_found_once_it_has(
+    store: Store,
+) -> None:
+    # A poll only queues its new entries for SQLite's search index; the catch-up
+    # (bot/store/search_index.py) indexes the queue in batches, a transaction each, after
+    # polls and before every search. Interrupted after one batch, the rest waits for the next
+    # run, and nothing is indexed twice. An entry edited while queued is indexed with its new
+    # words, one deleted while queued never is; the index stays consistent (FTS5's check).
+    feed = await store.add_feed(FeedSpec("Wire", "https://wire.example/feed"), NOW)
+    sqlite = store.engine.dialect.name == "sqlite"
+    articles = day_articles()
+
+    def outcome(items: list[ArticleIn]) -> PollOutcome:
+        return PollOutcome(feed.id, NOW, ok=True, next_poll_at=NOW, status="ok", articles=items)
+
+    await store.record_polls([outcome(articles)])
+    assert await queued(store.engine) == (5 if sqlite else 0)
+    assert await index_queued(store.engine, batch=2, batches=1) == (2 if sqlite else 0)
+    assert await queued(store.engine) == (3 if sqlite else 0)  # the rest waits its turn
+    # while two are still queued: one edited, one deleted (as retention would)
+    title = "Anthropic opens a robot lab"
+    edited = replace(articles[3], title=title, text=f"{title}. Its blog says so.", content_hash="e")
+    await store.record_polls([outcome([edited])])
+    async with store.engine.begin() as conn:
+        await conn.execute(delete(entries).where(entries.c.guid == articles[4].guid))
+    assert await store.index_for_search() == (2 if sqlite else 0)  # 3 left, 1 deleted
+    assert await store.index_for_search() == 0
+    s = Searcher(store)
+    assert (await s.search("company blog")).total == 3  # 0-2, indexed in both runs
+    assert [a.url for a in (await s.search("robot lab")).articles] == ["https://news.example/3"]
+    assert (await s.search("vision")).total == 0  # 3's old words
+    assert (await s.search("speech")).total == 0  # 4 is gone
+    # a search catches up by itself: an entry polled just now is found at once
+    await store.record_polls([outcome([replace(articles[4], guid="again")])])
+    assert [a.url for a in (await s.search("speech startup")).articles] == [articles[4].url]
+    if sqlite:
         async with store.engine.begin() as conn:
             await conn.exec_driver_sql(
                 "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)"

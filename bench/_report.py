@@ -17,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "BENCHMARKS.md"
 
 
+def unpack_bot(rev: str, into: Path) -> Path:
+    """The bot package of commit ``rev``, unpacked under ``into`` (for a before run: put
+    ``into`` first on the path, same interpreter and packages)."""
+    import io
+    import tarfile
+
+    data = subprocess.run(
+        ["git", "archive", rev, "bot"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
 def machine() -> str:
     try:
         import os

@@ -31,13 +31,11 @@ import argparse
 import asyncio
 import contextlib
 import hashlib
-import io
 import json
 import os
 import resource
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from email.utils import formatdate
@@ -254,16 +252,6 @@ def parse_cost() -> dict[str, float]:
 
 
 # --- orchestration --------------------------------------------------------------------------
-def unpack(rev: str, into: Path) -> Path:
-    """The bot package of commit ``rev``, for the before run."""
-    data = subprocess.run(
-        ["git", "archive", rev, "bot"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    return into
-
-
 def child(
     args: argparse.Namespace, phase: str, urls: list[str], code: Path | None = None
 ) -> dict[str, Any]:
@@ -461,7 +449,9 @@ def main() -> int:
         before: dict[str, Any] | None = None
         if args.before:
             with tempfile.TemporaryDirectory() as tmp:
-                before = child(args, "ours", urls, unpack(args.before, Path(tmp)))
+                from _report import unpack_bot
+
+                before = child(args, "ours", urls, unpack_bot(args.before, Path(tmp)))
             print("before:", json.dumps(before), flush=True)
         peer = child(args, "reader", urls[: args.peer_feeds or args.feeds])
         print("reader:", json.dumps(peer), flush=True)

@@ -18,14 +18,12 @@ digest. Also: the modules `python -X importtime` shows as the costliest for that
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import re
 import resource
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -33,19 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import write_section  # noqa: E402
+from _report import unpack_bot, write_section  # noqa: E402
 
 BEFORE = "fe6b119"  # main before this round of start-up work (issue 12, third session)
 TARGETS = {"--help": 0.3, "digest today": 0.5}
-
-
-def unpack(rev: str, into: Path) -> Path:
-    data = subprocess.run(
-        ["git", "archive", rev, "bot"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(into, filter="data")
-    return into
 
 
 def command(what: str, tmp: Path, db: str = "now") -> list[str]:
@@ -104,7 +93,7 @@ def main() -> None:
         tmp = Path(t)
         pycache = tmp / "pycache"
         (tmp / "config").mkdir()
-        old = unpack(args.before, tmp / "before")
+        old = unpack_bot(args.before, tmp / "before")
         for what in TARGETS:  # migrate the databases, cache the bytecode, warm the page cache
             run(command(what, tmp), None, pycache)
             run(command(what, tmp, "before"), old, pycache)

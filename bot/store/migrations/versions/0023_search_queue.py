@@ -19,38 +19,37 @@ revision = "0023_search_queue"
 down_revision = "0022_search_index_batched"
 
 _QUEUED = "EXISTS (SELECT 1 FROM search_queue WHERE entry_id = old.id)"
+_UNINDEX_OLD = (
+    "INSERT INTO entries_fts(entries_fts, rowid, title, text) "
+    "VALUES ('delete', old.id, old.title, old.text); "
+)
+_INDEX_NEW = "INSERT INTO entries_fts(rowid, title, text) VALUES (new.id, new.title, new.text); "
+_ON_DELETE = "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries"
+_ON_EDIT = "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries"
+_DROP_TRIGGERS = [
+    f"DROP TRIGGER IF EXISTS {name}"
+    for name in ("search_queue_insert", "entries_fts_delete", "entries_fts_update")
+]
 
 SQLITE_UP = [
-    "DROP TRIGGER IF EXISTS entries_fts_delete",
-    "DROP TRIGGER IF EXISTS entries_fts_update",
+    *_DROP_TRIGGERS,
     "CREATE TRIGGER search_queue_insert AFTER INSERT ON entries BEGIN "
     "INSERT OR IGNORE INTO search_queue(entry_id) VALUES (new.id); END",
     # one trigger, so the queue is read before the row leaves it
-    "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN "
+    f"{_ON_DELETE} BEGIN "
     "INSERT INTO entries_fts(entries_fts, rowid, title, text) "
     f"SELECT 'delete', old.id, old.title, old.text WHERE NOT {_QUEUED}; "
     "DELETE FROM search_queue WHERE entry_id = old.id; END",
-    f"CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries WHEN NOT {_QUEUED} "
-    "BEGIN "
-    "INSERT INTO entries_fts(entries_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text); "
-    "INSERT INTO entries_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    f"{_ON_EDIT} WHEN NOT {_QUEUED} BEGIN {_UNINDEX_OLD}{_INDEX_NEW}END",
 ]
 
 # back to 0022: what is queued goes into the index now, and 0015's triggers come back
 SQLITE_DOWN = [
     "INSERT INTO entries_fts(rowid, title, text) "
     "SELECT e.id, e.title, e.text FROM search_queue q JOIN entries e ON e.id = q.entry_id",
-    "DROP TRIGGER IF EXISTS search_queue_insert",
-    "DROP TRIGGER IF EXISTS entries_fts_delete",
-    "DROP TRIGGER IF EXISTS entries_fts_update",
-    "CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN "
-    "INSERT INTO entries_fts(entries_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text); END",
-    "CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries BEGIN "
-    "INSERT INTO entries_fts(entries_fts, rowid, title, text) "
-    "VALUES ('delete', old.id, old.title, old.text); "
-    "INSERT INTO entries_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
+    *_DROP_TRIGGERS,
+    f"{_ON_DELETE} BEGIN {_UNINDEX_OLD}END",
+    f"{_ON_EDIT} BEGIN {_UNINDEX_OLD}{_INDEX_NEW}END",
 ]
 
 

@@ -5,7 +5,7 @@ own beyond the injected store, poller and digest builder.
 composition root (``bot.app``); adapters and the CLI never reach past it to the store:
 
 - sources: ``list_sources``, ``add_source``, ``remove_source``, ``import_sources``
-- digests: ``window``, ``digest_for(when, tz, topic, scope, now)`` -> ``Digest``
+- digests: ``window``, ``digest_for(when, tz, topic, scope)`` -> ``Digest``
 - daily posts: ``setup_daily``, ``stop_daily``, ``daily_for``, ``destinations``,
   ``disable_destinations`` (a channel or server is gone), ``post_now`` -> ``Outcome``,
   ``last_post_error``; ``changes`` tells the scheduler when destinations change
@@ -241,13 +241,12 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         tz: str | None = None,
         topic: str | None = None,
         scope: str | None = None,
-        now: datetime | None = None,
         *,
         channel: str | None = None,
     ) -> Digest:
         """The digest of a window; in a server, without what its (and ``channel``'s)
         filters hide."""
-        window = self.window(when, tz, now)
+        window = self.window(when, tz)
         topic = " ".join(topic.split()) if topic else None
         filters = await self.filters_here(scope, channel)
         return await self.builder.build(window, topic=topic or None, scope=scope, filters=filters)
@@ -257,14 +256,13 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         when: str = "today",
         tz: str | None = None,
         scope: str | None = None,
-        now: datetime | None = None,
         *,
         explain: bool = False,
     ) -> WindowStories:
         """Every story of the window (not only the digest's), each with its articles."""
         from bot.digest.explain import window_stories
 
-        window = self.window(when, tz, now)
+        window = self.window(when, tz)
         articles = await self.store.articles_between(window.start, window.end, scope=scope)
         # the digest's own embeddings, when it has them, so both group alike
         embedder = getattr(self.builder, "embedder", None)

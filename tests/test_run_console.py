@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from render.factories import quiet_digest
 
 NEWSBOT = shutil.which("newsbot", path=str(Path(sys.executable).parent)) or "newsbot"
 
@@ -172,7 +173,7 @@ async def test_console_publisher_writes_once_and_resumes(tmp_path: Path) -> None
     from datetime import UTC, datetime
 
     from bot.adapters.console import ConsolePublisher
-    from bot.models import Destination, Digest, DigestStats, DigestWindow
+    from bot.models import Destination, DigestWindow
     from bot.publish import Resume
 
     out = io.StringIO()
@@ -186,15 +187,7 @@ async def test_console_publisher_writes_once_and_resumes(tmp_path: Path) -> None
         "UTC",
         "since the last post",
     )
-    digest = Digest(
-        title="Quiet Friday",
-        window=window,
-        lead=None,
-        stories=(),
-        bottom_line="Nothing.",
-        signoff="The Desk",
-        stats=DigestStats(articles=0, sources=0, stories=0, backend="extractive"),
-    )
+    digest = quiet_digest(window, "Quiet Friday")
     saved: list[str] = []
 
     async def save(progress: str) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from render.factories import quiet_digest
 
 from bot.clock import FixedClock
 from bot.config import Settings
@@ -24,7 +25,6 @@ from bot.models import (
     Destination,
     DestinationSpec,
     Digest,
-    DigestStats,
     DigestWindow,
     Feed,
     FeedSpec,
@@ -55,8 +55,14 @@ class NoPoller:
 
 
 class RecordingBuilder:
+    """Builds an empty digest and records what it was asked for."""
+
     def __init__(self) -> None:
-        self.windows: list[DigestWindow] = []
+        self.calls: list[tuple[DigestWindow, str | None, str | None]] = []  # window, topic, scope
+
+    @property
+    def windows(self) -> list[DigestWindow]:
+        return [window for window, _, _ in self.calls]
 
     async def build(
         self,
@@ -67,16 +73,8 @@ class RecordingBuilder:
         max_stories: int | None = None,
         filters: object = None,
     ) -> Digest:
-        self.windows.append(window)
-        return Digest(
-            title=f"Digest {window.start:%Y-%m-%d %H:%M}",
-            window=window,
-            lead=None,
-            stories=(),
-            bottom_line="Quiet.",
-            signoff="The Desk",
-            stats=DigestStats(articles=0, sources=0, stories=0, backend="test"),
-        )
+        self.calls.append((window, topic, scope))
+        return quiet_digest(window, f"Digest {window.start:%Y-%m-%d %H:%M}")
 
 
 @dataclass

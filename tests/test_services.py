@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from test_scheduler import NoPoller, RecordingBuilder
 
 from bot.clock import FixedClock
 from bot.config import Settings
@@ -15,14 +15,10 @@ from bot.errors import FeedError, FeedErrorKind, NewsbotError, SourceError
 from bot.models import (
     ArticleIn,
     DestinationSpec,
-    Digest,
-    DigestStats,
-    DigestWindow,
     Feed,
     FeedSpec,
     ParsedEntry,
     ParsedFeed,
-    PollResult,
 )
 from bot.services import Services, source_health, validate_time, validate_tz
 from bot.store.store import Store
@@ -41,19 +37,11 @@ def _art(n: int, now: datetime, host: str = "example.org") -> ArticleIn:
     )
 
 
-class FakePoller:
+class FakePoller(NoPoller):
     def __init__(self, now: datetime) -> None:
         self.now = now
         self.previewed: list[str] = []
         self.fail: FeedError | None = None
-
-    async def poll(
-        self, feeds: Sequence[Feed] | None = None, *, due_only: bool = False, progress: Any = None
-    ) -> list[PollResult]:
-        return []
-
-    async def leave(self) -> None:
-        return None
 
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         self.previewed.append(url)
@@ -64,34 +52,9 @@ class FakePoller:
         return ParsedFeed(title="Example  AI\nNews", link=url, entries=entries, parser="x"), arts
 
 
-class FakeBuilder:
-    def __init__(self) -> None:
-        self.calls: list[tuple[DigestWindow, str | None, str | None]] = []
-
-    async def build(
-        self,
-        window: DigestWindow,
-        *,
-        topic: str | None = None,
-        scope: str | None = None,
-        max_stories: int | None = None,
-        filters: object = None,
-    ) -> Digest:
-        self.calls.append((window, topic, scope))
-        return Digest(
-            title="t",
-            window=window,
-            lead=None,
-            stories=(),
-            bottom_line="",
-            signoff="",
-            stats=DigestStats(articles=0, sources=0, stories=0, backend="test"),
-        )
-
-
 @pytest.fixture
 def services(store: Store, clock: FixedClock) -> Services:
-    return Services(store, FakePoller(clock.now()), FakeBuilder(), Settings(), clock)
+    return Services(store, FakePoller(clock.now()), RecordingBuilder(), Settings(), clock)
 
 
 async def test_add_source_previews_before_saving_and_names_from_title(
@@ -269,7 +232,7 @@ async def test_why_finds_a_seen_article_and_a_disabled_source(
 async def test_digest_for_uses_the_window_in_the_right_zone(
     services: Services, clock: FixedClock
 ) -> None:
-    assert isinstance(services.builder, FakeBuilder)
+    assert isinstance(services.builder, RecordingBuilder)
     await services.digest_for("yesterday", tz="America/New_York", topic="  open   source ")
     window, topic, _ = services.builder.calls[-1]
     assert topic == "open source"

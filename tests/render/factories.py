@@ -63,10 +63,11 @@ def sample_digest() -> Digest:
     )
 
 
-def quiet_digest() -> Digest:
+def quiet_digest(window: DigestWindow = WINDOW, title: str = "Aug 22 — a quiet day") -> Digest:
+    """A digest of a window with no news."""
     return Digest(
-        title="Aug 22 — a quiet day",
-        window=WINDOW,
+        title=title,
+        window=window,
         lead=None,
         stories=(),
         bottom_line="Nothing came over the wire in this window. Back tomorrow.",

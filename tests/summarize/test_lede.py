@@ -156,3 +156,95 @@ def test_a_reviews_reposting_note_is_furniture() -> None:
         kind("[This review was originally posted at the Nieman Journalism Lab on Aug. 22, 2014.]")
         == BOILERPLATE
     )
+
+
+def test_a_features_line_prints_only_its_headline() -> None:
+    # Real feed summaries of world-news outlets read in earlier sessions (DW, EL PAÍS, NYT,
+    # Spoon & Tamago, Collective Action in Tech): the rules call each news, but each is a
+    # scene, the article talking about itself or the reader, a line leaning on an earlier
+    # one, or background years old
+    features = [
+        (
+            "The hidden money behind deep-sea mining",
+            "A DW investigation traces the hidden financial web behind deep-sea mining.",
+        ),
+        (
+            "AI-fueled chip shortage drives up smartphone prices",
+            "Anyone buying a new smartphone in 2026 should brace for higher prices.",
+        ),
+        (
+            "2026 Winter Olympics opening ceremony is here",
+            "The 2026 Winter Olympics opening ceremony is finally here.",
+        ),
+        (
+            "Horden: portraits of family, death, and dreams in an English mining town",
+            "As a "
+            "child, Ed Alcock listened to the story of his great uncle Kendon’s death at the "
+            "age of 17.",
+        ),
+        (
+            'Holocaust survivor Leon Weintraub: "We were dehumanized"',
+            "The 100-year-old vividly recalls the hunger, death camps and cruelty of the guards.",
+        ),
+        (
+            "Germany's gas reserves face crucial energy supply test",
+            "The country's stockpiles have dropped to about 30% amid a spell of severe cold.",
+        ),
+        (
+            "Duct-Tape Typographer Shuetsu Sato Honored With Design Award",
+            "Shuetsu Sato began working as a security guard at Shinjuku Station in 2002.",
+        ),
+        (
+            "Worker Perspective with Sunday Mills (HCL)",
+            "Wynnie Chan spoke with Sunday Mills, "
+            "one of the union organizers at Google Pittsburgh vendor company HCL about the "
+            "state of organizing in tech.",
+        ),
+    ]
+    for title, text in features:
+        assert _summary(title, text) == "", text
+
+
+def test_the_headline_says_an_interview_or_an_obituary_opens_on_the_life() -> None:
+    # EL PAÍS's interviews ("Name, role: ‘quote’") open on a profile; DW's obituary on a
+    # career: neither is what happened
+    assert (
+        _summary(
+            "Jung Chang, writer: ‘If people thought China was so wonderful, they would go there’",
+            "Jung Chang rose to fame in 1991 with her memoir Wild Swans.",
+        )
+        == ""
+    )
+    assert (
+        _summary(
+            "'Apocalypse Now' actor Robert Duvall dies aged 95",
+            'Robert Duvall won an Oscar for "Tender Mercies" and earned nominations for '
+            'classics including "The Godfather."',
+        )
+        == ""
+    )
+
+
+def test_news_under_a_quote_question_or_obituary_headline_is_still_printed() -> None:
+    # a headline with a verb before its quote is news, not an interview (TIME World); under
+    # a question headline a line that opens on its actor or says who said it is news (DW);
+    # an obituary's line on the death is (NPR)
+    assert _summary(
+        "Newsom Tells World Leaders to Stand Up to Trump: ‘It’s Just Pathetic’",
+        "California’s Gov. Gavin Newsom issued a strong message to global leaders on "
+        "Tuesday, urging them to take a stand against President Donald Trump.",
+    ).startswith("California’s Gov. Gavin Newsom issued")
+    assert _summary(
+        "India's oil shake-up: Can Venezuela really replace Russia?",
+        "Donald Trump says India has agreed to replace Russian oil with US supplies.",
+    ).startswith("Donald Trump says India has agreed")
+    assert _summary(
+        "Rev. Jesse Jackson has died",
+        "Longtime civil rights leader Rev. Jesse Jackson dies at age 84.",
+    ).startswith("Longtime civil rights leader Rev. Jesse Jackson dies")
+    # an old year with a present attribution is news now (NPR)
+    assert _summary(
+        "U.S. releases new details on alleged secret Chinese nuclear test",
+        "A U.S. official said Tuesday a remote earthquake in 2020 was caused by a Chinese "
+        "nuclear test.",
+    ).startswith("A U.S. official said Tuesday")

@@ -177,9 +177,92 @@ def is_teaser(sentence: str) -> bool:
     return bool(_TEASER.search(sentence))
 
 
+# A feature's or profile's line the rules pass, by its words, wherever it stands (the
+# world-news outlets' feed summaries, read in the nineteenth session):
+_FEATURE_LINE = re.compile(
+    # a scene: "On a frigid, sunny morning last December, ...", "Carlos Alcaraz is taking a
+    # walk early in the morning", "As a child, Ed Alcock listened to..."
+    r"^On\sa\s(?:[\w-]+,?\s){1,3}(?:day|night|morning|afternoon|evening)\b"
+    r"|\b(?:early|late)\sin\sthe\s(?:morning|afternoon|evening|day)\b|\blate\sat\snight\b"
+    r"|^As\sa\s(?:child|boy|girl|teenager|student|young\s\w+)\b"
+    # the article, not the news: "A DW investigation traces...", "DW's X asks what..."
+    r"|^(?:\S+\s){1,4}(?:asks|traces|looks\sat|takes\sa\s(?:closer\s|deep\s)?look)\b"
+    # talking to the reader or about the mood: "Anyone buying a new smartphone in 2026
+    # should brace for...", "...is finally here", "...has never been easier...", "...have
+    # been far from perfect", "Troubles at Vanke raise questions about..."
+    r"|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b"
+    r"|\bnever\sbeen\s(?:easier|harder|better|worse)\b|\bfar\sfrom\s(?:perfect|over|certain)\b"
+    r"|\braises?\squestions\b|^At\sa\s(?:critical|crucial|pivotal)\s(?:juncture|moment|time)\b"
+    # a conversation's blurb: "Wynnie Chan spoke with Sunday Mills ... about ..."
+    r"|^(?:[^,]{0,40},\s)?(?:[A-Z][\w.'’-]*\s){1,3}(?:spoke|talked|sat\sdown|chatted)\s(?:with|to)\s",
+)
+# Leaning on what came before though it opens on no pronoun: "The dictator, eager to...",
+# "The 100-year-old vividly recalls...", "As the trial drags on, the Dusseldorf-based
+# satirist has...", "The swap for four soldiers...", "Some of the women were...", "A new
+# Oscar category was also introduced...", "...hosted both Games that year".
+_LEANS_BACK = re.compile(
+    r"^(?:(?:As|While|When|After|Before|Despite|With|[A-Z][a-z]+ed)\b[^,]{0,60},\s)?[Tt]he\s"
+    r"(?:[\w-]+\s){0,3}?(?:leader|actor|actress|dictator|satirist|singer|writer|author|star"
+    r"|director|\d+-year-old|country['’]s|nation['’]s|city['’]s|swap)\b"
+    r"|^(?:Some|Many|Most|All|None|Several|Two|Three|Four)\sof\sthe\b"
+    r"|\b(?:is|are|was|were|has|have|had|will|would)\salso\b"
+    r"|\b(?:that|the\ssame)\s(?:year|day|week|month|night|morning|season|time)\b"
+)
+# Background, not news: every year the sentence names is two or more before the article's
+# ("Jung Chang rose to fame in 1991...", "...the Arctic island saw the Vikings in the 10th
+# century and the Danes in 1721") and nothing puts it in the present: no present or future
+# verb, no attribution, no recent day ("A U.S. official said a remote earthquake in 2020
+# was caused by..." is news).
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b\d+(?:th|st|nd|rd)\scentury\b")
+_NOW = re.compile(
+    r"\b(?:is|are|has|have|will|says|say|said|told|tells|according|announced|reported|finds"
+    r"|found|shows|suggests|today|yesterday|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|this\s(?:week|month|year|morning|afternoon|evening)|last\s(?:week|month))\b"
+)
+# The story's headline says what kind of piece it is:
+# an interview, "Jung Chang, writer: ‘If people thought...’", "Carlos Alcaraz: ‘I’m a...’"
+# (a name, a role in lower case, then the quote: not "Newsom Tells Leaders...: ‘It’s...’");
+_INTERVIEW = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,4}(?:,\s[a-z][^:]{1,90})?:\s*[‘'\"“]")
+# a live blog written up after ("... opening ceremony — as it happened");
+_LIVE_BLOG = re.compile(r"\bas\sit\shappened\b", re.I)
+# an obituary, whose summary may open on the life ("Robert Duvall won an Oscar for...").
+_OBITUARY = re.compile(r"\b(?:dies|died|dead\sat|has\sdied|passes\saway|passed\saway)\b", re.I)
+_DEATH = re.compile(r"\b(?:die[sd]?|death|dead|passed\saway|funeral)\b", re.I)
+_ATTRIBUTED = re.compile(r"\b(?:says?|said|told|according)\b")
+
+
+def is_background(sentence: str, year: int) -> bool:
+    """Every year named is two or more before ``year`` and nothing says it is news now."""
+    years = list(_YEAR.finditer(sentence))
+    if not years or _NOW.search(sentence):
+        return False
+    return all(not m.group(1) or int(m.group(1)) <= year - 2 for m in years)
+
+
+def is_feature_line(sentence: str, headline: str, year: int) -> bool:
+    """A line of a feature, a profile or an interview rather than the news, though the
+    rules pass it: a scene, the article or the reader talked about, a line leaning on an
+    earlier one, background years ago; or any line under an interview's or live blog's
+    headline, a line of an obituary that says nothing of the death, and, under a question
+    headline ("Is Netflix making us stupid?"), a line neither opening on its actor nor
+    saying who said it."""
+    s = sentence.strip()
+    if _FEATURE_LINE.search(s) or _LEANS_BACK.search(s) or is_background(s, year):
+        return True
+    if _INTERVIEW.match(headline) or _LIVE_BLOG.search(headline):
+        return True
+    if _OBITUARY.search(headline) and not _DEATH.search(s):
+        return True
+    question = headline.strip().endswith("?")
+    return question and not _ATTRIBUTED.search(s) and not leads_with_actor(s)
+
+
 def is_lede_news(sentence: str, place: Place, headline: str, year: int) -> bool:
-    """Printable news where it stands: in an article with a body, by the lede score; in a
-    short summary, by the rules (news, pinned to a date, number or act) and not a teaser."""
+    """Printable news where it stands: never a feature's line (``is_feature_line``); in an
+    article with a body, by the lede score; in a short summary, by the rules (news, pinned
+    to a date, number or act) and not a teaser."""
+    if is_feature_line(sentence, headline, year):
+        return False
     if place.count < SCORED_FROM:
         return is_news(sentence) and is_concrete(sentence) and not is_teaser(sentence)
     return lede_score(sentence, place, headline, year) >= THRESHOLD

@@ -106,10 +106,32 @@ def stands_alone(clause: str) -> bool:
     if first in _DETERMINERS:
         return any(_is_verb(w) for w in words[2:5])
     if words[0][:1].isupper():
+        # a name, digits included ("Google’s Pixel 11 Pro XL brings")
         i = 1
-        while i < len(words) and words[i][:1].isupper():
+        while i < len(words) and (words[i][:1].isupper() or words[i][:1].isdigit()):
             i += 1
-        return i < len(words) and _is_verb(words[i])
+        return i < len(words) and (_is_verb(words[i]) or _name_as_modifier(words, i))
+    return False
+
+
+_FUNCTION_WORDS = _wordset(
+    "of in on at for to from by with and or but if so the a an as that which who when while"
+    " its their his her"
+)
+
+
+def _name_as_modifier(words: list[str], i: int) -> bool:
+    """ "U.S. battery startups pulled...": a name used before one or two plain nouns, then
+    a verb that can only be one (an auxiliary, "-ed", an irregular past); a present "-s"
+    is no proof there ("Audio output costs" may be a list's heading)."""
+    if words[0].lower() in _FUNCTION_WORDS:
+        return False  # "And if LLMs end up...": no name at all
+    for j in range(i, min(i + 3, len(words))):
+        w = words[j].strip(",")
+        if not w.islower() or w in _FUNCTION_WORDS:
+            return False
+        if j > i and (w in AUX or w.endswith("ed") or w in _IRREGULAR_PAST):
+            return True
     return False
 
 

@@ -1,4 +1,4 @@
-"""Plain words keep the meaning: 230 labelled rewrites (tests/data/writer/rewrites.jsonl).
+"""Plain words keep the meaning: the labelled rewrites (tests/data/writer/rewrites.jsonl).
 
 Each case is a real fixture sentence (or one written for an example issue 8 names) and the
 sentences the offline writer must make of it, read against the source by hand: same

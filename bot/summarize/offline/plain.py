@@ -150,9 +150,11 @@ _APPOSITIVE = re.compile(
     r"(?=\s(?!and\b|or\b|but\b)[a-z])"
 )
 # "..., increasing accountability and allowing authorities to trace it.": a trailing
-# participle clause that adds a consequence or manner, not who said it.
+# participle clause that adds a consequence or manner, not who said it; a hedge in front
+# of it goes with it (", potentially boosting their traffic...": the head's claim stands).
 _PARTICIPLE = re.compile(
-    r",\s(?!(?:during|including|according|regarding|concerning|following|excluding|pending"
+    r",\s(?:(?:potentially|possibly|thereby|effectively)\s)?"
+    r"(?!(?:during|including|according|regarding|concerning|following|excluding|pending"
     r"|notwithstanding|nothing|something|anything|everything)\b)[a-z]+ing\b[^;]*(?=\.$)"
 )
 _VERB_NEXT = re.compile(r"^(?:[a-z]+ed\b|[a-z]+s\s(?:the|a|an|its|their|to|that|it|new)\b)")

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.summarize.offline.extractive import candidates, terms
+from bot.summarize.offline.patterns import TIME_OF_DAY, opening
 from bot.summarize.offline.screen import (
     BOILERPLATE,
     HOOK,
@@ -71,21 +72,16 @@ _WEEKDAY = re.compile(
 _SAID = re.compile(r"\b(?:said|says|told|according\sto|announced|confirmed|reported)\b")
 
 
-def _opening(words: str) -> re.Pattern[str]:
-    """A sentence that starts with one of ``words`` ("|"-separated, spaces as written)."""
-    return re.compile(r"^(?:" + words.replace(" ", r"\s") + r")\b")
-
-
 # "When President Donald Trump told protesters...", "As people trickled into polling
 # stations...", "For the first few days of...": a scene or a time clause before the news
-_SCENE_OPEN = _opening(
-    "When|As|While|For|Despite|Before|After|Following|Since|Once|Just|Eight|Ten|Two|Three"
-    "|In the|On a|At the"
+_SCENE_OPEN = opening(
+    "When As While For Despite Before After Following Since Once Just Eight Ten Two Three"
+    " In_the On_a At_the"
 )
 # a sentence after this one that leans on it: the opener of a story told in steps
-_LEANS = _opening(
-    "But|Yet|And|So|Now|Instead|Still|Then|It|It['’]s|He|She|They|His|Her|Their|That|This"
-    "|These|Those|Not"
+_LEANS = opening(
+    "But Yet And So Now Instead Still Then It It['’]s He She They His Her Their That This"
+    " These Those Not"
 )
 _QUOTE = re.compile(r"^[\"“‘']")
 
@@ -182,7 +178,7 @@ def is_teaser(sentence: str) -> bool:
 _FEATURE_LINE = re.compile(
     # a scene: "On a frigid, sunny morning last December, ...", "Carlos Alcaraz is taking a
     # walk early in the morning", "As a child, Ed Alcock listened to..."
-    r"^On\sa\s(?:[\w-]+,?\s){1,3}(?:day|night|morning|afternoon|evening)\b"
+    rf"^On\sa\s(?:[\w-]+,?\s){{1,3}}{TIME_OF_DAY}\b"
     r"|\b(?:early|late)\sin\sthe\s(?:morning|afternoon|evening|day)\b|\blate\sat\snight\b"
     r"|^As\sa\s(?:child|boy|girl|teenager|student|young\s\w+)\b"
     # the article, not the news: "A DW investigation traces...", "DW's X asks what..."

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.extractive import is_boilerplate, terms
+from bot.summarize.offline.patterns import TIME_OF_DAY, any_of
 from bot.summarize.offline.slots import DESCRIPTOR as _DESCRIPTOR
 from bot.summarize.offline.slots import NAME as _NAME
 
@@ -58,13 +59,14 @@ _FIRST_PERSON = re.compile(
     r"^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|We'll|We’ll|My|Our|Us|Let's|Let’s)\b"
     r"|\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|our|us)\b(?![-'’])",
 )
-_READER = re.compile(
-    r"^(?:you|your|if\syou|here['’]?s\s(?:how|what)|here\sis|learn\b|explore\b|discover\b|meet\b"
-    r"|find\sout|get\b|check\sout|pause\b|imagine\b|sign\sme|introducing\b|a\sguide\b"
-    r"|a\scollection\b|researching\b|securing\b|move\sbeyond|chances\sare|remember\b|\(|here['’]s\b"
-    r"|listen\b|watch\b|read\b|join\b|tune\sin\b|sign\sup\b)",
-    re.I,
-)
+# (no "\b" after "you" on purpose: "Youth..." and "Yours..." open a general line too)
+_READER_OPENINGS = r"""
+    you your if_you here['’]?s_(?:how|what) here_is learn\b explore\b discover\b meet\b
+    find_out get\b check_out pause\b imagine\b sign_me introducing\b a_guide\b
+    a_collection\b researching\b securing\b move_beyond chances_are remember\b \( here['’]s\b
+    listen\b watch\b read\b join\b tune_in\b sign_up\b
+"""
+_READER = re.compile("^" + any_of(_READER_OPENINGS), re.I)
 _QUOTE_START = re.compile(r"^[\"“‘']")
 # "AI is expensive, Ali Ghodsi tells TechCrunch.": a short quote put in the outlet's words
 _TOLD = re.compile(r"^[^,]{3,60},\s(?:[A-Z][\w.'-]*\s){1,4}(?:tells|told|says|said)\s\S+\.$")
@@ -74,9 +76,8 @@ _ESSAY = re.compile(r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b
 # A feature's scene: "One chilly day in November 2025, ...", "In the early hours of
 # Saturday, a man living outside Caracas heard explosions."
 _SCENE = re.compile(
-    r"^(?:in\sthe\searly\s|one\s\w+\s(?:day|night|morning|afternoon|evening)\b"
-    r"|on\sa\s\w+\s(?:day|night|morning|afternoon|evening)\b)"
-    r"|\ba\s(?:man|woman|boy|girl|teenager|mother|father)\b|\bbest\sknown\b",
+    rf"^(?:in\sthe\searly\s|(?:one|on\sa)\s\w+\s{TIME_OF_DAY}\b)"
+    r"|\ba\s" + any_of("man woman boy girl teenager mother father") + r"\b|\bbest\sknown\b",
     re.I,
 )
 # "she listed a 2002 birthday": a person the sentence never names, unless quoted as a source

@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.summarize.offline.patterns import any_of
+
 NAME = r"(?:[A-Z][\w.&+-]*[\w&+]|[A-Z])(?:\s(?:[A-Z0-9][\w.&+-]*[\w&+]|[A-Z0-9]))*"
 DESCRIPTOR = (
     r"(?:(?:[\w-]+\s){0,4}(?:startup|company|firm|maker|giant|lab|chipmaker|developer"
@@ -30,9 +32,9 @@ MONEY = re.compile(
     r"(?:US)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion)|[MBK]\b)?"
     r"|\b\d[\d,]*(?:\.\d+)?\s(?:million|billion|trillion)\s(?:dollars|euros|pounds|yuan|yen)\b"
 )
+_RAISED = any_of("raised raises raising closed secured lands landed pulled_in is_raising")
 _RAISE = re.compile(
-    rf"(?P<who>{NAME})(?:['’]s)?\s(?:has\s|have\s)?(?:raised|raises|raising|closed|secured"
-    rf"|lands|landed|pulled in|is raising)\b[^.;]*?(?P<amount>{MONEY.pattern})"
+    rf"(?P<who>{NAME})(?:['’]s)?\s(?:has\s|have\s)?{_RAISED}\b[^.;]*?(?P<amount>{MONEY.pattern})"
 )
 _VALUATION = re.compile(
     rf"(?:at\sa\s(?P<a>{MONEY.pattern})\s(?:post-money\s|pre-money\s)?valuation"
@@ -51,17 +53,17 @@ _PART_OF = re.compile(
     rf"\sby\s(?P<buyer2>{NAME})"
 )
 # Only a settlement, fine or penalty proves who pays: "pays drivers $10" is no penalty.
+_PENALTY = any_of("settlement fine penalty")
 _PAYS = re.compile(
-    rf"(?P<who>{NAME})[^.;]{{0,80}}?\b(?:settlement|fined|penalty|penalties|damages)"
-    rf"[^.;]{{0,40}}?(?P<amount>{MONEY.pattern})|(?P<amount2>{MONEY.pattern})\s(?:settlement"
-    rf"|fine|penalty)"
+    rf"(?P<who>{NAME})[^.;]{{0,80}}?\b{any_of('settlement fined penalty penalties damages')}"
+    rf"[^.;]{{0,40}}?(?P<amount>{MONEY.pattern})|(?P<amount2>{MONEY.pattern})\s{_PENALTY}"
 )
 # "a $140 million fine against his social media platform, X": the fine names who pays, and
 # it need not be the sentence's subject (Musk called for the EU to be abolished over it).
-_AGAINST_WORD = re.compile(r"\b(?:fine|penalty|settlement)\s(?:against|on)\s")
+_AGAINST_WORD = re.compile(rf"\b{_PENALTY}\s(?:against|on)\s")
 _AGAINST = re.compile(
-    rf"\b(?:fine|penalty|settlement)\s(?:against|on)\s(?:(?:his|her|its|their|the)\s)?"
-    rf"(?:[\w-]+\s){{0,3}}?(?:[\w-]+,\s)?(?P<who>{NAME})"
+    _AGAINST_WORD.pattern
+    + rf"(?:(?:his|her|its|their|the)\s)?(?:[\w-]+\s){{0,3}}?(?:[\w-]+,\s)?(?P<who>{NAME})"
 )
 _COUNT = re.compile(
     r"(?:(?:more than|nearly|almost|about|roughly|over|some|at least)\s)?\d[\d,.]*"

@@ -4,35 +4,23 @@ articles, so its summary tells what they add."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import UTC, datetime, timedelta
+
+from support.articles import incoming
 
 from bot.clock import FixedClock
 from bot.community.post_links import post_link
 from bot.config import Settings
 from bot.digest.build import DigestBuilder
 from bot.digest.select import window_for
-from bot.models import ArticleIn, Destination, FeedSpec
+from bot.models import Destination, FeedSpec
 from bot.render.discord import render_discord
 from bot.render.markdown import render_markdown
 from bot.store.store import Store
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
 NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)
-
-
-def entry(url: str, title: str, text: str, at: datetime) -> ArticleIn:
-    return ArticleIn(
-        guid=url,
-        url=url,
-        canonical_url=url,
-        title=title,
-        author=None,
-        published_at=at,
-        text=text,
-        content_hash=hashlib.sha256(f"{title}{text}".encode()).hexdigest(),
-    )
 
 
 EARLIER = (
@@ -60,8 +48,8 @@ OTHER = (
 async def seeded(store: Store) -> DigestBuilder:
     verge = await store.add_feed(FeedSpec("The Verge", "https://verge.example/feed"), NOW)
     ars = await store.add_feed(FeedSpec("Ars Technica", "https://ars.example/feed"), NOW)
-    await store.upsert_entries(verge.id, [entry(*EARLIER)], NOW - timedelta(days=2))
-    await store.upsert_entries(ars.id, [entry(*TODAY), entry(*OTHER)], NOW)
+    await store.upsert_entries(verge.id, [incoming(*EARLIER)], NOW - timedelta(days=2))
+    await store.upsert_entries(ars.id, [incoming(*TODAY), incoming(*OTHER)], NOW)
     return DigestBuilder(store, ExtractiveSummarizer(), Settings(), FixedClock(NOW))
 
 

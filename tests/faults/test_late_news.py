@@ -9,9 +9,9 @@ the real scheduler and a publisher that records what each post carried.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime, timedelta
 
+from support.articles import incoming
 from test_scheduler import NoPoller
 
 from bot.clock import FixedClock
@@ -51,17 +51,7 @@ class Recorder:
 
 def article(key: str, published: datetime) -> ArticleIn:
     title, text = STORIES[key]
-    url = f"https://news.example/{key}"
-    return ArticleIn(
-        guid=url,
-        url=url,
-        canonical_url=url,
-        title=title,
-        author=None,
-        published_at=published,
-        text=text,
-        content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest(),
-    )
+    return incoming(f"https://news.example/{key}", title, text, published)
 
 
 async def test_news_seen_after_the_post_it_was_published_before_is_in_the_next(

@@ -1,4 +1,5 @@
-"""Stored-article objects for unit tests of the digest and summarizers."""
+"""Article objects for unit tests of the digest and summarizers: stored ones (`article`) and
+entries as a poll brings them in (`incoming`)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,25 @@ import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from bot.models import Article
+from bot.models import Article, ArticleIn
 from bot.store.store import Store
 
 END = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
 _FEEDS = {"TechCrunch": 1, "The Verge": 2, "Ars Technica": 3, "Hacker News": 4, "Lab blog": 5}
+
+
+def incoming(url: str, title: str, text: str, published: datetime) -> ArticleIn:
+    """An entry as a poll brings it in, its URL also its guid and canonical URL."""
+    return ArticleIn(
+        guid=url,
+        url=url,
+        canonical_url=url,
+        title=title,
+        author=None,
+        published_at=published,
+        text=text,
+        content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest(),
+    )
 
 
 def article(
@@ -30,14 +45,7 @@ def article(
         id=id,
         feed_id=_FEEDS.setdefault(feed, len(_FEEDS) + 1),
         feed_name=feed,
-        guid=url,
-        url=url,
-        canonical_url=url,
-        title=title,
-        author=None,
-        published_at=published,
-        text=text,
-        content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest(),
+        **vars(incoming(url, title, text, published)),
         first_seen_at=published,
         updated_at=published,
         feed_weight=weight,

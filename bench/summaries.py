@@ -10,7 +10,13 @@ LexRank and TextRank are sumy's implementations (Erkan & Radev 2004; Mihalcea & 
 2004) fed through our splitter and a regex word tokenizer, so they never need NLTK data:
 nothing is downloaded. ROUGE is Google's rouge-score with its Porter stemmer (offline).
 
-    .venv/bin/python bench/summaries.py [--limit N]
+    .venv/bin/python bench/summaries.py [--limit N] [--fit]
+
+``--fit`` refits the word-pair chance model (bot/summarize/offline/concepts.py) on
+Multi-News stories 1-50 and prints its weights (CHANCE_WEIGHTS are that fit). Every run
+also reports a two-fold cross-validation: the model fitted on stories 1-50 scores 51-100,
+the one fitted on 51-100 scores 1-50, and the 100 out-of-fold results are compared with
+one paired bootstrap.
 
 No Multi-News text is copied into the project: it is read from ../shared at run time.
 """
@@ -18,6 +24,7 @@ No Multi-News text is copied into the project: it is read from ../shared at run 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -32,6 +39,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np
 from _report import write_section
 from rouge_score import rouge_scorer
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -40,7 +48,8 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
-from bot.summarize.offline.extractive import summarize_documents
+from bot.summarize.offline import concepts
+from bot.summarize.offline.extractive import candidates, summarize_documents, trim
 from bot.summarize.offline.voice import LEAD_WORDS
 from bot.summarize.sentences import split_sentences
 
@@ -78,6 +87,13 @@ def until_budget(sentences: Sequence[str], budget: int) -> list[str]:
 
 def ours(docs: Docs, budget: int) -> str:
     return " ".join(summarize_documents(docs, budget))
+
+
+def ours_with(weights: Sequence[float]) -> System:
+    def run(docs: Docs, budget: int) -> str:
+        return " ".join(summarize_documents(docs, budget, weights))
+
+    return run
 
 
 def lead3(docs: Docs, budget: int) -> str:
@@ -248,6 +264,69 @@ def multinews(limit: int | None, part: str) -> str:
     )
 
 
+def _pairs_and_labels(docs: Docs, reference: str) -> tuple[list[list[float]], list[float]]:
+    """The story's word pairs' features as the ranking sees them, each labelled 1 when
+    the human summary has the pair."""
+    sents = [concepts.Placed(c.doc, c.pos, trim(c.text)) for c in candidates(docs)]
+    features = concepts.pair_features(sents, len(docs))
+    wanted = set(itertools.pairwise(concepts.tokens(reference)))
+    return list(features.values()), [float(p in wanted) for p in features]
+
+
+def fit_chances(examples: list[tuple[Docs, str]], ridge: float = 1e-3) -> tuple[float, ...]:
+    """Logistic regression (Newton steps, a light ridge) of "the summary has this pair"."""
+    xs: list[list[float]] = []
+    ys: list[float] = []
+    for docs, ref in examples:
+        x, y = _pairs_and_labels(docs, ref)
+        xs += x
+        ys += y
+    x_arr, y_arr = np.array(xs), np.array(ys)
+    w = np.zeros(x_arr.shape[1])
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-x_arr @ w))
+        grad = x_arr.T @ (y_arr - p) - ridge * w
+        hess = (x_arr * (p * (1 - p))[:, None]).T @ x_arr + ridge * np.eye(len(w))
+        w = w + np.linalg.solve(hess, grad)
+    return tuple(round(float(v), 3) for v in w)
+
+
+def _halves() -> tuple[list[tuple[Docs, str]], list[tuple[Docs, str]]]:
+    rows = _rows(SUMM / "multinews-dev.jsonl", None)
+    examples = [(list(r["documents"]), str(r["reference"])) for r in rows]
+    return examples[:TUNE], examples[TUNE:]
+
+
+def crossval() -> str:
+    """Two folds: fit on one half, score the other; 100 out-of-fold stories, one bootstrap."""
+    tune, report = _halves()
+    systems = {k: v for k, v in EXTRACTIVE.items() if k not in ("Lead-3", "ours (extractive)")}
+    fits = {"1-50": fit_chances(tune), f"{TUNE + 1}-100": fit_chances(report)}
+    # ours as shipped (fitted on 1-50) on 51-100, and refitted on 51-100 on 1-50
+    folds = [(report, fits["1-50"]), (tune, fits[f"{TUNE + 1}-100"])]
+    per_r2: dict[str, list[float]] = {}
+    sums: dict[str, dict[str, float]] = {}
+    took: dict[str, float] = {}
+    for examples, weights in folds:
+        means, r2s, secs = evaluate(
+            examples, {"ours (extractive)": ours_with(weights), **systems}, fixed=LEAD_WORDS
+        )
+        for name, m in means.items():
+            slot = sums.setdefault(name, dict.fromkeys(METRICS, 0.0))
+            for k in METRICS:
+                slot[k] += m[k] / len(folds)
+            per_r2.setdefault(name, []).extend(r2s[name])
+            took[name] = took.get(name, 0.0) + secs[name]
+    shown = ", ".join(f"{k}: {v}" for k, v in fits.items())
+    return (
+        "### Multi-News dev, two-fold cross-validation (100 stories, each scored by the "
+        "model fitted on the other half; budget = "
+        f"{LEAD_WORDS} words)\n\n"
+        + table(sums, "ours (extractive)", per_r2, took)
+        + f"\n\nWord-pair chance weights by fitting half ({shown})."
+    )
+
+
 def frank(limit: int | None) -> str:
     rows = _rows(SUMM / "frank-dev.jsonl", limit)
     parts: list[str] = []
@@ -284,12 +363,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="first N examples of each file (quick runs)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--frank", action="store_true", help="also FRANK (reference length)")
+    parser.add_argument("--fit", action="store_true", help="refit the chances on 1-50, print")
     args = parser.parse_args(argv)
     if not SUMM.is_dir():
         print(f"needs {SUMM} (../shared/fixtures/summ-eval); skipped")
         return 0
+    if args.fit:
+        print("CHANCE_WEIGHTS =", fit_chances(_halves()[0]))
+        return 0
     started = time.perf_counter()
     parts = [multinews(args.limit, "report"), multinews(args.limit, "tune")]
+    if not args.limit:
+        parts.append(crossval())
     if args.frank:
         parts.append(frank(args.limit))
     body = "\n\n".join(parts)
@@ -306,10 +391,24 @@ def main(argv: list[str] | None = None) -> int:
         "their own outputs, uncut. Ratios > 1 mean ours scores higher. The last column counts "
         "the examples where ours is at least as good on ROUGE-2, and the CI is a paired "
         "bootstrap of the mean ROUGE-2 difference (an interval that straddles 0 is a tie). "
-        "The concept-coverage selection and its weights were tuned on Multi-News stories "
-        f"1-{TUNE} only (a fixed split in file order); stories {TUNE + 1}-100 are the "
-        "reported half. The older score blend (LexRank, centroid, position) was tuned on "
-        "both dev sets earlier."
+        "What was tuned on what: ours ranks by the summed chance of the word pairs a "
+        "sentence set holds (bot/summarize/offline/concepts.py); the chance model's 10 "
+        f"weights were fitted on stories 1-{TUNE} only (a fixed split in file order; "
+        "`--fit` refits them). Its features, the search size (the best set of up to 3 of "
+        "the 12 densest sentences) and dropping the older score blend (LexRank, centroid, "
+        f"position) were chosen on stories 1-{TUNE}, the last feature (the story's length "
+        "in words) by a two-fold split inside them (1-25/26-50 and odd/even: 8.19 -> 8.56 and "
+        f"8.14 -> 8.67 R-2). Stories {TUNE + 1}-100 are not blind: earlier sessions looked "
+        "at them, and while building this ranking the figures of the first design and of two "
+        "discarded variants (blend weight, search size) were seen on both halves; nothing "
+        "was chosen on them; the search's cut was made word-exact after that first look, "
+        "because it could keep a sentence the cut removes whole (a test now checks it), and "
+        "that moved 51-100 from 7.91 to 8.03. The digest also counts its headline as one "
+        "more article's first sentence: not measured here (Multi-News has no headlines). "
+        "The two-fold table is the fairer estimate: each story is "
+        "scored by weights fitted on the other half. Before this ranking (commit 4bbbcc5, "
+        "LexRank-centroid-position blend with greedy concept coverage) ours scored 7.80 R-2 "
+        f"on stories {TUNE + 1}-100 (vs LexRank CI -0.64 to +3.30) and 7.52 on 1-{TUNE}."
     )
     if not args.no_write:
         write_section("summaries", f"{notes}\n\n{body}\n\nTotal run time {total:.0f} s.")

@@ -4,48 +4,41 @@ How a sentence earns its place, for one story told by one or more articles:
 
 - boilerplate is never a candidate: bylines, photo credits, "Sign up", "Read more",
   share bars, datelines and other page furniture;
-- centrality is LexRank (Erkan & Radev 2004, the continuous variant): a random walk over
-  the TF-IDF cosine graph of all the story's sentences, so a fact several outlets repeat
-  scores high;
-- it is blended with the similarity to the story's centroid (what the whole story is
-  about), a directed centrality (PacSum, Zheng & Lapata 2019: a sentence that later
-  sentences and other outlets echo is a lead-like fact) and a position prior, because
-  news puts the facts in the first sentences;
-- selection covers the story's concepts (content bigrams and words that several articles
-  use; Gillick & Favre 2009) greedily under a word budget: the next pick adds the most
-  not-yet-covered concept weight per word, its score breaking ties; near-copies (another
-  outlet's version of a picked sentence) are skipped outright.
+- what counts is the story's word pairs a person summing it up would likely write
+  (concepts.py): pairs the articles repeat, that several outlets use, that come early in
+  an article; the chance of each is a small model fitted on human summaries of news
+  stories (Multi-News stories 1-50);
+- the first picks are the set of two or three sentences whose distinct pairs are worth
+  most within the lead's length (Gillick & Favre 2009's concept coverage, by exhaustive
+  search over the densest sentences): a pair two picks share counts once, so another
+  outlet's telling of the same fact adds little; the later picks add the most new worth
+  per word each; near-copies (another outlet's version of a picked sentence, TF-IDF
+  cosine) are skipped outright.
+
+LexRank centrality, a centroid score and a position prior were blended here before; on
+the Multi-News tune stories, adding that blend to the pair worth lowered ROUGE
+(docs/BENCHMARKS.md), so repetition across sentences and outlets and early position now
+count through the pairs only.
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from bot.summarize.offline import concepts
+from bot.summarize.offline.words import terms
 from bot.summarize.sentences import split_sentences
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# Apostrophes and quote marks that feeds use for one another: "NHTSA’s" and "NHTSA's" are one
-# word, so a headline written with one shares its words with a sentence written with the other.
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼʻ`´′＇", "'"))
-_STOP_WORDS = """
-a an the and or but nor of to in on for with at by from as into about over after before than
-then so if is are was were be been being am it its it's this that these those there here has
-have had having do does did will would shall should can could may might must not no yes he
-she they we you i his her their our your my me him them us who whom whose which what when
-where why how all any both each more most other some such only own same too very just also
-said says say told according new one two up out off again further once during while because
-until against between through under above below down s t
-"""
-_STOP = frozenset(_STOP_WORDS.split())
-_SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+__all__ = ["terms"]  # screen.py and lede.py take it from here
 
 # Page furniture, not news: never a candidate sentence.
 _BOILERPLATE = re.compile(
@@ -66,20 +59,10 @@ _HAS_VERB_END = re.compile(r"[.!?'\"”’)]$")
 
 MIN_WORDS = 5
 MAX_WORDS = 70
-# Score blend (tuned on the summ-eval dev sets): centrality, centroid, position.
-W_LEXRANK = 0.25
-W_CENTROID = 0.25
-W_POSITION = 0.70
-POS_DECAY = 0.7  # position prior (1 + p) ** -POS_DECAY: the lead counts most
-DAMPING = 0.15  # LexRank's teleport probability
-W_FORWARD = 0.20
-FWD_BACK = 0.3
-W_HEADLINE = 0.35  # agreement with the story's headline (digest only: no headlines in summ-eval)
-NEAR_COPY = 0.65
-# Concept coverage (tuned on the first 50 Multi-News dev stories at 45 words)
-CONCEPT_ALPHA = 0.6  # new concept weight per word ** alpha: short, dense sentences first
-UNIGRAM_WEIGHT = 0.3
-W_SCORE = 1.0  # the centrality/position score breaks ties between equal coverage  # cosine above which a sentence is another outlet's copy of a picked one
+NEAR_COPY = 0.65  # cosine above which a sentence is another outlet's copy of a picked one
+# The lead the digest prints (voice.LEAD_WORDS): the first picks are the set worth most
+# at this length, as the ROUGE bench scores it.
+FIRST_PICKS_WORDS = 45
 
 
 @dataclass(frozen=True)
@@ -88,19 +71,6 @@ class Candidate:
     pos: int  # position among the article's real sentences (furniture not counted)
     text: str
     words: int
-
-
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def terms(sentence: str) -> list[str]:
-    """Content words of a sentence, lowercased and lightly stemmed."""
-    text = sentence.lower().translate(_APOSTROPHES)
-    return [_stem(w) for w in _WORD.findall(text) if w not in _STOP]
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -185,123 +155,62 @@ def _tfidf(token_lists: list[list[str]]) -> npt.NDArray[np.float64]:
     return out
 
 
-def _lexrank(sims: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Stationary distribution of the continuous LexRank walk (power iteration)."""
-    n = sims.shape[0]
-    rows = sims.sum(axis=1, keepdims=True)
-    rows[rows == 0] = 1.0
-    walk = DAMPING / n + (1 - DAMPING) * (sims / rows)
-    p = np.full(n, 1.0 / n)
-    for _ in range(100):
-        nxt = walk.T @ p
-        if float(np.abs(nxt - p).sum()) < 1e-8:
-            p = nxt
-            break
-        p = nxt
-    return p
-
-
-def _scale(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    top = float(x.max()) if x.size else 0.0
-    return x / top if top > 0 else x
-
-
-def score_candidates(
-    cands: list[Candidate], headline: str | None = None
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    """Each candidate's score and the candidates' pairwise cosine similarity.
-
-    With a ``headline``, agreeing with it counts too: the editor's one-line summary of
-    the story says what the news is.
-    """
-    rows = [terms(c.text) for c in cands]
-    vecs = _tfidf([*rows, terms(headline)] if headline else rows)
-    head = vecs[-1] if headline else None
-    vecs = vecs[: len(cands)]
-    sims = vecs @ vecs.T
+def _similarities(cands: list[Candidate]) -> npt.NDArray[np.float64]:
+    vecs = _tfidf([terms(c.text) for c in cands])
+    sims = np.clip(vecs @ vecs.T, 0.0, 1.0)
     np.fill_diagonal(sims, 0.0)
-    sims = np.clip(sims, 0.0, 1.0)
-    lex = _scale(_lexrank(sims))
-    centroid = vecs.sum(axis=0)
-    cnorm = float(np.linalg.norm(centroid))
-    cen = _scale(vecs @ (centroid / cnorm)) if cnorm else np.zeros(len(cands))
-    pos = np.array([(1.0 + c.pos) ** -POS_DECAY for c in cands])
-    score = W_LEXRANK * lex + W_CENTROID * cen + W_POSITION * pos
-    if W_FORWARD:
-        # PacSum-style directed centrality (Zheng & Lapata 2019): being echoed by what comes
-        # after counts, repeating what came before doesn't; other articles always count
-        doc = np.array([c.doc for c in cands])
-        posn = np.array([c.pos for c in cands])
-        same = doc[:, None] == doc[None, :]
-        later = same & (posn[None, :] > posn[:, None])
-        earlier = same & (posn[None, :] < posn[:, None])
-        fwd = (sims * (later | ~same)).sum(axis=1) - FWD_BACK * (sims * earlier).sum(axis=1)
-        fwd = fwd - fwd.min()
-        score = score + W_FORWARD * _scale(fwd)
-    if head is not None:
-        score = score + W_HEADLINE * _scale(np.clip(vecs @ head, 0.0, 1.0))
-    return score, sims
-
-
-def _concepts(
-    cands: list[Candidate], docs: int
-) -> tuple[list[set[tuple[str, ...]]], dict[tuple[str, ...], float]]:
-    """Each candidate's concepts (content bigrams and words) and each concept's weight.
-
-    A concept's weight is how many articles use it (how many sentences, for a story told
-    by one article); one only one article or sentence uses weighs nothing. Unigrams
-    count at UNIGRAM_WEIGHT of a bigram. Covering the most weight in the fewest words is
-    the concept-coverage objective of Gillick & Favre (2009), solved greedily.
-    """
-    per: list[set[tuple[str, ...]]] = []
-    for c in cands:
-        t = terms(c.text)
-        per.append({(w,) for w in t} | set(itertools.pairwise(t)))
-    df: Counter[tuple[str, ...]] = Counter()
-    if docs > 1:
-        for d in range(docs):
-            df.update(set().union(*(b for c, b in zip(cands, per, strict=True) if c.doc == d)))
-    else:
-        for b in per:
-            df.update(b)
-    weights = {
-        k: float(v) * (1.0 if len(k) == 2 else UNIGRAM_WEIGHT) for k, v in df.items() if v >= 2
-    }
-    return per, weights
+    return sims
 
 
 def _select(
     cands: list[Candidate],
-    score: npt.NDArray[np.float64],
-    sims: npt.NDArray[np.float64],
     *,
-    limit: int,
-    budget_words: int | None,
     docs: int,
+    budget_words: int,
+    limit: int,
+    pool: list[int] | None = None,
+    headline: str | None = None,
+    weights: Sequence[float] = concepts.CHANCE_WEIGHTS,
+    more: bool = True,
 ) -> list[int]:
-    """Greedy picks: new concept weight per word (length ** CONCEPT_ALPHA) plus the
-    sentence's own score; another outlet's near-copy of a pick is skipped."""
-    per, weights = _concepts(cands, docs)
-    covered: set[tuple[str, ...]] = set()
+    """Candidate indexes in pick order: the set of ``pool`` worth most at ``budget_words``
+    (concepts.best_subset), then (``more``), up to ``limit``, the sentence adding the most new
+    word-pair chance per word, each time. Another outlet's near-copy of a pick is skipped.
+
+    Chances are counted over all candidates (the whole article says what the story is
+    about), and over the ``headline`` as one more article's first sentence: the editor's
+    one-line summary of the story.
+    """
+    sents = [concepts.Placed(c.doc, c.pos, trim(c.text)) for c in cands]
+    toks = [concepts.tokens(s.text) for s in sents]
+    if headline:
+        counted = [*sents, concepts.Placed(docs, 0, headline)]
+        chance = concepts.pair_chances(counted, docs, weights, [*toks, concepts.tokens(headline)])
+    else:
+        chance = concepts.pair_chances(sents, docs, weights, toks)
+    pool = list(range(len(cands))) if pool is None else pool
+    sims = _similarities(cands)
     chosen: list[int] = []
-    left = set(range(len(cands)))
-    used = 0
-    # stop when what is left of the budget cannot hold a sentence
-    while (
-        left and len(chosen) < limit and (budget_words is None or budget_words - used >= MIN_WORDS)
-    ):
+    covered: set[concepts.Pair] = set()
 
-        def gain(i: int, covered: set[tuple[str, ...]] = covered) -> tuple[float, int]:
-            new = sum(weights.get(k, 0.0) for k in per[i] - covered)
-            return (new / cands[i].words ** CONCEPT_ALPHA + W_SCORE * float(score[i]), -i)
+    def take(i: int) -> None:
+        if len(chosen) < limit and not (chosen and max(sims[i, j] for j in chosen) > NEAR_COPY):
+            chosen.append(i)
+            covered.update(itertools.pairwise(toks[i]))
 
-        best = max(left, key=gain)
-        left.discard(best)
-        if chosen and max(float(sims[best, j]) for j in chosen) > NEAR_COPY:
-            continue
-        chosen.append(best)
-        covered |= per[best]
-        used += cands[best].words
+    for i in concepts.best_subset(sents, chance, budget_words, pool, toks):
+        take(i)
+    # Lazy greedy (Minoux's accelerated greedy): a sentence's new worth only falls as
+    # picks cover its pairs, so a worth computed earlier bounds it; recompute the top only.
+    n = len(covered)
+    heap = [(-concepts.density(toks[i], chance, covered), i, n) for i in pool if i not in chosen]
+    heapq.heapify(heap)
+    while more and heap and len(chosen) < limit:
+        _, i, seen = heapq.heappop(heap)
+        if seen == len(covered):
+            take(i)
+        else:
+            heapq.heappush(heap, (-concepts.density(toks[i], chance, covered), i, len(covered)))
     return chosen
 
 
@@ -338,23 +247,37 @@ def rank_sentences(
     cands = candidates(docs, repair)
     if not cands:
         return []
-    score, sims = score_candidates(cands, headline)
-    if lead_window is not None:
-        keep = sorted(_lead_part(cands, lead_window, furniture))
-        cands = [cands[i] for i in keep]
-        score, sims = score[keep], sims[np.ix_(keep, keep)]
-        if not cands:
-            return []
-    order = _select(cands, score, sims, limit=limit, budget_words=None, docs=len(docs))
+    pool = sorted(_lead_part(cands, lead_window, furniture)) if lead_window is not None else None
+    if pool == []:
+        return []
+    order = _select(
+        cands,
+        docs=len(docs),
+        budget_words=FIRST_PICKS_WORDS,
+        limit=limit,
+        pool=pool,
+        headline=headline,
+    )
     return [(cands[i].doc, cands[i].pos, cands[i].text) for i in order]
 
 
-def summarize_documents(docs: list[str], budget_words: int) -> list[str]:
-    """Pick central sentences until the word budget is used; return them in reading order."""
+def summarize_documents(
+    docs: list[str], budget_words: int, weights: Sequence[float] = concepts.CHANCE_WEIGHTS
+) -> list[str]:
+    """The set of sentences worth most within the word budget, in reading order.
+
+    ``weights`` are the word-pair chance model's (bench/summaries.py passes refitted ones
+    for its cross-validation)."""
     cands = candidates(docs)
     if not cands or budget_words <= 0:
         return []
-    score, sims = score_candidates(cands)
-    order = _select(cands, score, sims, limit=len(cands), budget_words=budget_words, docs=len(docs))
+    order = _select(
+        cands,
+        docs=len(docs),
+        budget_words=budget_words,
+        limit=len(cands),
+        weights=weights,
+        more=False,
+    )
     order.sort(key=lambda i: (cands[i].pos, cands[i].doc))
     return [trim(cands[i].text) for i in order]

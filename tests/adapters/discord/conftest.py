@@ -8,7 +8,6 @@ import asyncio
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from support.fake_discord import GUILD_ID, NEWS_ROLE, FakeDiscord
 from support.feed_server import FeedServer
 
+from adapters.conftest import FEEDS as FEEDS
 from bot.adapters.discord import runner
 from bot.clock import FixedClock
 from bot.config import Settings
@@ -29,10 +29,6 @@ from bot.posting import Poster
 from bot.services import Services
 from bot.store.store import Store
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
-
-FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
-# The TechCrunch snapshot's newest entry is 2026-08-22 16:30 UTC; the bot's day ends after it.
-NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)
 
 
 @dataclass
@@ -48,20 +44,9 @@ class World:
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
     async with FakeDiscord() as f:
         yield f
-
-
-@pytest.fixture
-async def feed_server() -> AsyncIterator[FeedServer]:
-    async with FeedServer(FEEDS) as srv:
-        yield srv
 
 
 @pytest.fixture

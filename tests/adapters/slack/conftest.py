@@ -8,7 +8,6 @@ import asyncio
 import re
 import sys
 from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
@@ -20,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from support.fake_slack import FakeSlack
 from support.feed_server import FeedServer
 
+from adapters.conftest import FEEDS
 from bot.adapters.slack import runner
 from bot.clock import FixedClock
 from bot.config import Settings
@@ -33,9 +33,7 @@ from bot.store.store import Store
 from bot.summarize.base import DigestText
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
-FEEDS = Path(__file__).resolve().parents[2] / "data" / "feeds"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-NOW = datetime(2026, 8, 22, 18, 0, tzinfo=UTC)  # the evening of the TechCrunch snapshot
 SCOPE = "slack:T0NEWSBOT"  # the fake workspace
 
 EVIL = "<!channel> <!here> @everyone <@U123> "
@@ -73,22 +71,11 @@ def evil_feed() -> bytes:
 
 
 @pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(NOW)
-
-
-@pytest.fixture
 async def slack_api() -> AsyncIterator[FakeSlack]:
     async with FakeSlack() as fake:
         fake.users["U0ADMIN"] = {"is_admin": True}
         fake.users["U0MEMBER"] = {}
         yield fake
-
-
-@pytest.fixture
-async def feed_server() -> AsyncIterator[FeedServer]:
-    async with FeedServer(FEEDS) as srv:
-        yield srv
 
 
 @pytest.fixture

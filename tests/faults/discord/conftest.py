@@ -3,6 +3,7 @@ real Services over a polled store."""
 
 from __future__ import annotations
 
-from adapters.discord.conftest import clock, fake, feed_server, settings, world
+from adapters.conftest import clock, feed_server
+from adapters.discord.conftest import fake, settings, world
 
 __all__ = ["clock", "fake", "feed_server", "settings", "world"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from adapters.conftest import clock, feed_server
 from adapters.slack.conftest import (
-    clock,
-    feed_server,
     poster,
     services,
     settings,

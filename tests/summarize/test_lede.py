@@ -248,3 +248,30 @@ def test_news_under_a_quote_question_or_obituary_headline_is_still_printed() -> 
         "A U.S. official said Tuesday a remote earthquake in 2020 was caused by a Chinese "
         "nuclear test.",
     ).startswith("A U.S. official said Tuesday")
+
+
+def test_a_features_line_is_judged_as_printed_and_after_its_date() -> None:
+    # AllAfrica's summary carries a source tag the writer cuts ("[35Nord] "); the line after
+    # it is the mood, not the news. Collective Action in Tech's blurb opens on a date with
+    # two commas before "X spoke with Y"; TIME Tech's opener talks to the reader.
+    lines = [
+        (
+            "Africa: Building Africa's Future Together - OAFLAD's Renewed Leadership",
+            "[35Nord] At a critical juncture for Africa's development trajectory, the "
+            "Organization of African First Ladies for Development enters a renewed phase of "
+            "leadership and institutional consolidation.",
+        ),
+        (
+            "Worker Perspective with Willy Solis (Gig Workers Collective)",
+            "On July 16th, 2022, Hyatt Dirbas spoke with Willy Solis, Lead Organizer for Gig "
+            "Workers Collective, about organizing in the tech industry and workplace as a gig "
+            "worker.",
+        ),
+        (
+            "Why the World’s Best AI Systems Are Still So Bad at Pokémon",
+            "Right now, live on Twitch, you can watch three of the world’s smartest AI "
+            "systems doing their best to beat classic Pokémon games.",
+        ),
+    ]
+    for title, text in lines:
+        assert _summary(title, text) == "", text

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.summarize.offline.extractive import candidates, terms
+from bot.summarize.offline.extractive import candidates, terms, trim
 from bot.summarize.offline.patterns import TIME_OF_DAY, opening
 from bot.summarize.offline.screen import (
     BOILERPLATE,
@@ -186,11 +186,12 @@ _FEATURE_LINE = re.compile(
     # talking to the reader or about the mood: "Anyone buying a new smartphone in 2026
     # should brace for...", "...is finally here", "...has never been easier...", "...have
     # been far from perfect", "Troubles at Vanke raise questions about..."
-    r"|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b"
+    r"|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b|\byou\s(?:can|could|will|might|may)\b"
     r"|\bnever\sbeen\s(?:easier|harder|better|worse)\b|\bfar\sfrom\s(?:perfect|over|certain)\b"
     r"|\braises?\squestions\b|^At\sa\s(?:critical|crucial|pivotal)\s(?:juncture|moment|time)\b"
-    # a conversation's blurb: "Wynnie Chan spoke with Sunday Mills ... about ..."
-    r"|^(?:[^,]{0,40},\s)?(?:[A-Z][\w.'’-]*\s){1,3}(?:spoke|talked|sat\sdown|chatted)\s(?:with|to)\s",
+    # a conversation's blurb: "Wynnie Chan spoke with Sunday Mills ... about ...", "On July
+    # 16th, 2022, Hyatt Dirbas spoke with..."
+    r"|^(?:[^,]{0,40},\s){0,2}(?:[A-Z][\w.'’-]*\s){1,3}(?:spoke|talked|sat\sdown|chatted)\s(?:with|to)\s",
 )
 # Leaning on what came before though it opens on no pronoun: "The dictator, eager to...",
 # "The 100-year-old vividly recalls...", "As the trial drags on, the Dusseldorf-based
@@ -242,9 +243,10 @@ def is_feature_line(sentence: str, headline: str, year: int) -> bool:
     headline, a line of an obituary that says nothing of the death, and, under a question
     headline ("Is Netflix making us stupid?"), a line neither opening on its actor nor
     saying who said it."""
+    for s in {sentence.strip(), trim(sentence)}:  # as printed too: "Addis Ababa — At a..."
+        if _FEATURE_LINE.search(s) or _LEANS_BACK.search(s) or is_background(s, year):
+            return True
     s = sentence.strip()
-    if _FEATURE_LINE.search(s) or _LEANS_BACK.search(s) or is_background(s, year):
-        return True
     if _INTERVIEW.match(headline) or _LIVE_BLOG.search(headline):
         return True
     if _OBITUARY.search(headline) and not _DEATH.search(s):

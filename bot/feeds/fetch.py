@@ -19,7 +19,7 @@ import httpx
 
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
-from bot.feeds.hostpools import PerHostTransport
+from bot.feeds.hostpools import AiohttpTransport
 from bot.feeds.safety import check_url
 from bot.feeds.urls import shown_text
 
@@ -56,7 +56,7 @@ def make_client(settings: Settings) -> httpx.AsyncClient:
             write=settings.read_timeout,
             pool=settings.total_timeout,
         ),
-        transport=PerHostTransport(
+        transport=AiohttpTransport(
             httpx.Limits(
                 max_connections=settings.max_concurrency,
                 max_keepalive_connections=settings.max_concurrency,

@@ -1,43 +1,145 @@
-"""One connection pool per host for the feed client.
+"""The feed client's transport: httpx's API over aiohttp's connections.
 
-httpcore's pool re-checks every connection it holds, for every connection it holds, each
-time a request starts or ends; with 64 connections spread over many hosts that was the
-largest CPU cost of a cold poll (bench/poll.py: about a quarter of the CPU time). A pool per
-host holds only that host's few connections (the fetcher allows ``per_host_concurrency`` at
-a time), so the checks stay small. Requests, limits and timeouts are the same as with one
-pool, one TLS context shared by all; the client's proxy settings still apply (httpx mounts them ahead of this transport).
+httpcore (httpx's own transport) does a request's work in Python: h11's parser, anyio's
+streams and cancel scopes, a pool that re-checks its connections. On a cold poll of a
+thousand feeds that was the event loop's largest cost (bench/poll.py); a pool per host
+(this module's first form) took the pool's share away, not the rest. aiohttp parses HTTP in
+C and keeps its connections per host in one connector, so the fetcher keeps httpx's client
+(its requests, headers, content decoding, timeouts and the errors it maps) and hands the
+wire to aiohttp.
+
+What the fetcher relies on is kept: no redirect is followed (the fetcher follows them, each
+hop through the SSRF guard); bodies arrive still encoded (httpx decodes them, so the size
+cap counts decoded bytes, and a gzip bomb stops there); names are resolved with the system
+resolver, as the guard resolves them; aiohttp's errors become httpx's (connect, read,
+timeout, protocol), so a failure is classified as before. One TLS context for every host,
+made with the first request: a command that never fetches never loads the CA bundle.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
+from typing import Any
 
+import aiohttp
 import httpx
+from yarl import URL
+
+# how much of a body one read hands over at most: big reads, few trips through Python
+_CHUNK = 256 * 1024
+# a response's status line and each header field, at most (aiohttp's default, 8 KiB, is
+# below what some servers' cookies take; httpx allowed a 16 KiB header block)
+_MAX_LINE = 32 * 1024
 
 
-class PerHostTransport(httpx.AsyncBaseTransport):
-    def __init__(self, limits: httpx.Limits) -> None:
-        self._limits = limits
-        # one TLS context for every pool: each one loads the CA bundle (about 1 MB), so it
-        # is made with the first pool: a command that never fetches never pays for it
-        self._tls: ssl.SSLContext | None = None
-        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+@contextmanager
+def _as_httpx_errors(request: httpx.Request) -> Iterator[None]:
+    """aiohttp's exceptions as the httpx ones they mean (most specific first)."""
+    try:
+        yield
+    except httpx.HTTPError:
+        raise
+    except aiohttp.ConnectionTimeoutError as exc:
+        raise httpx.ConnectTimeout(str(exc) or "connect timed out", request=request) from exc
+    except TimeoutError as exc:  # aiohttp's read timeout (SocketTimeoutError) among them
+        raise httpx.ReadTimeout(str(exc) or "read timed out", request=request) from exc
+    except aiohttp.InvalidURL as exc:
+        raise httpx.UnsupportedProtocol(str(exc), request=request) from exc
+    except aiohttp.ClientConnectorError as exc:
+        raise httpx.ConnectError(str(exc), request=request) from exc
+    except (
+        aiohttp.ServerDisconnectedError,
+        aiohttp.ClientPayloadError,
+        aiohttp.ClientResponseError,  # a malformed answer: bad status line, huge headers
+    ) as exc:
+        raise httpx.RemoteProtocolError(str(exc) or type(exc).__name__, request=request) from exc
+    except (aiohttp.ClientError, OSError) as exc:
+        raise httpx.ReadError(str(exc) or type(exc).__name__, request=request) from exc
 
-    def _pool(self, url: httpx.URL) -> httpx.AsyncHTTPTransport:
-        key = (url.raw_scheme, url.raw_host, url.port)
-        pool = self._pools.get(key)
-        if pool is None:
-            if self._tls is None:
-                self._tls = httpx.create_ssl_context()
-            pool = self._pools[key] = httpx.AsyncHTTPTransport(
-                limits=self._limits, verify=self._tls
-            )
-        return pool
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._pool(request.url).handle_async_request(request)
+class _Body(httpx.AsyncByteStream):
+    def __init__(self, response: aiohttp.ClientResponse, request: httpx.Request) -> None:
+        self._response = response
+        self._request = request
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _as_httpx_errors(self._request):
+            while chunk := await self._response.content.read(_CHUNK):
+                yield chunk
 
     async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            await pool.aclose()
+        # a body read to its end gives the connection back to the pool; one left unread
+        # (a redirect, a body over the cap) closes it
+        self._response.release()
+
+
+class AiohttpTransport(httpx.AsyncBaseTransport):
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._limits = limits
+        self._session: aiohttp.ClientSession | None = None
+
+    def _client(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            tls: ssl.SSLContext = httpx.create_ssl_context()
+            connector = aiohttp.TCPConnector(
+                limit=self._limits.max_connections or 0,
+                limit_per_host=0,  # the fetcher keeps its own per-host limit
+                keepalive_timeout=self._limits.keepalive_expiry or 5.0,
+                ssl=tls,
+                resolver=aiohttp.ThreadedResolver(),  # getaddrinfo, as the SSRF guard
+            )
+            self._session = aiohttp.ClientSession(
+                connector=connector,
+                auto_decompress=False,
+                max_line_size=_MAX_LINE,
+                max_field_size=_MAX_LINE,
+                skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding"),
+                cookie_jar=aiohttp.DummyCookieJar(),
+            )
+        return self._session
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        timeout: dict[str, Any] = request.extensions.get("timeout", {})
+        session = self._client()
+        with _as_httpx_errors(request):
+            response = await session.request(
+                request.method,
+                # as httpx wrote it (no re-quoting: a signed URL stays signed); its user and
+                # password are in the Authorization header httpx made of them
+                URL(str(request.url.copy_with(userinfo=b"")), encoded=True),
+                headers=[
+                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
+                ],
+                data=await request.aread() or None,
+                allow_redirects=False,
+                timeout=aiohttp.ClientTimeout(
+                    total=None,
+                    connect=timeout.get("pool"),  # aiohttp's connect includes the pool wait
+                    sock_connect=timeout.get("connect"),
+                    sock_read=timeout.get("read"),
+                ),
+            )
+        version = (
+            f"HTTP/{response.version.major}.{response.version.minor}"
+            if response.version
+            else "HTTP/1.1"
+        )
+        extensions: dict[str, Any] = {"http_version": version.encode()}
+        if response.reason:
+            extensions["reason_phrase"] = response.reason.encode("latin-1", "replace")
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            stream=_Body(response, request),
+            request=request,
+            extensions=extensions,
+        )
+
+    async def aclose(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
+            await asyncio.sleep(0)  # let the connector's transports close in this loop turn

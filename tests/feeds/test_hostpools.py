@@ -1,36 +1,85 @@
-"""The feed client keeps one connection pool per host (bot/feeds/hostpools.py): feeds on two
-hosts are fetched through two pools that reuse their connections, and closing the client
-closes them all."""
+"""The feed client's transport (bot/feeds/hostpools.py): httpx's client over aiohttp's
+connections. Feeds on two hosts reuse one kept-alive connection per host, bodies come back
+decoded by httpx with the request's headers sent as given, redirects are left to the
+fetcher, closing the client closes every connection, and aiohttp's failures reach the
+fetcher as the httpx errors they mean."""
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
+import httpx
+import pytest
+from aiohttp import web
 from support.feed_server import FeedServer
 
 from bot.config import Settings
 from bot.feeds.fetch import make_client
-from bot.feeds.hostpools import PerHostTransport
+from bot.feeds.hostpools import AiohttpTransport
+
+FEED = b"<rss version='2.0'><channel><title>%s</title></channel></rss>"
 
 
-async def test_each_host_gets_its_own_pool_and_closing_the_client_closes_them(
+async def test_each_host_keeps_its_connection_and_closing_the_client_closes_them(
     settings: Settings, tmp_path: Path
 ) -> None:
     async with (
         FeedServer(tmp_path, host="127.0.0.1") as one,
         FeedServer(tmp_path, host="127.0.0.2") as two,
     ):
-        one.put("/a.xml", b"<rss version='2.0'><channel><title>a</title></channel></rss>")
-        two.put("/b.xml", b"<rss version='2.0'><channel><title>b</title></channel></rss>")
+        one.put("/a.xml", FEED % b"a")
+        two.put("/b.xml", FEED % b"b")
         client = make_client(settings)
         transport = client._transport
-        assert isinstance(transport, PerHostTransport)
+        assert isinstance(transport, AiohttpTransport)
         for _ in range(3):
             for url in (one.url("/a.xml"), two.url("/b.xml")):
                 resp = await client.get(url)
                 assert resp.status_code == 200 and b"<title>" in resp.content
-        assert len(transport._pools) == 2
-        for pool in transport._pools.values():
-            assert len(pool._pool.connections) == 1  # kept alive and reused per host
+        session = transport._session
+        assert session is not None
+        kept = session.connector._conns  # type: ignore[union-attr]
+        assert sorted(len(conns) for conns in kept.values()) == [1, 1]  # one per host, reused
+        assert one.request_headers["/a.xml"]["User-Agent"] == settings.user_agent
         await client.aclose()
-        assert transport._pools == {}
+        assert session.closed and transport._session is None
+
+
+async def test_bodies_are_decoded_by_httpx_and_redirects_are_not_followed(
+    settings: Settings,
+) -> None:
+    async def zipped(_request: web.Request) -> web.Response:
+        return web.Response(body=gzip.compress(FEED % b"z"), headers={"Content-Encoding": "gzip"})
+
+    async def moved(_request: web.Request) -> web.Response:
+        return web.Response(status=302, headers={"Location": "/z.xml"})
+
+    app = web.Application()
+    app.router.add_get("/z.xml", zipped)
+    app.router.add_get("/old.xml", moved)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        async with make_client(settings) as client:
+            resp = await client.get(f"http://127.0.0.1:{port}/z.xml")
+            assert resp.headers["Content-Encoding"] == "gzip" and resp.content == FEED % b"z"
+            resp = await client.get(f"http://127.0.0.1:{port}/old.xml")
+            assert resp.status_code == 302 and resp.headers["Location"] == "/z.xml"
+    finally:
+        await runner.cleanup()
+
+
+async def test_failures_become_the_httpx_errors_they_mean(
+    settings: Settings, tmp_path: Path
+) -> None:
+    async with FeedServer(tmp_path) as srv, make_client(settings) as client:
+        with pytest.raises(httpx.RemoteProtocolError):  # the body ends before its length
+            await client.get(srv.url("/fault/truncated"))
+        port = srv.port
+    with pytest.raises(httpx.ConnectError):  # nobody listens there any more
+        async with make_client(settings) as client:
+            await client.get(f"http://127.0.0.1:{port}/a.xml")

@@ -77,9 +77,30 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
     # nor the poller (the feed parsers' pool) nor httpx's own command-line tool
     for heavy in (*HEAVY, "bot.feeds.update", "bot.feeds.parsepool", "click", "pygments"):
         assert heavy not in again, heavy
-    # a quiet day groups nothing; printed into a pipe, the Markdown needs no rich
-    for unused in ("bot.digest.cluster", "bot.digest.embed", "rich.console"):
+    # a quiet day groups nothing and writes no story (the offline voice, its sentence rules
+    # and numpy load with the first story); printed into a pipe, the Markdown needs no rich
+    for unused in (
+        "bot.digest.cluster",
+        "bot.digest.embed",
+        "bot.summarize.offline.voice",
+        "numpy",
+        "aiohttp",  # the feed client's connections: with its first request
+        "rich.console",
+    ):
         assert unused not in again, unused
+
+
+async def test_the_offline_writers_quiet_day_is_the_voices_own() -> None:
+    from datetime import UTC, datetime
+
+    from bot.models import DigestWindow
+    from bot.summarize.offline.summarizer import ExtractiveSummarizer
+    from bot.summarize.offline.voice import write_offline
+
+    window = DigestWindow(
+        datetime(2026, 8, 1, tzinfo=UTC), datetime(2026, 8, 2, tzinfo=UTC), "UTC", "today"
+    )
+    assert await ExtractiveSummarizer().write([], window) == write_offline([], window)
 
 
 def test_managing_sources_loads_neither_grouping_nor_writer(tmp_path: Path) -> None:

@@ -44,7 +44,6 @@ from bot.render.common import local
 from bot.render.escape import cut
 from bot.store.store import Store
 from bot.summarize.base import DigestText, Summarizer
-from bot.summarize.offline.voice import write_offline
 
 if TYPE_CHECKING:  # the grouping (numpy) loads when a window has articles to group
     from bot.digest.embed import Embedder
@@ -237,6 +236,8 @@ class DigestBuilder:
                 raise ValueError(f"{len(text.stories)} story texts for {len(stories)} stories")
         except Exception as exc:  # the digest goes out in the offline voice instead
             log.exception("summarizer %s failed; using the offline voice", self.summarizer.name)
+            from bot.summarize.offline.voice import write_offline  # loaded when used
+
             offline = await asyncio.to_thread(write_offline, stories, window)
             text = replace(
                 offline,

@@ -17,7 +17,6 @@ from bot.render.escape import cut
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check as guard_check
 from bot.summarize.guard import gives_orders as is_order
-from bot.summarize.offline.voice import write_offline
 from bot.summarize.support import StoryCheck, check_story, safe_title
 
 
@@ -48,6 +47,8 @@ def supported_stories(
         dropped += check.dropped
         if not check.citations and check.dropped and not text.backend.startswith("extractive"):
             # the writer's facts all failed: the offline voice, checked the same way
+            from bot.summarize.offline.voice import write_offline  # loaded when used
+
             offline = write_offline([story], window).stories[0]
             check = _check(story, offline)
             rewritten.append(safe_title(story) or story.key)

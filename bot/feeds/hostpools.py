@@ -22,11 +22,15 @@ import asyncio
 import ssl
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import aiohttp
 import httpx
-from yarl import URL
+
+if TYPE_CHECKING:
+    import aiohttp
+
+# aiohttp is imported with the first request (half a second of start-up on a busy machine):
+# a command that never fetches, `newsbot digest today` say, never pays for it
 
 # how much of a body one read hands over at most: big reads, few trips through Python
 _CHUNK = 256 * 1024
@@ -38,6 +42,8 @@ _MAX_LINE = 32 * 1024
 @contextmanager
 def _as_httpx_errors(request: httpx.Request) -> Iterator[None]:
     """aiohttp's exceptions as the httpx ones they mean (most specific first)."""
+    import aiohttp
+
     try:
         yield
     except httpx.HTTPError:
@@ -83,6 +89,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None:
+            import aiohttp
+
             tls: ssl.SSLContext = httpx.create_ssl_context()
             connector = aiohttp.TCPConnector(
                 limit=self._limits.max_connections or 0,
@@ -102,6 +110,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return self._session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import aiohttp
+        from yarl import URL
+
         timeout: dict[str, Any] = request.extensions.get("timeout", {})
         session = self._client()
         with _as_httpx_errors(request):

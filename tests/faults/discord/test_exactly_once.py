@@ -9,7 +9,6 @@ and a retry relied on the nonce alone. Here every retry comes after Discord forg
 
 from __future__ import annotations
 
-import asyncio
 import re
 from datetime import timedelta
 
@@ -22,7 +21,7 @@ from bot.models import Destination, DestinationSpec, Digest, PostState
 from bot.publish import Resume
 from bot.render.discord import render_discord
 from bot.scheduler import Outcome, Scheduler
-from faults.ledger import Ledger
+from faults.ledger import Ledger, publish_until_done
 
 HEADLINE = rf"/channels/{NEWS_CHANNEL}/messages"
 THREAD_PARTS = rf"/channels/(?!{NEWS_CHANNEL})\d+/messages"
@@ -53,16 +52,8 @@ async def post_until_done(world: World, dest: Destination, digest: Digest, ledge
     """Publish, and after each failure publish again from the saved progress; the tries.
     Discord has forgotten every nonce by the time a retry comes."""
     world.fake.nonce_window = 0.0
-    publisher = world.adapter.publisher
-    publisher.send_timeout = 1.0  # a stalled answer fails the try
-    for tries in range(1, 5):
-        try:
-            async with asyncio.timeout(30):
-                await publisher.publish(dest, digest, Resume(ledger.progress, ledger.save))
-            return tries
-        except (PostError, SystemExit):
-            continue
-    raise AssertionError("never finished")
+    world.adapter.publisher.send_timeout = 1.0  # a stalled answer fails the try
+    return await publish_until_done(world.adapter.publisher, dest, digest, ledger, limit=30)
 
 
 def assert_each_part_once(fake: FakeDiscord, digest: Digest) -> None:

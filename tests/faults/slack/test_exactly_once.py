@@ -24,7 +24,7 @@ from bot.errors import PostError
 from bot.models import Destination, Digest
 from bot.publish import Resume
 from bot.services import Services
-from faults.ledger import Ledger
+from faults.ledger import Ledger, publish_until_done
 
 DEST = Destination(
     id=7,
@@ -51,17 +51,6 @@ async def week(services: Services, settings: Settings) -> Digest:
     return await services.digest_for("week")
 
 
-async def post_until_done(publisher: SlackPublisher, digest: Digest, ledger: Ledger) -> int:
-    """Publish, and after each failure publish again from the saved progress; the tries."""
-    for tries in range(1, 5):
-        try:
-            await publisher.publish(DEST, digest, Resume(ledger.progress, ledger.save))
-            return tries
-        except (PostError, SystemExit):
-            continue
-    raise AssertionError("never finished")
-
-
 def assert_each_part_once(slack: FakeSlack, digest_parts: int) -> None:
     mine = [m for m in slack.messages if m["channel"] == DEST.channel_id]
     headlines = [m for m in mine if not m["thread_ts"]]
@@ -82,7 +71,7 @@ async def test_headline_stored_then_the_answer_lost(
 ) -> None:
     slack_api.store_then_fail("chat.postMessage", how)
     ledger = Ledger()
-    assert await post_until_done(publisher, week, ledger) == 2
+    assert await publish_until_done(publisher, DEST, week, ledger) == 2
     assert_each_part_once(slack_api, parts_of(week))
 
 
@@ -92,7 +81,7 @@ async def test_a_thread_reply_stored_then_the_answer_lost(
 ) -> None:
     slack_api.store_then_fail("chat.postMessage", how, after=2)  # headline, reply 1 pass
     ledger = Ledger()
-    assert await post_until_done(publisher, week, ledger) == 2
+    assert await publish_until_done(publisher, DEST, week, ledger) == 2
     assert json.loads(ledger.progress or "{}")["sent"] == parts_of(week) - 1
     assert_each_part_once(slack_api, parts_of(week))
 
@@ -103,7 +92,7 @@ async def test_killed_after_a_send_before_the_save(
 ) -> None:
     ledger = Ledger()
     ledger.kill_at_save = killed_at  # 1: after the headline; 2: after the first reply
-    assert await post_until_done(publisher, week, ledger) == 2
+    assert await publish_until_done(publisher, DEST, week, ledger) == 2
     assert_each_part_once(slack_api, parts_of(week))
 
 

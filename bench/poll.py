@@ -343,6 +343,13 @@ def report(
             f"{args.before} (same interpreter and packages; its poll indexes for search inside "
             "the poll if that commit did). "
         )
+        if "index" in ours and "index" not in before:
+            both = cold["cpu"] + ours["index"]["cpu"]
+            before_note += (
+                f"Poll and catch-up together: {cold['wall'] + ours['index']['wall']:.1f} s wall, "
+                f"{both:.1f} s CPU, against the before poll's {before['cold']['wall']:.1f} s and "
+                f"{before['cold']['cpu']:.1f} s (its indexing inside). "
+            )
     peak = max(cold["peak_mb"], warm["peak_mb"])
     if extrap:
         base_note = (

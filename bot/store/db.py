@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-MMAP_BYTES = 256 * 1024 * 1024  # address space, not memory: pages stay the OS's cache
 _LOCK = 0x6E657773  # "news": the advisory lock key that serializes migrations
 _REVISION = re.compile(r'^(down_revision|revision) = "?([^"\n]*?)"?$', re.M)
 
@@ -59,10 +58,6 @@ def create_engine(url: str) -> AsyncEngine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=30000")
-            # Reads through a memory map instead of a read() per page: the search index's
-            # catch-up and a poll's lookups re-read many pages (the page cache is 2 MB),
-            # and those system calls were a third of the catch-up's CPU (bench/poll.py)
-            cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             cur.close()
 
     return engine

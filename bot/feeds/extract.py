@@ -22,7 +22,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
@@ -87,48 +87,45 @@ class FullTextCounts:
     later: int = 0  # tried again later (host down, server error)
 
 
+@dataclass(eq=False, repr=False)
 class FullText:
     """The full-text step for ``bot.feeds.update.Poller``: ``wanted`` when a feed is stored,
     ``drain`` alongside the poll, ``notify`` when more rows were queued."""
 
-    def __init__(
-        self,
-        store: Store,
-        fetcher: Fetcher,
-        settings: Settings,
-        clock: Clock,
-        *,
-        owner: str,
-        concurrency: int | None = None,
-        max_per_feed: int = 25,
-        monotonic: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._store = store
-        self._fetcher = fetcher
-        self._clock = clock
-        self.owner = owner
-        self._monotonic = monotonic
-        self._down_until: dict[str, float] = {}  # host -> when to try it again
-        self._answered: set[str] = set()  # hosts that answered (any HTTP status)
-        self._probing: dict[str, asyncio.Lock] = {}
-        self._min_words = settings.full_text_min_words
-        # Slots of its own, below the fetcher's: article pages must not starve feed polls.
-        self._concurrency = concurrency or settings.full_text_concurrency
-        self._max_per_feed = max_per_feed
-        self._more = asyncio.Event()
+    store: Store
+    fetcher: Fetcher
+    settings: Settings
+    clock: Clock
+    _: KW_ONLY
+    owner: str
+    # Slots of its own, below the fetcher's: article pages must not starve feed polls.
+    concurrency: int | None = None  # None: settings.full_text_concurrency
+    max_per_feed: int = 25
+    monotonic: Callable[[], float] = time.monotonic
+    _slots: int = field(init=False)
+    # host -> when to try it again
+    _down_until: dict[str, float] = field(init=False, default_factory=dict)
+    # hosts that answered (any HTTP status)
+    _answered: set[str] = field(init=False, default_factory=set)
+    _probing: dict[str, asyncio.Lock] = field(init=False, default_factory=dict)
+    _more: asyncio.Event = field(init=False, default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self._slots = self.concurrency or self.settings.full_text_concurrency
 
     def wanted(self, feed: Feed, articles: Sequence[ArticleIn]) -> frozenset[str]:
         """Guids of the entries to queue for their page (the store queues only those that
         are new or edited)."""
-        guids = [a.guid for a in articles if wants_full_text(feed, a, self._min_words)]
-        if len(guids) > self._max_per_feed:
+        min_words = self.settings.full_text_min_words
+        guids = [a.guid for a in articles if wants_full_text(feed, a, min_words)]
+        if len(guids) > self.max_per_feed:
             log.info(
                 "%s: full text for the first %d of %d short entries only",
                 feed.name,
-                self._max_per_feed,
+                self.max_per_feed,
                 len(guids),
             )
-        return frozenset(guids[: self._max_per_feed])
+        return frozenset(guids[: self.max_per_feed])
 
     def notify(self) -> None:
         """Rows were queued: a drain waiting for more takes them."""
@@ -142,8 +139,8 @@ class FullText:
         try:
             while True:
                 self._more.clear()
-                jobs = await self._store.claim_full_text(
-                    self._clock.now(), owner=self.owner, lease=LEASE, limit=4 * self._concurrency
+                jobs = await self.store.claim_full_text(
+                    self.clock.now(), owner=self.owner, lease=LEASE, limit=4 * self._slots
                 )
                 if jobs:
                     await self._work(jobs, counts)
@@ -156,7 +153,7 @@ class FullText:
             return counts
 
     async def _work(self, jobs: list[FullTextJob], counts: FullTextCounts) -> None:
-        slots = asyncio.Semaphore(self._concurrency)
+        slots = asyncio.Semaphore(self._slots)
         pending = {j.entry_id for j in jobs}
 
         async def one(job: FullTextJob) -> None:
@@ -169,22 +166,15 @@ class FullText:
         finally:
             if pending:  # interrupted: give the rest back now rather than at lease end
                 with contextlib.suppress(Exception):
-                    await asyncio.shield(self._store.release_full_text(self.owner, pending))
+                    await asyncio.shield(self.store.release_full_text(self.owner, pending))
 
     async def _one(self, job: FullTextJob, counts: FullTextCounts) -> None:
-        now = self._clock.now()
+        now = self.clock.now()
         try:
             text = await self._full_text(job)
         except _HostPaused:  # found down by another page of this process
             counts.later += 1
-            await self._store.retry_full_text(
-                owner=self.owner,
-                now=now,
-                until=now + timedelta(seconds=HOST_PAUSE_S),
-                max_attempts=MAX_ATTEMPTS,
-                entry_id=job.entry_id,
-                count_attempt=False,
-            )
+            await self._again(job, now, HOST_PAUSE_S, count_attempt=False)
             return
         except FeedError as exc:
             await self._failed(job, exc, now, counts)
@@ -193,7 +183,7 @@ class FullText:
             # A bug in extraction must not cost anything else; keep the feed text.
             log.exception("%s: full text of %s failed", job.feed_name, job.url)
             text = None
-        if await self._store.finish_full_text(job.entry_id, text, now, owner=self.owner):
+        if await self.store.finish_full_text(job.entry_id, text, now, owner=self.owner):
             if text is None:
                 counts.kept += 1
             else:
@@ -208,30 +198,17 @@ class FullText:
             await self._pause_host(job)
         elif exc.kind is FeedErrorKind.RATE_LIMITED or (exc.status or 0) >= 500:
             counts.later += 1  # the server may be back soon: again later, a few times
-            await self._store.retry_full_text(
-                owner=self.owner,
-                now=now,
-                until=now + timedelta(seconds=RETRY_AFTER_S * 2**job.attempts),
-                max_attempts=MAX_ATTEMPTS,
-                entry_id=job.entry_id,
-            )
+            await self._again(job, now, RETRY_AFTER_S * 2**job.attempts)
         else:  # gone, refused, unsafe: asking again would not help
             counts.kept += 1
-            await self._store.finish_full_text(job.entry_id, None, now, owner=self.owner)
+            await self.store.finish_full_text(job.entry_id, None, now, owner=self.owner)
 
     async def _pause_host(self, job: FullTextJob) -> None:
         if self.host_is_down(job.url):
             return  # another page found it down a moment ago and paused it
-        self._down_until[job.host] = self._monotonic() + HOST_PAUSE_S
+        self._down_until[job.host] = self.monotonic() + HOST_PAUSE_S
         self._answered.discard(job.host)
-        at = self._clock.now()
-        dropped = await self._store.retry_full_text(
-            owner=self.owner,
-            now=at,
-            until=at + timedelta(seconds=HOST_PAUSE_S),
-            max_attempts=MAX_ATTEMPTS,
-            host=job.host,
-        )
+        dropped = await self._again(job, self.clock.now(), HOST_PAUSE_S, whole_host=True)
         log.info(
             "full text: not asking %s again for %d minutes%s",
             job.host,
@@ -239,12 +216,34 @@ class FullText:
             f" ({dropped} pages given up)" if dropped else "",
         )
 
+    async def _again(
+        self,
+        job: FullTextJob,
+        now: datetime,
+        after_s: float,
+        *,
+        whole_host: bool = False,
+        count_attempt: bool = True,
+    ) -> int:
+        """The job's row (with ``whole_host``, every row of its host) back to the queue, not
+        before ``after_s`` seconds from ``now``; rows out of attempts are dropped (their
+        entries keep the feed's text). Returns how many were dropped."""
+        return await self.store.retry_full_text(
+            owner=self.owner,
+            now=now,
+            until=now + timedelta(seconds=after_s),
+            max_attempts=MAX_ATTEMPTS,
+            entry_id=None if whole_host else job.entry_id,
+            host=job.host if whole_host else None,
+            count_attempt=count_attempt,
+        )
+
     def host_is_down(self, url: str) -> bool:
         host = url_host(url)
         until = self._down_until.get(host)
         if until is None:
             return False
-        if self._monotonic() >= until:
+        if self.monotonic() >= until:
             del self._down_until[host]
             return False
         return True
@@ -255,12 +254,12 @@ class FullText:
         if self.host_is_down(job.url):
             raise _HostPaused
         if job.host in self._answered:
-            return await self._fetcher.fetch(job.url)
+            return await self.fetcher.fetch(job.url)
         async with self._probing.setdefault(job.host, asyncio.Lock()):
             if self.host_is_down(job.url):
                 raise _HostPaused
             try:
-                resp = await self._fetcher.fetch(job.url)
+                resp = await self.fetcher.fetch(job.url)
             except FeedError as exc:
                 if exc.kind not in _HOST_DOWN:
                     self._answered.add(job.host)

@@ -16,7 +16,7 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -75,32 +75,26 @@ def failure_delay(settings: Settings, failures: int, retry_after: float | None) 
     return timedelta(seconds=max(minutes * 60, retry_after or 0.0))
 
 
+@dataclass(eq=False, repr=False)
 class Poller:
-    def __init__(
-        self,
-        store: Store,
-        fetcher: Fetcher,
-        settings: Settings,
-        clock: Clock,
-        full_text: FullTextStep | None = None,
-        *,
-        owner: str | None = None,
-        parse_time_limit: float = PARSE_TIME_LIMIT,
-    ) -> None:
-        self._store = store
-        self._fetcher = fetcher
-        self._settings = settings
-        self._clock = clock
-        self._full_text = full_text
-        self.owner = owner or default_owner()
-        self._parse_time_limit = parse_time_limit
-        self._share = FairShare(success_delay(settings, None))
-        self._seen = False  # in the pollers table
+    store: Store
+    fetcher: Fetcher
+    settings: Settings
+    clock: Clock
+    full_text: FullTextStep | None = None
+    _: KW_ONLY
+    owner: str = field(default_factory=default_owner)
+    parse_time_limit: float = PARSE_TIME_LIMIT
+    _share: FairShare = field(init=False)
+    _seen: bool = field(init=False, default=False)  # in the pollers table
+
+    def __post_init__(self) -> None:
+        self._share = FairShare(success_delay(self.settings, None))
 
     def _parsers(self) -> ParsePool:
         # Two workers: parsing is CPU-bound and the machine the bot runs on is small; more
         # would take cores from the event loop and the database.
-        return ParsePool(min(2, os.cpu_count() or 2), self._parse_time_limit)
+        return ParsePool(min(2, os.cpu_count() or 2), self.parse_time_limit)
 
     async def poll(
         self,
@@ -113,8 +107,8 @@ class Poller:
         with leases), while the full-text step works the queue; return when both are done."""
         recorded = asyncio.Event()
         filler = None
-        if self._full_text is not None:
-            filler = asyncio.create_task(self._full_text.drain(recorded), name="full-text")
+        if self.full_text is not None:
+            filler = asyncio.create_task(self.full_text.drain(recorded), name="full-text")
         try:
             if feeds is None and due_only:
                 results = await self._poll_claimed(progress)
@@ -137,13 +131,13 @@ class Poller:
         progress: Callable[[PollResult], object] | None,
     ) -> list[PollResult]:
         if feeds is None:
-            feeds = await self._store.list_feeds(enabled_only=True, all_scopes=True)
+            feeds = await self.store.list_feeds(enabled_only=True, all_scopes=True)
 
         # Bodies wait here for the parser and the database; without a bound a big poll
         # would hold every feed it fetched faster than it could store in memory at once.
-        in_flight = asyncio.Semaphore(self._settings.max_concurrency + 16)
+        in_flight = asyncio.Semaphore(self.settings.max_concurrency + 16)
 
-        recorder = BatchRecorder(self._store, keep_log=self._settings.fetch_log_keep)
+        recorder = BatchRecorder(self.store, keep_log=self.settings.fetch_log_keep)
         parsers = self._parsers()
 
         disk_full: list[BaseException] = []
@@ -192,22 +186,22 @@ class Poller:
         is polled by exactly one of them; a lease outlives any sane poll but not the
         interval, so a crashed process's feeds are taken over in time. With others polling
         too, this process takes only its share (bot.feeds.share) plus what is overdue."""
-        lease = poll_lease(self._settings)
-        tick = timedelta(seconds=poll_tick_seconds(self._settings))
+        lease = poll_lease(self.settings)
+        tick = timedelta(seconds=poll_tick_seconds(self.settings))
         results: list[PollResult] = []
         polled: set[int] = set()
         while True:
-            now = self._clock.now()
-            count = await self._store.poller_seen(self.owner, now, alive=ALIVE_TICKS * tick)
+            now = self.clock.now()
+            count = await self.store.poller_seen(self.owner, now, alive=ALIVE_TICKS * tick)
             self._seen = True
             allowance = self._share.allowance(now, pollers=count.pollers, feeds=count.feeds)
-            limit = self._settings.max_concurrency
+            limit = self.settings.max_concurrency
             due_by = now
             if allowance == 0:
                 due_by = now - GRACE_TICKS * tick  # only what the others left too long
             elif allowance is not None:
                 limit = min(limit, allowance)
-            claimed = await self._store.claim_due_feeds(
+            claimed = await self.store.claim_due_feeds(
                 now, owner=self.owner, lease=lease, limit=limit, due_by=due_by
             )
             batch = [f for f in claimed if f.id not in polled]  # a clock that stands still
@@ -220,16 +214,16 @@ class Poller:
     async def leave(self) -> None:
         """Stopping: drop out of the pollers, so the others take this share at once."""
         if self._seen:
-            await self._store.poller_gone(self.owner)
+            await self.store.poller_gone(self.owner)
             self._seen = False
 
     async def _poll_one(
         self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool
     ) -> PollResult:
         started = time.perf_counter()
-        now = self._clock.now()
+        now = self.clock.now()
         try:
-            resp = await self._fetcher.fetch(
+            resp = await self.fetcher.fetch(
                 feed.url, etag=feed.etag, last_modified=feed.last_modified
             )
             if resp.not_modified:
@@ -240,19 +234,19 @@ class Poller:
                 resp = replace(resp, body=b"")
         except FeedError as exc:
             return await self._failed(feed, now, exc, started, recorder)
-        next_at = now + success_delay(self._settings, resp.max_age)
+        next_at = now + success_delay(self.settings, resp.max_age)
         ms = (time.perf_counter() - started) * 1000
         # A 304 keeps the old validators unless the server sent fresh ones.
         etag = resp.etag or (feed.etag if resp.not_modified else None)
         last_modified = resp.last_modified or (feed.last_modified if resp.not_modified else None)
-        full_text = self._full_text.wanted(feed, articles) if self._full_text else frozenset()
+        wanted = self.full_text.wanted(feed, articles) if self.full_text else frozenset()
         counts = await recorder.record(
             PollOutcome(
                 feed.id,
                 now,
                 ok=True,
                 articles=articles,
-                full_text=full_text,
+                full_text=wanted,
                 etag=etag,
                 last_modified=last_modified,
                 next_poll_at=next_at,
@@ -261,8 +255,8 @@ class Poller:
                 duration_ms=ms,
             )
         )
-        if full_text and (counts.new or counts.updated) and self._full_text is not None:
-            self._full_text.notify()
+        if wanted and (counts.new or counts.updated) and self.full_text is not None:
+            self.full_text.notify()
         if resp.not_modified:
             status = PollStatus.NOT_MODIFIED
         elif counts.new or counts.updated:
@@ -285,7 +279,7 @@ class Poller:
         self, feed: Feed, now: datetime, exc: FeedError, started: float, recorder: BatchRecorder
     ) -> PollResult:
         failures = feed.consecutive_failures + 1
-        next_at = now + failure_delay(self._settings, failures, exc.retry_after)
+        next_at = now + failure_delay(self.settings, failures, exc.retry_after)
         ms = (time.perf_counter() - started) * 1000
         await recorder.record(
             PollOutcome(
@@ -315,6 +309,6 @@ class Poller:
 
     async def preview(self, url: str) -> tuple[ParsedFeed, list[ArticleIn]]:
         """Fetch, parse and normalize without storing (for ``sources add``)."""
-        resp = await self._fetcher.fetch(url)
+        resp = await self.fetcher.fetch(url)
         async with self._parsers() as parsers:
-            return await parsers.run(parse_preview, resp.body, url, self._clock.now(), url=url)
+            return await parsers.run(parse_preview, resp.body, url, self.clock.now(), url=url)

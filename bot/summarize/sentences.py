@@ -93,6 +93,84 @@ def _pieces(line: str) -> list[str]:
     return [*pieces, line] if line else pieces
 
 
+# pysbd can cut at a stop inside brackets or a quotation ("[Note: ... low-cost
+# renewables.” | But as AI has drastically increased demand, this calculus has changed.]",
+# a quoted message cut into three), leaving a sentence with an open bracket whose close is
+# in the next one: a broken fact. Brackets and curly double quotes are paired over the whole line (straight
+# quotes and ’ are left out: they do not say which end they are, and ’ is also the
+# apostrophe); a cut that falls inside a pair is undone. An opener nothing closes (a
+# writer's missing ")") pairs with nothing, so it never joins the rest of the line.
+_OPENERS = {"(": ")", "[": "]", "“": "”"}
+_CLOSERS = frozenset(_OPENERS.values())
+
+
+def _pairs(line: str) -> list[tuple[int, int]]:
+    """(opener, closer) offsets of the brackets and curly quotes that are closed in line."""
+    stack: list[tuple[str, int]] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(line):
+        if ch in _OPENERS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            # a closer with no opener of its kind ("1) First") closes nothing; one with an
+            # opener further down the stack closes it and whatever was left open inside
+            for depth in range(len(stack) - 1, -1, -1):
+                if _OPENERS[stack[depth][0]] == ch:
+                    pairs.append((stack[depth][1], i))
+                    del stack[depth:]
+                    break
+    return pairs
+
+
+def _closed_over(line: str, sentences: list[str]) -> list[str]:
+    if len(sentences) < 2 or not any(ch in _CLOSERS for ch in line):
+        return sentences
+    pairs = _pairs(line)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for s in sentences:
+        start = line.find(s, at)
+        if start < 0:  # not a plain substring (pysbd changed it): keep pysbd's cut
+            return sentences
+        spans.append((start, start + len(s)))
+        at = start + len(s)
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        cut = merged[-1][1]
+        if any(o < cut and c >= start for o, c in pairs):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [line[a:b] for a, b in merged]
+
+
+# pysbd keeps an abbreviation's stop when a capital follows ("U.S. President", "Dr. Smith"),
+# so a sentence ending on one runs on: "...his social media platform, X. He was joined...".
+# A cut is put back only where the next word is a subject pronoun followed by a lowercase
+# word ("He was", "It opened") after a one-letter name following a lowercase word or a
+# comma ("platform, X.", "vitamin C."), or after a dotted initialism ("U.S.", "E.U.").
+# A title ("Dr. He said", "Mr. X. He") and a capitalized word before the letter ("Malcolm
+# X. He", a middle initial) are left alone. "in the U.S. Air travel customers..." is not
+# cut: in form it is "the U.S. Army officials said", and nothing short of parsing tells
+# them apart.
+_ABBREVIATION_END = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.){2,3}|[A-Z]\.)\s+(?=(?:He|She|It|They|We|I)\s+[a-z])"
+)
+_LOWER_WORD = re.compile(r"(?:^|\s)(?:[a-z]+|\S+,)\s$")
+
+
+def _abbreviation_ends(sentence: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _ABBREVIATION_END.finditer(sentence):
+        one_letter = len(m.group(1)) == 2
+        if one_letter and not _LOWER_WORD.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # "Malcolm X. He", "Mr. X. He": a name, not the end of a sentence
+        parts.append(sentence[start : m.end(1)])
+        start = m.end()
+    return [*parts, sentence[start:]]
+
+
 # One digest splits the same article texts several times (choosing facts, checking every
 # printed sentence against its sources, the take, the guard), and pysbd takes tens of
 # milliseconds on a long article: remember the last few thousand texts' sentences.
@@ -102,7 +180,10 @@ def _split(text: str) -> tuple[str, ...]:
     for line in _LINES.split(text):
         line = _GLUED.sub(" ", re.sub(r"\s+", " ", _SHORTCODE.sub(" ", line)).strip())
         for piece in _pieces(line):
-            for s in _segmenter().segment(piece):
-                if s.strip():
-                    out.extend(_unglue_heading(s.strip()))
+            found = [s.strip() for s in _segmenter().segment(piece) if s.strip()]
+            # the abbreviation cuts first, so that one inside a quotation is undone too
+            # ("...held in the U.S. We are preparing...,” said the minister)
+            cut = [part for s in found for part in _abbreviation_ends(s)]
+            for s in _closed_over(piece, cut):
+                out.extend(_unglue_heading(s))
     return tuple(out)

@@ -14,9 +14,9 @@ from bot.summarize.offline.extractive import (
     is_boilerplate,
     rank_sentences,
     summarize_documents,
-    terms,
     trim,
 )
+from bot.summarize.offline.words import terms
 from bot.summarize.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "summarize"

@@ -38,8 +38,6 @@ from bot.summarize.offline import concepts
 from bot.summarize.offline.words import terms
 from bot.summarize.sentences import split_sentences
 
-__all__ = ["terms"]  # screen.py and lede.py take it from here
-
 # Page furniture, not news: never a candidate sentence.
 _BOILERPLATE = re.compile(
     r"""^(?:by\s[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}\s*[.,|]?$

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.summarize.offline.extractive import candidates, terms, trim
+from bot.summarize.offline.extractive import candidates, trim
 from bot.summarize.offline.patterns import TIME_OF_DAY, opening
 from bot.summarize.offline.screen import (
     BOILERPLATE,
@@ -36,6 +36,7 @@ from bot.summarize.offline.screen import (
     leads_with_actor,
     opens_in_the_past,
 )
+from bot.summarize.offline.words import terms
 
 WINDOW = 3  # the sentences of an article scored: the lead, where news writing puts the news
 # An article of fewer real sentences than this (a feed's one-to-three-sentence summary) is

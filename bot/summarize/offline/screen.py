@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.extractive import is_boilerplate, terms
+from bot.summarize.offline.extractive import is_boilerplate
 from bot.summarize.offline.patterns import TIME_OF_DAY, any_of
 from bot.summarize.offline.slots import DESCRIPTOR as _DESCRIPTOR
 from bot.summarize.offline.slots import NAME as _NAME
+from bot.summarize.offline.words import terms
 
 NEWS = "news"
 HOOK = "hook"

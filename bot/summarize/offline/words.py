@@ -1,6 +1,6 @@
 """Words as the ranking counts them: lowercased, one apostrophe, lightly stemmed; the stop
 words that carry no fact of their own. Shared by the extractive ranking (extractive.py,
-concepts.py) and, through ``extractive.terms``, the writer's screen."""
+concepts.py) and the writer's screen and lede score."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ most ``workers`` parses are handed to the pool at once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import multiprocessing
 import os
@@ -20,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
 from typing import Any, TypeVar
@@ -129,6 +130,11 @@ class ParsePool:
         self._limit = time_limit
         self._slots = asyncio.Semaphore(self._workers)
         self._executor: ProcessPoolExecutor | None = None
+        # submit() gets a thread of its own, not the event loop's default executor: that one
+        # (6 threads on 2 cores) also runs every DNS lookup, and the lookups of article hosts
+        # that are down can each hang for the resolver's timeout (5 s); a parsed feed's
+        # entries then waited that long to be stored (bench/fulltext.py, before/after).
+        self._submitter: ThreadPoolExecutor | None = None
         self._generation = 0
 
     async def __aenter__(self) -> ParsePool:
@@ -141,6 +147,9 @@ class ParsePool:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+        if self._submitter is not None:
+            self._submitter.shutdown(wait=False)
+            self._submitter = None
 
     async def run(self, fn: Callable[..., T | _Failed], *args: Any, url: str) -> T:
         """``fn(*args)`` in a worker; FeedError for a failed, crashed or runaway parse."""
@@ -149,7 +158,12 @@ class ParsePool:
                 generation = self._generation
                 # submit() may start a worker (and the first time the fork server, which
                 # imports the parsers): seconds of blocking work, kept off the event loop.
-                future = await asyncio.to_thread(self._pool().submit, fn, *args)
+                if self._submitter is None:
+                    self._submitter = ThreadPoolExecutor(1, thread_name_prefix="parse-submit")
+                loop = asyncio.get_running_loop()
+                future = await loop.run_in_executor(
+                    self._submitter, functools.partial(self._pool().submit, fn, *args)
+                )
                 try:
                     result = await asyncio.wait_for(asyncio.wrap_future(future), self._limit)
                 except TimeoutError:

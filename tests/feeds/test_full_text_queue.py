@@ -8,8 +8,12 @@ served from a loopback server; a gate in front of the page fetcher holds the pag
 from __future__ import annotations
 
 import asyncio
+import socket
+import threading
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from support.feed_server import FeedServer
@@ -23,9 +27,11 @@ from bot.feeds.update import Poller
 from bot.models import FeedSpec, PollStatus
 from bot.store.store import Store
 
+from .conftest import DATA
 from .test_extract import page, teaser_feed, verge_entries
 
 ENTRIES = verge_entries()
+TECHCRUNCH_ENTRIES = (DATA / "techcrunch.xml").read_bytes().count(b"<item>")
 
 
 @pytest.fixture
@@ -182,3 +188,72 @@ async def _queue_all(store: Store, clock: FixedClock) -> None:
     (feed,) = await store.list_feeds(all_scopes=True)
     async with store.engine.begin() as conn:
         await enqueue_full_text_in(conn, feed.id, set(TEASERS), (), clock.now())
+
+
+async def test_a_feed_is_stored_while_article_host_lookups_hang(
+    store: Store,
+    clock: FixedClock,
+    server: FeedServer,
+    fetcher: Fetcher,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Article hosts whose DNS lookups hang (a resolver that does not answer: 5 s each on a
+    real machine) hold the event loop's lookup threads; a feed that responds meanwhile is
+    still parsed and stored, not kept waiting for a free thread."""
+    threads = 4  # the loop's default executor: it runs every getaddrinfo
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(threads))
+    answer = threading.Event()  # the resolver answers (with "no such host") once set
+    hung: list[str] = []
+    all_threads_held = asyncio.Event()
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host: Any, *args: Any, **kw: Any) -> Any:
+        if not str(host).endswith(".example"):
+            return real_getaddrinfo(host, *args, **kw)
+        hung.append(host)
+        if len(hung) == threads:
+            loop.call_soon_threadsafe(all_threads_held.set)
+        answer.wait()
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    # feed "a": teasers whose pages are on hosts the resolver never answers for
+    links = [f"http://down{i}.example/story" for i in range(len(ENTRIES))]
+    server.put("/a.xml", teaser_feed(links), content_type="application/atom+xml")
+    server.put("/b.xml", (DATA / "techcrunch.xml").read_bytes(), content_type="text/xml")
+    a = await store.add_feed(FeedSpec(name="a", url=server.url("/a.xml")), clock.now())
+    # b's own pages are on the real web, which no test may reach
+    b = await store.add_feed(
+        FeedSpec(name="b", url=server.url("/b.xml"), full_text=False), clock.now()
+    )
+
+    class LateB(Fetcher):
+        """Feed "b" responds once every lookup thread is held by a page of feed "a"."""
+
+        async def fetch(
+            self, url: str, *, etag: str | None = None, last_modified: str | None = None
+        ) -> FetchResponse:
+            if url.endswith("/b.xml"):
+                await all_threads_held.wait()
+            return await super().fetch(url, etag=etag, last_modified=last_modified)
+
+    b_stored = asyncio.Event()
+    async with make_client(settings) as client:
+        poller = _poller(store, LateB(client, settings), fetcher, settings, clock, "a")
+        poll = asyncio.create_task(
+            poller.poll(progress=lambda r: b_stored.set() if r.feed_name == "b" else None)
+        )
+        try:
+            await asyncio.wait_for(b_stored.wait(), 60)
+            # b is stored with every lookup still hanging
+            assert not answer.is_set() and len(hung) >= threads
+            assert await store.count_entries(b.id) == TECHCRUNCH_ENTRIES
+            assert await store.count_entries(a.id) == len(ENTRIES)
+        finally:
+            answer.set()
+            results = await asyncio.wait_for(poll, 60)
+    assert {r.feed_name: r.status for r in results} == {"a": PollStatus.NEW, "b": PollStatus.NEW}
+    # a's pages could not be fetched: its entries keep the feed's text
+    assert {r["guid"]: r["text"] for r in await store.entry_rows(a.id)} == TEASERS

@@ -290,3 +290,28 @@ def blind_report_days() -> list[Day]:
     Not Even Wrong, the singularity is nearer): split off before the nineteenth session
     changed the writer, printed only after its rules were final."""
     return _world_days(_BLIND_REPORT_FEEDS, "blind report", since=date(2014, 1, 1))
+
+
+# The twentieth session's report set: five outlets in ../shared/fixtures/realworld that no
+# earlier set used (checked against every path above and INDEX.json's titles), fixed and
+# committed before that session changed the writer; no digest of them is printed until its
+# rules are final, and their printed facts are labelled only after. Chosen from INDEX.json's
+# titles and each feed's item count, dates and mean length only (no title or text of an
+# item was read): Loud And Quiet (a music magazine: news and reviews), J-F Gagné's MySQL
+# Blog (short posts on database releases and bugs), In the Dark (an astronomer's blog on
+# academic news), Minutes to Midnight and globalinequality (long commentary, where the screen
+# should mostly stay silent).
+_NEW_REPORT_FEEDS = (
+    ("Loud And Quiet", REALWORLD / "07403555c6b2ebea"),
+    ("J-F Gagné's MySQL Blog", REALWORLD / "2b665d9e4b6bb33a"),
+    ("In the Dark", REALWORLD / "1f8ef9904208fed5"),
+    ("Minutes to Midnight", REALWORLD / "6ca684f093bbc0c2"),
+    ("globalinequality", REALWORLD / "ab0c82c9631050a4"),
+)
+
+
+def new_report_days() -> list[Day]:
+    """Every day of five outlets no earlier set used (Loud And Quiet, J-F Gagné's MySQL Blog,
+    In the Dark, Minutes to Midnight, globalinequality): split off before the twentieth
+    session changed the writer, printed only after its rules were final."""
+    return _world_days(_NEW_REPORT_FEEDS, "new report", since=date(2014, 1, 1))

@@ -246,6 +246,26 @@ NOT_NEWS = [
         "Right now, live on Twitch, you can watch three of the world’s smartest AI systems doing their best to beat classic Pokémon games.",
         "talks to the reader: 'you can' (TIME Tech)",
     ),
+    (
+        "Art Collective Mé Carves Holes Into Home, Revealing Cavernous Interior",
+        "Along a narrow residential street in Kanawa, the historic heart of Beppu City known for their geothermal hot springs, is an inconspicuous 2-story home that, until recently, would have been barely noticeable.",
+        "a place set before its subject: a scene (Spoon & Tamago)",
+    ),
+    (
+        "Perplexity's Comet browser is now free",
+        "Comet is a new kind of browser, containing an integrated AI chatbot that can surf the web on your behalf, plus carry out autonomous actions like making purchases, sending emails, or creating calendar events.",
+        "what a thing is, not what happened (TIME Tech)",
+    ),
+    (
+        "Cost of Housing",
+        "Many people in America are complaining about the cost of housing.",
+        "a general remark about many people (the singularity is nearer)",
+    ),
+    (
+        "Weil Anima",
+        "Dustin Clausen is giving a course at the IHES starting today on “Weil Anima” (or maybe “Weil-Moore Anima”.",
+        "cut inside a bracket its source never closes (Not Even Wrong)",
+    ),
 ]
 
 

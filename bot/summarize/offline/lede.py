@@ -182,12 +182,17 @@ _FEATURE_LINE = re.compile(
     rf"^On\sa\s(?:[\w-]+,?\s){{1,3}}{TIME_OF_DAY}\b"
     r"|\b(?:early|late)\sin\sthe\s(?:morning|afternoon|evening|day)\b|\blate\sat\snight\b"
     r"|^As\sa\s(?:child|boy|girl|teenager|student|young\s\w+)\b"
+    # a place set before its subject: "Along a narrow residential street in Kanawa, ...,
+    # is an inconspicuous 2-story home that..."
+    r"|^(?:Along|Down|Up|Inside|Beneath|Behind|Across|Atop|Deep\sin|Tucked\s\w+)\s(?:a|an)\s"
+    # what a thing is, not what happened to it: "Comet is a new kind of browser, containing..."
+    r"|^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\s(?:a|an)\s(?:new\s)?(?:kind|type|sort|breed)\sof\b"
     # the article, not the news: "A DW investigation traces...", "DW's X asks what..."
     r"|^(?:\S+\s){1,4}(?:asks|traces|looks\sat|takes\sa\s(?:closer\s|deep\s)?look)\b"
     # talking to the reader or about the mood: "Anyone buying a new smartphone in 2026
     # should brace for...", "...is finally here", "...has never been easier...", "...have
     # been far from perfect", "Troubles at Vanke raise questions about..."
-    r"|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b|\byou\s(?:can|could|will|might|may)\b"
+    r"|^(?:Many|Most|Some|Few)\s(?:people|folks|of\sus)\b|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b|\byou\s(?:can|could|will|might|may)\b"
     r"|\bnever\sbeen\s(?:easier|harder|better|worse)\b|\bfar\sfrom\s(?:perfect|over|certain)\b"
     r"|\braises?\squestions\b|^At\sa\s(?:critical|crucial|pivotal)\s(?:juncture|moment|time)\b"
     # a conversation's blurb: "Wynnie Chan spoke with Sunday Mills ... about ...", "On July

@@ -28,7 +28,7 @@ from bot.summarize.offline.clauses import (
     stands_alone,
 )
 from bot.summarize.offline.extractive import trim
-from bot.summarize.offline.screen import AUX
+from bot.summarize.offline.screen import AUX, RELEASE_EXCLAIM
 
 # (pattern, replacement): each swap written with the context where it means the same.
 # Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
@@ -214,7 +214,13 @@ def trim_sentence(sentence: str) -> str:
         if len(s.split()) > LONG:
             s = drop(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
-    return finish(re.sub(r"(?<=[A-Z])\.\.$", ".", s))
+    s = re.sub(r"(?<=[A-Z])\.\.$", ".", s)
+    # a release line's "!" ("... is now available for iOS!", the one kind the screen lets
+    # through) is the blog's excitement, not part of the claim: the digest states it
+    # plainly. Any other "!" stays: the rewrite is only for lines of that shape.
+    if RELEASE_EXCLAIM.search(s):
+        s = re.sub(r"(?<=\w)!$", ".", s)
+    return finish(s)
 
 
 def _cuts(body: str) -> list[tuple[int, int, bool]]:

@@ -45,6 +45,7 @@ _FURNITURE = re.compile(
     |support\s(?:this|our)\s(?:work|journalism)|^what\sto\sknow\b|^who\sto\sknow\b
     |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     |\boriginally\s(?:posted|published|appeared)\s(?:at|on|in)\b|\bweek['’]s\sessential\sreads\b
+    |your\sbrowser\sdoes(?:\snot|n['’]t)\ssupport|\bthis\s(?:blog\s)?(?:post|article)\s(?:is|was)\s(?:old|outdated)
     """,
     re.I | re.X,
 )
@@ -72,6 +73,12 @@ _QUOTE_START = re.compile(r"^[\"“‘']")
 # "AI is expensive, Ali Ghodsi tells TechCrunch.": a short quote put in the outlet's words
 _TOLD = re.compile(r"^[^,]{3,60},\s(?:[A-Z][\w.'-]*\s){1,4}(?:tells|told|says|said)\s\S+\.$")
 _EXCLAIM = re.compile(r"!\s*$")
+# ...except a company blog's release line, which its writers end with one: "Kagi Translate
+# is now available as an app for Android and iOS!" (the rest of the rules still apply; a
+# "We're excited to announce that..." stays a first-person line).
+RELEASE_EXCLAIM = re.compile(
+    r"\b(?:is|are)\snow\s(?:available|open|out|live|shipping)\b[^!?]*!\s*$"
+)
 # "If tech talent can't come...", "The Super Bowl wasn't the only...": an essay's opening
 _ESSAY = re.compile(r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b", re.I)
 # A feature's scene: "One chilly day in November 2025, ...", "In the early hours of
@@ -196,7 +203,7 @@ def kind(sentence: str) -> str:
         or _READER.match(s)
         or _QUOTE_START.match(s)
         or _TOLD.match(s)
-        or _EXCLAIM.search(s)
+        or (_EXCLAIM.search(s) and not RELEASE_EXCLAIM.search(s))
         or _ESSAY.search(s)
         or _SCENE.search(s)
         or _mostly_quote(s)
@@ -267,6 +274,7 @@ _NEWS_VERB = re.compile(
     r"|lawsuit|recall|investigat|probe|deal|funding|valuation|layoffs|merger|acquisition|law\b|bill\b"
     r"|target|offer|integrat|hack|breach|leak|reveal|confirm|deploy|roll(?:ed|s|ing)?\sout|updat"
     r"|remov|allow|requir|revenue|profit|loss|new\s(?:model|feature|product|tool|app|service|policy)"
+    r"|(?:is|are)\snow\s(?:available|open|out|live|shipping)"
     r"|threaten|appeal(?:ed|s)|pledg|kill|die[sd]\b|attack|elect"
     r"|resign|impeach|oust|sentenc|convict)",
     re.I,

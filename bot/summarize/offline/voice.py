@@ -16,15 +16,16 @@ so it can be cited.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.models import DigestWindow, Story
+from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.clauses import cut_truncated
-from bot.summarize.offline.extractive import rank_sentences
+from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.lede import Place, is_lede_news, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.screen import (
@@ -58,11 +59,38 @@ LONG_AFTER_FIRST = 22  # words: after the opening fact, only pieces this short
 MIN_PIECE = 6  # words: a shorter piece is no sentence of news
 
 
+# Markdown emphasis a feed left in its text ("*Orion for MacOS 1.0 is here*"): the words
+# print, the asterisks do not. Underscores are left alone: in the feeds they are code
+# ("__init__"), not emphasis.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*?)(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _body(article: Article) -> str:
+    """The article's text as prose to pick facts from: an aggregator that glues the title
+    to the first line ("Python to Wisp: The Lisp That Stole Python's Indentation Every Lisp
+    programmer has heard...") has it cut off, so the first sentence is the article's own."""
+    text = article.text or ""
+    title = article.title.strip()
+    lead = text.lstrip()
+    if title and lead.startswith(title) and lead[len(title) : len(title) + 1].isspace():
+        text = lead[len(title) :].lstrip()
+    return _EMPHASIS.sub(r"\2", text)
+
+
+def _unclosed(sentence: str) -> bool:
+    """A bracket or curly quote opened and never closed: the sentence was cut inside it
+    ("...on “Weil Anima” (or maybe “Weil-Moore Anima”.": its source never closes the
+    bracket), so what it says is unfinished."""
+    return sentence.count("(") > sentence.count(")") or sentence.count("“") > sentence.count("”")
+
+
 def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
     """News where it stands (``lede``: not a feature's opener, a scene or a remark, nor one
     leaning on the sentence before), never what the rules call furniture or a hook (a
     question, a quote, a first-person line), nor the background a feature opens on ("In
     1940, Germany..."); no hype, no order to readers."""
+    if _unclosed(sentence):
+        return False
     if is_hype(sentence) or is_order(sentence) or kind(sentence) in (BOILERPLATE, HOOK):
         return False
     if opens_in_the_past(sentence, year):
@@ -77,7 +105,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     pieces are all at most LONGEST words is preferred to any longer one, so the facts
     read in short sentences; a story whose news only comes long gets its shortest.
     """
-    docs = [a.text or "" for a in story.articles]
+    docs = [_body(a) for a in story.articles]
     year = story.lead_article.published_at.year
     where = [places(d, cut_truncated) for d in docs]
     ranked = rank_sentences(
@@ -97,7 +125,10 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:
             longest = max(len(p.split()) for p in pieces)
-            options.append((longest, doc, pieces, leads_with_actor(sentence)))
+            # as printed too: "Kagi Translate ( https://... ) is now available..." opens on
+            # its actor once the link in brackets is trimmed
+            actor = leads_with_actor(sentence) or leads_with_actor(trim(sentence))
+            options.append((longest, doc, pieces, actor))
     # who-did-what sentences first, each group in rank order
     options.sort(key=lambda o: not o[3])
     fitting = [o for o in options if o[0] <= LONGEST]

@@ -1,26 +1,23 @@
 """embeddings: cached embedding vectors per article and model (issue 7)"""
 
-import sqlalchemy as sa
-from alembic import op
-
-from bot.store.ddl import cascade, created_at, primary_key
+from bot.store.ddl import binary, create_table, created_at, drop_table, integer, string
 
 revision = "0002_embeddings"
 down_revision = "0001"
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table(
         "embeddings",
-        sa.Column("entry_id", sa.Integer(), nullable=False),
-        sa.Column("model", sa.String(length=200), nullable=False),
-        sa.Column("content_hash", sa.String(length=64), nullable=False),
-        sa.Column("vector", sa.LargeBinary(), nullable=False),
+        integer("entry_id"),
+        string("model", 200),
+        string("content_hash", 64),
+        binary("vector"),
         created_at(),
-        cascade("embeddings", "entry_id", "entries"),
-        primary_key("embeddings", "entry_id", "model"),
+        key=["entry_id", "model"],
+        parents={"entry_id": "entries"},
     )
 
 
 def downgrade() -> None:
-    op.drop_table("embeddings")
+    drop_table("embeddings")

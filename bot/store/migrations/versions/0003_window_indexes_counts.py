@@ -5,6 +5,8 @@ poll leases on feeds (several processes on one database)
 import sqlalchemy as sa
 from alembic import op
 
+from bot.store.ddl import string, timestamp
+
 revision = "0003"
 down_revision = "0002_embeddings"
 
@@ -14,8 +16,8 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("entry_count", sa.Integer(), nullable=False, server_default="0")
         )
-        batch_op.add_column(sa.Column("lease_owner", sa.String(length=100), nullable=True))
-        batch_op.add_column(sa.Column("lease_until", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(string("lease_owner", 100, null=True))
+        batch_op.add_column(timestamp("lease_until", null=True))
     op.execute(
         "UPDATE feeds SET entry_count = "
         "(SELECT count(*) FROM entries WHERE entries.feed_id = feeds.id)"

@@ -1,30 +1,24 @@
 """schedules: several post times per destination, weekly or weekdays only (issue 14)"""
 
-import sqlalchemy as sa
-from alembic import op
-
-from bot.store.ddl import cascade, created_at, id_column, primary_key
+from bot.store.ddl import create_table, created_at, drop_table, id_column, integer, string
 
 revision = "0017_schedules"
 down_revision = "0016_full_text_queue"
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table(
         "schedules",
         id_column(),
-        sa.Column("destination_id", sa.Integer(), nullable=False),
-        sa.Column("days", sa.String(length=10), nullable=False),
-        sa.Column("post_time", sa.String(length=5), nullable=False),
-        sa.Column("what", sa.String(length=10), nullable=False),
+        integer("destination_id"),
+        string("days", 10),
+        string("post_time", 5),
+        string("what", 10),
         created_at(),
-        cascade("schedules", "destination_id", "destinations"),
-        primary_key("schedules", "id"),
-        sa.UniqueConstraint(
-            "destination_id", "days", "post_time", "what", name="uq_schedules_slot"
-        ),
+        parents={"destination_id": "destinations"},
+        unique={"uq_schedules_slot": ["destination_id", "days", "post_time", "what"]},
     )
 
 
 def downgrade() -> None:
-    op.drop_table("schedules")
+    drop_table("schedules")

@@ -1,24 +1,21 @@
 """pings: the role or user group a destination's scheduled post pings (issue 14)"""
 
-import sqlalchemy as sa
-from alembic import op
-
-from bot.store.ddl import cascade, created_at, primary_key
+from bot.store.ddl import create_table, created_at, drop_table, integer, string
 
 revision = "0018_pings"
 down_revision = "0017_schedules"
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table(
         "pings",
-        sa.Column("destination_id", sa.Integer(), nullable=False),
-        sa.Column("target", sa.String(length=40), nullable=False),
+        integer("destination_id"),
+        string("target", 40),
         created_at(),
-        cascade("pings", "destination_id", "destinations"),
-        primary_key("pings", "destination_id"),
+        key=["destination_id"],
+        parents={"destination_id": "destinations"},
     )
 
 
 def downgrade() -> None:
-    op.drop_table("pings")
+    drop_table("pings")

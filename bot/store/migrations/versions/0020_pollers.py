@@ -6,23 +6,20 @@ served: whichever ticked first after a batch fell due took all of it, and a CI r
 only its share (the enabled feeds over the live processes) in each interval.
 """
 
-import sqlalchemy as sa
-from alembic import op
-
-from bot.store.ddl import primary_key
+from bot.store.ddl import create_table, drop_table, string, timestamp
 
 revision = "0020_pollers"
 down_revision = "0019_search_cover"
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_table(
         "pollers",
-        sa.Column("owner", sa.String(length=100), nullable=False),
-        sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
-        primary_key("pollers", "owner"),
+        string("owner", 100),
+        timestamp("seen_at"),
+        key=["owner"],
     )
 
 
 def downgrade() -> None:
-    op.drop_table("pollers")
+    drop_table("pollers")

@@ -12,8 +12,9 @@ PostgreSQL's GIN index follows the table by itself: the table is made there too 
 on both engines) and stays empty.
 """
 
-import sqlalchemy as sa
 from alembic import op
+
+from bot.store.ddl import create_table, drop_table, integer
 
 revision = "0023_search_queue"
 down_revision = "0022_search_index_batched"
@@ -55,11 +56,7 @@ SQLITE_DOWN = [
 
 def upgrade() -> None:
     # no foreign key: the delete trigger must still see the row when it reads the queue
-    op.create_table(
-        "search_queue",
-        sa.Column("entry_id", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("entry_id", name="pk_search_queue"),
-    )
+    create_table("search_queue", integer("entry_id"), key=["entry_id"])
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_UP:
             op.execute(statement)
@@ -69,4 +66,4 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in SQLITE_DOWN:
             op.execute(statement)
-    op.drop_table("search_queue")
+    drop_table("search_queue")

@@ -124,11 +124,11 @@ async def cmd_poll(args: argparse.Namespace) -> int:
                         name = getattr(a[0], "feed_name", "") if a else ""
                         bar.update(task, advance=1, description=str(name))
 
-                    results = await app.poller.poll(progress=progress)
+                    results = await app.services.poll(progress=progress)
             else:
-                results = await app.poller.poll()
+                results = await app.services.poll()
         # the new entries into the search index, now rather than at the first search
-        await app.store.index_for_search()
+        await app.services.index_for_search()
     finally:
         await app.close()
     hint = all_failed_hint(results)

@@ -34,7 +34,7 @@ async def cmd_digest(args: argparse.Namespace) -> int:
     app = await build_app(settings, clock)
     try:
         if args.poll:
-            await app.poller.poll(due_only=False)
+            await app.services.poll()
         from bot.community.ranges import cli_when
 
         when = cli_when(args.when, args.since, args.days)

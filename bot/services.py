@@ -125,6 +125,15 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
     def __post_init__(self) -> None:
         self._explainer = Explainer(self.store)
 
+    # polling -----------------------------------------------------------------
+    async def poll(self, *, progress: Any = None) -> list[PollResult]:
+        """Poll every enabled source now, due or not (``newsbot poll``, ``digest --poll``)."""
+        return await self.poller.poll(progress=progress)
+
+    async def index_for_search(self) -> None:
+        """Index the entries polled so far for search now, rather than at the first search."""
+        await self.store.index_for_search()
+
     # sources -----------------------------------------------------------------
     async def list_sources(
         self, scope: str | None = None, *, all_scopes: bool = False

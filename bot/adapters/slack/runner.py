@@ -149,10 +149,7 @@ async def start(
         publisher = SlackPublisher(client, services, clock, bot_name=bot_name)
         admins = AdminCheck(client, settings.slack_admin_users)
         SlackCommands(services, settings, clock, client, publisher, admins).register(app)
-        adapter = SlackAdapter(
-            app, client, publisher, str(me.get("team_id")), str(me.get("user_id"))
-        )
-
+        team_id, http_url = str(me.get("team_id")), None
         if http_port is not None:
             runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=http_port), access_log=None)
             await runner.setup()
@@ -165,8 +162,8 @@ async def start(
                     hint="pick another --slack-http-port, or stop what is using that port",
                 ) from exc
             bound_host, bound_port = runner.addresses[0][:2]
-            adapter.http_url = f"http://{bound_host}:{bound_port}{EVENTS_PATH}"
-            log.info("Slack: HTTP mode, receiving commands at %s", adapter.http_url)
+            http_url = f"http://{bound_host}:{bound_port}{EVENTS_PATH}"
+            log.info("Slack: HTTP mode, receiving commands at %s", http_url)
         else:
             from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 
@@ -174,7 +171,7 @@ async def start(
             handler = AsyncSocketModeHandler(app, app_token)
             await handler.connect_async()  # type: ignore[no-untyped-call]
             closers.append(handler.close_async)
-            log.info("Slack: Socket Mode connected as @%s (team %s)", bot_name, adapter.team_id)
+            log.info("Slack: Socket Mode connected as @%s (team %s)", bot_name, team_id)
     except BaseException:
         for closer in reversed(closers):
             try:
@@ -182,5 +179,5 @@ async def start(
             except Exception as exc:
                 log.warning("slack: error while closing after a failed start: %s", exc)
         raise
-    adapter._closers = closers
-    return adapter
+    user_id = str(me.get("user_id"))
+    return SlackAdapter(app, client, publisher, team_id, user_id, http_url, _closers=closers)

@@ -13,6 +13,7 @@ from bot.clock import FixedClock
 from bot.models import ArticleIn, Destination, FeedSpec
 from bot.store.rows import destination_row, model_of
 from bot.store.store import PollOutcome, Store
+from bot.store.upserts import _lookup
 
 
 def _outcome(feed_id: int, clock: FixedClock, ok: bool, n: int) -> PollOutcome:
@@ -166,3 +167,37 @@ async def test_a_batch_stores_each_feeds_entries_as_its_own_and_a_repoll_finds_t
         assert [r["url"] for r in rows] == [f"https://news.example/{n}" for n in urls]
     (edited,) = [r for r in await store.entry_rows(a.id) if r["revision"] == 2]
     assert edited["title"] == "Story 4 (updated)"
+
+
+async def test_a_batchs_lookup_probes_the_unique_indexes_whatever_the_statistics(
+    store: Store, clock: FixedClock
+) -> None:
+    # With the statistics of a small table (a new database is analyzed after the first batch
+    # of its first poll), a lookup by feed ids then guids or URLs made SQLite scan the whole
+    # table for every later batch of that poll: the lookup is by (feed, guid) and (feed, URL)
+    # pairs, each one probe of a unique index, so no plan reads the table through.
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is SQLite's")
+    feed = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
+    now = clock.now()
+    articles = [_article(n) for n in range(5)]
+    await store.record_polls(
+        [PollOutcome(feed.id, now, ok=True, next_poll_at=now, status="ok", articles=articles)]
+    )
+    assert await store.refresh_statistics(now, force=True)
+    lookup = _lookup("sqlite", [(feed.id, a) for a in articles]).compile(
+        dialect=store.engine.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    async with store.engine.connect() as conn:
+        plan = [
+            row[-1]
+            for row in await conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {lookup}", tuple(lookup.params.values())
+            )
+        ]
+    # the pairs are scanned (they are the list), the entries only searched, by both columns
+    assert [s for s in plan if s.startswith("SCAN") and "VIRTUAL TABLE" not in s] == [], plan
+    probes = [s for s in plan if s.startswith("SEARCH") and "USING INDEX" in s]
+    assert len(probes) == 2, plan
+    assert any("(feed_id=? AND guid=?)" in s for s in probes), plan
+    assert any("(feed_id=? AND canonical_url=?)" in s for s in probes), plan

@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, any_, bindparam, func, insert, or_, select, update
+from sqlalchemy import (
+    Executable,
+    Integer,
+    Text,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -56,15 +68,58 @@ def _rounds(batch: Sequence[FeedEntries]) -> Iterator[list[int]]:
     yield from rounds
 
 
-def _one_of(dialect: str, column: Column[Any], values: Collection[Any]) -> ColumnElement[bool]:
-    """``column IN values`` with the values bound as one list, so the statement's text is the
-    same whatever their number. A plain IN binds each value: a batch's lookup had a text of
-    its own per count, and the database driver keeps its last hundred texts prepared (on
-    SQLite, 15 MB more at the peak of a cold poll)."""
-    if dialect == "postgresql":
-        return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
-    listed = func.json_each(bindparam(None, json.dumps(list(values)))).table_valued("value")
-    return column.in_(select(listed.c.value))
+_LOOKUP_COLUMNS = (
+    entries.c.id,
+    entries.c.feed_id,
+    entries.c.guid,
+    entries.c.canonical_url,
+    entries.c.content_hash,
+    entries.c.title,
+)
+
+
+def _sqlite_probe(key: str, name: str) -> str:
+    # CROSS JOIN is SQLite's word for "this order": the pairs outside, the entries probed
+    # inside; with a plain JOIN and a small table's statistics it scanned the entries
+    return (
+        f"SELECT {', '.join(f'e.{c.name}' for c in _LOOKUP_COLUMNS)} "
+        f"FROM json_each(:{name}) AS p CROSS JOIN entries AS e "
+        f"ON e.feed_id = json_extract(p.value, '$[0]') AND e.{key} = json_extract(p.value, '$[1]')"
+    )
+
+
+_SQLITE_LOOKUP = text(
+    f"{_sqlite_probe('guid', 'guids')} UNION ALL {_sqlite_probe('canonical_url', 'urls')}"
+).columns(*_LOOKUP_COLUMNS)
+
+
+def _lookup(dialect: str, chunk: Sequence[tuple[int, ArticleIn]]) -> Executable:
+    """The stored entries whose (feed, guid) or (feed, canonical URL) is one of ``chunk``'s:
+    each pair is one probe of a unique index, whatever the table's size or its statistics.
+    (A lookup by the feeds' ids, then their guids and URLs, let the planner choose: with the
+    statistics of a new database, taken after the first batch of its first poll, SQLite
+    scanned the whole table for every later batch, 95 MB read per batch in the cold poll of
+    bench/poll.py.) The pairs are bound as one value (PostgreSQL: one per column), so the
+    statement's text is the same whatever their number: the database driver keeps its last
+    hundred texts prepared (an IN list of their own per count cost 15 MB at the peak of a
+    cold poll on SQLite)."""
+    keys = (entries.c.guid, entries.c.canonical_url)
+    if dialect != "postgresql":
+        guids, urls = ([(f, getattr(a, key.name)) for f, a in chunk] for key in keys)
+        return _SQLITE_LOOKUP.bindparams(guids=json.dumps(guids), urls=json.dumps(urls))
+    probes = []
+    for key in keys:
+        pairs = (
+            func.unnest(
+                bindparam(None, [f for f, _ in chunk], type_=ARRAY(Integer)),
+                bindparam(None, [getattr(a, key.name) for _, a in chunk], type_=ARRAY(Text)),
+            )
+            .table_valued("feed_id", "key")
+            .render_derived(name="pairs")
+        )
+        on = and_(entries.c.feed_id == pairs.c.feed_id, key == pairs.c.key)
+        probes.append(select(*_LOOKUP_COLUMNS).select_from(pairs.join(entries, on)))
+    return union_all(*probes)
 
 
 async def _stored(
@@ -75,25 +130,7 @@ async def _stored(
     dialect = conn.dialect.name
     found: defaultdict[int, dict[int, StoredEntry]] = defaultdict(dict)
     for start in range(0, len(pairs), LOOKUP_PAIRS):
-        chunk = pairs[start : start + LOOKUP_PAIRS]
-        rows = await conn.execute(
-            select(
-                entries.c.id,
-                entries.c.feed_id,
-                entries.c.guid,
-                entries.c.canonical_url,
-                entries.c.content_hash,
-                entries.c.title,
-            ).where(
-                # the (feed_id, guid) index finds each feed's range; a guid or URL of another
-                # feed of the batch may come back too (harmless: more is allowed)
-                _one_of(dialect, entries.c.feed_id, {f for f, _ in chunk}),
-                or_(
-                    _one_of(dialect, entries.c.guid, {a.guid for _, a in chunk}),
-                    _one_of(dialect, entries.c.canonical_url, {a.canonical_url for _, a in chunk}),
-                ),
-            )
-        )
+        rows = await conn.execute(_lookup(dialect, pairs[start : start + LOOKUP_PAIRS]))
         for r in rows:
             found[r.feed_id][r.id] = StoredEntry(
                 r.id, r.guid, r.canonical_url, r.content_hash, r.title

@@ -15,7 +15,7 @@ import logging
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot import heartbeat
 from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
@@ -56,7 +56,7 @@ class App:
         for close in reversed(self.closers):
             with contextlib.suppress(Exception):
                 await close()
-        await self.client.aclose()
+        await _close_client(self.client)
         await self.store.close()
 
 
@@ -85,10 +85,8 @@ async def build_app(
     digest nor fetches article pages: no LLM settings are checked and the writer is built
     only if asked (it is not), so ``newsbot sources list`` starts fast and works without
     an LLM key."""
-    from bot.feeds.fetch import make_client
-
     store = await open_store(settings, clock, sync=sync)
-    client = make_client(settings)
+    client = cast("httpx.AsyncClient", _Later(lambda: _client(settings)))
     try:
         if writer:
             poller, builder = _poller_and_builder(settings, clock, store, client, writer=True)
@@ -101,10 +99,22 @@ async def build_app(
         poster = Poster(store, builder, settings, clock)
         services = Services(store, poller, builder, settings, clock, poster=poster)
     except BaseException:
-        await client.aclose()
+        await _close_client(client)
         await store.close()
         raise
     return App(settings, clock, store, client, poller, builder, poster, services)
+
+
+def _client(settings: Settings) -> httpx.AsyncClient:
+    from bot.feeds.fetch import make_client
+
+    return make_client(settings)
+
+
+async def _close_client(client: Any) -> None:
+    """Close the shared client, unless nothing ever used it (then it was never made)."""
+    if not isinstance(client, _Later) or client.is_made:
+        await client.aclose()
 
 
 def _poller_and_builder(
@@ -152,11 +162,16 @@ def _poller(
 
 class _Later:
     """An object made on first use: a process that only manages sources never loads the
-    feed parsers, the digest builder or a writer."""
+    feed parsers, the digest builder or a writer, and one that fetches nothing (a digest by
+    the offline writer) never loads httpx and the feed client's transport."""
 
     def __init__(self, make: Callable[[], Any]) -> None:
         self._make = make
         self._made: Any = None
+
+    @property
+    def is_made(self) -> bool:
+        return self._made is not None
 
     def __getattr__(self, name: str) -> Any:
         if self._made is None:

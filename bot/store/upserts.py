@@ -31,7 +31,6 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.models import ArticleIn, UpsertCounts
@@ -107,6 +106,8 @@ def _lookup(dialect: str, chunk: Sequence[tuple[int, ArticleIn]]) -> Executable:
     if dialect != "postgresql":
         guids, urls = ([(f, getattr(a, key.name)) for f, a in chunk] for key in keys)
         return _SQLITE_LOOKUP.bindparams(guids=json.dumps(guids), urls=json.dumps(urls))
+    from sqlalchemy.dialects.postgresql import ARRAY  # here: SQLite never loads the dialect
+
     probes = []
     for key in keys:
         pairs = (

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import ConfigError
 from bot.summarize.base import Summarizer
 from bot.summarize.offline.summarizer import ExtractiveSummarizer
 
-if TYPE_CHECKING:  # the LLM writer (tiktoken, tenacity) loads only when it is configured
+if TYPE_CHECKING:  # the LLM writer (tiktoken, tenacity) and httpx load only when configured
+    import httpx
+
     from bot.summarize.llm.transport import Transport
 
 
@@ -34,7 +34,7 @@ def make_summarizer(
     if settings.backend == "extractive":
         return ExtractiveSummarizer()
     spec = llm_spec(settings)  # a ConfigError here, before any client is opened
-    http = client if client is not None else httpx.AsyncClient()
+    http = client if client is not None else _own_client()
     from bot.summarize.llm.summarizer import LLMSummarizer
 
     summarizer = LLMSummarizer.from_settings(
@@ -43,6 +43,12 @@ def make_summarizer(
     if client is None:
         summarizer.owned_client = http
     return summarizer
+
+
+def _own_client() -> httpx.AsyncClient:
+    import httpx  # here, not at the top: the offline writer never loads it
+
+    return httpx.AsyncClient()
 
 
 @dataclass(frozen=True)

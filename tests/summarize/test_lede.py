@@ -266,6 +266,21 @@ NOT_NEWS = [
         "Dustin Clausen is giving a course at the IHES starting today on “Weil Anima” (or maybe “Weil-Moore Anima”.",
         "cut inside a bracket its source never closes (Not Even Wrong)",
     ),
+    (
+        "Art Duo Recreates Street Scenes of Tokyo Entirely from Cardboard",
+        "For over 15 years, Japanese art duo ZUGAKOUSAKU & KURIEITO have been working together, meticulously recreating ordinary environments entirely from cardboard.",
+        "how long something has gone on: background (Spoon & Tamago)",
+    ),
+    (
+        "Spoon & Tamago’s Most-Popular Posts of 2025",
+        "2025 marked the 80-year anniversary of the end of WWII.",
+        "an anniversary: background (Spoon & Tamago)",
+    ),
+    (
+        "Five AI Developments That Changed Everything This Year",
+        "The biggest developments in AI in 2025 In case you missed it, 2025 was a big year for AI.",
+        "a year-end round-up's furniture (TIME Tech)",
+    ),
 ]
 
 

@@ -140,7 +140,7 @@ def _has_verb(text: str) -> bool:
     return len(words) >= 6 and any(_is_verb(w) for w in words[1:])
 
 
-def _has_past_verb(text: str) -> bool:
+def has_past_verb(text: str) -> bool:
     """``_has_verb``, irregular past tenses included."""
     words = text.split()
     return _has_verb(text) or (
@@ -295,6 +295,6 @@ def cut_truncated(sentence: str) -> str | None:
             return None  # the lost part may limit or attribute the claim: nothing is saved
         if "," in head and len(head.rsplit(",", 1)[1].split()) <= 3:
             return None  # "A, B, C,…": a list cut short, not a clause
-        if _has_past_verb(head) and balanced(head) and len(head.split()) >= 8:
+        if has_past_verb(head) and balanced(head) and len(head.split()) >= 8:
             return finish(head)
     return None

@@ -192,7 +192,12 @@ _FEATURE_LINE = re.compile(
     # talking to the reader or about the mood: "Anyone buying a new smartphone in 2026
     # should brace for...", "...is finally here", "...has never been easier...", "...have
     # been far from perfect", "Troubles at Vanke raise questions about..."
-    r"|^(?:Many|Most|Some|Few)\s(?:people|folks|of\sus)\b|^Anyone\b|\bshould\sbrace\b|\bis\sfinally\shere\b|\byou\s(?:can|could|will|might|may)\b"
+    r"|^(?:Many|Most|Some|Few)\s(?:people|folks|of\sus)\b|^Anyone\b"
+    # how long something has gone on, or an anniversary: background, not this week's news
+    # ("For over 15 years, Japanese art duo ... have been working together", "2025 marked
+    # the 80-year anniversary of the end of WWII")
+    r"|^For\s(?:over\s|more\sthan\s|nearly\s|almost\s)?[\w-]+\s(?:years|decades)\b"
+    r"|\bmark(?:s|ed)\sthe\s[\w-]+\s(?:anniversary|birthday)\b|\bshould\sbrace\b|\bis\sfinally\shere\b|\byou\s(?:can|could|will|might|may)\b"
     r"|\bnever\sbeen\s(?:easier|harder|better|worse)\b|\bfar\sfrom\s(?:perfect|over|certain)\b"
     r"|\braises?\squestions\b|^At\sa\s(?:critical|crucial|pivotal)\s(?:juncture|moment|time)\b"
     # a conversation's blurb: "Wynnie Chan spoke with Sunday Mills ... about ...", "On July

@@ -24,6 +24,7 @@ from bot.summarize.offline.clauses import (
     LIMITING,
     balanced,
     finish,
+    has_past_verb,
     split_clause,
     stands_alone,
 )
@@ -205,12 +206,43 @@ def _drop_amid(s: str) -> str:
     return head + "." if stands_alone(head) and balanced(head) else s
 
 
+# A run-in heading before the sentence, as a weekly review writes its items ("Murdoch's play
+# for Time Warner: Rupert Murdoch's latest ... bid was revealed..."): the heading goes when
+# what follows is a whole sentence on a name (not "We ...", "It ...": a quote's speaker or a
+# label the sentence leans on would go with it).
+_RUN_IN = re.compile(r"^[A-Z][^:.!?\"“”]{2,60}:\s+(?=[A-Z])")
+_PRONOUN_START = re.compile(r"^(?:I|We|You|He|She|It|They|This|That|These|Those|Our|My)\b")
+
+
+def _drop_run_in(s: str) -> str:
+    m = _RUN_IN.match(s)
+    if not m or len(m.group().split()) > 10 or _ATTRIBUTION.search(m.group()):
+        return s  # "I said: ...", "Officials told reporters: ...": who said it stays
+    rest = s[m.end() :]
+    if _PRONOUN_START.match(rest) or _PRONOUN_START.match(s):
+        return s
+    if all(w[:1].isupper() for w in rest.split()[:4]):
+        return s  # a title's second half ("The Universe in Your Hand: A Journey Through...")
+    # "Late last week, political journalist ... launched ...", "New York Times reporter
+    # James Risen's long legal battle ... reached ...": a sentence, though not name-first
+    whole = stands_alone(rest) or (len(rest.split()) >= 8 and has_past_verb(rest))
+    return rest if whole else s
+
+
 def trim_sentence(sentence: str) -> str:
     """Datelines, plain asides (brackets, a pair of dashes, an appositive description) and
     a trailing ", which ...", "amid ..." or participle clause go; attributions and limits
     stay."""
     s = trim(sentence)
-    for drop in (_drop_dash_pair, _drop_trailing, _drop_appositive, _drop_amid, _drop_participle):
+    if len(s.split()) > LONG:
+        s = _drop_run_in(s)
+    for drop in (
+        _drop_dash_pair,
+        _drop_trailing,
+        _drop_appositive,
+        _drop_amid,
+        _drop_participle,
+    ):
         if len(s.split()) > LONG:
             s = drop(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)

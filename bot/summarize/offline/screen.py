@@ -45,7 +45,7 @@ _FURNITURE = re.compile(
     |support\s(?:this|our)\s(?:work|journalism)|^what\sto\sknow\b|^who\sto\sknow\b
     |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     |\boriginally\s(?:posted|published|appeared)\s(?:at|on|in)\b|\bweek['’]s\sessential\sreads\b
-    |your\sbrowser\sdoes(?:\snot|n['’]t)\ssupport|\bthis\s(?:blog\s)?(?:post|article)\s(?:is|was)\s(?:old|outdated)
+    |\bin\scase\syou\smissed\sit\b|your\sbrowser\sdoes(?:\snot|n['’]t)\ssupport|\bthis\s(?:blog\s)?(?:post|article)\s(?:is|was)\s(?:old|outdated)
     """,
     re.I | re.X,
 )

@@ -3,15 +3,18 @@ models (``bot.store.polls``, ``bot.store.rows``)."""
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from sqlalchemy import insert
 
 from bot.clock import FixedClock
 from bot.models import ArticleIn, Destination, FeedSpec
 from bot.store.rows import destination_row, model_of
+from bot.store.schema import entries
 from bot.store.store import PollOutcome, Store
 from bot.store.upserts import _lookup
 
@@ -201,3 +204,36 @@ async def test_a_batchs_lookup_probes_the_unique_indexes_whatever_the_statistics
     assert len(probes) == 2, plan
     assert any("(feed_id=? AND guid=?)" in s for s in probes), plan
     assert any("(feed_id=? AND canonical_url=?)" in s for s in probes), plan
+
+
+async def test_a_polled_entry_is_stored_as_sqlalchemy_would_store_it(
+    store: Store, clock: FixedClock
+) -> None:
+    # On SQLite a batch's new entries go in through the driver's own executemany, with the
+    # times converted once per feed (bot/store/upserts.py): the stored values, times to the
+    # microsecond included, are those SQLAlchemy's own INSERT stores for the same entry.
+    polled = await store.add_feed(FeedSpec("polled", "https://a.example/feed"), clock.now())
+    by_core = await store.add_feed(FeedSpec("core", "https://b.example/feed"), clock.now())
+    now = clock.now() + timedelta(microseconds=42)  # and the date to the second
+    article = replace(
+        _article(7), author="Ann", published_at=datetime(2026, 8, 22, 9, 30, 5, tzinfo=UTC)
+    )
+    await store.record_polls(
+        [PollOutcome(polled.id, now, ok=True, next_poll_at=now, status="ok", articles=[article])]
+    )
+    async with store.engine.begin() as conn:
+        await conn.execute(
+            insert(entries).values(
+                {f.name: getattr(article, f.name) for f in fields(ArticleIn)}
+                | dict.fromkeys(("fetched_at", "first_seen_at", "updated_at"), now)
+                | {"feed_id": by_core.id, "revision": 1}
+            )
+        )
+    columns = [c.name for c in entries.columns if c.name not in ("id", "feed_id")]
+    typed = ", ".join(
+        f"{c}, typeof({c})" if store.engine.dialect.name == "sqlite" else c for c in columns
+    )
+    async with store.engine.connect() as conn:
+        rows = (await conn.exec_driver_sql(f"SELECT {typed} FROM entries ORDER BY feed_id")).all()
+    first, second = rows
+    assert tuple(first) == tuple(second)

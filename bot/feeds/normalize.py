@@ -48,8 +48,25 @@ def _norm_for_hash(s: str) -> str:
     return _squash(unicodedata.normalize("NFKC", s)).casefold()
 
 
+def _norm_squashed_for_hash(s: str) -> str:
+    """``_norm_for_hash(s)`` of a text ``_squash`` gave. When NFKC leaves it as it is (most
+    texts: a quick check in C), squashing it again would too, and only the case is left to
+    fold: the second squash was a third of the hash's cost, over the full text."""
+    if unicodedata.is_normalized("NFKC", s):
+        return s.casefold()
+    return _norm_for_hash(s)
+
+
+def _hash(title: str, text: str) -> str:
+    # fed in parts: one copy of the text fewer than hashing f"{title}\n{text}" (same digest)
+    h = hashlib.sha256(title.encode())
+    h.update(b"\n")
+    h.update(text.encode())
+    return h.hexdigest()
+
+
 def content_hash(title: str, text: str) -> str:
-    return hashlib.sha256(f"{_norm_for_hash(title)}\n{_norm_for_hash(text)}".encode()).hexdigest()
+    return _hash(_norm_for_hash(title), _norm_for_hash(text))
 
 
 def _published(entry: ParsedEntry, now: datetime) -> datetime:
@@ -116,7 +133,8 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
                 author=(entry.author or None),
                 published_at=_published(entry, now),
                 text=text,
-                content_hash=content_hash(title, text),
+                # the text is html_to_text's, squashed: the same hash as content_hash's
+                content_hash=_hash(_norm_for_hash(title), _norm_squashed_for_hash(text)),
             )
         )
     if skipped:

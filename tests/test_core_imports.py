@@ -81,3 +81,19 @@ def test_adapters_and_the_cli_go_through_services_not_the_store() -> None:
         for path in edge
     }
     assert {p: m for p, m in offenders.items() if m} == {}
+
+
+def test_the_cli_reaches_the_wired_parts_only_through_services() -> None:
+    """A CLI command uses ``app.services``, never the parts Services wraps (``app.store``,
+    ``app.poller``, ...), so a rule Services keeps cannot be gone around."""
+    wired = {"store", "poller", "builder", "poster", "client"}
+    found = [
+        f"{path.name}:{node.lineno} app.{node.attr}"
+        for path in sorted(ROOT.glob("bot/cli*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute)
+        and node.attr in wired
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "app"
+    ]
+    assert found == []

@@ -223,6 +223,11 @@ def _drop_run_in(s: str) -> str:
         return s
     if all(w[:1].isupper() for w in rest.split()[:4]):
         return s  # a title's second half ("The Universe in Your Hand: A Journey Through...")
+    if all(w[:1].isupper() for w in m.group().rstrip(": ").split()):
+        # a heading of capitalised words only is a name or a title, and what follows its
+        # colon may be the title's subtitle ("Shlomo Avineri's Karl Marx: Philosophy and
+        # Revolution is..."); a run-in heading is a phrase ("Murdoch's play for Time Warner")
+        return s
     # "Late last week, political journalist ... launched ...", "New York Times reporter
     # James Risen's long legal battle ... reached ...": a sentence, though not name-first
     whole = stands_alone(rest) or (len(rest.split()) >= 8 and has_past_verb(rest))

@@ -289,3 +289,103 @@ def test_a_summary_that_is_not_news_prints_only_its_headline(
     title: str, text: str, why: str
 ) -> None:
     assert _summary(title, text) == "", why
+
+
+# DW's feed summaries on the world report row (../shared/fixtures/realworld, Jan-Feb 2026):
+# a trend or a situation with no event in it is a teaser (labelled hooks in
+# tests/data/writer/printed.jsonl), while the same outlet's news lines share its words.
+DW_TEASERS = [
+    (
+        "China grows while Europe slows in South American EV market",
+        "China's electric carmakers are rapidly expanding across South America as Europe "
+        "hesitates with trade liberalization. From Brazil to Argentina, a high-stakes battle "
+        "is unfolding for the region's future auto market.",
+        "China's electric carmakers are rapidly expanding",
+    ),
+    (
+        "Epstein files: Germany scrutinizes newly released documents",
+        "The scandal surrounding US sex offender Jeffrey Epstein is rocking European "
+        "countries. In Germany, journalists are combing through the files, and politicians "
+        "are pushing for investigations.",
+        "journalists are combing through the files",
+    ),
+    (
+        "Hungary: Magyar launches anti-Orban election campaign",
+        "Peter Magyar's opposition Tisza party is pledging to combat corruption in one of the "
+        "European Union's poorest countries and reverse Budapest's pivot towards Russia.",
+        "is pledging to combat corruption",
+    ),
+    (
+        "Rubio praises Orban and Hungary ahead of crunch election",
+        "Nationalist leader Orban faces a strong opposition challenge ahead of elections in April.",
+        "Orban faces a strong opposition challenge",
+    ),
+    (
+        "Trump's Greenland 'piece of ice' remark echoes history",
+        "Donald Trump's description of Greenland echoes a colonial pattern in which powerful "
+        "states have dismissed sparsely populated land, ignoring Indigenous ties.",
+        "echoes a colonial pattern",
+    ),
+    (
+        "The German Olympic ski jump winner with a fear of heights",
+        "German ski jumper Philipp Raimund hasn't won a single World Cup event. That's just "
+        "part of what makes his Olympic gold medal performance so incredible.",
+        "hasn't won a single World Cup event",
+    ),
+    (
+        "Israel upends the map of the West Bank upside with its annexation frenzy",
+        "Israel holds parliamentary elections in October.",
+        "Israel holds parliamentary elections",
+    ),
+    (
+        "Tesla profit slumps amid lower EV sales, AI spending surge",
+        "With increased competition and heavy attention on the antics of the company's CEO, "
+        "Tesla's core electric vehicle business has faltered in the past year.",
+        "has faltered in the past year",
+    ),
+    (
+        "Russia presses demands, and faces pressure, as Ukraine talks move to Geneva",
+        "High casualties and economic trouble signal time is no longer on Russia’s side, but "
+        "Moscow isn’t backing off political and territorial demands to weaken Ukraine.",
+        "signal time is no longer",
+    ),
+]
+
+# The same outlet's news lines with the same shapes of words: an ongoing act with its
+# object ("is pressing charges against..."), "is growing", "is now planning", a trend with
+# a figure ("...a bumper run in 2025"), a present-tense opening.
+DW_NEWS = [
+    (
+        "Germany: Tesla charges trade union member in IG Metall fight",
+        "Tesla's German factory in Grünheide is pressing charges against an external trade "
+        "union member.",
+    ),
+    (
+        "Will Europe move to boost diplomacy with Russia?",
+        "Debate is growing in Brussels about appointing an EU special envoy to deal with Russia.",
+    ),
+    (
+        "Germany's new plans to tackle spiralling rents",
+        "The government is now planning to introduce new rules for furnished and short-term "
+        "rentals.",
+    ),
+    (
+        "Gold breaks $5,000: What's fueling the price rally and where will it end?",
+        "Gold continues to hit record highs, having already had a bumper run in 2025.",
+    ),
+    (
+        "Berlinale film festival blends politics, pop culture",
+        "An Afghan feature opens the Berlin International Film Festival, while stars including "
+        "Pamela Anderson, Ethan Hawke and John Turturro are expected on the red carpet.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "teaser"), DW_TEASERS, ids=[c[2] for c in DW_TEASERS])
+def test_a_trend_or_situation_teaser_is_not_printed(title: str, text: str, teaser: str) -> None:
+    assert teaser not in _summary(title, text)
+
+
+@pytest.mark.parametrize(("title", "text"), DW_NEWS, ids=[c[0] for c in DW_NEWS])
+def test_a_news_line_with_a_teasers_words_is_still_printed(title: str, text: str) -> None:
+    assert _summary(title, text).startswith(text[:40])

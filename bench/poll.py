@@ -364,6 +364,15 @@ def report(
         if "missing" not in peer
         else ""
     )
+    # With the parse workers on the same cores as the bot, CPU alone bounds the wall time.
+    cores = os.cpu_count() or 1
+    cold_cpu = cold["cpu"] + cold.get("workers_cpu", 0.0)
+    cpu_note = (
+        f"The cold poll's CPU, bot {cold['cpu']:.1f} s + parse workers "
+        f"{cold.get('workers_cpu', 0.0):.1f} s = {cold_cpu:.1f} s, needs at least "
+        f"{cold_cpu / cores:.1f} s of wall time on {cores} cores even with no other work on "
+        f"them (2x the floor is {2 * floor:.1f} s).\n\n"
+    )
     text = f"""
 {n:,} feeds (round-robin over the 150 real-world feeds of ../shared/fixtures/realworld, each
 at its own URL), spread over {args.hosts} loopback hosts, served by a separate process that
@@ -384,7 +393,7 @@ Parse cost alone, mean per real-world feed (the 150 feeds, in-process, bytes in 
 fastfeedparser {parse["fastfeedparser"]:.1f} ms, feedparser {parse["feedparser"]:.1f} ms
 ({parse["feedparser"] / parse["fastfeedparser"]:.0f}x).
 
-Targets: cold <= 2x the floor: **{cold["wall"] / floor:.1f}x**, {ok(cold["wall"] <= 2 * floor)};
+{cpu_note}Targets: cold <= 2x the floor: **{cold["wall"] / floor:.1f}x**, {ok(cold["wall"] <= 2 * floor)};
 warm <= 1.3x the floor: **{warm["wall"] / floor:.1f}x**, {ok(warm["wall"] <= 1.3 * floor)};
 peak RSS <= 150 MB: **{peak:.0f} MB**, {ok(peak <= 150)};{vs_reader}
 {cold["fps"] / base["fps"]:.0f}x the feedparser loop's feeds/s (target >= 40x:

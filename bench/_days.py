@@ -315,3 +315,30 @@ def new_report_days() -> list[Day]:
     In the Dark, Minutes to Midnight, globalinequality): split off before the twentieth
     session changed the writer, printed only after its rules were final."""
     return _world_days(_NEW_REPORT_FEEDS, "new report", since=date(2014, 1, 1))
+
+
+# The twenty-first session's unseen report set: five AI-company and AI-news feeds in
+# ../shared/fixtures/feeds/generated (scraper-built feeds of sites with no feed of their own)
+# that no earlier set used (checked against every path above, the demo's snapshots and the
+# origins of tests/data/writer), fixed and committed before that session changed the writer;
+# no digest of them is printed until its rules are final, and their printed facts are
+# labelled only after. Chosen from the file names, item counts, dates and mean summary length
+# only (no title or text of an item was read), for news reports in English, the product's
+# own beat: The Batch (a weekly AI newsletter's news items), Meta AI, xAI and Cohere (company
+# announcements), the AI Security Institute (a government lab's research and news). Items
+# from July 2025 on only (about 200 stories), so the row can be labelled by hand.
+GENERATED = ROOT.parent / "shared" / "fixtures" / "feeds" / "generated"
+_UNSEEN_REPORT_FEEDS = (
+    ("The Batch", GENERATED / "olshansk-the-batch.xml"),
+    ("Meta AI", GENERATED / "olshansk-meta-ai.xml"),
+    ("xAI", GENERATED / "olshansk-xainews.xml"),
+    ("Cohere", GENERATED / "olshansk-cohere.xml"),
+    ("AI Security Institute", GENERATED / "olshansk-aisi.xml"),
+)
+
+
+def unseen_report_days() -> list[Day]:
+    """Every day from July 2025 of five feeds no earlier set used (The Batch, Meta AI, xAI,
+    Cohere, AI Security Institute): split off before the twenty-first session changed the
+    writer, printed only after its rules were final."""
+    return _world_days(_UNSEEN_REPORT_FEEDS, "unseen report", since=date(2025, 7, 1))

@@ -36,9 +36,16 @@ against its sources, the bottom line and hook against the day's).
   J-F Gagné's MySQL Blog, In the Dark, Minutes to Midnight, globalinequality), split off
   before that session changed the writer, printed only after its rules were final;
   ``--print-new`` prints them.
+- unseen report (twenty-first session): five AI-news feeds no earlier set used (The Batch,
+  Meta AI, xAI, Cohere, AI Security Institute; items from July 2025), split off before
+  that session changed the writer, printed only after its rules were final;
+  ``--print-unseen`` prints them.
+
+``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
+measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
-        [--print-new]
+        [--print-new] [--print-unseen] [--no-write]
 """
 
 from __future__ import annotations
@@ -71,6 +78,7 @@ from _days import (
     report_days,
     second_round_days,
     third_round_days,
+    unseen_report_days,
     world_report_days,
     world_tune_days,
 )
@@ -317,6 +325,12 @@ def main() -> int:
             new_report_days(),
             "--print-new",
         ),
+        (
+            "unseen report: 5 AI-news feeds never used before, every day from July 2025 "
+            "(reported, twenty-first session)",
+            unseen_report_days(),
+            "--print-unseen",
+        ),
     ):
         if days:
             sets.append((name, write_days(days)))
@@ -466,7 +480,12 @@ def main() -> int:
         "Over the tuned rows' article sentences (about 14,600) the shapes match 18 with no "
         "number: the nine and nine more trend lines no digest printed ('India is rapidly "
         "ageing.', 'Netflix is increasingly designing films...'). The new report row was not "
-        "used to write it (reported only). FK "
+        "used to write it (reported only). The 'unseen report' row (twenty-first session) "
+        "is five AI-news feeds no set had used (The Batch, Meta AI, xAI, Cohere, AI Security "
+        "Institute: scraper-built feeds in ../shared/fixtures/feeds/generated, items from "
+        "July 2025), fixed in bench/_days.py before the session changed the writer, chosen "
+        "from file names, item counts, dates and mean summary length only; no digest of it "
+        "is printed until the session's rules are final. FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
         "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "
         "its story, so a repeat means the same fact twice. Hooks: printed fact sentences "
@@ -477,7 +496,8 @@ def main() -> int:
         + rewrite_check()
         + f"\n\nRun time {time.perf_counter() - started:.1f} s (polling included)."
     )
-    write_section("style", body)
+    if "--no-write" not in sys.argv:
+        write_section("style", body)
     print(body)
     return 0
 

@@ -20,6 +20,12 @@ from bot.summarize.offline import templates as T
 from bot.summarize.offline.slots import Slots, find
 
 _YEAR = re.compile(r"20\d\d")
+# A printed fact this long or shorter says its news plainly enough; "In plain terms" earns
+# its place by pulling the figure out of a longer one (Alpha School's 60-word sentence whose
+# price, "up to $65,000 a year", is the reader's number). The same bound as the longest
+# sentence the voice lets lead (voice.FIRST_LONGEST).
+TOLD_WORDS = 35
+_UNIT = re.compile(r"\s?\b(million|billion|trillion)\b", re.I)
 
 
 def _fields(line: str) -> set[str]:
@@ -49,12 +55,30 @@ def _future(when: str, today: datetime) -> bool:
     return when.startswith("next") or (bool(years) and min(years) > today.year)
 
 
+def _money_short(text: str) -> str:
+    """The figure as one spelling ("$400 million" and "$400M"), whichever the text uses."""
+    return _UNIT.sub(lambda m: m.group(1)[0].upper(), text)
+
+
+def _told(value: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(_money_short(value))}(?!\w)", text) is not None
+
+
 def _fill(
-    table: dict[str, tuple[str, ...]], groups: list[str], slots: Slots, key: str, used: set[str]
+    table: dict[str, tuple[str, ...]],
+    groups: list[str],
+    slots: Slots,
+    key: str,
+    used: set[str],
+    told: str | None = None,
 ) -> str | None:
+    """The first line of the first group the slots fill, not yet used today; with ``told``
+    (the words the reader has just read), only a line with a value ``told`` lacks."""
     values = {k: v for k, v in vars(slots).items() if isinstance(v, str) and v}
     for group in groups:
         options = [o for o in table.get(group, ()) if _fields(o) <= values.keys()]
+        if told is not None:
+            options = [o for o in options if not all(_told(values[f], told) for f in _fields(o))]
         if not options:
             continue
         start = int(hashlib.sha256(f"{key}:{group}".encode()).hexdigest(), 16) % len(options)
@@ -67,11 +91,20 @@ def _fill(
 
 
 def means_line(facts: Sequence[str], story: Story, kind: str, used: set[str]) -> str | None:
-    """'In plain terms: ...' when the facts fill a line; otherwise nothing."""
+    """'In plain terms: ...' when the facts fill a line that tells the reader something the
+    headline and the printed facts do not already say plainly; otherwise nothing.
+
+    "Cursor is now a part of SpaceX" / "Cursor has officially been acquired by SpaceX." needs
+    no "In plain terms: Cursor now belongs to SpaceX.": every name and figure of that line
+    is in the headline or in a short fact, so it only says the news a third time. A figure
+    buried in a long fact sentence is worth pulling out.
+    """
     if not facts:
         return None
     slots = _slots(facts, story)
-    return _fill(T.MEANS, _groups(slots, kind, None), slots, story.key, used)
+    told = " ".join([story.lead_article.title, *(f for f in facts if len(f.split()) <= TOLD_WORDS)])
+    groups = _groups(slots, kind, None)
+    return _fill(T.MEANS, groups, slots, story.key, used, _money_short(told))
 
 
 def take_line(facts: Sequence[str], story: Story, used: set[str], today: datetime) -> str | None:

@@ -81,8 +81,10 @@ TAKES: dict[str, tuple[str, ...]] = {
 }
 
 # When a story's slots fill none of the lines above, it gets no line at all. A day with
-# no story at all says so (the only line here with no story in it: nothing to tie it to).
-QUIET = "It is a quiet day. Nothing new came over the wire in this window. More tomorrow."
+# no story says so in its title and in the renderers' own quiet line ("Quiet day on the
+# wire: nothing new came in for this window."), so the voice adds no bottom line to it: a
+# third telling would be the same three stock sentences on every quiet day of a week.
+QUIET = ""
 QUIET_HOOK = "A quiet day"
 # The bottom line lists the day's money, when the stories carry amounts.
 MONEY_LINE = "The numbers to remember: {items}."

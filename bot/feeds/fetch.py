@@ -10,16 +10,18 @@ import asyncio
 import re
 import time
 from collections import defaultdict
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from typing import cast
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
-from bot.feeds.hostpools import AiohttpTransport
+from bot.feeds.hostpools import AiohttpTransport, FeedClient
 from bot.feeds.safety import check_url
 from bot.feeds.urls import shown_text
 
@@ -42,9 +44,9 @@ class FetchResponse:
         return self.status == 304
 
 
-def make_client(settings: Settings) -> httpx.AsyncClient:
+def make_client(settings: Settings) -> FeedClient:
     """The shared client: compressed transfer, honest User-Agent, no automatic redirects."""
-    return httpx.AsyncClient(
+    return FeedClient(
         headers={
             "User-Agent": settings.user_agent,
             "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
@@ -147,7 +149,7 @@ class Fetcher:
         """Return the response, or the next URL when the answer is a redirect."""
         cap = self._settings.max_body_bytes
         try:
-            async with self._client.stream("GET", url, headers=headers) as resp:
+            async with self._get(url, headers) as resp:
                 if resp.status_code in _REDIRECTS:
                     location = resp.headers.get("Location")
                     if not location:
@@ -171,6 +173,15 @@ class Fetcher:
             raise FeedError(FeedErrorKind.CONNECT, f"{url}: connection broke ({exc})") from exc
         except httpx.TransportError as exc:
             raise FeedError(FeedErrorKind.CONNECT, f"{url}: cannot connect ({exc})") from exc
+
+    def _get(
+        self, url: str, headers: dict[str, str]
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        # our client (make_client's, perhaps made on first use) has a shorter road
+        direct = getattr(self._client, "get_streamed", None)
+        if direct is not None:
+            return cast(AbstractAsyncContextManager[httpx.Response], direct(url, headers))
+        return self._client.stream("GET", url, headers=headers)
 
     @staticmethod
     def _response(resp: httpx.Response, url: str, body: bytes) -> FetchResponse:

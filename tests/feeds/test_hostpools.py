@@ -83,3 +83,69 @@ async def test_failures_become_the_httpx_errors_they_mean(
     with pytest.raises(httpx.ConnectError):  # nobody listens there any more
         async with make_client(settings) as client:
             await client.get(f"http://127.0.0.1:{port}/a.xml")
+
+
+async def test_the_fetchers_short_road_sends_and_reads_what_the_clients_road_does(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """``FeedClient.get_streamed`` skips httpx's request machinery: the server must not tell
+    the difference (headers, credentials, validators, cookies), nor must the fetcher (status,
+    headers, decoded body, errors)."""
+
+    async with FeedServer(tmp_path) as srv:
+        srv.put("/a.xml", FEED % b"a")
+        srv.put("/z.xml", gzip.compress(FEED % b"z"), headers={"Content-Encoding": "gzip"})
+        srv.put("/c.xml", FEED % b"c", headers={"Set-Cookie": "visit=1; Path=/"})
+        base = srv.url("/").replace("http://", "http://bob:hunter%202@")
+        etag = srv.etag("/a.xml")
+
+        async def both(
+            path: str, headers: dict[str, str], *, base: str = base
+        ) -> list[tuple[object, ...]]:
+            seen = []
+            for road in ("client", "short"):
+                async with make_client(settings) as client:
+                    url = base + path.lstrip("/")
+                    opened = (
+                        client.stream("GET", url, headers=headers)
+                        if road == "client"
+                        else client.get_streamed(url, headers)
+                    )
+                    async with opened as resp:
+                        body = b"".join([chunk async for chunk in resp.aiter_bytes()])
+                    sent = dict(srv.request_headers[path])
+                    # the next request from this client, after any cookie it was given
+                    async with client.get_streamed(srv.url("/a.xml"), {}) as after:
+                        await after.aread()
+                    cookie = srv.request_headers["/a.xml"].get("Cookie")
+                answer = {k: v for k, v in resp.headers.items() if k != "date"}  # the clock's
+                seen.append((resp.status_code, answer, body, resp.reason_phrase, sent, cookie))
+            return seen
+
+        plain, short = await both("/a.xml", {})
+        assert plain == short and plain[0] == 200 and plain[2] == FEED % b"a"
+        assert plain[4]["Authorization"].startswith("Basic ")  # credentials from the URL
+        plain, short = await both("/a.xml", {"If-None-Match": etag})
+        assert plain == short and plain[0] == 304
+        plain, short = await both("/z.xml", {})
+        assert plain == short and plain[2] == FEED % b"z"  # decoded
+        plain, short = await both("/c.xml", {}, base=srv.url("/"))
+        assert plain == short and plain[5] == "visit=1"  # the cookie went back, both roads
+        with pytest.raises(UnicodeEncodeError):  # a header httpx cannot send: refused alike
+            async with (
+                make_client(settings) as client,
+                client.get_streamed(srv.url("/a.xml"), {"If-None-Match": "é"}),
+            ):
+                pass
+
+        async with make_client(settings) as client:
+            with pytest.raises(httpx.RemoteProtocolError):  # the body ends before its length
+                async with client.get_streamed(srv.url("/fault/truncated"), {}) as resp:
+                    await resp.aread()
+        port = srv.port
+    with pytest.raises(httpx.ConnectError):  # nobody listens there any more
+        async with (
+            make_client(settings) as client,
+            client.get_streamed(f"http://127.0.0.1:{port}/a.xml", {}),
+        ):
+            pass

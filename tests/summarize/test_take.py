@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from bot.models import Article, Story
 from bot.summarize.offline.slots import find
 from bot.summarize.offline.take import means_line, take_line
+from bot.summarize.sentences import split_sentences
+from bot.summarize.storytype import detect_kind
 
 NOW = datetime(2026, 8, 22, tzinfo=UTC)
 
@@ -139,3 +141,26 @@ def test_a_fine_against_someone_is_paid_by_them_not_by_the_sentences_subject() -
     story = _story("Musk fights the EU over a fine", unnamed)
     line = take_line([unnamed], story, set(), NOW)
     assert line is None or "Musk" not in line  # nobody named: nobody is said to pay
+
+
+def test_a_schools_fees_get_no_advice_meant_for_a_product() -> None:
+    """TIME, Feb 2026: the plain line gives Alpha School's price, but "try it on one real
+    job before you pay up to $65,000 a year" is advice for a tool, not a school."""
+    story = _story(ALPHA_TITLE, ALPHA)
+    kind = detect_kind(ALPHA, headline=ALPHA_TITLE)
+    assert kind != "release"
+    assert take_line([ALPHA], story, set(), NOW, kind) is None
+
+
+def test_the_take_on_a_fine_is_one_sentence_about_who_pays_and_how_much() -> None:
+    """TIME, Dec 2025, the lead of its day: one opinion with X and the fine's amount in it,
+    not a second stock sentence after it."""
+    fact = (
+        "Elon Musk has called for the European Union to be abolished in response to the "
+        "bloc’s issuance of a $140 million fine against his social media platform, X."
+    )
+    headline = "Elon Musk and Trump Officials Go to War With E.U. Over $140M Fine for X"
+    take = take_line([fact], _story(headline, fact), set(), NOW, "policy")
+    assert take is not None and take.startswith("My read:")
+    assert len(split_sentences(take)) == 1
+    assert "$140 million" in take and "X " in take

@@ -32,7 +32,9 @@ def _fields(line: str) -> set[str]:
     return {f for _, f, _, _ in Formatter().parse(line) if f}
 
 
-def _groups(slots: Slots, kind: str, today: datetime | None) -> list[str]:
+def _groups(
+    slots: Slots, kind: str, today: datetime | None, table: dict[str, tuple[str, ...]]
+) -> list[str]:
     """The line groups this story's facts can fill, strongest evidence first."""
     out: list[str] = []
     if slots.bought:
@@ -41,9 +43,13 @@ def _groups(slots: Slots, kind: str, today: datetime | None) -> list[str]:
         out += ["valued", "raised"] if slots.valuation else ["raised"]
     if slots.paid:
         out.append("paid")
-    if slots.count and kind in ("security", "people"):
+    # a count is a plain fact ("16,000 corporate jobs"), never a take's subject: the same
+    # count is a leak under one story and a hiring plan under the next
+    if slots.count and kind in ("security", "people") and table is T.MEANS:
         out.append(kind)
-    if slots.price:
+    # "the price is up to $65,000 a year" is a plain fact under any story, but the take's
+    # advice on a price ("try it on one real job before you pay...") fits a product only
+    if slots.price and (table is T.MEANS or kind == "release"):
         out.append("price")
     if slots.when and today is not None and _future(slots.when, today):
         out.append("when")
@@ -103,16 +109,19 @@ def means_line(facts: Sequence[str], story: Story, kind: str, used: set[str]) ->
         return None
     slots = _slots(facts, story)
     told = " ".join([story.lead_article.title, *(f for f in facts if len(f.split()) <= TOLD_WORDS)])
-    groups = _groups(slots, kind, None)
+    groups = _groups(slots, kind, None, T.MEANS)
     return _fill(T.MEANS, groups, slots, story.key, used, _money_short(told))
 
 
-def take_line(facts: Sequence[str], story: Story, used: set[str], today: datetime) -> str | None:
-    """'My read: ...' for the lead, when the facts fill one; otherwise no take."""
+def take_line(
+    facts: Sequence[str], story: Story, used: set[str], today: datetime, kind: str = "general"
+) -> str | None:
+    """'My read: ...' for the lead, when the facts fill one; otherwise no take. ``kind`` is
+    the story type (``storytype.detect_kind``): a price gets advice only under a release."""
     if not facts:
         return None
     slots = _slots(facts, story)
-    return _fill(T.TAKES, _groups(slots, "", today), slots, story.key, used)
+    return _fill(T.TAKES, _groups(slots, kind, today, T.TAKES), slots, story.key, used)
 
 
 def _slots(facts: Sequence[str], story: Story) -> Slots:

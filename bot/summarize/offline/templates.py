@@ -46,36 +46,28 @@ MEANS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# "My read: ..." for the lead: opinion, labeled, each sentence tied to the story by a slot.
+# "My read: ..." for the lead: opinion, labeled, in one sentence tied to the story by a
+# slot. One sentence: the reader came for the news, and a second stock sentence ("The
+# backers will want that {amount} back, and more.") only padded the first.
 TAKES: dict[str, tuple[str, ...]] = {
     "raised": (
-        "My read: {amount} buys {who} time, not proof. The backers will want that {amount} "
-        "back, and more.",
-        "My read: nobody hands over {amount} for nothing. Watch what {who} charges its "
-        "customers next.",
+        "My read: {amount} buys {who} time, not proof.",
+        "My read: the backers will want their {amount} back, so watch what {who} charges next.",
     ),
     "valued": (
-        "My read: a {valuation} price tag is a bet, not a win. {who} now has to earn it.",
-        "My read: {valuation} is what the backers hope {who} is worth. Only sales will show "
-        "if they are right about {who}.",
+        "My read: a {valuation} price tag is a bet, and {who} now has to earn it.",
+        "My read: {valuation} is what the backers hope {who} is worth, and only sales will tell.",
     ),
+    # "plans to acquire" fills these too: nothing here says the deal is done
     "bought": (
-        "My read: {who} is buying, not building. Watch what happens to {other}'s customers "
-        "and staff.",
-        "My read: {other} is one less independent shop. {other} customers should read their "
-        "contracts now.",
+        "My read: {who} chose buying over building, so watch what happens to {other}'s customers.",
+        "My read: if you rely on {other}, check what {who} changes in your contract.",
     ),
-    "paid": (
-        "My read: for some firms, {amount} is a cost of doing business. The test is whether "
-        "{who} changes how it works.",
-    ),
-    "security": (
-        "My read: {count} should never have been left open. If you use {who}, change your "
-        "passwords today.",
-    ),
+    "paid": ("My read: the {amount} matters less than whether {who} changes how it works.",),
+    # only under a product's release (see take._groups): a school's fees are no tool's price
     "price": (
         "My read: try it on one real job before you pay {price}.",
-        "My read: {price} is the number to weigh. Ask what {who} gives you for it.",
+        "My read: {price} is the number to weigh, so ask what {who} gives you for it.",
     ),
     "when": ("My read: nothing here to act on before {when}.",),
 }

@@ -177,7 +177,7 @@ def _story_text(story: Story, lead: bool, used: set[str], today: datetime) -> tu
     sources = [f"{a.title}. {a.text}" for a in story.articles]
     texts = [s for _, s in facts]
     means = means_line(texts, story, kind, used)
-    take = take_line(texts, story, used, today) if lead else None
+    take = take_line(texts, story, used, today, kind) if lead else None
     checked_facts = [check(s, sources) for s in texts]
     kept = [(d, c.kept) for (d, _), c in zip(facts, checked_facts, strict=True) if c.kept]
     dropped = sum(len(c.dropped) for c in checked_facts)

@@ -35,7 +35,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 _PRONOUNS = _wordset("he she it they we i you this that these those there")
 _DETERMINERS = _wordset("the its their his her our a an this that these those")
-_SUBORDINATE = re.compile(
+SUBORDINATE = re.compile(
     r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",
     re.I,
 )
@@ -91,7 +91,7 @@ def stands_alone(clause: str) -> bool:
     with AI" (lowercase, no determiner) is not taken for a sentence.
     """
     words = clause.split()
-    if len(words) < 4 or _SUBORDINATE.match(clause):
+    if len(words) < 4 or SUBORDINATE.match(clause):
         return False
     first = words[0].lower()
     if first in _PRONOUNS and _is_verb(words[1]):

@@ -7,10 +7,11 @@ Three things, none of which adds a fact or changes what a sentence claims
   means the same thing in that place ("leveraging" -> "using", but "leverage" the noun
   stays; "capital" stays, because "digital capital" is not money; "announced" stays,
   because announcing is not merely saying);
-- ``trim_sentence``: datelines, plain asides in brackets and a trailing ", which ..."
-  clause go; attributions ("according to X", "X said") always stay, so a company's claim
-  still reads as the company's claim;
-- ``shorten``: a long sentence cut in two at ";", a lone " — ", ", and" or ", but" only
+- ``trim_sentence``: datelines, plain asides in brackets, a trailing ", which ..." clause,
+  a leading day ("On Monday, ") and an indefinite description after a name (", a leading
+  provider of ...") go; attributions ("according to X", "X said") always stay, so a
+  company's claim still reads as the company's claim;
+- ``shorten``: a long sentence cut in two at ";", a lone " — ", ", and", ", but" or ", while" only
   when both halves stand as sentences (a subject and a verb each), never inside brackets,
   quotes or a pair of dashes; a cut at "but" keeps the "But".
 """
@@ -22,6 +23,7 @@ import re
 from bot.summarize.hype import HYPE_WORDS
 from bot.summarize.offline.clauses import (
     LIMITING,
+    SUBORDINATE,
     balanced,
     finish,
     has_past_verb,
@@ -96,7 +98,14 @@ _DASH = re.compile(r"\s+[—–]\s+|\s+--\s+")
 # "the House—Japan's lower chamber—to call": an unspaced pair of em dashes. Only a pair is
 # dropped at them; a single unspaced dash is never a cut ("become—and the more people").
 _TIGHT_DASH = re.compile(r"(?<=[a-z”’\"])—(?=[A-Za-z“\"])")
-_SPLITS = (re.compile(r";\s+"), _DASH, re.compile(r",\s+(?=(?:and|but)\s)"))
+# ", while the premier says ...": two facts side by side; each half keeps its claim (the
+# contrast is the reader's to see). A "while" that opens the sentence is no cut point.
+_SPLITS = (re.compile(r";\s+"), _DASH, re.compile(r",\s+(?=(?:and|but|while|whereas)\s)"))
+
+# a time or place said first, that may cover every clause after it
+_FRAME = re.compile(
+    r"^(?:In|On|At|By|During|Since|Until|Last|This|Earlier|Later|After|Before|Over)\b[^,]{0,40},"
+)
 
 LONG = 18  # words: longer sentences are cut where they can be
 
@@ -234,10 +243,82 @@ def _drop_run_in(s: str) -> str:
     return rest if whole else s
 
 
+# "On Monday, Discord announced...": the day a daily digest's story happened, told first. The
+# digest is about the day's news, so the day goes; a time that places the news apart from
+# the day ("Last week", "Several months ago", "In 2026", "On Friday, Jan. 9") stays.
+_WHEN = re.compile(
+    r"^(?:On\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s(?:morning|afternoon|evening|night))?|This\s(?:week|morning)|Today|Earlier\stoday"
+    r"|Earlier\sthis\sweek|Over\sthe\sweekend|Last\snight|Tonight),\s+(?=[A-Za-z0-9])"
+)
+
+
+def _drop_when(s: str) -> str:
+    m = _WHEN.match(s)
+    if not m:
+        return s
+    rest = s[m.end() :]
+    if re.match(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s\d", rest):
+        return s  # "On Friday, Jan. 9, ...": the date is the time, and it stays whole
+    if "," in " ".join(rest.split()[:2]):
+        return s  # "On Wednesday, however, his focus...", "On Friday afternoon, local time, ..."
+    rest = rest[0].upper() + rest[1:]  # "This week, two renters filed" -> "Two renters filed"
+    return rest if stands_alone(rest) and not _PRONOUN_START.match(rest) else s
+
+
+# "...in partnership with Statista, a leading international provider of market and consumer
+# data and rankings.": what a name is, told after the sentence's claim is complete. Only an
+# indefinite description ("a/an ..."): a definite one often is news of its own ("the
+# final deceased hostage", "the second group to be freed", "the government has confirmed").
+# It goes when it holds no number, quote, limit, name, verb of its own (", a spokesperson
+# confirmed") or role (who a person is: "says Pete Warden, a startup founder" is part of
+# who said it), and the name it describes stays.
+_DESCRIPTION = re.compile(
+    r"(?<=[A-Za-z0-9.])(?P<aside>,\s(?:a|an)\s[a-z][a-z’'-]*\s[a-z][^,;:\"“”()—–A-Z]*)\.$"
+)
+_ROLE = re.compile(
+    r"\b(?:engineer|researcher|developer|founder|co-?founder|director|officer|manager|professor"
+    r"|lawyer|attorney|reporter|journalist|writer|editor|author|producer|designer|teacher"
+    r"|player|singer|actor|actress|artist|leader|member|partner|owner|investor|advis[eo]r"
+    r"|economist|scientist|analyst|historian|physician|doctor|politician|executive|ceo|chief"
+    r"|head|official|spokes\w+|chair\w*|president|minister|secretary|senator|lawmaker"
+    r"|judge|democrat|republican|staffer|colleague|friend|wife|husband|son|daughter|mother"
+    r"|father|sister|brother|widow|student|activist|candidate|nominee|envoy|ambassador"
+    r"|governor|mayor|king|queen|prince|princess|chancellor|expert|critic|veteran|user"
+    r"|hostage|victim|survivor|suspect|soldier|resident|citizen|worker|employee|person|man"
+    r"|woman|boy|girl|child)s?\b"
+)
+# "a week before...", "a day after...": a time, not a description
+_TIME_NOUN = re.compile(
+    r"^,\s(?:a|an)\s(?:\w+\s)?(?:second|minute|hour|day|week|month|year|decade|century)s?\b"
+)
+_SAID = re.compile(r"\b(?:confirm\w*|wrote|explain\w*|estimat\w*|believ\w*|insist\w*)\b")
+
+
+def _drop_description(s: str) -> str:
+    m = _DESCRIPTION.search(s)
+    if not m:
+        return s
+    head, aside = s[: m.start()], m.group("aside")
+    name = head.split()[-1:]
+    if not name or not name[0][:1].isupper() or _HOLDS.search(aside) or _SAID.search(aside):
+        return s
+    if _ATTRIBUTION.search(head) or _ROLE.search(aside.lower()) or _TIME_NOUN.match(aside):
+        return s  # who said it, or who a person is: part of the claim's weight
+    if SUBORDINATE.match(head):
+        return s  # "If you look at ... AI, the chances are...": the head is no sentence
+    # a noun phrase, not a clause: no verb before its relative word ("the chances are")
+    words = re.split(r"\b(?:that|which|who|whose|where)\b", aside)[0].split()
+    if any(w in AUX for w in words[1:]):
+        return s
+    # the head was the sentence with the description after it, so it keeps its own verb
+    return head + "." if has_past_verb(head) and balanced(head) and len(head.split()) >= 8 else s
+
+
 def trim_sentence(sentence: str) -> str:
-    """Datelines, plain asides (brackets, a pair of dashes, an appositive description) and
-    a trailing ", which ...", "amid ..." or participle clause go; attributions and limits
-    stay."""
+    """Datelines, plain asides (brackets, a pair of dashes, an appositive description), a
+    trailing ", which ...", "amid ..." or participle clause, a trailing indefinite
+    description of a name and a leading day go; attributions and limits stay."""
     s = trim(sentence)
     if len(s.split()) > LONG:
         s = _drop_run_in(s)
@@ -247,6 +328,11 @@ def trim_sentence(sentence: str) -> str:
         _drop_appositive,
         _drop_amid,
         _drop_participle,
+        _drop_description,
+        # last: a cut above that needed the sentence to open on its subject stays as it
+        # was ("On Friday, the White House announced the board's founding members,
+        # including ..." keeps its list)
+        _drop_when,
     ):
         if len(s.split()) > LONG:
             s = drop(s)
@@ -281,6 +367,14 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
     body = s[:-1] if s[-1] in ".!?" else s
     for start, end, but in _cuts(body):
         head, tail = body[:start], body[end:]
+        if body[start] == "," and re.match(r"(?:while|whereas)\s", tail):
+            # "X, while Y": Y cut off only when it is one plain clause: no comma (a clause
+            # that leads the sentence's own main clause, "while there is no single
+            # definition, “small web” refers...") and no attribution (", according to the
+            # BBC" may cover both halves)
+            if "," in tail or "according to" in tail or _FRAME.match(head):
+                continue  # "In 2023, X did A, while Y did B": the frame covers both
+            tail = re.sub(r"^(?:while|whereas)\s+", "", tail)
         tail = re.sub(r"^and\s+", "", tail)
         clause = re.sub(r"^but\s+", "", tail)
         if clause.startswith("that "):

@@ -1,0 +1,89 @@
+"""The twenty-first session's meaning-keeping cuts in ``plain`` (issue 8: shorter fact
+sentences, the same claims): a leading day, an indefinite description after a name, and a
+cut at ", while". The labelled cases are in tests/data/writer/rewrites.jsonl; these pin
+what each cut must leave alone."""
+
+from __future__ import annotations
+
+from bot.summarize.offline.plain import plain_sentences
+
+
+def test_the_day_the_news_came_goes_but_a_time_apart_from_the_day_stays() -> None:
+    assert plain_sentences(
+        "On Monday, Discord announced it was launching teen-by-default settings globally, "
+        "meaning that more users may be required to verify their age to access certain content."
+    ) == [
+        "Discord announced it was launching teen-by-default settings globally, meaning that "
+        "more users may be required to verify their age to access certain content."
+    ]
+    for kept in (
+        "Several months ago, Motorola and the makers of GrapheneOS announced a team-up that "
+        "would expand support for the privacy-centric OS to beyond Google's Pixel phones.",
+        "Last week, Perplexity announced that its AI-powered browser, called Comet, would be "
+        "made free for all users after previously requiring a paid subscription.",
+        "On Friday, Jan. 9, an official of the Revolutionary Guard warned on state television "
+        "that anyone venturing into the streets would be shot at without any warning.",
+        "On Wednesday, however, his focus appeared to be squarely on the nuclear program of the "
+        "country and the talks that were planned for the following week.",
+    ):
+        assert plain_sentences(kept) == [kept]
+
+
+def test_dropping_the_day_uncovers_no_other_cut() -> None:
+    # the ", which ... unless ..." clause and the list of names were kept before the day
+    # went, and still are: the day goes last
+    source = (
+        "Over the weekend, Trump threatened to impose a 10% tariff on European allies from "
+        "Feb. 1, which would increase to 25% in June, unless Denmark agrees to sell Greenland."
+    )
+    assert plain_sentences(source) == [source.removeprefix("Over the weekend, ")]
+
+
+def test_an_indefinite_description_after_a_name_goes_a_role_or_definite_one_stays() -> None:
+    assert plain_sentences(
+        "TIME has published its annual list of Asia-Pacific’s Best Companies, in partnership "
+        "with Statista, a leading international provider of market and consumer data and rankings."
+    ) == [
+        "TIME has published its annual list of Asia-Pacific’s Best Companies, in partnership with Statista."
+    ]
+    for kept in (
+        # who said it
+        "“It’s very rational to pose that question, because the amount of money being spent "
+        "here is enormous,” says Richard Shannon, an analyst at Craig-Hallum.",
+        # a definite description can be news of its own
+        "The militant group was told to release the body of Ran Gvili, the final deceased "
+        "hostage, before the second phase of the plan could begin in the territory.",
+        # a time, not a description
+        "I later learn that the Figure 03 was only completed in late September, a week before "
+        "the video team turned up to shoot it at the company's home base.",
+        # a clause, not a description
+        "If you look at what’s about to happen with AI, the chances are it’s going to get "
+        "magnified even more.",
+        # a name in the description
+        "Trump sent an ominous warning to the Prime Minister of Norway about his pursuit of "
+        "Greenland, an autonomous territory of the Kingdom of Denmark.",
+    ):
+        assert plain_sentences(kept) == [kept]
+
+
+def test_a_while_cut_only_where_each_half_is_its_own_claim() -> None:
+    assert plain_sentences(
+        "Greenland’s leaders have made it clear they would welcome U.S. business investment, "
+        "while Denmark already has treaties in place that allow the U.S. to expand its military "
+        "presence."
+    ) == [
+        "Greenland’s leaders have made it clear they would welcome U.S. business investment.",
+        "Denmark already has treaties in place that allow the U.S. to expand its military presence.",
+    ]
+    for kept in (
+        # the attribution at the end may cover both halves
+        "The BNP won more than two-thirds of 299 contested seats in the parliament, while "
+        "Jamaat secured at least 76 seats, according to the BBC.",
+        # the year said first covers both
+        "In 2023, Coperni had robot dogs cavorting with human models, while Shanghai Fashion "
+        "Week already debuted humanoid robots on the catwalk in March.",
+        # a "while" clause that leads the main clause after its comma
+        "To begin with the basics, while there is no single definition, the small web "
+        "typically refers to the non-commercial part of the web.",
+    ):
+        assert plain_sentences(kept) == [kept]

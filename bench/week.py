@@ -19,6 +19,13 @@ rule was written; 2026-W31 was looked at after the first run (it showed that cut
 midnight let the last 24 hours take 7 of 9 slots; the cut became 24-hour slices ending at the
 window's end); the other weeks were not looked at before the rule was final (reported).
 
+The same weeks also measure the offline writer's own lines (issue 8: across a week of daily
+digests, no line that is not about its story used more than twice): the seven daily digests
+of 24 hours ending at the week's end, each written by the offline voice as the daily digest
+is; own lines counted as bench/style.py counts them ("In plain terms", "My read", the bottom
+line). Only counts are printed: the weeks include outlets whose digests are reported, not
+read (bench/style.py's report rows), and no line of them is shown here.
+
     python bench/week.py [--min-articles 40] [--no-write]
 """
 
@@ -27,7 +34,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,11 +44,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _days import _articles  # noqa: E402
 from _report import write_section  # noqa: E402
+from style import split_parts  # noqa: E402
 
 from bot.digest.cluster import cluster  # noqa: E402
 from bot.digest.rank import rank  # noqa: E402
 from bot.digest.week import rank_week  # noqa: E402
 from bot.models import Article, DigestWindow, Story  # noqa: E402
+from bot.summarize.offline.voice import write_offline  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures"
 FOLDERS = ("feeds/raw", "feeds/generated", "feeds/trimmed-fixtures", "realworld")
@@ -94,6 +103,22 @@ def measure(articles: list[Article], end: datetime) -> tuple[float, float, int]:
     return fresh_share(review, daily), fresh_share(old, daily), len(inside)
 
 
+def own_lines(articles: list[Article], end: datetime) -> tuple[int, int, int]:
+    """(own sentences, all sentences, most uses of one own line) over the seven daily
+    digests of 24 h ending at ``end``, as the offline writer prints them."""
+    own_n = total = 0
+    uses: Counter[str] = Counter()
+    for k in range(7):
+        stop = end - timedelta(days=k)
+        window = DigestWindow(start=stop - timedelta(days=1), end=stop, tz="UTC", label="today")
+        day = [a for a in articles if window.start <= a.published_at < window.end]
+        facts, own = split_parts(write_offline(rank(cluster(day), now=stop)[:SLOTS], window))
+        own_n += len(own)
+        total += len(facts) + len(own)
+        uses.update(set(own))
+    return own_n, total, max(uses.values(), default=0)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--min-articles", type=int, default=40)
@@ -112,11 +137,17 @@ def main() -> None:
         weeks[name] = max(weeks.get(name, end), end)
     chosen = sorted(n for n in weeks if counts[n] >= args.min_articles)
     rows = []
+    owns: list[tuple[str, int, int, int]] = []
     for name in chosen:
         new, old, n = measure(articles, weeks[name])
         part = "looked at" if name in LOOKED_AT else "reported"
         rows.append((name, part, n, new, old))
-        print(f"{name} {part:9} {n:4} articles: week in review {new:.0%} new, old {old:.0%}")
+        own, total, most = own_lines(articles, weeks[name])
+        owns.append((name, own, total, most))
+        print(
+            f"{name} {part:9} {n:4} articles: week in review {new:.0%} new, old {old:.0%}; "
+            f"daily digests: {own} own of {total} sentences, most uses of one {most}"
+        )
     reported = [r for r in rows if r[1] == "reported"]
     lines = [
         f"{len(articles):,} real fixture articles; {len(chosen)} ISO weeks with at least "
@@ -140,6 +171,26 @@ def main() -> None:
         )
     lines += ["", "Per week (articles, new in the week in review, new in the old week digest):", ""]
     lines.append(", ".join(f"{r[0]} ({r[2]}, {r[3]:.0%}, {r[4]:.0%})" for r in rows))
+    shares = [own / total if total else 0.0 for _, own, total, _ in owns]
+    lines += [
+        "",
+        "The offline writer's own lines in each week's seven daily digests (24 h each, "
+        "ending at the week's end; own lines = 'In plain terms', 'My read' and the bottom "
+        "line, counted as bench/style.py counts them). Targets: at most 15% of sentences, "
+        "no own line used more than twice in a week. With the writer before the twenty-first "
+        "session (dac54b5) the same weeks read 27 / 217 own sentences (12%), worst week 75%, "
+        "15/21 weeks <= 15%, one line used 3 times (2018-W49: three empty days, each closed "
+        "by the same three-sentence quiet-day line); its rules were changed by reading the "
+        "tuned rows of bench/style.py, not these weeks.",
+        "",
+        "| weeks | own lines / all sentences, all weeks | worst week | weeks <= 15% "
+        "| most uses of one own line in a week | weeks with a line used > 2 times |",
+        "|---|---|---|---|---|---|",
+        f"| {len(owns)} | {sum(o[1] for o in owns)} / {sum(o[2] for o in owns)} "
+        f"({sum(o[1] for o in owns) / max(1, sum(o[2] for o in owns)):.0%}) "
+        f"| {max(shares, default=0):.0%} | {sum(1 for v in shares if v <= 0.15)}/{len(owns)} "
+        f"| {max((o[3] for o in owns), default=0)} | {sum(1 for o in owns if o[3] > 2)} |",
+    ]
     body = "\n".join(lines)
     print(body)
     if not args.no_write:

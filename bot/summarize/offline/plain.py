@@ -374,6 +374,9 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
             # BBC" may cover both halves)
             if "," in tail or "according to" in tail or _FRAME.match(head):
                 continue  # "In 2023, X did A, while Y did B": the frame covers both
+            said = _ATTRIBUTION.search(head)
+            if said and head[said.end() :].strip(" ,") and not _ATTRIBUTION.search(tail):
+                continue  # "X said that A, while B": B may be part of what X said
             tail = re.sub(r"^(?:while|whereas)\s+", "", tail)
         tail = re.sub(r"^and\s+", "", tail)
         clause = re.sub(r"^but\s+", "", tail)

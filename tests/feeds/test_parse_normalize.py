@@ -87,6 +87,9 @@ TRICKY = [
     "\ufb01nancial \u00bd \u2026 \uff26\uff55\uff4c\uff4c\uff57\uff49\uff44\uff54\uff48 STRASSE Stra\u00dfe \u03a3\u03a3",
     "Line\u2028separator and\u3000ideographic\u00a0spaces<br>and <b>markup</b>",
     "\u00a8",
+    "ends with a diaeresis \u00a8",
+    "\u00a8\u00a8 two, \u2003\u00a8 after an em space, \u00a8\u00a0and before nbsp \u1fbd",
+    "\u2026 a normalized change with no new space \u2122",
 ]
 
 
@@ -98,6 +101,20 @@ def test_the_content_hash_is_the_one_earlier_versions_stored(html: str) -> None:
     )
     assert article.content_hash == _hash_of_earlier_versions(article.title, article.text)
     assert article.content_hash == content_hash(article.title, article.text)
+
+
+def test_nfkc_of_squashed_text_leaves_no_whitespace_but_single_spaces_to_squash() -> None:
+    # What lets the hash skip its second squash: NFKC turns no character into whitespace
+    # other than " ", and no whitespace character is made by composing two others (its
+    # decomposition, if any, is a compatibility one or a single character: never composed)
+    for code in range(0x110000):
+        c = chr(code)
+        if not c.isspace():
+            made = unicodedata.normalize("NFKC", c)
+            assert all(w == " " for w in made if w.isspace()), hex(code)
+        elif parts := unicodedata.decomposition(c).split():
+            assert parts[0].startswith("<") or len(parts) == 1, hex(code)
+    assert unicodedata.normalize("NFKC", " ") == " "
 
 
 def test_the_content_hash_of_every_real_world_entry_is_the_one_earlier_versions_stored() -> None:

@@ -258,3 +258,36 @@ def test_a_feature_prints_no_scene_and_no_sentence_from_deep_inside(day: list[St
     )
     text = write_offline([Story(key="n", articles=(news,))], WINDOW)
     assert text.stories[0].summary.startswith("Meta raised $9 billion in bonds on Monday.")
+
+
+def _own_lines(text: DigestText) -> list[str]:
+    """The writer's own sentences: 'In plain terms', the take, the bottom line."""
+    own = [text.bottom_line] if text.bottom_line else []
+    for told in text.stories:
+        own += [p for p in told.summary.split("\n\n") if p.startswith("In plain terms:")]
+        own += [told.take] if told.take else []
+    return [s for line in own for s in split_sentences(line)]
+
+
+def test_a_week_of_daily_digests_uses_no_line_of_ours_more_than_twice() -> None:
+    # issue 8: a line that is not about its story (a quiet day's sign-off, a stock
+    # sentence after a take) would come back day after day; the two feeds' week, one
+    # daily digest per 24 hours, uses each of the writer's own sentences at most twice
+    # and keeps them a small part of what a subscriber reads
+    articles = real_articles()
+    uses: dict[str, int] = {}
+    own_count = total = 0
+    for k in range(7):
+        end = NOW - timedelta(days=k)
+        window = DigestWindow(start=end - timedelta(days=1), end=end, tz="UTC", label="today")
+        day = [a for a in articles if window.start <= a.published_at < window.end]
+        text = write_offline(rank(cluster(day), now=end)[:9], window)
+        own = _own_lines(text)
+        for sentence in set(own):
+            uses[sentence] = uses.get(sentence, 0) + 1
+        facts = [s for t in text.stories for s in split_sentences(t.summary.split("\n\n")[0])]
+        own_count += len(own)
+        total += len(own) + len(facts)
+    assert total > 0
+    assert max(uses.values(), default=0) <= 2
+    assert own_count <= 0.15 * total

@@ -3,6 +3,7 @@ Ars Technica and Verge sentences from the fixture feeds)."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from bot.models import Article, Story
@@ -164,3 +165,18 @@ def test_the_take_on_a_fine_is_one_sentence_about_who_pays_and_how_much() -> Non
     assert take is not None and take.startswith("My read:")
     assert len(split_sentences(take)) == 1
     assert "$140 million" in take and "X " in take
+
+
+def test_a_deal_not_yet_closed_is_not_told_as_done() -> None:
+    # "has agreed to acquire" fills the purchase line as "was acquired by" does, so the
+    # line must not tell the reader the buyer already owns the company
+    fact = (
+        "Salesforce has agreed to acquire Informatica in a deal that values the data "
+        "management company at about $8 billion, the companies said on Tuesday, as software "
+        "makers race to feed their AI agents the business data that their corporate "
+        "customers already keep in their own systems."
+    )
+    story = _story("Salesforce makes its biggest bet in years on data", fact)
+    line = means_line([fact], story, "acquisition", set())
+    assert line is not None and "Salesforce" in line and "Informatica" in line
+    assert not re.search(r"\b(?:now|owns|belongs|bought)\b", line)

@@ -24,9 +24,11 @@ MEANS: dict[str, tuple[str, ...]] = {
         "In plain terms: {who} gets {amount}, at a price tag of {valuation}.",
         "In plain terms: the backers now say {who} is worth {valuation}.",
     ),
+    # "has agreed to acquire" and "plans to buy" fill these as "was acquired by" does: the
+    # words must hold for a deal not yet closed
     "bought": (
-        "In plain terms: {other} now belongs to {who}.",
-        "In plain terms: {who} now owns {other}.",
+        "In plain terms: {who} is taking over {other}.",
+        "In plain terms: {other} is going to {who}.",
     ),
     "paid": (
         "In plain terms: {who} is on the hook for {amount}.",

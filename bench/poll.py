@@ -13,6 +13,9 @@ Measured, in one run, each in its own child process (so peak RSS is its own):
     and `newsbot run` do after each poll and every search does first), timed on its own;
   * with ``--before REV``: ours again, cold and warm, with the code of commit REV (unpacked
     with `git archive`, same interpreter and packages), right after ours;
+  * with ``--rounds N``: ours (and before) N times, taking turns; the table gives each
+    figure's median over the rounds (peak RSS: the highest) and a line lists every round's
+    cold figures (on a shared machine one run of each can differ by a fifth from the next);
   * reader (the `reader` library, 3.26, if installed: the bench extra), cold and warm:
     ``update_feeds(workers=64, scheduled=False)`` into its own SQLite file, the same
     in-flight limit as ours;
@@ -23,6 +26,7 @@ Measured, in one run, each in its own child process (so peak RSS is its own):
   * parse cost alone per feed, in-process, for fastfeedparser and feedparser.
 
     .venv/bin/python bench/poll.py [--feeds 1000] [--delay 0.15] [--hosts 100] [--before REV]
+        [--rounds N]
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import hashlib
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -268,6 +273,35 @@ def child(
     return result
 
 
+_FIGURES = ("wall", "cpu", "workers_cpu", "peak_mb", "fps", "load")
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One run's shape, each figure of each phase the median over ``runs`` but peak RSS the
+    highest (a target is a ceiling); the rest, such as the statuses, from the first run."""
+    out = dict(runs[0])
+    for phase in ("cold", "warm", "index"):
+        if phase in out:
+            out[phase] = dict(out[phase]) | {
+                k: (max if k == "peak_mb" else statistics.median)(r[phase][k] for r in runs)
+                for k in _FIGURES
+                if k in out[phase]
+            }
+    out["rounds"] = [r["cold"] for r in runs]
+    return out
+
+
+def rounds_line(name: str, run: dict[str, Any]) -> str:
+    cold = run.get("rounds", [])
+    if len(cold) < 2:
+        return ""
+    each = ", ".join(
+        f"{c['wall']:.1f}/{c['cpu']:.1f}/{c.get('workers_cpu', 0.0):.1f} (load {c['load']:.1f})"
+        for c in cold
+    )
+    return f"{name}: {each}. "
+
+
 def report(
     args: argparse.Namespace,
     ours: dict[str, Any],
@@ -373,6 +407,17 @@ def report(
         f"{cold_cpu / cores:.1f} s of wall time on {cores} cores even with no other work on "
         f"them (2x the floor is {2 * floor:.1f} s).\n\n"
     )
+    rounds_note = ""
+    if args.rounds > 1:
+        rounds_note = (
+            f"*Rounds*: ours{' and before' if before else ''} ran {args.rounds} times, taking "
+            "turns; each figure in their rows is the median over the rounds, peak RSS the "
+            "highest round's. Every round's "
+            "cold wall s / bot CPU s / parse workers CPU s: "
+            + rounds_line("ours", ours)
+            + (rounds_line("before", before) if before else "")
+            + "\n\n"
+        )
     text = f"""
 {n:,} feeds (round-robin over the 150 real-world feeds of ../shared/fixtures/realworld, each
 at its own URL), spread over {args.hosts} loopback hosts, served by a separate process that
@@ -393,7 +438,7 @@ Parse cost alone, mean per real-world feed (the 150 feeds, in-process, bytes in 
 fastfeedparser {parse["fastfeedparser"]:.1f} ms, feedparser {parse["feedparser"]:.1f} ms
 ({parse["feedparser"] / parse["fastfeedparser"]:.0f}x).
 
-{cpu_note}Targets: cold <= 2x the floor: **{cold["wall"] / floor:.1f}x**, {ok(cold["wall"] <= 2 * floor)};
+{rounds_note}{cpu_note}Targets: cold <= 2x the floor: **{cold["wall"] / floor:.1f}x**, {ok(cold["wall"] <= 2 * floor)};
 warm <= 1.3x the floor: **{warm["wall"] / floor:.1f}x**, {ok(warm["wall"] <= 1.3 * floor)};
 peak RSS <= 150 MB: **{peak:.0f} MB**, {ok(peak <= 150)};{vs_reader}
 {cold["fps"] / base["fps"]:.0f}x the feedparser loop's feeds/s (target >= 40x:
@@ -419,6 +464,7 @@ def main() -> int:
     ap.add_argument(
         "--before", metavar="REV", help="also run ours with the code of commit REV, side by side"
     )
+    ap.add_argument("--rounds", type=int, default=1, help="runs of ours (and before), taking turns")
     ap.add_argument("--phase", choices=["ours", "reader", "baseline"], help=argparse.SUPPRESS)
     ap.add_argument("--code", help=argparse.SUPPRESS)  # the bot package's folder, for --before
     args = ap.parse_args()
@@ -460,15 +506,22 @@ def main() -> int:
         port = json.loads(server.stdout.readline())["port"]
         urls = feed_urls(port, args.feeds, args.hosts, realworld_files())
         print(f"serving {len(urls):,} feeds on {args.hosts} hosts, port {port}", flush=True)
-        ours = child(args, "ours", urls)
-        print("ours:", json.dumps(ours), flush=True)
-        before: dict[str, Any] | None = None
-        if args.before:
-            with tempfile.TemporaryDirectory() as tmp:
+        ours_runs: list[dict[str, Any]] = []
+        before_runs: list[dict[str, Any]] = []
+        with tempfile.TemporaryDirectory() as tmp:
+            code = None
+            if args.before:
                 from _report import unpack_bot
 
-                before = child(args, "ours", urls, unpack_bot(args.before, Path(tmp)))
-            print("before:", json.dumps(before), flush=True)
+                code = unpack_bot(args.before, Path(tmp))
+            for _round in range(max(1, args.rounds)):
+                ours_runs.append(child(args, "ours", urls))
+                print("ours:", json.dumps(ours_runs[-1]), flush=True)
+                if code is not None:
+                    before_runs.append(child(args, "ours", urls, code))
+                    print("before:", json.dumps(before_runs[-1]), flush=True)
+        ours = median_run(ours_runs)
+        before = median_run(before_runs) if before_runs else None
         peer = child(args, "reader", urls[: args.peer_feeds or args.feeds])
         print("reader:", json.dumps(peer), flush=True)
         nb = args.baseline_feeds or args.feeds

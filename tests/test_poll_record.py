@@ -172,6 +172,48 @@ async def test_a_batch_stores_each_feeds_entries_as_its_own_and_a_repoll_finds_t
     assert edited["title"] == "Story 4 (updated)"
 
 
+async def test_every_new_entry_and_only_new_ones_wait_for_the_search_index(
+    store: Store, clock: FixedClock
+) -> None:
+    # SQLite queues a batch's new entries with one statement after its INSERT (migration
+    # 0024 dropped the per-row trigger): each new id once, no stored or edited one again,
+    # and the catch-up indexes them so the index matches the rows.
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's search queue")
+    a = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
+    b = await store.add_feed(FeedSpec("b", "https://b.example/feed"), clock.now())
+
+    def polled(feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
+        now = clock.now()
+        return PollOutcome(feed_id, now, ok=True, next_poll_at=now, status="ok", articles=articles)
+
+    async def queued() -> list[int]:
+        async with store.engine.connect() as conn:
+            rows = await conn.exec_driver_sql("SELECT entry_id FROM search_queue ORDER BY 1")
+            return [r[0] for r in rows]
+
+    async def ids() -> list[int]:
+        return sorted(r["id"] for r in await store.entry_rows())
+
+    await store.record_polls(
+        [polled(a.id, [_article(n) for n in range(5)]), polled(b.id, [_article(n) for n in (3, 4)])]
+    )
+    assert await queued() == await ids() and len(await ids()) == 7
+    assert await store.index_for_search() == 7
+    assert await queued() == []
+    stored = set(await ids())
+    clock.advance(timedelta(hours=1))
+    again = [_article(n) for n in range(4)] + [_article(4, edit=" (updated)"), _article(5)]
+    await store.record_polls([polled(a.id, again), polled(b.id, [_article(6), _article(7)])])
+    new = sorted(set(await ids()) - stored)
+    assert len(new) == 3 and await queued() == new
+    assert await store.index_for_search() == 3
+    async with store.engine.begin() as conn:  # FTS5's own check: the index matches the rows
+        await conn.exec_driver_sql(
+            "INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)"
+        )
+
+
 async def test_a_batchs_lookup_probes_the_unique_indexes_whatever_the_statistics(
     store: Store, clock: FixedClock
 ) -> None:

@@ -58,10 +58,10 @@ def create_engine(url: str) -> AsyncEngine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA busy_timeout=30000")
-            # An INSERT that fires a trigger (entries' search_queue one) keeps a statement
-            # journal, per row; past 64 KiB it goes to a temporary file (the cold poll of
-            # bench/poll.py wrote 1.7 GB to them, a page at a time). In memory it is a
-            # copy of a few pages per row, freed when the row is in.
+            # An INSERT that fires a trigger (entries' search_queue one until migration 0024;
+            # the edit and delete ones still) keeps a statement journal, per row; past 64 KiB
+            # it goes to a temporary file (the cold poll of bench/poll.py wrote 1.7 GB to
+            # them, a page at a time). In memory it is a copy of a few pages per row.
             cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
 

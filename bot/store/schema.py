@@ -173,7 +173,8 @@ full_text_queue = Table(
 )
 
 # SQLite: new entries waiting for the search index (migration 0023, bot/store/search_index.py);
-# an insert trigger fills it. Always empty on PostgreSQL, whose index follows the table.
+# the poll's upsert fills it (migration 0024; 0023 had a trigger). Always empty on PostgreSQL,
+# whose index follows the table.
 search_queue = Table(
     "search_queue",
     metadata,

@@ -3,7 +3,8 @@
 Tokenizing every word of every new text is the costliest thing a poll would do in the
 database: bench/poll.py's cold poll stores 95 MB of article text, and indexing it inside the
 poll's transactions took 6 of the database thread's 8.4 s of CPU, with the poll waiting. So
-an insert trigger (migration 0023) only queues the new entry's id in ``search_queue``, and
+a poll only queues its new entries' ids in ``search_queue`` (one statement a batch,
+``bot/store/upserts.py``; migration 0023's per-row trigger until 0024), and
 ``index_queued`` indexes the queue afterwards: a batch of entries a transaction, each batch
 one ``INSERT ... SELECT`` (one FTS5 segment, not one per entry), oldest first. It runs before
 every search (so a search finds every stored entry) and after each poll (so searches find

@@ -168,6 +168,12 @@ def _sqlite_insert(dialect: Dialect) -> tuple[str, Callable[[datetime], Any]]:
     return compiled.string, convert
 
 
+_LAST_ID = "SELECT last_insert_rowid()"
+_QUEUE_FOR_SEARCH = (
+    "INSERT OR IGNORE INTO search_queue(entry_id) SELECT id FROM entries WHERE id > ? AND id <= ?"
+)
+
+
 async def _insert_sqlite(
     conn: AsyncConnection, items: Sequence[FeedEntries], plans: Sequence[MatchPlan]
 ) -> None:
@@ -190,6 +196,13 @@ async def _insert_sqlite(
             )
     if rows:
         await conn.exec_driver_sql(sql, rows)
+        # One statement queues the batch for the search index: a trigger per row (migration
+        # 0023, dropped in 0024) made SQLite keep a statement journal for every row. The
+        # rows' ids are the last len(rows) ones: entries.id is the rowid (no AUTOINCREMENT,
+        # so SQLite takes the largest plus one) and the INSERT holds the write lock from its
+        # first row, so no other writer's rows come between.
+        last = (await conn.exec_driver_sql(_LAST_ID)).scalar_one()
+        await conn.exec_driver_sql(_QUEUE_FOR_SEARCH, (last - len(rows), last))
 
 
 async def _apply(
@@ -242,8 +255,8 @@ async def upsert_feeds_entries_in(
 ) -> list[UpsertCounts]:
     """Store these feeds' entries inside the caller's transaction, each by
     ``match_entries``'s plan; each feed's counts, in order. New or edited entries whose guid
-    is in their ``full_text`` are queued for their article page (and, by a trigger, every
-    new one for the search index). The feeds' ``entry_count`` is the caller's."""
+    is in their ``full_text`` are queued for their article page (and, on SQLite, every new
+    one for the search index). The feeds' ``entry_count`` is the caller's."""
     counts = [UpsertCounts()] * len(batch)
     for positions in _rounds(batch):
         positions = [i for i in positions if batch[i].articles]

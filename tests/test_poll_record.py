@@ -139,6 +139,16 @@ def _article(n: int, *, edit: str = "") -> ArticleIn:
     )
 
 
+def _polled(clock: FixedClock, feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
+    now = clock.now()
+    return PollOutcome(feed_id, now, ok=True, next_poll_at=now, status="ok", articles=articles)
+
+
+async def _sqlite_only(store: Store, why: str) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip(why)
+
+
 async def test_a_batch_stores_each_feeds_entries_as_its_own_and_a_repoll_finds_them(
     store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,19 +158,18 @@ async def test_a_batch_stores_each_feeds_entries_as_its_own_and_a_repoll_finds_t
     a = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
     b = await store.add_feed(FeedSpec("b", "https://b.example/feed"), clock.now())
 
-    def polled(feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
-        now = clock.now()
-        return PollOutcome(feed_id, now, ok=True, next_poll_at=now, status="ok", articles=articles)
-
     first = await store.record_polls(
-        [polled(a.id, [_article(n) for n in range(5)]), polled(b.id, [_article(n) for n in (3, 4)])]
+        [
+            _polled(clock, a.id, [_article(n) for n in range(5)]),
+            _polled(clock, b.id, [_article(n) for n in (3, 4)]),
+        ]
     )
     assert [(c.new, c.updated) for c in first] == [(5, 0), (2, 0)]
     monkeypatch.setattr("bot.store.upserts.LOOKUP_PAIRS", 3)
     clock.advance(timedelta(hours=1))
     again = [_article(n) for n in range(4)] + [_article(4, edit=" (updated)"), _article(5)]
     second = await store.record_polls(
-        [polled(a.id, again), polled(b.id, [_article(n) for n in (3, 4, 6)])]
+        [_polled(clock, a.id, again), _polled(clock, b.id, [_article(n) for n in (3, 4, 6)])]
     )
     assert [(c.new, c.updated, c.unchanged) for c in second] == [(1, 1, 4), (1, 0, 2)]
     for feed, urls in ((a, range(6)), (b, (3, 4, 6))):
@@ -178,14 +187,9 @@ async def test_every_new_entry_and_only_new_ones_wait_for_the_search_index(
     # SQLite queues a batch's new entries with one statement after its INSERT (migration
     # 0024 dropped the per-row trigger): each new id once, no stored or edited one again,
     # and the catch-up indexes them so the index matches the rows.
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite's search queue")
+    await _sqlite_only(store, "SQLite's search queue")
     a = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
     b = await store.add_feed(FeedSpec("b", "https://b.example/feed"), clock.now())
-
-    def polled(feed_id: int, articles: list[ArticleIn]) -> PollOutcome:
-        now = clock.now()
-        return PollOutcome(feed_id, now, ok=True, next_poll_at=now, status="ok", articles=articles)
 
     async def queued() -> list[int]:
         async with store.engine.connect() as conn:
@@ -196,7 +200,10 @@ async def test_every_new_entry_and_only_new_ones_wait_for_the_search_index(
         return sorted(r["id"] for r in await store.entry_rows())
 
     await store.record_polls(
-        [polled(a.id, [_article(n) for n in range(5)]), polled(b.id, [_article(n) for n in (3, 4)])]
+        [
+            _polled(clock, a.id, [_article(n) for n in range(5)]),
+            _polled(clock, b.id, [_article(n) for n in (3, 4)]),
+        ]
     )
     assert await queued() == await ids() and len(await ids()) == 7
     assert await store.index_for_search() == 7
@@ -204,7 +211,9 @@ async def test_every_new_entry_and_only_new_ones_wait_for_the_search_index(
     stored = set(await ids())
     clock.advance(timedelta(hours=1))
     again = [_article(n) for n in range(4)] + [_article(4, edit=" (updated)"), _article(5)]
-    await store.record_polls([polled(a.id, again), polled(b.id, [_article(6), _article(7)])])
+    await store.record_polls(
+        [_polled(clock, a.id, again), _polled(clock, b.id, [_article(6), _article(7)])]
+    )
     new = sorted(set(await ids()) - stored)
     assert len(new) == 3 and await queued() == new
     assert await store.index_for_search() == 3
@@ -221,14 +230,11 @@ async def test_a_batchs_lookup_probes_the_unique_indexes_whatever_the_statistics
     # of its first poll), a lookup by feed ids then guids or URLs made SQLite scan the whole
     # table for every later batch of that poll: the lookup is by (feed, guid) and (feed, URL)
     # pairs, each one probe of a unique index, so no plan reads the table through.
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("the plan is SQLite's")
+    await _sqlite_only(store, "the plan is SQLite's")
     feed = await store.add_feed(FeedSpec("a", "https://a.example/feed"), clock.now())
     now = clock.now()
     articles = [_article(n) for n in range(5)]
-    await store.record_polls(
-        [PollOutcome(feed.id, now, ok=True, next_poll_at=now, status="ok", articles=articles)]
-    )
+    await store.record_polls([_polled(clock, feed.id, articles)])
     assert await store.refresh_statistics(now, force=True)
     lookup = _lookup("sqlite", [(feed.id, a) for a in articles]).compile(
         dialect=store.engine.dialect, compile_kwargs={"render_postcompile": True}

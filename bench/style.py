@@ -50,6 +50,7 @@ measuring a change it has not landed).
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import re
@@ -269,7 +270,28 @@ def rewrite_check() -> str:
     )
 
 
+PRINT_FLAGS = (
+    "--print",
+    "--print-tuned",
+    "--print-fresh",
+    "--print-blind",
+    "--print-new",
+    "--print-unseen",
+)
+
+
+def parse_flags() -> None:
+    """--help prints the usage and a mistyped flag stops with one line, before the run
+    (both once ran the whole bench and rewrote its BENCHMARKS section)."""
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    for flag in PRINT_FLAGS:
+        ap.add_argument(flag, action="store_true", help="print these days' digests")
+    ap.add_argument("--no-write", action="store_true", help="leave docs/BENCHMARKS.md as it is")
+    ap.parse_args()
+
+
 def main() -> int:
+    parse_flags()
     started = time.perf_counter()
     labels = load_labels()
     sets: list[tuple[str, list[tuple[DigestText, list[Story]]]]] = []

@@ -342,3 +342,30 @@ def unseen_report_days() -> list[Day]:
     Cohere, AI Security Institute): split off before the twenty-first session changed the
     writer, printed only after its rules were final."""
     return _world_days(_UNSEEN_REPORT_FEEDS, "unseen report", since=date(2025, 7, 1))
+
+
+# The twenty-second session's blind report set ('blind report 2'): five AI-company feeds in
+# ../shared/fixtures/feeds/generated that no earlier set, the demo's snapshots, the cluster
+# set or tests/data/writer used (checked by file name against the whole repository), fixed
+# and committed before that session changed the writer; no digest of them is printed until
+# its rules are final, and their printed facts are labelled only after. Chosen from the file
+# names, item counts, dates and mean text length only (no title or text of an item was
+# read): Mistral, Groq and Ollama (company newsrooms: releases and announcements, the
+# product's own beat) and the OpenAI and Anthropic engineering blogs (long technical posts,
+# where the screen should mostly stay silent). Left out: ainewsdirect's copy of The Batch
+# (the unseen row's outlet), Artificial Analysis (items carry no text), Hacker News' best
+# stories (an aggregator of links), Perplexity's hub (117 items of about six words).
+_BLIND2_REPORT_FEEDS = (
+    ("Mistral AI", GENERATED / "olshansk-mistral.xml"),
+    ("Groq", GENERATED / "olshansk-groq.xml"),
+    ("Ollama Blog", GENERATED / "olshansk-ollama.xml"),
+    ("OpenAI Engineering", GENERATED / "olshansk-openai-engineering.xml"),
+    ("Anthropic Engineering", GENERATED / "olshansk-anthropic-engineering.xml"),
+)
+
+
+def blind2_report_days() -> list[Day]:
+    """Every day of five AI-company feeds no earlier set used (Mistral AI, Groq, Ollama Blog,
+    OpenAI Engineering, Anthropic Engineering): split off before the twenty-second session
+    changed the writer, printed only after its rules were final."""
+    return _world_days(_BLIND2_REPORT_FEEDS, "blind report 2", since=date(2023, 1, 1))

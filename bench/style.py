@@ -40,12 +40,16 @@ against its sources, the bottom line and hook against the day's).
   Meta AI, xAI, Cohere, AI Security Institute; items from July 2025), split off before
   that session changed the writer, printed only after its rules were final;
   ``--print-unseen`` prints them.
+- blind report 2 (twenty-second session): five AI-company feeds no earlier set used
+  (Mistral AI, Groq, Ollama Blog, OpenAI Engineering, Anthropic Engineering; items from
+  2023), split off before that session changed the writer, printed only after its rules
+  were final; ``--print-blind2`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
-        [--print-new] [--print-unseen] [--no-write]
+        [--print-new] [--print-unseen] [--print-blind2] [--no-write]
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ import textstat
 import textstat.backend.counts._count_syllables as _syllables
 from _days import (
     Day,
+    blind2_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -277,6 +282,7 @@ PRINT_FLAGS = (
     "--print-blind",
     "--print-new",
     "--print-unseen",
+    "--print-blind2",
 )
 
 
@@ -352,6 +358,13 @@ def main() -> int:
             "(reported, twenty-first session)",
             unseen_report_days(),
             "--print-unseen",
+        ),
+        (
+            "blind report 2: 5 AI-company feeds never used before (Mistral AI, Groq, Ollama, "
+            "OpenAI and Anthropic engineering), every day from 2023 (reported, twenty-second "
+            "session)",
+            blind2_report_days(),
+            "--print-blind2",
         ),
     ):
         if days:

@@ -68,7 +68,7 @@ def finish(s: str, capital: bool = False) -> str:
 # Past tenses without "-ed" ("Iran's top diplomat met with..."): counted as the verb of a
 # cut-off sentence's head only; "cut", "hit", "left" or "set" can be nouns, so they are not
 # here. (Elsewhere they would turn a kept trailing "who spoke at..." into a dropped aside.)
-_IRREGULAR_PAST = frozenset(
+IRREGULAR_PAST = frozenset(
     re.findall(
         r"\S+",
         """met won led held made took gave sent fled struck sold began became spoke kept paid rose
@@ -130,7 +130,7 @@ def _name_as_modifier(words: list[str], i: int) -> bool:
         w = words[j].strip(",")
         if not w.islower() or w in _FUNCTION_WORDS:
             return False
-        if j > i and (w in AUX or w.endswith("ed") or w in _IRREGULAR_PAST):
+        if j > i and (w in AUX or w.endswith("ed") or w in IRREGULAR_PAST):
             return True
     return False
 
@@ -144,7 +144,7 @@ def has_past_verb(text: str) -> bool:
     """``_has_verb``, irregular past tenses included."""
     words = text.split()
     return _has_verb(text) or (
-        len(words) >= 6 and any(w.lower() in _IRREGULAR_PAST for w in words[1:])
+        len(words) >= 6 and any(w.lower() in IRREGULAR_PAST for w in words[1:])
     )
 
 

@@ -24,6 +24,7 @@ from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
+from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.lede import Place, is_lede_news, places
@@ -88,8 +89,10 @@ def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
     """News where it stands (``lede``: not a feature's opener, a scene or a remark, nor one
     leaning on the sentence before), never what the rules call furniture or a hook (a
     question, a quote, a first-person line), nor the background a feature opens on ("In
-    1940, Germany..."); no hype, no order to readers."""
-    if _unclosed(sentence):
+    1940, Germany..."), nor a feed's blurb (``blurbs``: a cut-off subject, an order to the
+    reader, a phrase with no sentence, a product's own description); no hype, no order to
+    readers."""
+    if _unclosed(sentence) or is_blurb(sentence, headline):
         return False
     if is_hype(sentence) or is_order(sentence) or kind(sentence) in (BOILERPLATE, HOOK):
         return False

@@ -1,0 +1,174 @@
+"""A feed's blurb rather than its news: lines the rules in ``screen`` and ``lede`` pass.
+
+Scraper-built feeds of company sites carry one or two lines under each headline, written
+to sell or to tease, not to tell. Read on the 'unseen report' row of bench/style.py (The
+Batch, Meta AI, xAI, Cohere, the AI Security Institute: 22 of its 32 printed facts were
+not news), each shape is written to be generic and checked on every tuned row:
+
+- a fragment whose subject the feed cut off ("is now available to all users on
+  grok.com..."): it starts with a lowercase word that is no name ("xAI", "iPhone");
+- an order to the reader ("Use your SuperGrok or X Premium subscription inside OpenCode.")
+  or a line talking to the reader ("...bring the apps you use every day directly into
+  Grok."), unless it opens on the headline's own subject ("Google will now allow you
+  to..." under "Google will now allow users to...");
+- a phrase with no main clause: a leading "-ing" or "With ..." phrase that never reaches
+  a verb ("Advancing methodologies for agentic evaluations across domains, including
+  ...", "With the massive number of dollars going into AI infrastructure ..."), or a noun
+  phrase and nothing else ("Current methods and open problems in open-weight model risk
+  management.") that does not open on the headline's subject;
+- the piece described instead of the news ("An overview of the research...", "A deep
+  dive into AISI's study of...", "Adam Beaumont, Director of ..., reflects on the year's
+  biggest achievements.");
+- a product's own description: what it lets its users do ("North enables enterprises ...
+  to deploy AI agents ...", "Fresh funding enables Cohere to accelerate ..."), with no
+  number, date or attribution that ties it to an event, or its maker's praise said by no
+  one ("...universal vision backbones that achieve absolute state-of-the-art
+  performance", "...has been instrumental in enabling on-device AI...");
+- a line leaning on one the feed left out ("Created by Ugandan engineers, it builds on
+  Aya ...");
+- any line under a newsletter issue's headline, which lists its stories ("Trump Resets AI
+  Policy, Qwen3's Agentic Advance, U.S. Chips for China, ..."): the issue opens on its
+  editor's letter, which is about none of them. Four items at least: a three-item list
+  is also how an analyst titles one post on one company ("Google Earnings, Google Cloud
+  Crushes, Search Advertising and LLMs", whose first line is news).
+
+``is_blurb`` is one more refusal before a sentence is printed (``voice._printable``); it
+never makes a refused sentence printable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.summarize.offline.clauses import IRREGULAR_PAST
+from bot.summarize.offline.patterns import any_of
+from bot.summarize.offline.screen import AUX
+from bot.summarize.offline.words import terms
+
+# "is now available...": a lowercase first word with no capital inside ("xAI", "eBay").
+_CUT_SUBJECT = re.compile(r"^[a-z][a-z’']*\b(?![-.][A-Za-z])")
+# "Use your SuperGrok or X Premium subscription inside OpenCode.": a verb, then "your".
+_ORDER = re.compile(r"^[A-Z][a-z]+\s(?:your|you)\b")
+# A leading phrase that needs a main clause after it: "Advancing methodologies ...",
+# "Sharing work with ...", "With the massive number of dollars ...".
+_PHRASE_FIRST = re.compile(r"^(?:[A-Z][a-z]+ing|With|Amid|Despite|Following)\s(?![A-Z])")
+# The piece, not the news: "An overview of", "A deep dive into", "...reflects on".
+_ABOUT_THE_PIECE = re.compile(
+    r"^(?:An?|The|Our)\s(?:[\w-]+\s)?"
+    + any_of(
+        "overview deep_dive dive primer guide recap roundup round-up walkthrough breakdown"
+        " explainer introduction summary snapshot look_back"
+    )
+    + r"\s(?:of|into|to|at|on|for)\b"
+    r"|^(?:[A-Z][\w.'’-]*(?:\s|(?=,))){1,3}(?:,[^,]{3,80},\s)?(?:reflects?|muses?|ponders?)\s(?:on|about)\b",
+)
+# What a product lets its users do: "X enables enterprises ... to deploy ...".
+_CAPABILITY = re.compile(
+    r"^(?:[\w’'.-]+\s){1,4}(?:enables|empowers|allows|lets|helps)\s(?:[\w’'.-]+\s){1,8}?to\s[a-z]+"
+)
+# A maker's praise of its own product, said by no one: "...that achieve absolute
+# state-of-the-art performance", "...has been instrumental in enabling...". Not a bare
+# superlative: "restrictions on Nvidia's most advanced GPUs" is a news line's detail.
+_SELF_PRAISE = re.compile(
+    r"state-of-the-art|\binstrumental\sin\b|world-class|best-in-class|industry-leading"
+)
+_SAID = re.compile(r"\b(?:says?|said|told|according|claims?|claimed|calls?|called)\b")
+_PINNED = re.compile(
+    r"\d|\b(?:says?|said|told|according|announced|today|yesterday|week|month|year)\b", re.I
+)
+# "Created by Ugandan engineers, it builds on...": who "it" is was in a line left out.
+_PARTICIPLE_THEN_PRONOUN = re.compile(
+    r"^(?:[A-Z][a-z]{2,}(?:ed|en)|Built|Made|Born|Led|Run|Held|Known)\s[^,]{3,80},\s(?:it|they|its|their)\s"
+)
+# A subordinate clause's verb is not the sentence's: "...on how cyber defenders can use".
+_SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|what|where|why|whether)\b")
+_FOLLOWERS = frozenset(
+    re.findall(r"\S+", "the a an its their his her our this these those that to")
+)
+# "Current methods and open problems in...", "Deep integrations that bring...": a word
+# and a plural noun, then a joining word, and no verb after: a noun phrase, not news.
+_NOUN_PHRASE = re.compile(
+    r"^(?!(?:This|That|It|There|What|Here)\s)[A-Z][a-z]+\s[a-z]+s\s(?:and|that|which|in|for|of|with|on|from|across)\s"
+    # "An agreement between Institutes to collaborate on best practices...": a noun and
+    # what it is between, of or for
+    r"|^An?\s[a-z]+\s(?:between|with|of|for|on)\s"
+)
+_ISSUE_ITEM = re.compile(r"^(?:[A-Z0-9$]|[a-z]+[A-Z])[^,]*$")
+
+
+def is_issue_headline(headline: str) -> bool:
+    """A newsletter issue titled by the stories it holds: four or more short items, three
+    of them more than a word ("Google, Apple, Meta, Amazon face..." is one story)."""
+    items = " ".join(headline.split()).rstrip(".…,").split(", ")
+    if len(items) < 4 or not all(_ISSUE_ITEM.match(i) and len(i.split()) <= 10 for i in items):
+        return False
+    return sum(len(i.split()) >= 2 for i in items) >= 3
+
+
+def _verb(words: list[str], i: int, after_name: bool = True) -> bool:
+    """Is ``words[i]`` a finite verb? An auxiliary ("is", "won't", "we'll"), an irregular
+    past, a lowercase "-ed", or an "-s" word after a name ("Pixel 11 Pro XL brings") or
+    before what a verb takes ("marks a departure", "suggests that"); a plural noun
+    ("methods and", "problems in") is not."""
+    w = words[i].lower().strip(",;:.")
+    if re.sub(r"n['’]t$", "", w) in AUX or re.search(r"['’](?:ll|re|ve|d)$", w):
+        return True
+    if w in IRREGULAR_PAST or (re.fullmatch(r"[a-z]+ed", w) is not None and words[i][0].islower()):
+        return True
+    if not re.fullmatch(r"[a-z]+[^su's]s", w) or not words[i][0].islower():
+        return False  # a verb is lowercase: "between Institutes to" names a noun
+    before = words[i - 1].strip(",") if i and after_name else ""
+    if before[:1].isupper() or before[-1:].isdigit():
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt.lower() in _FOLLOWERS or nxt[:1].isupper() or nxt[:1].isdigit()
+
+
+def _has_verb(text: str, start: int = 1) -> bool:
+    """A finite verb from word ``start`` on (2 after an opening word and its noun, as in
+    "Current methods", "Advancing methodologies": "methods" is no verb of "Current")."""
+    words = text.split()
+    return any(_verb(words, i) for i in range(start, len(words)))
+
+
+def _main_verb(s: str) -> bool:
+    """After a leading phrase, a verb outside any clause that starts with "how", "that",
+    "which"...: before the first such word, or after the first comma (where the phrase's
+    main clause is): "Sharing work with ... on how cyber defenders can use ..." has none."""
+    head = _SUBORDINATE.split(s, maxsplit=1)[0]
+    return _has_verb(head, 2) or (", " in s and _has_verb(s.split(", ", 1)[1]))
+
+
+def _phrase_only(s: str) -> bool:
+    """A leading phrase that never reaches its sentence; not a name that ends in "-ing"
+    followed by its verb ("Rippling celebrated by...", "Boeing delivers 40 planes")."""
+    if not _PHRASE_FIRST.match(s) or _verb(s.split(), 1, after_name=False):
+        return False
+    return not _main_verb(s)
+
+
+def _opens_on_headline(s: str, headline: str) -> bool:
+    """Does the sentence open on a word of its headline ("Google will now allow you..."
+    under "Google will now allow users...")? Then it is about the headline's subject."""
+    first = terms(s.split()[0]) if s.split() else []
+    return bool(first) and first[0] in set(terms(headline))
+
+
+def is_blurb(sentence: str, headline: str) -> bool:
+    """A feed's blurb, not its news (the shapes in the module docstring)."""
+    s = " ".join(sentence.split())
+    if not s or is_issue_headline(headline) or _CUT_SUBJECT.match(s) or _ORDER.match(s):
+        return True
+    if _ABOUT_THE_PIECE.search(s) or _PARTICIPLE_THEN_PRONOUN.match(s):
+        return True
+    if _CAPABILITY.match(s) and not _PINNED.search(s):
+        return True
+    if _SELF_PRAISE.search(s) and not _SAID.search(s):
+        return True
+    if _phrase_only(s):
+        return True
+    if _opens_on_headline(s, headline):
+        return False
+    if not _NOUN_PHRASE.match(s) or s.split()[1].lower() in AUX:
+        return False  # "China says that...": a name and its verb
+    return not _has_verb(s, 2)

@@ -1,0 +1,185 @@
+"""A feed's blurb is not printed as a fact; the news line of the same shape still is.
+
+Every sentence below is real. The refused ones are the blurbs the 'unseen report' row of
+bench/style.py printed before this rule (The Batch, Meta AI, xAI, Cohere, AI Security
+Institute: labelled hook, boilerplate or needs-context in tests/data/writer/printed.jsonl);
+the kept ones are news lines from tuned rows (labelled news there or in positions.jsonl and
+sentences.jsonl) that share a refused line's first words or shape.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.summarize.offline.blurbs import is_blurb, is_issue_headline
+
+from .test_news_first import _summary
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        # the feed cut off the subject
+        ("Grok 4.1", "is now available to all users on grok.com, 𝕏, and the iOS and Android apps."),
+        # an order to the reader
+        ("Use Grok in OpenCode", "Use your SuperGrok or X Premium subscription inside OpenCode."),
+        # a phrase that never reaches a sentence
+        (
+            "International joint testing exercise: Agentic testing",
+            "Advancing methodologies for agentic evaluations across domains, including leakage "
+            "of sensitive Information, fraud and cybersecurity threats.",
+        ),
+        (
+            "Harnessing frontier AI for cyber defence",
+            "Sharing work with the National Cyber Security Centre on how cyber defenders can use "
+            "advanced AI capabilities to stay ahead of attackers.",
+        ),
+        # a noun phrase and nothing else
+        (
+            "Managing risks from increasingly capable open-weight AI systems",
+            "Current methods and open problems in open-weight model risk management.",
+        ),
+        (
+            "Connectors in web, iOS, and Android",
+            "Deep integrations that bring the apps you use every day directly into Grok.",
+        ),
+        (
+            "Deepening our partnership with the Australian AI Safety Institute",
+            "An agreement between Institutes to collaborate on best practices in AI evaluation, "
+            "and share research findings.",
+        ),
+        # the piece, not the news
+        (
+            "UKAISI at NeurIPS 2025",
+            "An overview of the research we’ll be presenting at this year’s NeurIPS conference.",
+        ),
+        (
+            "Our 2025 year in review",
+            "Adam Beaumont, Director of the UK AI Security Institute, reflects on the year's "
+            "biggest achievements.",
+        ),
+        # a product's own description
+        (
+            "Introducing North: The next era of enterprise AI",
+            "North enables enterprises that prioritize data security to deploy AI agents and "
+            "automations at scale within their own infrastructure.",
+        ),
+        (
+            "ExecuTorch Adoption in Reality Labs: Powering On-Device AI Across Meta Devices",
+            "ExecuTorch, Meta’s open source, lightweight, and efficient inference engine, has "
+            "been instrumental in enabling on-device AI capabilities across Meta’s family of apps.",
+        ),
+        # leaning on a line the feed left out
+        (
+            "How a Community Effort is Teaching AI to See Africa’s Richness",
+            "Created by Ugandan engineers, it builds on Aya improving AI’s recognition of African "
+            "cultures, covering 13 languages, with plans to expand.",
+        ),
+        # under a newsletter issue's headline: its editor's letter
+        (
+            "AI Agents Spend Money, Online Betting Automates, ChatGPT Users Shift, "
+            "Reinforcement Learning Accelerates",
+            "Last week, China barred its major tech companies from buying Nvidia chips.",
+        ),
+    ],
+)
+def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
+    assert is_blurb(sentence, headline)
+
+
+@pytest.mark.parametrize(
+    ("headline", "sentence"),
+    [
+        # a name written in lowercase is a subject
+        (
+            "Spain Orders Criminal Investigation Into X, Meta, and TikTok Over Alleged "
+            "AI-Generated Child Sexual Abuse Material",
+            "xAI’s Grok, an AI chatbot that can be used to generate and alter images, has in "
+            "particular faced mounting scrutiny in recent months over the proliferation of "
+            "sexualized AI-generated images.",
+        ),
+        # talking to the reader, about the headline's own subject
+        (
+            "Google will now allow users to remove visible watermark from its AI generations",
+            "Google will now allow you to remove visible watermarks from the images, videos, and "
+            "music made with AI tools.",
+        ),
+        # a leading phrase, then its sentence
+        (
+            "ICE eyes new targets post-Minnesota retreat",
+            "Following backlash over the shooting deaths of two American citizens in "
+            "Minneapolis, Immigration and Customs Enforcement has ended its immigration surge in "
+            "Minnesota.",
+        ),
+        (
+            "How China Caught Up on AI—and May Now Win the Future",
+            "Despite significant headwinds, such as restrictions on Nvidia’s most advanced GPUs, "
+            "China’s core AI industry was estimated at $160–$170 billion last year.",
+        ),
+        # a name that ends in "-ing", then its verb
+        (
+            "Runlayer, Rippling drop lawsuits — but the brouhaha is still a cautionary tale for "
+            "founders",
+            "Rippling celebrated by releasing a competing product.",
+        ),
+        # "A ... of/with" followed by its verb
+        (
+            "Security risks in AI supply chains",
+            "A new report by the Coalition for Secure AI details the unfamiliar threats from the "
+            "data, models, and infrastructure that underpin AI, and how enterprises can tackle "
+            "them.",
+        ),
+        # a time phrase with its own subject, then "it"
+        (
+            "Why Indonesia Suspended—Then Un-Suspended—TikTok’s Operating License",
+            "A day after Indonesia suspended TikTok’s operating license in the country, it "
+            "swiftly revoked the suspension after the social media company gave the government "
+            "what it wanted: data from livestreaming activity during nationwide anti-government "
+            "protests in August .",
+        ),
+        # three items: an analyst's one post on one company, whose first line is news
+        (
+            "Google Earnings, Google Cloud Crushes, Search Advertising and LLMs",
+            "Google announced a massive increase in CapEx that blew away expectations.",
+        ),
+    ],
+)
+def test_the_news_line_of_the_same_shape_is_kept(headline: str, sentence: str) -> None:
+    assert not is_blurb(sentence, headline)
+
+
+def test_a_newsletter_issue_is_told_from_one_story_by_its_list() -> None:
+    assert is_issue_headline(
+        "Google Rules Arena Leaderboards, Microsoft+Anthropic, Record Labels Back AI Music, "
+        "Personality Control for LLMs"
+    )
+    assert not is_issue_headline("Google, Apple, Meta, Amazon face EU fines")  # written
+    assert not is_issue_headline("Amazon Earnings, CapEx Concerns, Commodity AI")
+
+
+def test_the_digest_prints_the_headline_alone_under_a_blurb_and_the_news_under_news() -> None:
+    order = "Use your SuperGrok or X Premium subscription inside OpenCode."
+    assert _summary("Use Grok in OpenCode", order) == ""
+    assert _summary("xAI joins SpaceX", "SpaceX announced today that it has acquired xAI.") == (
+        "SpaceX announced today that it has acquired xAI."
+    )
+
+
+def test_no_labelled_news_sentence_is_taken_for_a_blurb() -> None:
+    """The labelled sets' news lines (printed facts, the screen's and the lede score's
+    sentences) with their headline where the set keeps one."""
+    news = [
+        (row.get("headline", ""), row["text"])
+        for name in ("printed", "sentences", "positions")
+        for row in map(
+            json.loads, (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        )
+        if row["label"] == "news"
+    ]
+    assert len(news) > 500
+    assert [s for h, s in news if is_blurb(s, h)] == []

@@ -9,6 +9,7 @@ the shared helpers and the small commands; the bigger ones have their own ``cli_
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import sys
@@ -87,6 +88,8 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
     from bot.logging_setup import setup_logging
 
     setup_logging(settings, debug=getattr(args, "debug", False))
+    # every command imports what it uses before it loads the settings: start-up is over
+    _started()
     return settings
 
 
@@ -299,6 +302,45 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+# ---------------------------------------------------------------- the process
+
+
+_starting = False  # True from ``entry`` until the command has loaded its modules
+
+
+def entry() -> int:
+    """``newsbot`` and ``python -m bot``: ``main`` with the garbage collector off during
+    start-up.
+
+    Start-up makes about 110,000 objects that live until the process ends (modules,
+    classes, the settings); after `digest today`'s imports a full collection finds a few
+    hundred unreachable ones. The collector walks all of them at every full pass while the
+    modules load, and again at exit, for nothing. So it is off until the command's modules
+    and settings are loaded; then what exists is frozen (``gc.freeze``: left out of every
+    later pass) and the collector goes back on, so the command's own objects are collected
+    as before. Measured: `digest today` on an empty database 0.72 -> 0.49 s CPU (median of
+    10 interleaved runs, load 4.5).
+    """
+    global _starting
+    gc.disable()
+    _starting = True
+    try:
+        return main()
+    finally:
+        if _starting:  # a command that never loaded settings (init, --help, a usage error)
+            _starting = False
+            gc.enable()
+
+
+def _started() -> None:
+    """The command's modules and settings are loaded (see ``entry``)."""
+    global _starting
+    if _starting:
+        _starting = False
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -332,4 +374,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(entry())

@@ -132,3 +132,81 @@ def test_the_head_revision_read_from_the_files_is_alembics() -> None:
 
     script = ScriptDirectory.from_config(db._alembic_config())
     assert db.head_revision() == script.get_current_head()
+
+
+_COLLECTOR_PROBE = """
+import gc, json, sys
+import bot.app
+import bot.config
+from bot import cli
+
+seen = {}
+real_build_app, real_load_settings = bot.app.build_app, bot.config.load_settings
+
+
+def load_settings(*a, **k):
+    seen["loading"] = gc.isenabled()
+    return real_load_settings(*a, **k)
+
+
+async def build_app(*a, **k):
+    seen["on"], seen["frozen"] = gc.isenabled(), gc.get_freeze_count()
+    return await real_build_app(*a, **k)
+
+
+bot.app.build_app, bot.config.load_settings = build_app, load_settings
+sys.argv = ["newsbot", *sys.argv[1:]]
+try:
+    rc = cli.entry()
+except SystemExit as exc:
+    rc = exc.code
+seen["after"], seen["rc"] = gc.isenabled(), rc
+sys.stderr.write("\\nSEEN " + json.dumps(seen) + "\\n")
+"""
+
+
+def _collector(args: list[str], cwd: Path) -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR_PROBE, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = [ln for ln in out.stderr.splitlines() if ln.startswith("SEEN ")]
+    assert line, out.stderr
+    seen: dict[str, object] = json.loads(line[-1][len("SEEN ") :])
+    return seen
+
+
+def test_the_command_runs_with_the_collector_on_and_its_start_up_frozen(tmp_path: Path) -> None:
+    """The `newsbot` entry turns the collector off while the modules load; by the time the
+    command works it is back on (its own objects are collected) and the start-up's objects
+    are frozen out of its passes."""
+    (tmp_path / "config").mkdir()
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    seen = _collector(["digest", "today", "--config", "config", "--database", url], tmp_path)
+    assert seen["rc"] == 0 and seen["loading"] is False, seen
+    assert seen["on"] is True and seen["after"] is True, seen
+    frozen = seen["frozen"]
+    assert isinstance(frozen, int) and frozen > 10_000, seen  # the libraries' objects
+
+
+def test_commands_that_load_no_settings_leave_the_collector_on(tmp_path: Path) -> None:
+    for args in (["--help"], ["digest", "--format", "yaml"], ["init", str(tmp_path / "c")]):
+        seen = _collector(args, tmp_path)
+        assert seen["after"] is True and "on" not in seen, (args, seen)
+    assert (tmp_path / "c" / "bot.toml").is_file()
+
+
+def test_main_called_in_process_leaves_the_collector_alone(tmp_path: Path) -> None:
+    """``main`` (tests, embedding) never turns the collector off nor freezes anything."""
+    import gc
+
+    from bot.cli import main
+
+    (tmp_path / "config").mkdir()
+    frozen = gc.get_freeze_count()
+    url = f"sqlite+aiosqlite:///{tmp_path / 'n.db'}"
+    assert main(["sources", "list", "--config", str(tmp_path / "config"), "--database", url]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

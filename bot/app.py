@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from bot import heartbeat
-from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher
 from bot.clock import Clock
 from bot.config import Settings, load_feed_specs
 from bot.config_check import check_adapter_credentials
@@ -288,6 +287,8 @@ def _on_signals(handler: Callable[[], None] | None) -> None:
 
 async def _console_mode(app: App, post_time: str | None) -> None:
     """No chat credentials: digests go to Markdown files at the console's daily time."""
+    from bot.adapters.console import CONSOLE_CHANNEL, ConsolePublisher  # no other mode posts
+
     settings = app.settings
     app.poster.attach("console", ConsolePublisher(settings.data_dir))
     at = console_post_time(settings, post_time)

@@ -88,6 +88,9 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "httpx",  # the feed client itself: made on first use, and nothing here fetches
         "sqlalchemy.dialects.postgresql",  # the database is SQLite
         "rich.console",
+        "bot.feeds.opml",  # and the XML parser: OPML imports only
+        "xml.etree.ElementTree",
+        "bot.adapters.console",  # console mode's publisher: `run` only
     ):
         assert unused not in again, unused
 

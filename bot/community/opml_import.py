@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from bot.errors import SourceError
-from bot.feeds.opml import parse_opml
 
 if TYPE_CHECKING:
     from bot.models import FeedSpec
@@ -53,6 +52,9 @@ class ImportServices:
         """The feeds of an OPML file, as the server's own sources."""
         if len(data) > MAX_OPML_BYTES:
             raise SourceError("the file is too big for an OPML import", hint=OPML_HINT)
+        # the XML parser loads only for an import: every command builds Services
+        from bot.feeds.opml import parse_opml
+
         specs = parse_opml(data)
         if not specs:
             raise SourceError("the file lists no feeds", hint=OPML_HINT)

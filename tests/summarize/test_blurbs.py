@@ -4,7 +4,8 @@ Every sentence below is real. The refused ones are the blurbs the 'unseen report
 bench/style.py printed before this rule (The Batch, Meta AI, xAI, Cohere, AI Security
 Institute: labelled hook, boilerplate or needs-context in tests/data/writer/printed.jsonl);
 the kept ones are news lines from tuned rows (labelled news there or in positions.jsonl and
-sentences.jsonl) that share a refused line's first words or shape.
+sentences.jsonl) that share a refused line's first words or shape, and two lines of a MySQL
+blog on the 'new report' row (an aside first, what is usually so).
 """
 
 from __future__ import annotations
@@ -79,6 +80,18 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "How a Community Effort is Teaching AI to See Africa’s Richness",
             "Created by Ugandan engineers, it builds on Aya improving AI’s recognition of African "
             "cultures, covering 13 languages, with plans to expand.",
+        ),
+        # a speaker's aside first; what is usually so
+        (
+            "Problematic Improved Offline Mode Error in MySQL 9",
+            "Basically, the new default behavior in MySQL 9 is to write the username of the user "
+            "which set offline_mode to ON.",
+        ),
+        (
+            "Trick to Simulate Higher Latency IOs on Linux",
+            "Modern laptops and servers usually have fast local SSDs, and most cloud vendors "
+            "provide, in addition to fast local disks, relatively fast network block devices (EBS "
+            "for AWS and Persistent Disk for GCP).",
         ),
         # under a newsletter issue's headline: its editor's letter
         (

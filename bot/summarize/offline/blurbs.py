@@ -32,6 +32,15 @@ not news), each shape is written to be generic and checked on every tuned row:
   is also how an analyst titles one post on one company ("Google Earnings, Google Cloud
   Crushes, Search Advertising and LLMs", whose first line is news).
 
+Two shapes of a remark rather than news come from the other tuned rows' printed facts (a
+MySQL blog on the 'new report' row), generic too:
+
+- a line opening on a speaker's aside ("Basically, the new default behavior in MySQL 9
+  is...", "In fact, ...", "Of course ..."): it sums up or answers what came before;
+- what is usually so ("Modern laptops and servers usually have fast local SSDs...",
+  "Major construction projects are rarely finished on time..."): a general line, unless a
+  number or an attribution pins it.
+
 ``is_blurb`` is one more refusal before a sentence is printed (``voice._printable``); it
 never makes a refused sentence printable.
 """
@@ -80,6 +89,19 @@ _PINNED = re.compile(
 _PARTICIPLE_THEN_PRONOUN = re.compile(
     r"^(?:[A-Z][a-z]{2,}(?:ed|en)|Built|Made|Born|Led|Run|Held|Known)\s[^,]{3,80},\s(?:it|they|its|their)\s"
 )
+# A speaker's aside first: "Basically, ...", "In fact, ...", "Of course ...".
+_ASIDE_FIRST = re.compile(
+    "^"
+    + any_of(
+        "Basically Essentially Obviously Indeed In_fact In_short Simply_put"
+        " Put_simply Frankly Honestly Admittedly Interestingly Ironically Needless_to_say"
+        " In_other_words That_said Either_way After_all"
+    )
+    + r",|^Of\scourse\b"  # a comma after it: "Indeed laid off 2,200 people" names a company
+)
+# "...usually have...", "...are rarely finished...": what is so as a rule, not what happened.
+_HABITUAL = re.compile(r"^(?:\S+\s){1,6}(?:usually|typically|generally|rarely)\s")
+_PINNED_GENERAL = re.compile(r"\d|\b(?:says?|said|told|according|reported)\b")
 # A subordinate clause's verb is not the sentence's: "...on how cyber defenders can use".
 _SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|what|where|why|whether)\b")
 _FOLLOWERS = frozenset(
@@ -164,6 +186,8 @@ def is_blurb(sentence: str, headline: str) -> bool:
     if _CAPABILITY.match(s) and not _PINNED.search(s):
         return True
     if _SELF_PRAISE.search(s) and not _SAID.search(s):
+        return True
+    if _ASIDE_FIRST.match(s) or (_HABITUAL.match(s) and not _PINNED_GENERAL.search(s)):
         return True
     if _phrase_only(s):
         return True

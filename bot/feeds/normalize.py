@@ -54,8 +54,18 @@ def _norm_squashed_for_hash(s: str) -> str:
     fold: the second squash was a third of the hash's cost, over the full text. When NFKC
     changes it, the only whitespace it can leave is " " (each single, between words, or one
     it made: "¨" is a space and a combining mark; tests check every code point), so the
-    squash is needed only where two meet or one is at an end."""
-    if unicodedata.is_normalized("NFKC", s):
+    squash is needed only where two meet or one is at an end.
+
+    The character that most often keeps a real text from being NFKC already is "…" (in 455
+    of the 517 such texts among the 4,092 real-world entries). Its compatibility
+    decomposition is "..." and all four are starters (combining class 0), so ``s`` and ``s``
+    with each "…" replaced by "..." decompose alike and have one NFKC: when the replaced
+    text is normalized, it is that NFKC (a replace and a check in C, not a normalization)."""
+    if "\u2026" in s:
+        dotted = s.replace("\u2026", "...")
+        if unicodedata.is_normalized("NFKC", dotted):
+            return dotted.casefold()
+    elif unicodedata.is_normalized("NFKC", s):
         return s.casefold()
     n = unicodedata.normalize("NFKC", s)
     if "  " in n or n.startswith(" ") or n.endswith(" "):

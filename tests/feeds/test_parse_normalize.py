@@ -8,7 +8,7 @@ import pytest
 from conftest import shared_or_skip
 
 from bot.errors import FeedError, FeedErrorKind
-from bot.feeds.normalize import content_hash, normalize_entries
+from bot.feeds.normalize import _norm_squashed_for_hash, content_hash, normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedEntry, ParsedFeed
 
@@ -115,6 +115,19 @@ def test_nfkc_of_squashed_text_leaves_no_whitespace_but_single_spaces_to_squash(
         elif parts := unicodedata.decomposition(c).split():
             assert parts[0].startswith("<") or len(parts) == 1, hex(code)
     assert unicodedata.normalize("NFKC", " ") == " "
+
+
+def test_an_ellipsis_beside_any_character_normalizes_as_nfkc_does() -> None:
+    # The hash replaces "…" by "..." instead of normalizing a text whose only change under
+    # NFKC is its ellipses; beside every character (combining marks, compatibility forms,
+    # letters that compose) the result must be the full normalization's
+    for code in range(0x110000):
+        c = chr(code)
+        if c.isspace() or 0xD800 <= code <= 0xDFFF:
+            continue  # squashed texts hold no whitespace but single spaces; no lone surrogates
+        text = f"{c}\u2026{c}"
+        expected = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+        assert _norm_squashed_for_hash(text) == expected, hex(code)
 
 
 def test_the_content_hash_of_every_real_world_entry_is_the_one_earlier_versions_stored() -> None:

@@ -349,13 +349,14 @@ def main() -> int:
             "--print-blind",
         ),
         (
-            "new report: 5 more outlets never used before, every day (reported, twentieth session)",
+            "new report: 5 more outlets never used before, every day (reported in the twentieth "
+            "session; tuned on in the twenty-second)",
             new_report_days(),
             "--print-new",
         ),
         (
             "unseen report: 5 AI-news feeds never used before, every day from July 2025 "
-            "(reported, twenty-first session)",
+            "(reported in the twenty-first session; tuned on in the twenty-second)",
             unseen_report_days(),
             "--print-unseen",
         ),
@@ -547,7 +548,48 @@ def main() -> int:
         "...' orders, a newsletter letter's aside; 8 boilerplate: blurb fragments with no"
         " verb ('Current methods and open problems in...') and a release line whose "
         "subject the feed cut off ('is now available to all users on grok.com...'); 1 "
-        "needs-context), 10 news ('SpaceX announced today that it has acquired xAI.'). FK "
+        "needs-context), 10 news ('SpaceX announced today that it has acquired xAI.'). "
+        "Twenty-second session (writer12): the 'blind report 2' row is five AI-company feeds "
+        "no set had used (Mistral AI, Groq, Ollama Blog, OpenAI Engineering, Anthropic "
+        "Engineering: scraper-built feeds in ../shared/fixtures/feeds/generated, items from "
+        "2023), fixed in bench/_days.py before the session changed the writer, chosen from "
+        "file names, item counts, dates and mean text length only; measured once then (table "
+        "only, no digest printed: 117 of 177 silent, facts 11.3 / 15.8), printed only after the "
+        "session's rules were final. The rules (bot/summarize/offline/blurbs.py, one more "
+        "refusal before a fact prints) refuse a company feed's blurb: a line whose subject "
+        "the feed cut off ('is now available to all users on grok.com...'), an order to the "
+        "reader ('Use your ... subscription inside ...'), a phrase that never reaches a "
+        "sentence ('Advancing methodologies for...', 'Current methods and open problems "
+        "in...'), the piece described ('An overview of...', '... reflects on ...'), a "
+        "product's own description ('X enables Y to ...' with no number, date or "
+        "attribution; 'state-of-the-art' said by no one), 'Created by ..., it ...', any line "
+        "under a newsletter issue's headline that lists four stories (its first lines are "
+        "the editor's letter), a line opening on a speaker's aside ('Basically, ...') and "
+        "what is usually so ('...usually have...') with no number or attribution. They were "
+        "written from the unseen row's printed facts (read since the twenty-first session) "
+        "and the new report row's two MySQL lines, so both rows count as tuned on now, and "
+        "checked on every tuned row by comparing printed facts before and after and on the "
+        "labelled news sentences (none refused): only those two rows moved, no labelled "
+        "news fact was lost, no fact newly printed (before: unseen 167 silent, facts 12.8 / "
+        "16.6, 22 of 32 printed facts not news; new report 83 silent, 9.6 / 23.4, 6 of 7). "
+        "Three shapes were dropped on the way for the labelled news lines they refused on "
+        "tuned data: 'you' "
+        "anywhere ('With the update, you can toggle off...'), a bare superlative ('Nvidia's "
+        "most advanced GPUs') and a three-item issue headline (an analyst's 'Google Earnings, "
+        "Google Cloud Crushes, ...' prints news). The blind row, printed and labelled after "
+        "(66 distinct facts across before and after, read under their headlines), nothing "
+        "changed after: 126 of 177 silent, facts 11.5 / 16.3, 21 of 56 printed facts not news "
+        "(15 hooks: 'How OpenAI built...' and 'An inside look at...' blurbs, 'See how...' "
+        "and 'Setup OpenClaw in under two minutes...' orders, a maker's claims; 4 "
+        "boilerplate: verbless blurbs, one opening 'State-of-the-art' with a capital the "
+        "rule does not match; 2 needs-context); with the writer before the session it printed "
+        "66 facts, 29 not news. The rules removed 10 of its facts: 8 not news (five "
+        "cut-off subjects, a capability line, a maker's 'state-of-the-art' claim, 'A deep "
+        "dive into...') and 2 news lines ('Ollama partners with Meta to bring Llama 3.2 to "
+        "Ollama.' and the same with OpenAI), which the noun-phrase shape takes for 'Current "
+        "methods and ...' because 'partners' reads as a plural noun and no other verb "
+        "follows: a cost the tuned rows did not show. The fact targets stay missed on most "
+        "rows; no new cut for long facts was written this session. FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
         "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "
         "its story, so a repeat means the same fact twice. Hooks: printed fact sentences "

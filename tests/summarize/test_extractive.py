@@ -70,6 +70,26 @@ def test_page_furniture_is_never_picked() -> None:
     ]
 
 
+def test_photo_captions_and_credits_are_not_candidates() -> None:
+    # a caption names the story's people, so it looked central; it describes a picture
+    article = "\n".join(
+        [
+            "FILE - In this May 4, 2001, file photo, a man believed to be Kim Jong Nam "
+            "looks at photographers at Narita airport.",
+            "Kim Jong Nam died on his way to hospital on Monday, police said.",
+            "Mike Brown stands by a portrait of Planet Nine at Caltech "
+            "(Photo by Patrick T. Fallon for The Washington Post)",
+            "(AP Photo/Evan Vucci) (Associated Press)",
+            "(Writing by Steve Gorman; Editing by Dan Whitcomb)",
+            "Photos of the band's first concert surfaced this week.",
+        ]
+    )
+    assert [c.text for c in candidates([article])] == [
+        "Kim Jong Nam died on his way to hospital on Monday, police said.",
+        "Photos of the band's first concert surfaced this week.",
+    ]
+
+
 def test_real_sentences_are_not_furniture() -> None:
     texts = _verge_texts()
     sentences = [s for t in texts for s in split_sentences(t) if len(s.split()) >= 8]
@@ -96,6 +116,13 @@ def test_trim_drops_asides_not_facts_nor_who_said_them() -> None:
     # issue 8: a cut attribution makes a claim read as fact
     assert trim("Sales rose 13%, according to research by Aviva.") == (
         "Sales rose 13%, according to research by Aviva."
+    )
+    # a dateline without its comma, when the place cannot be an acronym
+    assert trim("LOS ANGELES - Police closed in before dawn on Monday.") == (
+        "Police closed in before dawn on Monday."
+    )
+    assert trim("NASA - The agency will fly again in May.") == (
+        "NASA - The agency will fly again in May."
     )
     assert trim("Acme sells to banks (not including its US clients) now.") == (
         "Acme sells to banks (not including its US clients) now."

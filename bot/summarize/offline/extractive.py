@@ -2,7 +2,7 @@
 
 How a sentence earns its place, for one story told by one or more articles:
 
-- boilerplate is never a candidate: bylines, photo credits, "Sign up", "Read more",
+- boilerplate is never a candidate: bylines, photo captions and credits, "Sign up", "Read more",
   share bars, datelines and other page furniture;
 - what counts is the story's word pairs a person summing it up would likely write
   (concepts.py): pairs the articles repeat, that several outlets use, that come early in
@@ -49,10 +49,21 @@ _BOILERPLATE = re.compile(
     |the\spost\s.+\sappeared\sfirst\son
     |(?:get|download)\sthe\s\w+\sapp|you\scan\sunsubscribe|privacy\spolicy|terms\sof\s(?:use|service)
     |continue\sreading|more\sfrom\b|see\salso\b|tags?:|filed\sunder
+    |\(?(?:writing|reporting|editing|additional\sreporting)\sby\b
     )""",
     re.I | re.X,
 )
 _CAPTION = re.compile(r"\((?:[^()]*/\s*[^()]*|AP|Reuters|Getty Images|AFP)\)\s*$", re.I)
+# A photo caption or credit: it describes a picture, not the news, though it names the
+# story's people ("FILE - In this May 4, 2001, file photo, a man believed to be...",
+# "(AP Photo/Evan Vucci)", "... at Caltech (Photo by P. Fallon for The Washington Post)").
+# On the Multi-News tune stories, AP captions were the lead picked for two of them.
+_PHOTO = re.compile(
+    r"""^(?:FILE\s*[-–—]|\((?:AP\s)?photos?\b
+    |.{0,60}\bin\sth(?:is|ese)\s(?:\w+\s){0,2}(?:file\s)?photos?\b)
+    |\bBuy\sPhoto\b|\((?:AP\s)?Photo\b[^()]*\)\s*(?:\([^()]*\)\s*)?$""",
+    re.I | re.X,
+)
 _HAS_VERB_END = re.compile(r"[.!?'\"”’)]$")
 
 MIN_WORDS = 5
@@ -92,7 +103,7 @@ def candidates(
         pos = 0
         for s in split_sentences(doc):
             s = repair(s) or s
-            if is_boilerplate(s):
+            if is_boilerplate(s) or _PHOTO.search(s.strip()):
                 continue
             n = len(s.split())
             if MIN_WORDS <= n <= MAX_WORDS:
@@ -107,6 +118,9 @@ _DATELINE = re.compile(
     # a wire dateline with a plain hyphen needs its capitalized place: "BERLIN, Feb 17 - ",
     # "BERLIN, Feb 17 (Reuters) - "
     r"|^[A-Z][A-Z.']+(?: [A-Z][A-Z.']+)*,(?: [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \(\w+\))?\s-\s(?=[A-Z])"
+    # ... or without the comma when the place is two words or a long one ("LOS ANGELES - ",
+    # "WOODLAND HILLS >> "; "NASA - " stays), and a video player's "CLOSE " label
+    r"|^(?:[A-Z][A-Z.']+(?: [A-Z][A-Z.']+)+|[A-Z][A-Z.']{4,})\s(?:-|>>)\s(?=[A-Z])|^CLOSE\s(?=[A-Z])"
     # a source tag before the text: "[35Nord] "
     r"|^\[[A-Za-z0-9][^\[\]…]{0,29}\]\s+(?=[A-Z])"
 )

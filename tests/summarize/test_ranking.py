@@ -71,6 +71,18 @@ def test_pairs_several_outlets_use_count_more() -> None:
         assert fmean(shared) > fmean(alone) + 0.1, story
 
 
+def test_words_someone_is_quoted_saying_count_more() -> None:
+    # a summary quotes what people said: the same pair, once inside a quote, gains chance
+    plain = "The mayor said the park would close at noon on Monday."
+    quoted = '"The park would close at noon," the mayor said on Monday.'
+    other = "Protesters camped in the park for two months before the order."
+    chances = []
+    for first in (plain, quoted):
+        sents = [concepts.Placed(0, 0, other), concepts.Placed(1, 3, first)]
+        chances.append(concepts.pair_chances(sents, 2)[("at", "noon")])
+    assert chances[1] > chances[0]
+
+
 def test_a_fact_another_outlet_repeats_is_picked_first() -> None:
     tried = 0
     for text in _verge_texts():

@@ -155,6 +155,21 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
             "what it wanted: data from livestreaming activity during nationwide anti-government "
             "protests in August .",
         ),
+        # a name, then its "-s" verb and a preposition: not a noun phrase (the blind report
+        # 2 row's news lines, which the noun-phrase shape refused when that row was labelled)
+        (
+            "Llama 3.2 goes small and multimodal",
+            "Ollama partners with Meta to bring Llama 3.2 to Ollama.",
+        ),
+        (
+            "OpenAI gpt-oss",
+            "Ollama partners with OpenAI to bring gpt-oss to Ollama and its community.",
+        ),
+        (
+            "Exclusive: Bangladesh’s Prodigal Son",
+            "Bangladesh suffers from high inflation and a weak taka currency, which combine to "
+            "erode real incomes for ordinary households.",
+        ),
         # three items: an analyst's one post on one company, whose first line is news
         (
             "Google Earnings, Google Cloud Crushes, Search Advertising and LLMs",
@@ -186,17 +201,15 @@ def test_the_digest_prints_the_headline_alone_under_a_blurb_and_the_news_under_n
 def test_no_labelled_news_sentence_is_taken_for_a_blurb() -> None:
     """The labelled sets' news lines (printed facts, the screen's and the lede score's
     sentences) with their headline where the set keeps one: the data the rules were written
-    on. The blind report 2 row is left out: it was labelled after the rules were final, and
-    the rules refuse two of its news lines ("Ollama partners with Meta to bring Llama 3.2
-    to Ollama.": "partners with" reads as a noun phrase), a cost reported in
-    docs/BENCHMARKS.md rather than tuned away."""
+    on. The blind report 2 row is in since its two refused news lines ("Ollama partners
+    with Meta to bring Llama 3.2 to Ollama.", read as a noun phrase) were fixed on it."""
     news = [
         (row.get("headline", ""), row["text"])
         for name in ("printed", "sentences", "positions")
         for row in map(
             json.loads, (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         )
-        if row["label"] == "news" and "blind report 2" not in row.get("origin", "")
+        if row["label"] == "news"
     ]
     assert len(news) > 500
     assert [s for h, s in news if is_blurb(s, h)] == []

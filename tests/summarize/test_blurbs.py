@@ -64,6 +64,22 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "Adam Beaumont, Director of the UK AI Security Institute, reflects on the year's "
             "biggest achievements.",
         ),
+        (
+            "Scaling PostgreSQL to power 800 million ChatGPT users",
+            "An inside look at how OpenAI scaled PostgreSQL to millions of queries per second "
+            "using replicas, caching, rate limiting, and workload isolation.",
+        ),
+        (
+            "From model to agent: Equipping the Responses API with a computer environment",
+            "How OpenAI built an agent runtime using the Responses API, shell tool, and hosted "
+            "containers to run secure, scalable agents with files, tools, and state.",
+        ),
+        # a teaser: a word, then how/what/why, no question
+        (
+            "Building self-improving tax agents with Codex",
+            "See how OpenAI, Thrive, and Crete built a self-improving tax agent with Codex, "
+            "automating filings, improving accuracy, and accelerating workflows.",
+        ),
         # a product's own description
         (
             "Introducing North: The next era of enterprise AI",
@@ -74,6 +90,10 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "ExecuTorch Adoption in Reality Labs: Powering On-Device AI Across Meta Devices",
             "ExecuTorch, Meta’s open source, lightweight, and efficient inference engine, has "
             "been instrumental in enabling on-device AI capabilities across Meta’s family of apps.",
+        ),
+        (
+            "Introducing: Devstral 2 and Mistral Vibe CLI.",
+            "State-of-the-art, open-source agentic coding models and CLI agent.",
         ),
         # leaning on a line the feed left out
         (
@@ -146,6 +166,13 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
             "A new report by the Coalition for Secure AI details the unfamiliar threats from the "
             "data, models, and infrastructure that underpin AI, and how enterprises can tackle "
             "them.",
+        ),
+        # a look at the data, then its verb
+        (
+            "J.D. Vance Is Booed at the Winter Olympics as a New Poll Shows How Europe Has "
+            "Turned Against U.S.",
+            "A closer look at the data shows that Europeans’ views of the United States are "
+            "strongly influenced by their views of Trump.",
         ),
         # a time phrase with its own subject, then "it"
         (

@@ -20,7 +20,8 @@ not news), each shape is written to be generic and checked on every tuned row:
   bring ...", two news lines of the 'blind report 2' row this shape refused at first);
 - the piece described instead of the news ("An overview of the research...", "A deep
   dive into AISI's study of...", "Adam Beaumont, Director of ..., reflects on the year's
-  biggest achievements.");
+  biggest achievements.", and from the 'blind report 2' row: "An inside look at how OpenAI
+  scaled ...", a post's title as its line "How OpenAI built ...", a teaser "See how ...");
 - a product's own description: what it lets its users do ("North enables enterprises ...
   to deploy AI agents ...", "Fresh funding enables Cohere to accelerate ..."), with no
   number, date or attribution that ties it to an event, or its maker's praise said by no
@@ -60,6 +61,10 @@ from bot.summarize.offline.words import STOP, terms
 _CUT_SUBJECT = re.compile(r"^[a-z][a-z’']*\b(?![-.][A-Za-z])")
 # "Use your SuperGrok or X Premium subscription inside OpenCode.": a verb, then "your".
 _ORDER = re.compile(r"^[A-Z][a-z]+\s(?:your|you)\b")
+# A teaser: "See how OpenAI, Thrive, and Crete built ...", "Shows how to get ...": one word,
+# then how/what/why, and no question mark. Not "Given how ...", "Asked what ..." (a
+# participle's phrase) nor "So what ...", "But how ..." (STOP words, checked in is_blurb).
+_TEASER = re.compile(r"^(?![A-Z][a-z]+(?:ing|ed|en)\s)[A-Z][a-z]+\s(?:how|what|why)\s(?!.*\?$)")
 # A leading phrase that needs a main clause after it: "Advancing methodologies ...",
 # "Sharing work with ...", "With the massive number of dollars ...".
 _PHRASE_FIRST = re.compile(r"^(?:[A-Z][a-z]+ing|With|Amid|Despite|Following)\s(?![A-Z])")
@@ -71,7 +76,14 @@ _ABOUT_THE_PIECE = re.compile(
         " explainer introduction summary snapshot look_back"
     )
     + r"\s(?:of|into|to|at|on|for)\b"
-    r"|^(?:[A-Z][\w.'’-]*(?:\s|(?=,))){1,3}(?:,[^,]{3,80},\s)?(?:reflects?|muses?|ponders?)\s(?:on|about)\b",
+    r"|^(?:[A-Z][\w.'’-]*(?:\s|(?=,))){1,3}(?:,[^,]{3,80},\s)?(?:reflects?|muses?|ponders?)\s(?:on|about)\b"
+    # "An inside look at how OpenAI scaled ...", not "A closer look at the data shows ..."
+    r"|^(?:An?|The|Our)\s(?:[\w-]+\s)?look\sat\s(?:how|what|why)\b"
+    # "How OpenAI built an in-house AI data agent ...": a post's title as its line; not "How
+    # Trump wins is unclear." (its verb follows), a heading before a line someone said, or
+    # a question
+    r"|^How\s(?:[A-Z][\w.'’-]*,?\s(?:and\s)?){1,4}[a-z]+\s"
+    r"(?!.*\b(?:is|was|are|were|remains|says|said)\b).*\.$",
 )
 # What a product lets its users do: "X enables enterprises ... to deploy ...".
 _CAPABILITY = re.compile(
@@ -81,7 +93,7 @@ _CAPABILITY = re.compile(
 # state-of-the-art performance", "...has been instrumental in enabling...". Not a bare
 # superlative: "restrictions on Nvidia's most advanced GPUs" is a news line's detail.
 _SELF_PRAISE = re.compile(
-    r"state-of-the-art|\binstrumental\sin\b|world-class|best-in-class|industry-leading"
+    r"[Ss]tate-of-the-art|\binstrumental\sin\b|world-class|best-in-class|industry-leading"
 )
 _SAID = re.compile(r"\b(?:says?|said|told|according|claims?|claimed|calls?|called)\b")
 _PINNED = re.compile(
@@ -187,6 +199,8 @@ def is_blurb(sentence: str, headline: str) -> bool:
     """A feed's blurb, not its news (the shapes in the module docstring)."""
     s = " ".join(sentence.split())
     if not s or is_issue_headline(headline) or _CUT_SUBJECT.match(s) or _ORDER.match(s):
+        return True
+    if _TEASER.match(s) and s.split()[0].lower() not in STOP:
         return True
     if _ABOUT_THE_PIECE.search(s) or _PARTICIPLE_THEN_PRONOUN.match(s):
         return True

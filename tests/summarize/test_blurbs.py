@@ -225,6 +225,16 @@ def test_the_digest_prints_the_headline_alone_under_a_blurb_and_the_news_under_n
     )
 
 
+def test_the_digest_prints_a_partnership_line_under_its_headline() -> None:
+    line = "Ollama partners with Meta to bring Llama 3.2 to Ollama."
+    assert _summary("Llama 3.2 goes small and multimodal", line) == line
+    noun_phrase = "Current methods and open problems in open-weight model risk management."
+    assert (
+        _summary("Managing risks from increasingly capable open-weight AI systems", noun_phrase)
+        == ""
+    )
+
+
 def test_no_labelled_news_sentence_is_taken_for_a_blurb() -> None:
     """The labelled sets' news lines (printed facts, the screen's and the lede score's
     sentences) with their headline where the set keeps one: the data the rules were written

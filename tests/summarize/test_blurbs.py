@@ -113,6 +113,31 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "provide, in addition to fast local disks, relatively fast network block devices (EBS "
             "for AWS and Persistent Disk for GCP).",
         ),
+        # an order to the reader that is not "Verb your" (blind report 2 row), and a
+        # maker's comparison said by no one
+        (
+            "The simplest and fastest way to setup OpenClaw",
+            "Setup OpenClaw in under two minutes with a single Ollama command.",
+        ),
+        (
+            "Building LLM-Powered Web Apps with Client-Side Technology",
+            "Recreate one of the most popular LangChain use-cases with open source, locally "
+            "running software - a chain that performs Retrieval-Augmented Generation, or RAG "
+            "for short, and allows you to chat with your documents.",
+        ),
+        (
+            "What To Do If You Get PIP’ed",
+            "Find out what their goals around the situation are.",
+        ),
+        (
+            "Large Enough",
+            "Compared to its predecessor, Mistral Large 2 is significantly more capable in code "
+            "generation, mathematics, and reasoning.",
+        ),
+        (
+            "Llama 3 is not very censored",
+            "Compared to Llama 2, Llama 3 feels much less censored.",
+        ),
         # under a newsletter issue's headline: its editor's letter
         (
             "AI Agents Spend Money, Online Betting Automates, ChatGPT Users Shift, "
@@ -196,6 +221,22 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
             "Exclusive: Bangladesh’s Prodigal Son",
             "Bangladesh suffers from high inflation and a weak taka currency, which combine to "
             "erode real incomes for ordinary households.",
+        ),
+        # a verb's word as a name, or an example that goes on to its news; a comparison
+        # someone is quoted making
+        (
+            "Why Go is an Ideal Language for AI-Assisted Coding",
+            "Go directly addresses this new paradigm by utilizing its strict compiler, "
+            "integrated toolchain, and uncompromising readability.",
+        ),
+        (
+            "How China Caught Up on AI—and May Now Win the Future",
+            "Take autonomous driving: Uber sold off its self-driving business in 2020 after a "
+            "fatal collision.",
+        ),
+        (
+            "Inside Fei-Fei Li’s Plan to Build AI-Powered Virtual Worlds",
+            "Compared with language, “spatial reasoning is way worse in today’s AI,” says Li.",
         ),
         # three items: an analyst's one post on one company, whose first line is news
         (

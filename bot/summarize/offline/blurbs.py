@@ -134,6 +134,24 @@ _NOUN_PHRASE = re.compile(
 # above join their noun with "and", "that", "of", "in" or "for" instead ("Current methods
 # and open problems ...", "Deep integrations that bring ..."), so those still read as one.
 _NAME_THEN_VERB = re.compile(r"^[A-Z][\w.'’-]*\s[a-z]+[^su's]s\s(?:with|from|across|on)\s")
+# An order to the reader that is not "Verb your": "Setup OpenClaw in under two minutes ...",
+# "Learn how OpenAI built ...", "Recreate one of the most popular LangChain use-cases ...".
+# A verb a feed tells its reader to do; the line is refused only when no verb of its own
+# follows before a "how"/"that" clause ("Go directly addresses this ..." names a language;
+# "Take autonomous driving: Uber sold off ..." goes on to its news). Not "Set" ("Set to
+# open in May, the museum will ...") nor "Meet": no line of the data opens on it as news.
+_ORDER_FIRST = re.compile(
+    "^"
+    + any_of(
+        "Setup Set_up Recreate Learn Discover Explore Try Build Create Get Join Read Watch"
+        " Check Find Download Install Sign_up Deploy Take Make Keep Turn Use Ask See Imagine"
+        " Enjoy Transform Write Unlock Start Register Subscribe Visit Follow"
+    )
+    + r"\s"
+)
+# A maker's comparison, said by no one: "Compared to its predecessor, Mistral Large 2 is
+# significantly more capable ...", "Compared to Llama 2, Llama 3 feels much less censored."
+_COMPARED_FIRST = re.compile(r"^Compared\s(?:to|with)\s[^,]+,\s")
 _ISSUE_ITEM = re.compile(r"^(?:[A-Z0-9$]|[a-z]+[A-Z])[^,]*$")
 
 
@@ -210,7 +228,9 @@ def is_blurb(sentence: str, headline: str) -> bool:
         return True
     if _ASIDE_FIRST.match(s) or (_HABITUAL.match(s) and not _PINNED_GENERAL.search(s)):
         return True
-    if _phrase_only(s):
+    if _phrase_only(s) or (_COMPARED_FIRST.match(s) and not _SAID.search(s)):
+        return True
+    if _ORDER_FIRST.match(s) and not _has_verb(_SUBORDINATE.split(s, maxsplit=1)[0]):
         return True
     if _opens_on_headline(s, headline):
         return False

@@ -138,6 +138,16 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "Llama 3 is not very censored",
             "Compared to Llama 2, Llama 3 feels much less censored.",
         ),
+        # what a thing is instead of what happened
+        (
+            "Raising the bar on SWE-bench Verified with Claude 3.5 Sonnet",
+            "SWE-bench is an AI evaluation benchmark that assesses a model's ability to complete "
+            "real-world software engineering tasks.",
+        ),
+        (
+            "LISP Prolog and Evolution",
+            "Core Logic is a Prolog-like system for doing logic programming.",
+        ),
         # under a newsletter issue's headline: its editor's letter
         (
             "AI Agents Spend Money, Online Betting Automates, ChatGPT Users Shift, "
@@ -237,6 +247,14 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
         (
             "Inside Fei-Fei Li’s Plan to Build AI-Powered Virtual Worlds",
             "Compared with language, “spatial reasoning is way worse in today’s AI,” says Li.",
+        ),
+        # what a thing is, when it is new: the news of its release
+        (
+            "Introducing Credentio: Open Source C++ Library for C2PA Content Credentials from "
+            "Google",
+            "Credentio is a newly released, open-source C++ library from Google that allows "
+            "developers to integrate high-performance, local-first validation of C2PA Content "
+            "Credentials into their client and server applications.",
         ),
         # three items: an analyst's one post on one company, whose first line is news
         (

@@ -44,6 +44,15 @@ MySQL blog on the 'new report' row), generic too:
   "Major construction projects are rarely finished on time..."): a general line, unless a
   number or an attribution pins it.
 
+Three more from the 'blind report 2' row's printed facts (tuned on once read):
+
+- an order with no "your" ("Setup OpenClaw in under two minutes ...", "Recreate one of
+  the most popular LangChain use-cases ..."): a listed order verb first, no verb of its own;
+- a maker's comparison said by no one ("Compared to its predecessor, X is significantly
+  more capable ...");
+- a definition instead of news ("SWE-bench is an AI evaluation benchmark that assesses
+  ..."), unless something dates it ("Credentio is a newly released ... library").
+
 ``is_blurb`` is one more refusal before a sentence is printed (``voice._printable``); it
 never makes a refused sentence printable.
 """
@@ -152,6 +161,18 @@ _ORDER_FIRST = re.compile(
 # A maker's comparison, said by no one: "Compared to its predecessor, Mistral Large 2 is
 # significantly more capable ...", "Compared to Llama 2, Llama 3 feels much less censored."
 _COMPARED_FIRST = re.compile(r"^Compared\s(?:to|with)\s[^,]+,\s")
+# What a thing is instead of what happened: "SWE-bench is an AI evaluation benchmark that
+# assesses ...", "Secure Minions is a secure protocol built by ...": a name, "is a", a noun
+# and what it does, with nothing that dates it (a number, "new", "now", "launched", a source).
+_DEFINITION = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\san?\s(?:[\w-]+,?\s){0,4}?[a-z-]+\s"
+    r"(?:that|which|built|designed|used|developed|created|for)\b"
+)
+_DATED = re.compile(
+    r"\d|\b(?:says?|said|told|according|announced|today|yesterday|week|month|year|new|newly"
+    r"|now|first|launched|released)\b",
+    re.I,
+)
 _ISSUE_ITEM = re.compile(r"^(?:[A-Z0-9$]|[a-z]+[A-Z])[^,]*$")
 
 
@@ -213,6 +234,15 @@ def _opens_on_headline(s: str, headline: str) -> bool:
     return bool(first) and first[0] in set(terms(headline))
 
 
+def _order_comparison_or_definition(s: str) -> bool:
+    """An order with no "your", a comparison said by no one or an undated definition."""
+    if _COMPARED_FIRST.match(s) and not _SAID.search(s):
+        return True
+    if _DEFINITION.match(s) and not _DATED.search(s):
+        return True
+    return bool(_ORDER_FIRST.match(s)) and not _has_verb(_SUBORDINATE.split(s, maxsplit=1)[0])
+
+
 def is_blurb(sentence: str, headline: str) -> bool:
     """A feed's blurb, not its news (the shapes in the module docstring)."""
     s = " ".join(sentence.split())
@@ -228,9 +258,7 @@ def is_blurb(sentence: str, headline: str) -> bool:
         return True
     if _ASIDE_FIRST.match(s) or (_HABITUAL.match(s) and not _PINNED_GENERAL.search(s)):
         return True
-    if _phrase_only(s) or (_COMPARED_FIRST.match(s) and not _SAID.search(s)):
-        return True
-    if _ORDER_FIRST.match(s) and not _has_verb(_SUBORDINATE.split(s, maxsplit=1)[0]):
+    if _phrase_only(s) or _order_comparison_or_definition(s):
         return True
     if _opens_on_headline(s, headline):
         return False

@@ -148,6 +148,13 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "LISP Prolog and Evolution",
             "Core Logic is a Prolog-like system for doing logic programming.",
         ),
+        # a tag line with no verb
+        (
+            "Leanstral: Open-Source foundation for trustworthy vibe-coding",
+            "First open-source code agent for Lean 4.",
+        ),
+        ("Announcing Pixtral 12B", "Pixtral 12B - the first-ever multimodal Mistral model."),
+        ("Image generation (experimental)", "Windows and Linux support coming soon."),
         # under a newsletter issue's headline: its editor's letter
         (
             "AI Agents Spend Money, Online Betting Automates, ChatGPT Users Shift, "
@@ -255,6 +262,12 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
             "Credentio is a newly released, open-source C++ library from Google that allows "
             "developers to integrate high-performance, local-first validation of C2PA Content "
             "Credentials into their client and server applications.",
+        ),
+        # "the first" with its verb: a release line
+        (
+            "Muse Glimmer",
+            "Meta's Muse Glimmer, the first open model released by Meta Superintelligence Labs, "
+            "is now available.",
         ),
         # three items: an analyst's one post on one company, whose first line is news
         (

@@ -51,7 +51,8 @@ Three more from the 'blind report 2' row's printed facts (tuned on once read):
 - a maker's comparison said by no one ("Compared to its predecessor, X is significantly
   more capable ...");
 - a definition instead of news ("SWE-bench is an AI evaluation benchmark that assesses
-  ..."), unless something dates it ("Credentio is a newly released ... library").
+  ..."), unless something dates it ("Credentio is a newly released ... library"), or a
+  tag line with no verb ("First open-source code agent for Lean 4.", "... coming soon.").
 
 ``is_blurb`` is one more refusal before a sentence is printed (``voice._printable``); it
 never makes a refused sentence printable.
@@ -173,6 +174,11 @@ _DATED = re.compile(
     r"|now|first|launched|released)\b",
     re.I,
 )
+# A tag line with no verb: "First open-source code agent for Lean 4.", "Pixtral 12B - the
+# first-ever multimodal Mistral model.", "Windows and Linux support coming soon.".
+_TAGLINE = re.compile(
+    r"^First(?:-ever)?\s[a-z]|\s[-–—]\s(?:the|a|an)\s(?:first|new)\b|\bcoming\ssoon\.$"
+)
 _ISSUE_ITEM = re.compile(r"^(?:[A-Z0-9$]|[a-z]+[A-Z])[^,]*$")
 
 
@@ -235,10 +241,13 @@ def _opens_on_headline(s: str, headline: str) -> bool:
 
 
 def _order_comparison_or_definition(s: str) -> bool:
-    """An order with no "your", a comparison said by no one or an undated definition."""
+    """An order with no "your", a comparison said by no one, an undated definition or a
+    verbless tag line."""
     if _COMPARED_FIRST.match(s) and not _SAID.search(s):
         return True
     if _DEFINITION.match(s) and not _DATED.search(s):
+        return True
+    if _TAGLINE.search(s) and not _has_verb(s, 0):
         return True
     return bool(_ORDER_FIRST.match(s)) and not _has_verb(_SUBORDINATE.split(s, maxsplit=1)[0])
 

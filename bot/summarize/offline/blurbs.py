@@ -105,10 +105,12 @@ _CAPABILITY = re.compile(
 _SELF_PRAISE = re.compile(
     r"[Ss]tate-of-the-art|\binstrumental\sin\b|world-class|best-in-class|industry-leading"
 )
-_SAID = re.compile(r"\b(?:says?|said|told|according|claims?|claimed|calls?|called)\b")
-_PINNED = re.compile(
-    r"\d|\b(?:says?|said|told|according|announced|today|yesterday|week|month|year)\b", re.I
-)
+# What ties a line to someone or to an event, shared by the checks below: each takes the
+# words that someone said it, plus what else pins its own shape.
+_SOURCED = r"says?|said|told|according"
+_WHEN = r"announced|today|yesterday|week|month|year"
+_SAID = re.compile(rf"\b(?:{_SOURCED}|claims?|claimed|calls?|called)\b")
+_PINNED = re.compile(rf"\d|\b(?:{_SOURCED}|{_WHEN})\b", re.I)
 # "Created by Ugandan engineers, it builds on...": who "it" is was in a line left out.
 _PARTICIPLE_THEN_PRONOUN = re.compile(
     r"^(?:[A-Z][a-z]{2,}(?:ed|en)|Built|Made|Born|Led|Run|Held|Known)\s[^,]{3,80},\s(?:it|they|its|their)\s"
@@ -125,7 +127,7 @@ _ASIDE_FIRST = re.compile(
 )
 # "...usually have...", "...are rarely finished...": what is so as a rule, not what happened.
 _HABITUAL = re.compile(r"^(?:\S+\s){1,6}(?:usually|typically|generally|rarely)\s")
-_PINNED_GENERAL = re.compile(r"\d|\b(?:says?|said|told|according|reported)\b")
+_PINNED_GENERAL = re.compile(rf"\d|\b(?:{_SOURCED}|reported)\b")
 # A subordinate clause's verb is not the sentence's: "...on how cyber defenders can use".
 _SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|what|where|why|whether)\b")
 _FOLLOWERS = frozenset(
@@ -169,11 +171,7 @@ _DEFINITION = re.compile(
     r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\san?\s(?:[\w-]+,?\s){0,4}?[a-z-]+\s"
     r"(?:that|which|built|designed|used|developed|created|for)\b"
 )
-_DATED = re.compile(
-    r"\d|\b(?:says?|said|told|according|announced|today|yesterday|week|month|year|new|newly"
-    r"|now|first|launched|released)\b",
-    re.I,
-)
+_DATED = re.compile(rf"\d|\b(?:{_SOURCED}|{_WHEN}|new|newly|now|first|launched|released)\b", re.I)
 # A tag line with no verb: "First open-source code agent for Lean 4.", "Pixtral 12B - the
 # first-ever multimodal Mistral model.", "Windows and Linux support coming soon.".
 _TAGLINE = re.compile(

@@ -45,12 +45,16 @@ against its sources, the bottom line and hook against the day's).
   2023), split off before that session changed the writer, printed only after its rules
   were final, then read and tuned on in the same session (writer13); ``--print-blind2``
   prints them.
+- blind report 3 (twenty-third session): five feeds no earlier set used (DeepSeek News,
+  Hugging Face Daily Papers, kottke.org, Stay SaaSy, pagetable.com), split off before that
+  session changed the writer, printed only after its rules were final; ``--print-blind3``
+  prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
-        [--print-new] [--print-unseen] [--print-blind2] [--no-write]
+        [--print-new] [--print-unseen] [--print-blind2] [--print-blind3] [--no-write]
 """
 
 from __future__ import annotations
@@ -76,6 +80,7 @@ import textstat.backend.counts._count_syllables as _syllables
 from _days import (
     Day,
     blind2_report_days,
+    blind3_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -284,6 +289,7 @@ PRINT_FLAGS = (
     "--print-new",
     "--print-unseen",
     "--print-blind2",
+    "--print-blind3",
 )
 
 
@@ -367,6 +373,13 @@ def main() -> int:
             "twenty-second session, then read and tuned on in it)",
             blind2_report_days(),
             "--print-blind2",
+        ),
+        (
+            "blind report 3: 5 feeds never used before (DeepSeek News, Hugging Face Daily "
+            "Papers, kottke.org, Stay SaaSy, pagetable.com), every day (reported in the "
+            "twenty-third session)",
+            blind3_report_days(),
+            "--print-blind3",
         ),
     ):
         if days:

@@ -54,6 +54,24 @@ Three more from the 'blind report 2' row's printed facts (tuned on once read):
   ..."), unless something dates it ("Credentio is a newly released ... library"), or a
   tag line with no verb ("First open-source code agent for Lean 4.", "... coming soon.").
 
+Eight more from the rows' printed facts in the twenty-third session (all rows tuned on):
+
+- what is said about a story rather than what happened: a weekly review's recap of a
+  debate ("...observers continued to talk about its implications", "...launched a new
+  round in the year-old debate"), lore said by no one ("The year of the horse is said to
+  be auspicious..."), a reviewer's praise ("X is an excellent introduction to..."), an
+  essayist's "one should/must/is supposed to", a vague "a few weeks ago";
+- a life or a service told as background: a past verb "for 50 years";
+- a maker's line: what its product can do, listed ("Codex can read, modify, and execute
+  ..."), a claim with its benefit trailing (", helping deliver more ..."), a mission "is
+  enhancing ... around the world", a concession "X is powerful, but ...", a share of its
+  own users ("Claude Code users approve 93% of ...");
+- a heading with no verb: a list of short items ("Brand new features, iOS and Android
+  apps, Pro, Team, and Enterprise tiers."), a word split after its drop cap ("T here
+  is...");
+- a line leaning on its headline by a definite noun ("The plan restarts...", "The talks
+  come just days before...").
+
 ``is_blurb`` is one more refusal before a sentence is printed (``voice._printable``); it
 never makes a refused sentence printable.
 """
@@ -180,6 +198,82 @@ _TAGLINE = re.compile(
 _ISSUE_ITEM = re.compile(r"^(?:[A-Z0-9$]|[a-z]+[A-Z])[^,]*$")
 
 
+# What is said about a story, or a maker's line, rather than the news (module docstring).
+_REMARK = re.compile(
+    # a recap of talk about a story: "observers continued to talk about...", "a new round
+    # in the nearly year-old debate"
+    r"\b(?:continued?|continues|kept)\sto\s(?:talk|debate|discuss|argue|weigh\sin|react|grapple)\b"
+    r"|\b(?:new|latest|next)\sround\sin\sthe\b[^.]*\bdebate\b"
+    # lore and opinion: "is said to be auspicious", "is an excellent introduction"
+    r"|\b(?:is|are)\s(?:said|believed)\sto\sbe\b"
+    r"|\b(?:is|are|was|were)\san?\s(?:(?:very|truly|really|quite)\s)?(?:excellent|wonderful|superb"
+    r"|brilliant|terrific|fascinating|marvell?ous|masterful|splendid|outstanding|delightful"
+    r"|remarkable|beautiful|lovely)\s[a-z]+\b"
+    # an essayist's general "one": "when one is supposed to...", "one has to look at"
+    r"|(?<!\bno\s)(?<!\bany\s)(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\beach\s)(?<!\bonly\s)"
+    r"(?<!\bwhich\s)\bone\s(?:is\ssupposed|should|must|has\sto|needs\sto|ought)\b"
+    # a time no reporter writes: "started a couple of weeks ago", "the other day"
+    r"|\b(?:a\scouple\sof|a\sfew|several)\s(?:days|weeks|months)\sago\b|\bthe\sother\sday\b"
+    # background: "The MiG-21 served in every Indian war for 50 years."
+    r"|^(?:[A-Z][\w.'’-]*\s){1,4}[a-z]+ed\s(?:[\w'’-]+\s){0,6}?for\s(?:over\s|more\sthan\s|nearly\s"
+    r"|almost\s|some\s)?(?:\d+|[a-z]+)\s(?:years|decades)\b"
+    # a maker's line: capabilities listed, a mission, a concession, its users' share
+    r"|\bcan\s[a-z]+,\s[a-z]+,?\s(?:and|or)\s[a-z]+\b"
+    r"|\b(?:is|are)\s[a-z]+ing\s[^.]*\b(?:around|across)\sthe\s(?:world|globe)\b"
+    r"|^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\s[a-z]+,\sbut\s"
+    r"|^(?:[A-Z][\w.'’-]*\s){0,3}(?:users|customers|developers|people|teams|companies|readers)\s"
+    r"[a-z]+\s(?:about\s|nearly\s|over\s|more\sthan\s)?\d+%"
+    # a mood, not an act: "the ultranationalist partners ... fear the end of ...", "X
+    # worries that ..." (not "the fear that", "out of fear that")
+    r"|(?<!\bthe\s)(?<!\bof\s)(?<!\ba\s)(?<!\band\s)(?<!\bno\s)(?<!\bare\s)\b(?:fear|fears|worry|worries)\s(?:that|the)\b"
+    # a size with no model's name ("11B and 90B models are now available"); a publisher's
+    # own list ("TIME will once again publish its ranking of ...")
+    r"|^\d+(?:\.\d+)?[BMKT]\b"
+    r"|\b(?:publish|release|unveil)\s(?:its|their)\s(?:annual\s)?(?:ranking|list)\sof\b"
+    # a word split after its drop cap ("T here is no better time...", "S hlomo Avineri's"):
+    # not a one-letter name and its verb ("X referred to...") nor "C and its family"
+    r"|^[B-HJ-WYZ]\s(?!(?:is|are|was|were|has|have|had|will|can|says|said|and|or|[a-z]+ed)\b)[a-z]{2,}"
+)
+# "GPT-5.6 improves AI efficiency across ..., helping deliver more ...": a name's claim with
+# its benefit trailing, said by no one ("..., letting it take on projects ..., says partner"
+# is someone's account).
+_BENEFIT_TAIL = re.compile(
+    r"^(?!(?:It|He|She|They|The|This|That|There)\s)(?:[A-Z][\w.'’:-]*\s){1,3}[a-z]+s\s[^,]+(?:,[^,]+)*,\s"
+    r"(?:helping|enabling|allowing|empowering|letting)\s"
+)
+# "The plan restarts a land registration process...", "The talks come just days before...":
+# a definite noun for what the headline (or a line left out) named.
+_THE_THING = re.compile(
+    r"^The\s(?:plan|talks|proposal|bill|measure|agreement|accord|strike|visit|meeting|offer"
+    r"|merger|vote|law|policy|ban|order|attack|raid|case|trial)\s(?!(?:that|which|who|to|by|of|for)\b)"
+)
+
+
+def _list_verb(chunk: str) -> bool:
+    """A finite verb in one item of a list; an "-s" word that ends the item is its noun
+    ("iOS and Android apps,"), one followed by more words may be a verb ("Apple adds A")."""
+    words = chunk.split()
+    return any(
+        _verb(words, i) and not (i == len(words) - 1 and words[i].endswith("s"))
+        for i in range(len(words))
+    )
+
+
+def _verbless_list(s: str) -> bool:
+    """Three or more short comma-separated items and no verb: a heading, not a sentence."""
+    items = [x for x in re.split(r",\s", s.rstrip(".")) if x]
+    if len(items) < 3 or any(len(x.split()) > 4 for x in items):
+        return False
+    return not any(_list_verb(x) for x in items)
+
+
+def _remark(s: str) -> bool:
+    """What is said about a story, a maker's line or a heading (module docstring)."""
+    if _REMARK.search(s) or _THE_THING.match(s) or _verbless_list(s):
+        return True
+    return bool(_BENEFIT_TAIL.match(s)) and not _SAID.search(s)
+
+
 def is_issue_headline(headline: str) -> bool:
     """A newsletter issue titled by the stories it holds: four or more short items, three
     of them more than a word ("Google, Apple, Meta, Amazon face..." is one story)."""
@@ -265,7 +359,7 @@ def is_blurb(sentence: str, headline: str) -> bool:
         return True
     if _ASIDE_FIRST.match(s) or (_HABITUAL.match(s) and not _PINNED_GENERAL.search(s)):
         return True
-    if _phrase_only(s) or _order_comparison_or_definition(s):
+    if _phrase_only(s) or _order_comparison_or_definition(s) or _remark(s):
         return True
     if _opens_on_headline(s, headline):
         return False

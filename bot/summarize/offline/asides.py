@@ -16,6 +16,7 @@ from bot.summarize.offline.clauses import (
     balanced,
     finish,
     has_past_verb,
+    is_clause,
     stands_alone,
 )
 from bot.summarize.offline.extractive import trim
@@ -175,7 +176,9 @@ def _drop_when(s: str) -> str:
     if "," in " ".join(rest.split()[:2]):
         return s  # "On Wednesday, however, his focus...", "On Friday afternoon, local time, ..."
     rest = rest[0].upper() + rest[1:]  # "This week, two renters filed" -> "Two renters filed"
-    return rest if stands_alone(rest) and not _PRONOUN_START.match(rest) else s
+    # the day goes and every other word stays, so the wider test of a clause is enough
+    # ("On Wednesday, leaders in business, art, ... gathered" -> "Leaders in ... gathered")
+    return rest if is_clause(rest) and not _PRONOUN_START.match(rest) else s
 
 
 # "...in partnership with Statista, a leading international provider of market and consumer

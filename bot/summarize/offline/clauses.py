@@ -114,6 +114,78 @@ def stands_alone(clause: str) -> bool:
     return False
 
 
+# "there's", "it’s", "they're", "we’ll": a pronoun with its verb contracted onto it ("its",
+# the possessive, has no apostrophe). Not "that's": "..., and that's why" leans on the head.
+_CONTRACTED = re.compile(r"^(?:there|it|he|she|they|we)['’](?:s|re|ll|ve|d)$", re.I)
+
+
+def is_clause(text: str) -> bool:
+    """A half of a cut that reads as a sentence: ``stands_alone``, a contracted pronoun
+    subject ("there's little hope of..."), or a noun with a preposition's phrase before its
+    verb ("Shares of health insurers have surged"). For cuts only, which keep every word;
+    the drops in ``asides.py`` keep the narrower ``stands_alone``, so no aside goes that
+    did not go before. "a silver, 1.43 points behind...": a noun and a comma is no subject."""
+    words = text.split()
+    if len(words) < 4 or SUBORDINATE.match(text):
+        return False
+    first = words[0].lower()
+    if (
+        first in _DETERMINERS
+        and not (first in _PRONOUNS and _is_verb(words[1]))
+        and not words[1][:1].isupper()
+    ):
+        # "a little village outside Paris": "Paris" is no verb, nor is "silver," a subject
+        lower = [w for w in words[2:5] if w[:1].islower()]
+        if words[1].endswith(",") or not any(_is_verb(w) for w in lower):
+            return _phrase_subject(words)
+    return stands_alone(text) or bool(_CONTRACTED.match(words[0])) or _phrase_subject(words)
+
+
+_PREPOSITIONS = _wordset("of in on at from for with across around inside outside near")
+# a verb that can only be one: not a present "-s" ("Leaders of the world's shares") and not
+# a participle with its agent ("people displaced by the floods")
+_PLAIN_PAST = re.compile(r"^[a-z]+ed$")
+_CLAUSE_OPENERS = _PRONOUNS | _wordset(
+    "who which whose where how what why whether as while when after before because if since"
+    " until but"
+)
+
+
+def _phrase_subject(words: list[str]) -> bool:
+    """ "Shares of health insurers have surged", "Leaders in business, art, fashion, and
+    technology gathered": a noun (a name or a determiner's noun, at most three words, no
+    verb among them), a preposition and its object, then a verb that can only be a verb
+    (an auxiliary, "-ed" with no "by" after it, an irregular past) within ten words."""
+    first = words[0]
+    if first.lower() in _DETERMINERS:
+        start = 1
+    elif first[:1].isupper() and first not in _NOT_NAMES and first.lower() not in _FUNCTION_WORDS:
+        start = 0
+    else:
+        return False
+    if first.endswith(("ing", "ly", ",")) or first.lower() in _PREPOSITIONS:
+        return False  # "Despite ...", "Speaking at ...", "Recently,": no subject
+    p = next(
+        (i for i in range(start + 1, min(start + 4, len(words))) if words[i] in _PREPOSITIONS), None
+    )
+    # the noun itself may look like a verb ("Shares", "Leaders"): only a sure verb disqualifies
+    if p is None or any(w in AUX or w.endswith((",", "ed")) for w in words[start:p]):
+        return False
+    if start == 0 and words[1].endswith("ing"):
+        return False  # "China sharing accounts of...": a name and a participle, no clause
+    for j in range(start + 1, min(p + 12, len(words))):
+        w = words[j]
+        if w.lower() in _CLAUSE_OPENERS:
+            return False  # "an avalanche in X as a storm moved": the verb is another clause's
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        sure = w in AUX or w in IRREGULAR_PAST or (_PLAIN_PAST.match(w) and nxt != "by")
+        if j > p + 1 and sure:
+            # a comma inside the subject only as a list's ("business, art, and technology")
+            chunks = " ".join(words[p:j]).split(", ")
+            return len(chunks) == 1 or chunks[-1].startswith(("and ", "or "))
+    return False
+
+
 _FUNCTION_WORDS = _wordset(
     "of in on at for to from by with and or but if so the a an as that which who when while"
     " its their his her"

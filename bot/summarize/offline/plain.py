@@ -12,8 +12,10 @@ Three things, none of which adds a fact or changes what a sentence claims
   name (", a leading provider of ...") go; attributions ("according to X", "X said")
   always stay, so a company's claim still reads as the company's claim;
 - ``shorten``: a long sentence cut in two at ";", a lone " — ", ", and", ", but" or ", while" only
-  when both halves stand as sentences (a subject and a verb each), never inside brackets,
-  quotes or a pair of dashes; a cut at "but" keeps the "But".
+  when both halves stand as sentences (a subject and a verb each: ``clauses.is_clause``,
+  "there's ..." and "Shares of X have ..." included), never inside brackets, quotes or a
+  pair of dashes, after a colon, in a question, or off what someone said; a cut at "but"
+  keeps the "But".
 """
 
 from __future__ import annotations
@@ -22,7 +24,14 @@ import re
 
 from bot.summarize.hype import HYPE_WORDS
 from bot.summarize.offline.asides import ATTRIBUTION, DASH, LONG, trim_sentence
-from bot.summarize.offline.clauses import LIMITING, balanced, finish, split_clause, stands_alone
+from bot.summarize.offline.clauses import (
+    LIMITING,
+    balanced,
+    finish,
+    is_clause,
+    split_clause,
+    stands_alone,
+)
 
 # (pattern, replacement): each swap written with the context where it means the same.
 # Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
@@ -114,33 +123,53 @@ def _cuts(body: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _reported(head: str, tail: str) -> bool:
+    """ "X said that A, while B": B may be part of what X said (the tail names no one)."""
+    said = ATTRIBUTION.search(head)
+    return bool(said and head[said.end() :].strip(" ,") and not ATTRIBUTION.search(tail))
+
+
+def _halves(body: str, start: int, end: int) -> tuple[str, str] | None:
+    """The two sentences a cut at ``body[start:end]`` makes (the tail without its "and",
+    "while"; "but" kept as "But"), or None when either half would not keep its meaning."""
+    head, tail = body[:start], body[end:]
+    if body[start] == "," and re.match(r"(?:while|whereas)\s", tail):
+        # "X, while Y": Y cut off only when it is one plain clause: no comma (a clause
+        # that leads the sentence's own main clause, "while there is no single
+        # definition, “small web” refers...") and no attribution (", according to the
+        # BBC" may cover both halves)
+        if "," in tail or "according to" in tail or _FRAME.match(head) or _reported(head, tail):
+            return None  # "In 2023, X did A, while Y did B": the frame covers both
+        tail = re.sub(r"^(?:while|whereas)\s+", "", tail)
+    tail = re.sub(r"^and\s+", "", tail)
+    clause = re.sub(r"^but\s+", "", tail)
+    if clause.startswith("that ") or re.search(r":\s", head):
+        # "..., and that the company imposed ...": a clause of the one before; "He
+        # dismisses X: it's not ethical — and it's not possible": both are his words
+        return None
+    if not (is_clause(head) and is_clause(clause)):
+        return None
+    if _reported(head, tail) and not (stands_alone(head) and stands_alone(clause)):
+        # a half that reads as a sentence only by is_clause's wider subjects ("there's",
+        # "Shares of X") is not cut off from what someone said: "Officials said the bridge
+        # will reopen in May, but there's no date yet" may be all the officials' words
+        return None
+    if DASH.fullmatch(body[start:end]) and re.match(r"(?:a|an)\s", clause):
+        return None  # "mining — an industry scientists say is...": describes the word before
+    return head, ("But " + clause if tail.startswith("but ") else tail)
+
+
 def shorten(sentence: str, limit: int = LONG) -> list[str]:
     """One long sentence as several short ones, cut only where both halves stand alone."""
     s = sentence.strip()
     if len(s.split()) <= limit:
         return [finish(s)]
     body = s[:-1] if s[-1] in ".!?" else s
-    for start, end, but in _cuts(body):
-        head, tail = body[:start], body[end:]
-        if body[start] == "," and re.match(r"(?:while|whereas)\s", tail):
-            # "X, while Y": Y cut off only when it is one plain clause: no comma (a clause
-            # that leads the sentence's own main clause, "while there is no single
-            # definition, “small web” refers...") and no attribution (", according to the
-            # BBC" may cover both halves)
-            if "," in tail or "according to" in tail or _FRAME.match(head):
-                continue  # "In 2023, X did A, while Y did B": the frame covers both
-            said = ATTRIBUTION.search(head)
-            if said and head[said.end() :].strip(" ,") and not ATTRIBUTION.search(tail):
-                continue  # "X said that A, while B": B may be part of what X said
-            tail = re.sub(r"^(?:while|whereas)\s+", "", tail)
-        tail = re.sub(r"^and\s+", "", tail)
-        clause = re.sub(r"^but\s+", "", tail)
-        if clause.startswith("that "):
-            continue  # "..., and that the company imposed ...": a clause of the one before
-        if DASH.fullmatch(body[start:end]) and re.match(r"(?:a|an)\s", clause):
-            continue  # "mining — an industry scientists say is...": describes the word before
-        if stands_alone(head) and stands_alone(clause):
-            tail = "But " + clause if but else tail
+    # a question is asked of all of it: no half of it is a statement
+    for start, end, _but in [] if s.endswith("?") else _cuts(body):
+        halves = _halves(body, start, end)
+        if halves:
+            head, tail = halves
             return shorten(finish(head), limit) + shorten(finish(tail, capital=True), limit)
     # "X did Y — an aside that is no sentence": the aside goes, unless it limits the claim
     parts = DASH.split(body)

@@ -75,6 +75,7 @@ def test_every_word_is_kept_by_a_cut() -> None:
     )
     out = plain_sentences(s)
     assert len(out) == 2
-    assert " ".join(out).lower().replace(".", "").split() == s.lower().replace(";", "").replace(
-        ".", ""
-    ).split()
+    assert (
+        " ".join(out).lower().replace(".", "").split()
+        == s.lower().replace(";", "").replace(".", "").split()
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -55,9 +55,10 @@ class FeedEntries:
     full_text: Collection[str] = ()
 
 
-def _rounds(batch: Sequence[FeedEntries]) -> Iterator[list[int]]:
-    """The batch's positions in rounds where no feed comes twice: a feed's second poll in a
-    batch must see what its first one stored."""
+def feed_rounds(batch: Sequence[FeedEntries]) -> Iterator[tuple[list[int], list[FeedEntries]]]:
+    """The batch in rounds where no feed comes twice (a feed's second poll in a batch must
+    see what its first one stored): each round's positions in the batch and its items, the
+    feeds with no entries left out."""
     seen: defaultdict[int, int] = defaultdict(int)
     rounds: list[list[int]] = []
     for i, item in enumerate(batch):
@@ -66,7 +67,19 @@ def _rounds(batch: Sequence[FeedEntries]) -> Iterator[list[int]]:
         if n == len(rounds):
             rounds.append([])
         rounds[n].append(i)
-    yield from rounds
+    for positions in rounds:
+        positions = [i for i in positions if batch[i].articles]
+        if positions:
+            yield positions, [batch[i] for i in positions]
+
+
+def counted(size: int, rounds: Iterable[tuple[list[int], list[MatchPlan]]]) -> list[UpsertCounts]:
+    """Each feed's counts, in the batch's order, from its rounds' plans (none: all zero)."""
+    counts = [UpsertCounts()] * size
+    for positions, plans in rounds:
+        for i, plan in zip(positions, plans, strict=True):
+            counts[i] = plan.counts
+    return counts
 
 
 _LOOKUP_COLUMNS = (
@@ -89,9 +102,10 @@ def _sqlite_probe(key: str, name: str) -> str:
     )
 
 
-_SQLITE_LOOKUP = text(
+SQLITE_LOOKUP_SQL = (
     f"{_sqlite_probe('guid', 'guids')} UNION ALL {_sqlite_probe('canonical_url', 'urls')}"
-).columns(*_LOOKUP_COLUMNS)
+)
+_SQLITE_LOOKUP = text(SQLITE_LOOKUP_SQL).columns(*_LOOKUP_COLUMNS)
 
 
 def _lookup(dialect: str, chunk: Sequence[tuple[int, ArticleIn]]) -> Executable:
@@ -156,7 +170,7 @@ _NEW_ENTRY = tuple(c.name for c in entries.columns if c.name not in ("id", "full
 
 
 @lru_cache(maxsize=8)  # a dialect per engine: a few
-def _sqlite_insert(dialect: Dialect) -> tuple[str, Callable[[datetime], Any]]:
+def sqlite_insert(dialect: Dialect) -> tuple[str, Callable[[datetime], Any]]:
     """The INSERT of a new entry as SQLite's driver takes it, and the conversion of a time to
     the value SQLAlchemy would bind for it (the same text, to the microsecond)."""
     compiled = insert(entries).compile(dialect=dialect, column_keys=list(_NEW_ENTRY))
@@ -168,20 +182,11 @@ def _sqlite_insert(dialect: Dialect) -> tuple[str, Callable[[datetime], Any]]:
     return compiled.string, convert
 
 
-_LAST_ID = "SELECT last_insert_rowid()"
-_QUEUE_FOR_SEARCH = (
-    "INSERT OR IGNORE INTO search_queue(entry_id) SELECT id FROM entries WHERE id > ? AND id <= ?"
-)
-
-
-async def _insert_sqlite(
-    conn: AsyncConnection, items: Sequence[FeedEntries], plans: Sequence[MatchPlan]
-) -> None:
-    """The new entries as one executemany of the driver's own (SQLite): SQLAlchemy's
-    per-row work (a dict per row, four time conversions through two layers of type) was
-    a third of the event loop's share of storing a cold poll; here a feed's poll time is
-    converted once, and each entry's date once."""
-    sql, convert = _sqlite_insert(conn.dialect)
+def sqlite_new_rows(
+    items: Sequence[FeedEntries], plans: Sequence[MatchPlan], convert: Callable[[datetime], Any]
+) -> list[tuple[Any, ...]]:
+    """The values of ``sqlite_insert``'s statement for these plans' new entries: a feed's
+    poll time converted once, each entry's date once."""
     rows = []
     for item, plan in zip(items, plans, strict=True):
         now = convert(item.now)
@@ -194,6 +199,24 @@ async def _insert_sqlite(
                     *(published, now, a.text, a.content_hash, now, now, 1),
                 )
             )
+    return rows
+
+
+SQLITE_LAST_ID = "SELECT last_insert_rowid()"
+SQLITE_QUEUE_FOR_SEARCH = (
+    "INSERT OR IGNORE INTO search_queue(entry_id) SELECT id FROM entries WHERE id > ? AND id <= ?"
+)
+
+
+async def _insert_sqlite(
+    conn: AsyncConnection, items: Sequence[FeedEntries], plans: Sequence[MatchPlan]
+) -> None:
+    """The new entries as one executemany of the driver's own (SQLite): SQLAlchemy's
+    per-row work (a dict per row, four time conversions through two layers of type) was
+    a third of the event loop's share of storing a cold poll; here a feed's poll time is
+    converted once, and each entry's date once."""
+    sql, convert = sqlite_insert(conn.dialect)
+    rows = sqlite_new_rows(items, plans, convert)
     if rows:
         await conn.exec_driver_sql(sql, rows)
         # One statement queues the batch for the search index: a trigger per row (migration
@@ -201,8 +224,8 @@ async def _insert_sqlite(
         # rows' ids are the last len(rows) ones: entries.id is the rowid (no AUTOINCREMENT,
         # so SQLite takes the largest plus one) and the INSERT holds the write lock from its
         # first row, so no other writer's rows come between.
-        last = (await conn.exec_driver_sql(_LAST_ID)).scalar_one()
-        await conn.exec_driver_sql(_QUEUE_FOR_SEARCH, (last - len(rows), last))
+        last = (await conn.exec_driver_sql(SQLITE_LAST_ID)).scalar_one()
+        await conn.exec_driver_sql(SQLITE_QUEUE_FOR_SEARCH, (last - len(rows), last))
 
 
 async def _apply(
@@ -257,15 +280,10 @@ async def upsert_feeds_entries_in(
     ``match_entries``'s plan; each feed's counts, in order. New or edited entries whose guid
     is in their ``full_text`` are queued for their article page (and, on SQLite, every new
     one for the search index). The feeds' ``entry_count`` is the caller's."""
-    counts = [UpsertCounts()] * len(batch)
-    for positions in _rounds(batch):
-        positions = [i for i in positions if batch[i].articles]
-        if not positions:
-            continue
-        items = [batch[i] for i in positions]
+    done = []
+    for positions, items in feed_rounds(batch):
         stored = await _stored(conn, items)
         plans = [match_entries(stored[item.feed_id].values(), item.articles) for item in items]
         await _apply(conn, items, plans)
-        for i, plan in zip(positions, plans, strict=True):
-            counts[i] = plan.counts
-    return counts
+        done.append((positions, plans))
+    return counted(len(batch), done)

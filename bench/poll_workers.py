@@ -11,9 +11,13 @@ shared machine's load):
     counts them;
   * startup: a pool that parses one empty feed (the fork server's imports, the workers').
 
-With ``--before REV`` the same runs with the code of commit REV, taking turns.
+With ``--before REV`` the same runs with the code of commit REV, taking turns. With
+``--paired REV``: parse + normalize of each body with REV's parse.py, normalize.py and urls.py and
+today's, body by body (the order alternating), in one process: both sides see the same load,
+the steadiest comparison of a small change on a shared machine.
 
-    .venv/bin/python bench/poll_workers.py [--feeds 1000] [--rounds 3] [--before REV]
+    .venv/bin/python bench/poll_workers.py [--feeds 1000] [--rounds 3] [--before REV | --paired REV]
+        [--inproc-only] [--workers 2]
 """
 
 from __future__ import annotations
@@ -107,6 +111,50 @@ def _inproc(docs: list[tuple[bytes, str]], now: datetime) -> float:
     return _own_cpu() - c0
 
 
+def _module_at(rev: str, path: str, name: str) -> Any:
+    """``path`` as it was at commit ``rev``, imported as module ``name`` (its own imports of
+    other bot modules get today's)."""
+    import importlib.util
+
+    source = subprocess.run(
+        ["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    spec = importlib.util.spec_from_loader(name, loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    exec(compile(source, f"{rev}:{path}", "exec"), module.__dict__)
+    return module
+
+
+def paired(rev: str, n: int, rounds: int) -> dict[str, float]:
+    """parse + normalize of each body with REV's parse.py, normalize.py and urls.py, then with
+    today's, body by body: both see the same moment's load."""
+    from bot.feeds.normalize import normalize_entries
+    from bot.feeds.parse import parse_feed
+
+    old_parse = _module_at(rev, "bot/feeds/parse.py", "_before_parse")
+    old_norm = _module_at(rev, "bot/feeds/normalize.py", "_before_normalize")
+    old_norm.canonical_url = _module_at(rev, "bot/feeds/urls.py", "_before_urls").canonical_url
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    sides = {
+        "before": lambda b, u: old_norm.normalize_entries(old_parse.parse_feed(b, url=u), now=now),
+        "ours": lambda b, u: normalize_entries(parse_feed(b, url=u), now=now),
+    }
+    totals = dict.fromkeys(sides, 0.0)
+    docs = bodies(n)
+    for body, url in docs[:150]:
+        assert sides["before"](body, url) == sides["ours"](body, url), url
+    for _ in range(rounds):
+        for i, (body, url) in enumerate(docs):
+            for name in ("before", "ours") if i % 2 else ("ours", "before"):  # neither first
+                side = sides[name]
+                c0 = time.process_time()
+                side(body, url)
+                totals[name] += time.process_time() - c0
+    return {name: total / rounds for name, total in totals.items()}
+
+
 def run_child(args: argparse.Namespace, code: Path | None) -> dict[str, Any]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -142,8 +190,16 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2, help="the pool's (the poller's: 2)")
     ap.add_argument("--before", metavar="REV")
     ap.add_argument("--inproc-only", action="store_true", help="no pool: in-process CPU only")
+    ap.add_argument(
+        "--paired", metavar="REV", help="parse+normalize body by body, REV's then ours, in-process"
+    )
     ap.add_argument("--phase", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.paired:
+        sys.path.insert(0, str(ROOT))
+        result = paired(args.paired, args.feeds, args.rounds)
+        print("CPU s per", args.feeds, "feeds:", json.dumps(result), "load", os.getloadavg()[0])
+        return 0
     if args.phase:
         sys.path.insert(0, os.getcwd())
         print(json.dumps(phase(args.feeds, args.workers, not args.inproc_only)))

@@ -93,9 +93,10 @@ def canonical_url(url: str) -> str:
         port = parts.port
     except ValueError:  # e.g. "http://[broken" - keep the text; it is still a usable key
         return raw
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    host = parts.hostname  # once: each use of the attribute parses the netloc again
+    if parts.scheme.lower() not in ("http", "https") or not host:
         return raw
-    host = parts.hostname.lower()
+    host = host.lower()  # an IPv6 zone ("%ETH0") keeps its case in .hostname
     if host.startswith("amp."):
         host = host[4:]
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
@@ -106,10 +107,11 @@ def canonical_url(url: str) -> str:
             break
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k, v)
-    )
-    return urlunsplit(("https", netloc, "" if path == "/" else path, urlencode(query), ""))
+    query = ""
+    if parts.query:  # most article links have none: no parsing, sorting and encoding then
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = urlencode(sorted((k, v) for k, v in pairs if not _is_tracking(k, v)))
+    return urlunsplit(("https", netloc, "" if path == "/" else path, query, ""))
 
 
 @lru_cache(maxsize=8192)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import FeedError
-from bot.feeds.normalize import normalize_entries
+from bot.feeds.normalize import html_to_text, normalize_entries
 from bot.feeds.parse import parse_feed
 
 NOW = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
@@ -64,6 +64,29 @@ def test_every_stored_field_of_the_real_world_fixtures_is_unchanged() -> None:
     assert len(files) >= 150
     changed = [p.name for p in files if digest(p.read_bytes()) != golden["realworld/" + p.name]]
     assert changed == []
+
+
+# Hidden text is where orders to a summarizing model hide; a speed-up that looks at the
+# source before parsing it (to skip a query) must still catch every spelling the parser
+# accepts. The real-world feeds hold none of these, so the digests above cannot tell.
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Seen</p><ScRiPt>var order = 1;</sCrIpT>",
+        "<p>Seen</p><NOSCRIPT><p>Order</p></NOSCRIPT>",
+        "<p>Seen</p><STYLE>p { color: red } Order</STYLE>",
+        "<p>Seen</p><Template><p>Order</p></Template>",
+        "<p>Seen</p><DIV HIDDEN>Order</DIV>",
+        '<p>Seen</p><div a="x"hidden>Order</div>',
+        "<p>Seen</p><div/hidden>Order</div>",
+        '<p>Seen</p><span ARIA-HIDDEN="true">Order</span>',
+        '<p>Seen</p><span STYLE="DISPLAY : NONE">Order</span>',
+        "<p>Seen</p><p style='font-size:0'>Order</p>",
+        "<p>Seen</p><svg><script>Order</script></svg>",
+    ],
+)
+def test_hidden_markup_in_any_ascii_case_is_dropped(html: str) -> None:
+    assert html_to_text(html) == "Seen"
 
 
 if __name__ == "__main__":

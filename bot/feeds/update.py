@@ -133,19 +133,22 @@ class Poller:
         if feeds is None:
             feeds = await self.store.list_feeds(enabled_only=True, all_scopes=True)
 
-        # Bodies wait here for the parser and the database; without a bound a big poll
-        # would hold every feed it fetched faster than it could store in memory at once.
+        # Bodies wait here for the parser; without a bound a big poll would hold every feed
+        # it fetched faster than it could parse in memory at once. A parsed feed's entries
+        # wait for the database in the recorder (its own bound), not here: a slot held
+        # through the recorder's gathering would hold a request back.
         in_flight = asyncio.Semaphore(self.settings.max_concurrency + 16)
 
-        recorder = BatchRecorder(self.store, keep_log=self.settings.fetch_log_keep)
+        recorder = BatchRecorder(
+            self.store, keep_log=self.settings.fetch_log_keep, coming=len(feeds)
+        )
         parsers = self._parsers()
 
         disk_full: list[BaseException] = []
 
         async def one(feed: Feed) -> PollResult:
             try:
-                async with in_flight:
-                    result = await self._poll_one(feed, recorder, parsers)
+                result = await self._poll_one(feed, recorder, parsers, in_flight)
             except Exception as exc:
                 if is_disk_full(exc):  # said once, below, not once per feed with a traceback
                     disk_full.append(exc)
@@ -218,20 +221,22 @@ class Poller:
             self._seen = False
 
     async def _poll_one(
-        self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool
+        self, feed: Feed, recorder: BatchRecorder, parsers: ParsePool, in_flight: asyncio.Semaphore
     ) -> PollResult:
         started = time.perf_counter()
         now = self.clock.now()
         try:
-            resp = await self.fetcher.fetch(
-                feed.url, etag=feed.etag, last_modified=feed.last_modified
-            )
-            if resp.not_modified:
+            async with in_flight:
+                resp = await self.fetcher.fetch(
+                    feed.url, etag=feed.etag, last_modified=feed.last_modified
+                )
                 articles: list[ArticleIn] = []
-            else:
-                articles = await parsers.run(parse_articles, resp.body, feed.url, now, url=feed.url)
-                # parsed: the body is not held while the outcome waits for its batch's commit
-                resp = replace(resp, body=b"")
+                if not resp.not_modified:
+                    articles = await parsers.run(
+                        parse_articles, resp.body, feed.url, now, url=feed.url
+                    )
+                    # parsed: the body is not held while the outcome waits for its commit
+                    resp = replace(resp, body=b"")
         except FeedError as exc:
             return await self._failed(feed, now, exc, started, recorder)
         next_at = now + success_delay(self.settings, resp.max_age)

@@ -4,7 +4,8 @@ Every refused sentence below is one the offline writer printed as a fact on a be
 row before the twenty-third session (labelled hook, boilerplate or needs-context in
 tests/data/writer/printed.jsonl, as printed; here as the feed wrote it where that differs);
 the kept ones are labelled news lines or news lines of the data that share a refused one's
-first words or shape.
+first words or shape, except two short ones written to pin a boundary (a list with its
+"-s" verb, "The EU plan ..."), each marked; some kept lines' headlines are written.
 """
 
 from __future__ import annotations
@@ -142,9 +143,9 @@ def test_a_remark_is_refused(headline: str, sentence: str) -> None:
             "Musk’s X Vows to Appeal Indian Court Order",
             "X referred to the social media content removal mechanism as a “new regime”.",
         ),
-        # a list with its verb, an "-s" verb inside an item
+        # written: a list with its verb, an "-s" verb inside an item
         ("Apple update", "Apple adds Genmoji, Image Playground, and Writing Tools."),
-        # "the fear that" is a noun; a state body under "The"
+        # "the fear that" is a noun; a state body under "The" (a DW line)
         (
             "Harassers made fake accounts",
             "For some, it makes it harder to get jobs; the fear that anyone could be your "
@@ -155,7 +156,7 @@ def test_a_remark_is_refused(headline: str, sentence: str) -> None:
             "The government is now planning to introduce new rules for furnished and "
             "short-term rentals.",
         ),
-        # a sentence that names its plan
+        # written: a sentence that names whose plan
         (
             "EU unveils tariff response",
             "The EU plan restarts talks on steel quotas with Washington.",
@@ -169,3 +170,20 @@ def test_the_news_line_of_a_remarks_shape_is_kept(headline: str, sentence: str) 
 def test_the_digest_prints_the_headline_alone_under_a_makers_claim() -> None:
     claim = "Claude Code users approve 93% of permission prompts."
     assert _summary("How we built Claude Code auto mode", claim) == ""
+
+
+def test_a_short_summarys_later_line_on_an_unnamed_group_is_not_printed() -> None:
+    """Whose staff is said in the line before; first in a summary such a line is news."""
+    summary = _summary(
+        "Italy: Rai sports staff to strike over Olympic opening farce",
+        "RaiSport's director gave himself the announcer's job for the Winter Olympics opening "
+        "ceremony and then proceeded to botch it. Staff have announced a strike in protest to "
+        "begin once the Games are finished.",
+    )
+    assert "Staff have announced" not in summary
+    assert summary.startswith("RaiSport's director gave himself the announcer's job")
+    first = (
+        "Scientists have said fossils of a small newly discovered dinosaur found in Spain "
+        "could change ideas on the evolution of ornithopods."
+    )
+    assert _summary("New dinosaur found in Spain", first).startswith("Scientists have said")

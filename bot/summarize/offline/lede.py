@@ -300,12 +300,28 @@ def is_feature_line(sentence: str, headline: str, year: int) -> bool:
     return question and not _ATTRIBUTED.search(s) and not leads_with_actor(s)
 
 
+# A group named by its common noun, no name and no origin ("Staff have announced a strike
+# ...", "Emergency workers found ... the bank", "Greek police said they did not suspect
+# ..."): in a short summary's later line, whose staff, which bank, was said in the line
+# before (or in the headline). First in a summary such a line can be the news ("Scientists
+# have said fossils of a small newly discovered dinosaur...").
+_GROUP_SUBJECT = re.compile(
+    r"^(?:[A-Z][a-z]+\s)?(?:staff|workers|employees|residents|officials|rescuers|protesters"
+    r"|witnesses|investigators|firefighters|doctors|students|police|troops|soldiers|officers)\s"
+    r"(?:have|has|had|were|was|are|is|will|would|said|found|told|[a-z]+ed)\b",
+    re.I,
+)
+
+
 def is_lede_news(sentence: str, place: Place, headline: str, year: int) -> bool:
     """Printable news where it stands: never a feature's line (``is_feature_line``); in an
     article with a body, by the lede score; in a short summary, by the rules (news, pinned
-    to a date, number or act) and not a teaser."""
+    to a date, number or act), not a teaser, and not a later line on a group it leaves
+    unnamed (``_GROUP_SUBJECT``)."""
     if is_feature_line(sentence, headline, year):
         return False
     if place.count < SCORED_FROM:
+        if place.pos and _GROUP_SUBJECT.match(sentence):
+            return False
         return is_news(sentence) and is_concrete(sentence) and not is_teaser(sentence)
     return lede_score(sentence, place, headline, year) >= THRESHOLD

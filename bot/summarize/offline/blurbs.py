@@ -54,7 +54,7 @@ Three more from the 'blind report 2' row's printed facts (tuned on once read):
   ..."), unless something dates it ("Credentio is a newly released ... library"), or a
   tag line with no verb ("First open-source code agent for Lean 4.", "... coming soon.").
 
-Eight more from the rows' printed facts in the twenty-third session (all rows tuned on):
+More from the rows' printed facts in the twenty-third session (all rows tuned on):
 
 - what is said about a story rather than what happened: a weekly review's recap of a
   debate ("...observers continued to talk about its implications", "...launched a new
@@ -65,7 +65,10 @@ Eight more from the rows' printed facts in the twenty-third session (all rows tu
 - a maker's line: what its product can do, listed ("Codex can read, modify, and execute
   ..."), a claim with its benefit trailing (", helping deliver more ..."), a mission "is
   enhancing ... around the world", a concession "X is powerful, but ...", a share of its
-  own users ("Claude Code users approve 93% of ...");
+  own users ("Claude Code users approve 93% of ..."), a size with no model's name ("11B and
+  90B models are now available ..."), a publisher's own list ("TIME will once again
+  publish its ranking of ...");
+- a mood, not an act ("...the ultranationalist partners ... fear the end of ...");
 - a heading with no verb: a list of short items ("Brand new features, iOS and Android
   apps, Pro, Team, and Enterprise tiers."), a word split after its drop cap ("T here
   is...");

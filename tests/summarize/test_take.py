@@ -180,3 +180,28 @@ def test_a_deal_not_yet_closed_is_not_told_as_done() -> None:
     line = means_line([fact], story, "acquisition", set())
     assert line is not None and "Salesforce" in line and "Informatica" in line
     assert not re.search(r"\b(?:now|owns|belongs|bought)\b", line)
+
+
+def test_a_blogger_who_bought_a_product_gets_no_purchase_line() -> None:
+    # blind report 3 (pagetable.com): "I bought GEOS ..." filled the buyer slot with "I"
+    # and printed "In plain terms: GEOS is going to I."
+    fact = "Here are some of Falk Rehwagen's thoughts on his involvement with GEOS and TopDesk."
+    text = f"{fact} Naturally, I bought GEOS as soon as it was possible, in Berlin, 1990."
+    story = _story("Falk Rehwagen, TopDesk and GEOS", text)
+    assert not find([fact], [text], story.lead_article.title).bought
+    assert means_line([fact], story, "acquisition", set()) is None
+    assert take_line([fact], story, set(), NOW) is None
+
+
+def test_a_purchase_dated_decades_ago_is_history_not_the_storys_deal() -> None:
+    # blind report 3 (pagetable.com): a history of Commodore's assemblers got "Commodore is
+    # taking over MOS" from "Commodore bought MOS in November 1976"
+    fact = "Commodore used 5 different assemblers to build the ROMs for the PET and the C64."
+    text = f"{fact} Commodore bought MOS in November 1976, and the 6502 became its product."
+    story = _story("Commodore's Assemblers: Overview", text)
+    assert not find([fact], [text], story.lead_article.title).bought
+    lines = [means_line([fact], story, "acquisition", set()), take_line([fact], story, set(), NOW)]
+    assert not any(line and "MOS" in line for line in lines)
+    # a deal announced now, closing in a later year, is still the story's deal
+    deal = "Acme has agreed to buy Widgetco for $5 billion, a deal expected to close in 2027."
+    assert find([deal], [deal], "Acme to buy Widgetco").bought

@@ -171,6 +171,29 @@ def _abbreviation_ends(sentence: str) -> list[str]:
     return [*parts, sentence[start:]]
 
 
+# German (and some European English) writes a date's day as an ordinal: "Am 10. Oktober
+# 2020 um 17:00 gibt es ...". pysbd cuts after "10.", leaving "Am 10." and a line that
+# starts "Oktober 2020 ..." with its day gone (a blog's talk announcement printed that way).
+# The cut is undone when the next piece starts with a month and a year or "um"; "He
+# finished 10. March was hard." stays two sentences.
+_DAY_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
+_MONTH_NEXT = re.compile(
+    r"(?:Jan(?:uar|uary)?|Feb(?:ruar|ruary)?|März|March|April|Mai|May|Juni|June|Juli|July"
+    r"|August|Sept(?:ember)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Dez(?:ember)?"
+    r"|Dec(?:ember)?)\s(?:\d{2,4}\b|um\s)"
+)
+
+
+def _ordinal_dates(sentences: list[str]) -> list[str]:
+    out: list[str] = []
+    for s in sentences:
+        if out and _DAY_END.search(out[-1]) and _MONTH_NEXT.match(s):
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
 # One digest splits the same article texts several times (choosing facts, checking every
 # printed sentence against its sources, the take, the guard), and pysbd takes tens of
 # milliseconds on a long article: remember the last few thousand texts' sentences.
@@ -184,6 +207,6 @@ def _split(text: str) -> tuple[str, ...]:
             # the abbreviation cuts first, so that one inside a quotation is undone too
             # ("...held in the U.S. We are preparing...,” said the minister)
             cut = [part for s in found for part in _abbreviation_ends(s)]
-            for s in _closed_over(piece, cut):
+            for s in _closed_over(piece, _ordinal_dates(cut)):
                 out.extend(_unglue_heading(s))
     return tuple(out)

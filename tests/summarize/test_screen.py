@@ -172,3 +172,18 @@ def test_a_result_or_a_share_of_something_said_before_needs_context() -> None:
         NEEDS_CONTEXT
     )
     assert kind("Most users will see the change on Monday, Apple said.") != NEEDS_CONTEXT
+
+
+def test_a_series_table_of_contents_glued_to_the_first_line_is_furniture() -> None:
+    # blind report 3 (pagetable.com): three parts of a series printed their navigation
+    glued = (
+        "Overview Part 1: MOS Cross-Assembler Part 2: MOS Resident Assembler Part 3: BSO "
+        "CY6502 Part 4: HCD65 ← this article Part 5: 6502ASM History To build the ROMs for "
+        "their 8-bit computers, Commodore originally used an assembler that ran on their own "
+        "PET machines."
+    )
+    assert kind(glued) == BOILERPLATE
+    # one "Part 2:" in a news line is a title, not a table of contents
+    assert kind("Netflix released Dune: Part 2: The Sequel to 40 million viewers on Friday.") != (
+        BOILERPLATE
+    )

@@ -1,5 +1,6 @@
-"""The sentence splitter's two repairs of pysbd: no cut inside a closed bracket or quote, and
-a cut after an abbreviation that ends a sentence before a pronoun. The real sentences are
+"""The sentence splitter's repairs of pysbd: no cut inside a closed bracket or quote, a cut
+after an abbreviation that ends a sentence before a pronoun, and none after a day's ordinal
+before its month. The real sentences are
 from the fixture feeds (TIME, Not Even Wrong); each repair has counter-examples that must
 come back as pysbd cut them."""
 
@@ -117,3 +118,22 @@ def test_a_bracket_nothing_closes_does_not_swallow_the_rest() -> None:
 )
 def test_pairs_closed_within_each_sentence_change_no_cut(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+def test_a_days_ordinal_stop_before_a_month_is_no_sentence_end() -> None:
+    # blind report 3 (pagetable.com): "Am 10. Oktober 2020 um 17:00 ..." printed as
+    # "Oktober 2020 um 17:00 gibt es ...", the day gone
+    text = (
+        "Am 10. Oktober 2020 um 17:00 gibt es auf dem Vintage Computing Festival Berlin "
+        "einen Vortrag. The meetup is on 3. March 2021 in Berlin."
+    )
+    assert split_sentences(text) == [
+        "Am 10. Oktober 2020 um 17:00 gibt es auf dem Vintage Computing Festival Berlin "
+        "einen Vortrag.",
+        "The meetup is on 3. March 2021 in Berlin.",
+    ]
+    # a number ending a sentence before one that opens on a month is still a boundary
+    assert split_sentences("He finished 10. March was a hard month.") == [
+        "He finished 10.",
+        "March was a hard month.",
+    ]

@@ -49,8 +49,13 @@ _FURNITURE = re.compile(
     """,
     re.I | re.X,
 )
-# "Title of the post - 2024-12-11 First line...": a heading glued to the text under it.
-_GLUED_HEADING = re.compile(r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s")
+# "Title of the post - 2024-12-11 First line...": a heading glued to the text under it; and
+# a series' table of contents glued to its first line ("Overview Part 1: MOS
+# Cross-Assembler ← this article Part 2: ... History MOS Technology, Inc. released...").
+_GLUED_HEADING = re.compile(
+    r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s|(?:\bPart\s\d+\s?:[^.!?]*){3}"
+    r"|[←→]\s?this\s(?:article|post)\b|\bthis\s(?:article|post)\s?[←→]"
+)
 _TRUNCATED = re.compile(
     r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]|(?<![.A-Z])\.\.$|^\W*$"
 )

@@ -101,7 +101,8 @@ def _fast_date(entry: Mapping[str, Any]) -> tuple[datetime | None, bool]:
 
 def _fast(body: bytes) -> ParsedFeed:
     # Tags, media and enclosures are never read here (_entry takes ids, links, titles,
-    # authors, dates, summaries and content); not building them is a third of the parse.
+    # authors, dates, summaries and content); not building them took fastfeedparser from
+    # 1.30 to 1.15 s per 1,000 of bench/poll.py's feeds (about an eighth).
     d = fastfeedparser.parse(
         body, include_tags=False, include_media=False, include_enclosures=False
     )

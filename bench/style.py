@@ -49,12 +49,17 @@ against its sources, the bottom line and hook against the day's).
   Hugging Face Daily Papers, kottke.org, Stay SaaSy, pagetable.com), split off before that
   session changed the writer, printed only after its rules were final; ``--print-blind3``
   prints them.
+- blind report 4 (twenty-fourth session): five blogs no earlier set used (Elijah Potter,
+  Fallthrough, Causal Analysis in Theory and Practice, the Society of Gilbert Keith
+  Chesterton, Mikhail Shilkov), split off before that session changed the writer, printed
+  only after its rules were final; ``--print-blind4`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
-        [--print-new] [--print-unseen] [--print-blind2] [--print-blind3] [--no-write]
+        [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
+        [--print-blind4] [--no-write]
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ from _days import (
     Day,
     blind2_report_days,
     blind3_report_days,
+    blind4_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -290,6 +296,7 @@ PRINT_FLAGS = (
     "--print-unseen",
     "--print-blind2",
     "--print-blind3",
+    "--print-blind4",
 )
 
 
@@ -380,6 +387,13 @@ def main() -> int:
             "twenty-third session; two wrong takes and two boilerplate shapes fixed after)",
             blind3_report_days(),
             "--print-blind3",
+        ),
+        (
+            "blind report 4: 5 blogs never used before (Elijah Potter, Fallthrough, Causal "
+            "Analysis in Theory and Practice, Society of Gilbert Keith Chesterton, Mikhail "
+            "Shilkov), every day (reported in the twenty-fourth session)",
+            blind4_report_days(),
+            "--print-blind4",
         ),
     ):
         if days:

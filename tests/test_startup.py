@@ -87,6 +87,7 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "aiohttp",  # the feed client's connections: with its first request
         "httpx",  # the feed client itself: made on first use, and nothing here fetches
         "sqlalchemy.dialects.postgresql",  # the database is SQLite
+        "sqlalchemy.orm",  # the store is Core only (bot.store keeps AsyncSession for later)
         "rich.console",
         "bot.feeds.opml",  # and the XML parser: OPML imports only
         "xml.etree.ElementTree",
@@ -106,6 +107,28 @@ async def test_the_offline_writers_quiet_day_is_the_voices_own() -> None:
         datetime(2026, 8, 1, tzinfo=UTC), datetime(2026, 8, 2, tzinfo=UTC), "UTC", "today"
     )
     assert await ExtractiveSummarizer().write([], window) == write_offline([], window)
+
+
+def test_the_asyncio_extension_still_gives_its_session_classes_when_asked(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import bot.store, sys\n"
+        "assert 'sqlalchemy.orm' not in sys.modules\n"
+        "import sqlalchemy.ext, sqlalchemy.ext.asyncio as ext\n"
+        "from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker\n"
+        "from sqlalchemy.ext.asyncio.session import AsyncSession as Direct\n"
+        "assert AsyncSession is Direct and sqlalchemy.ext.asyncio is ext\n"
+        "assert AsyncConnection.__module__ == 'sqlalchemy.ext.asyncio.engine'\n"
+        "try:\n"
+        "    ext.no_such_name\n"
+        "except AttributeError as exc:\n"
+        "    assert 'no_such_name' in str(exc)\n"
+        "else:\n"
+        "    raise AssertionError('no AttributeError')"
+    )
+    loaded = _loaded_after(code, tmp_path)
+    assert "sqlalchemy.orm" in loaded  # with the session, when it is asked for
 
 
 def test_managing_sources_loads_neither_grouping_nor_writer(tmp_path: Path) -> None:

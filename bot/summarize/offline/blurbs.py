@@ -112,8 +112,8 @@ _ABOUT_THE_PIECE = re.compile(
     r"|^(?:An?|The|Our)\s(?:[\w-]+\s)?look\sat\s(?:how|what|why)\b"
     # "How OpenAI built an in-house AI data agent ...": a post's title as its line; not "How
     # Trump wins is unclear." (its verb follows), a heading before a line someone said, or
-    # a question
-    r"|^How\s(?:[A-Z][\w.'’-]*,?\s(?:and\s)?){1,4}[a-z]+\s"
+    # a question; a name may carry its other name in brackets ("How Edo (Tokyo) transformed")
+    r"|^How\s(?:[A-Z][\w.'’-]*(?:\s\([^)]{1,30}\))?,?\s(?:and\s)?){1,4}[a-z]+\s"
     r"(?!.*\b(?:is|was|are|were|remains|says|said)\b).*\.$",
 )
 # What a product lets its users do: "X enables enterprises ... to deploy ...".

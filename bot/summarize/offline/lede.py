@@ -313,15 +313,28 @@ _GROUP_SUBJECT = re.compile(
 )
 
 
+# What was so before the news, in a short summary: "The U.K., Italy and Japan have already
+# partnered on the Global Combat Air Programme" under "Italy Supports Saudi Arabia Joining
+# Fighter-Jet Program": the news is the headline's, this line needs it. Among the rows'
+# article sentences the shape stands in a short summary only there; deeper in an article
+# ("Google has already agreed to buy 200 megawatts.") the lede score judges it.
+_ALREADY = re.compile(r"\b(?:has|have)\salready\s[a-z]+ed\b")
+# Talks under way are an act, though no news verb or date pins them: "Ukrainian and Russian
+# officials are meeting in Geneva for another round of talks aimed at ending the war".
+_MEETING = re.compile(r"\b(?:is|are)\smeeting\b|\bmeets?\swith\b|\bmet\swith\b")
+
+
 def is_lede_news(sentence: str, place: Place, headline: str, year: int) -> bool:
     """Printable news where it stands: never a feature's line (``is_feature_line``); in an
     article with a body, by the lede score; in a short summary, by the rules (news, pinned
-    to a date, number or act), not a teaser, and not a later line on a group it leaves
-    unnamed (``_GROUP_SUBJECT``)."""
+    to a date, number or act, a meeting counting as one), not a teaser, not what was
+    already so (``_ALREADY``), and not a later line on a group it leaves unnamed
+    (``_GROUP_SUBJECT``)."""
     if is_feature_line(sentence, headline, year):
         return False
     if place.count < SCORED_FROM:
-        if place.pos and _GROUP_SUBJECT.match(sentence):
+        if (place.pos and _GROUP_SUBJECT.match(sentence)) or _ALREADY.search(sentence):
             return False
-        return is_news(sentence) and is_concrete(sentence) and not is_teaser(sentence)
+        pinned = is_concrete(sentence) or bool(_MEETING.search(sentence))
+        return is_news(sentence) and pinned and not is_teaser(sentence)
     return lede_score(sentence, place, headline, year) >= THRESHOLD

@@ -29,6 +29,7 @@ from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.lede import Place, is_lede_news, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
+from bot.summarize.offline.reference import is_reference_line
 from bot.summarize.offline.screen import (
     BOILERPLATE,
     HOOK,
@@ -90,9 +91,10 @@ def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
     leaning on the sentence before), never what the rules call furniture or a hook (a
     question, a quote, a first-person line), nor the background a feature opens on ("In
     1940, Germany..."), nor a feed's blurb (``blurbs``: a cut-off subject, an order to the
-    reader, a phrase with no sentence, a product's own description); no hype, no order to
-    readers."""
-    if _unclosed(sentence) or is_blurb(sentence, headline):
+    reader, a phrase with no sentence, a product's own description), nor a reference page's
+    or a blog's line (``reference``: what a thing is, the post presenting itself, a
+    general remark, a glued heading); no hype, no order to readers."""
+    if _unclosed(sentence) or is_blurb(sentence, headline) or is_reference_line(sentence, year):
         return False
     if is_hype(sentence) or is_order(sentence) or kind(sentence) in (BOILERPLATE, HOOK):
         return False

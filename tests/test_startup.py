@@ -8,6 +8,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
 
 from bot.store import db
 
@@ -94,6 +97,65 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "bot.adapters.console",  # console mode's publisher: `run` only
     ):
         assert unused not in again, unused
+
+
+def test_checking_the_feeds_file_loads_no_http_client(tmp_path: Path) -> None:
+    """Every command checks config/feeds.toml's URLs; a digest fetches nothing, so the
+    check must not load httpx to do it (it still syncs the feeds into the database)."""
+    from bot.config_check import packaged_defaults
+
+    (tmp_path / "config").mkdir()
+    feeds = (packaged_defaults() / "feeds.toml").read_text(encoding="utf-8")
+    (tmp_path / "config" / "feeds.toml").write_text(feeds, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'n.db'}"
+    run = (
+        "from bot.cli import main\n"
+        f"rc = main(['digest', 'today', '--config', 'config', '--database', {url!r}])\n"
+        "assert rc == 0, rc\n"
+        "from bot.cli import main\n"
+        f"rc = main(['sources', 'list', '--config', 'config', '--database', {url!r}])\n"
+        "assert rc == 0, rc"
+    )
+    loaded = _loaded_after(run, tmp_path)
+    assert "bot.config_feeds" in loaded and "httpx" not in loaded
+
+
+# Both sides of url_problem's shortcut (a plain host name needs no httpx to be accepted)
+URLS = [
+    "https://example.com/feed.xml",
+    "http://Example.COM:8080/a/b?c=d#e",
+    "http://a..b/",
+    "http://0xa9fea9fe/",  # letters: a host name to httpx, not an address
+    "http://2852039166/",  # digits only: httpx's IP rules decide
+    "http://0251.0376.0251.0376/",  # an octal IPv4 form httpx rejects
+    "http://999.1.1.1/",
+    "http://[::1]:8080/",
+    "http://[zz]/",
+    "http://bücher.de/",
+    "http://xn--bcher-kva.de/",
+    "http://a_b.com/",
+    "http://user:pw@example.com/",
+    "http://example.com/a b",
+    "http://example.com/\x7f",
+    "http://example.com/\u200b",
+    "http://example.com:65536/",
+    "http://example.com/" + "x" * 70_000,
+]
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_url_problem_agrees_with_httpx(url: str) -> None:
+    import httpx
+
+    from bot.feeds.urls import url_problem
+
+    try:
+        urlsplit(url).port  # noqa: B018 - it raises on a bad port, as url_problem says
+        httpx.URL(url)
+    except (httpx.InvalidURL, ValueError) as exc:
+        assert url_problem(url) == str(exc)
+    else:
+        assert url_problem(url) is None
 
 
 async def test_the_offline_writers_quiet_day_is_the_voices_own() -> None:

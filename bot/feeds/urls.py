@@ -62,10 +62,16 @@ def without_tracking(url: str) -> str:
     return head + ("?" + rest if rest else "") + hash_ + fragment
 
 
+# A host name of letters, digits, dots and hyphens (a letter in it: not an IPv4 form) with
+# an optional port, in a URL of printable ASCII without spaces: httpx.URL accepts every such
+# URL (it rejects control characters, IP forms, IDNA names and bad ports), so checking
+# config/feeds.toml on every command need not load httpx (a digest fetches nothing).
+_PLAIN_NETLOC = re.compile(r"[a-z0-9.-]*[a-z][a-z0-9.-]*(?::[0-9]+)?", re.I)
+_HTTPX_MAX_URL = 65_536
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` cannot be fetched as written (scheme, host, port, IPv6, IP form), or None."""
-    import httpx
-
     try:
         parts = urlsplit(url)
         port = parts.port  # ValueError for 99999 or a non-number
@@ -77,6 +83,11 @@ def url_problem(url: str) -> str | None:
         return "it has no host name"
     if port == 0:
         return "port 0 is not a port"
+    plain = url.isascii() and url.isprintable() and " " not in url
+    if plain and len(url) <= _HTTPX_MAX_URL and _PLAIN_NETLOC.fullmatch(parts.netloc):
+        return None
+    import httpx
+
     try:
         httpx.URL(url)
     except httpx.InvalidURL as exc:  # e.g. an octal or otherwise malformed IPv4 address

@@ -260,8 +260,12 @@ def parse_cost() -> dict[str, float]:
 def child(
     args: argparse.Namespace, phase: str, urls: list[str], code: Path | None = None
 ) -> dict[str, Any]:
+    # A before run starts in the unpacked commit's folder: the parse workers' fork server
+    # imports the bot package before it takes any path from this process, so from its
+    # working directory first (run from here, a before run's workers ran today's parser).
     proc = subprocess.run(
         [sys.executable, __file__, "--phase", phase, *(["--code", str(code)] if code else [])],
+        cwd=code,
         input=json.dumps(urls),
         capture_output=True,
         text=True,

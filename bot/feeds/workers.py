@@ -1,0 +1,310 @@
+"""Worker processes fed straight from the event loop, each call under a time limit.
+
+concurrent.futures' process pool moves every call through three threads of the bot (a
+thread to submit without blocking the loop, the executor's manager thread, the call
+queue's feeder thread) and two pipes read and written 64 KiB at a time, each step a wait
+for the GIL while the event loop and the database's thread hold it. On bench/poll.py's cold
+poll (238 MB of feed bodies out, 106 MB of articles back, a thousand calls) the workers sat
+idle for much of it, waiting for their next feed or for their result to be read. Here each
+worker has a socket of its own that the event loop reads and writes itself (no thread
+between), with room for a whole body or result in its buffers, and a second call waits in
+the socket while the first runs, so a worker finishing one call starts the next at once.
+
+A call's time limit counts from when its worker starts it: when it was sent to an idle
+worker, or when the call before it on that worker came back. A call past its limit is
+stopped by killing its worker (the only way to stop a parse stuck in C code); the calls
+waiting behind it on that worker go to the others (they did nothing wrong). A worker that
+dies on its own fails its running call the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import logging
+import os
+import pickle
+import socket
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# Calls a worker holds at once: the one it runs and the next, already in its socket.
+DEPTH = 2
+# socket buffers: a body or an article list fits whole (the system caps them, 4 MiB here)
+_BUFFER = 4 * 1024 * 1024
+_HEADER = 8  # a message's length, then its pickle
+
+
+class Stopped(Exception):
+    """The call ran past the time limit; its worker was killed."""
+
+
+class Crashed(Exception):
+    """The worker died during the call."""
+
+
+class Restarted(Exception):
+    """The call was moved off dying workers too often."""
+
+
+def _orphan_watch(bot_pid: int) -> None:
+    """In each worker: exit when the bot process is gone, even in the middle of a call.
+
+    A bot killed with SIGKILL cannot stop its workers; an idle one sees its socket close,
+    but one busy with a runaway parse would go on for as long as that takes."""
+
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(bot_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+def _recv_exactly(sock: socket.socket, n: int) -> bytearray | None:
+    buf = bytearray(n)
+    view = memoryview(buf)
+    got = 0
+    while got < n:
+        k = sock.recv_into(view[got:])
+        if k == 0:
+            return None
+        got += k
+    return buf
+
+
+def serve(sock: socket.socket, bot_pid: int) -> None:
+    """A worker's life: call what comes in, send back what it returns or raises, until the
+    bot closes the socket."""
+    _orphan_watch(bot_pid)
+    while True:
+        header = _recv_exactly(sock, _HEADER)
+        if header is None:
+            return
+        message = _recv_exactly(sock, int.from_bytes(header, "little"))
+        if message is None:
+            return
+        fn, args = pickle.loads(message)
+        del message
+        try:
+            reply: tuple[bool, Any] = (True, fn(*args))
+        except Exception as exc:
+            reply = (False, exc)
+        try:
+            data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # what it returned or raised does not pickle
+            data = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        sock.sendall(len(data).to_bytes(_HEADER, "little"))
+        sock.sendall(data)
+
+
+class _Call:
+    __slots__ = ("args", "fn", "future", "moves")
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], future: Any) -> None:
+        self.fn, self.args, self.future, self.moves = fn, args, future, 0
+
+
+class _Worker(asyncio.Protocol):
+    def __init__(self, pool: WorkerPool, process: Any) -> None:
+        self.pool = pool
+        self.process = process
+        self.calls: collections.deque[_Call] = collections.deque()
+        self.transport: asyncio.Transport | None = None
+        self._buf = bytearray()
+        self._timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def send(self, call: _Call) -> None:
+        assert self.transport is not None
+        # pickled only now: a call waiting for a worker holds no copy of its body
+        message = pickle.dumps((call.fn, call.args), protocol=pickle.HIGHEST_PROTOCOL)
+        self.calls.append(call)
+        if len(self.calls) == 1:
+            self._start_clock()
+        self.transport.writelines((len(message).to_bytes(_HEADER, "little"), message))
+
+    def _start_clock(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = None
+        if self.calls:
+            loop = asyncio.get_running_loop()
+            self._timer = loop.call_later(self.pool.time_limit, self.pool.runaway, self)
+
+    def data_received(self, data: bytes) -> None:
+        buf = self._buf
+        buf += data
+        while len(buf) >= _HEADER:
+            size = int.from_bytes(buf[:_HEADER], "little")
+            if len(buf) < _HEADER + size:
+                return
+            try:
+                with memoryview(buf) as view:
+                    ok, value = pickle.loads(view[_HEADER : _HEADER + size])
+            except Exception as exc:  # an exception type that does not unpickle, say
+                ok, value = False, RuntimeError(f"unreadable reply from a worker: {exc}")
+            del buf[: _HEADER + size]
+            call = self.calls.popleft()
+            self._start_clock()  # the next call, if any, starts now
+            if not call.future.done():
+                if ok:
+                    call.future.set_result(value)
+                else:
+                    call.future.set_exception(value)
+            self.pool.dispatch()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.pool.lost(self, Crashed())
+
+    def stop(self) -> None:
+        """Kill the process (a runaway) and forget the socket."""
+        if self._timer is not None:
+            self._timer.cancel()
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        if self.transport is not None:
+            self.transport.abort()
+
+
+class WorkerPool:
+    """Used from one event loop; ``close()`` when done."""
+
+    def __init__(self, context: Any, workers: int, time_limit: float) -> None:
+        self._context = context
+        self._size = max(1, workers)
+        self.time_limit = time_limit
+        self._workers: list[_Worker] = []
+        self._starting = 0
+        self._waiting: collections.deque[_Call] = collections.deque()
+        # Starting a process blocks (the first time for the fork server's imports: seconds):
+        # a thread of its own, not the loop's default executor (busy with DNS lookups).
+        self._starter: ThreadPoolExecutor | None = None
+        self._closed = False
+
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` in a worker; Stopped, Crashed or Restarted when that goes wrong."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        call = _Call(fn, args, future)
+        self._waiting.append(call)
+        self.dispatch()
+        try:
+            return await future
+        finally:
+            if not future.done():  # cancelled: not sent yet, it never will be
+                with contextlib.suppress(ValueError):
+                    self._waiting.remove(call)
+
+    def dispatch(self) -> None:
+        """Hand waiting calls to the least busy workers; start workers while all are busy."""
+        while self._waiting and not self._closed:
+            worker = min(self._workers, key=lambda w: len(w.calls), default=None)
+            if (worker is None or worker.calls) and len(
+                self._workers
+            ) + self._starting < self._size:
+                self._start_worker()
+            if worker is None or len(worker.calls) >= DEPTH:
+                return
+            call = self._waiting.popleft()
+            if not call.future.done():
+                worker.send(call)
+
+    def _start_worker(self) -> None:
+        self._starting += 1
+        if self._starter is None:
+            self._starter = ThreadPoolExecutor(1, thread_name_prefix="worker-start")
+        loop = asyncio.get_running_loop()
+        task = loop.create_task(self._started(loop.run_in_executor(self._starter, self._spawn)))
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    def _spawn(self) -> tuple[Any, socket.socket]:
+        mine, theirs = socket.socketpair()
+        for sock in (mine, theirs):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _BUFFER)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, _BUFFER)
+        process = self._context.Process(
+            target=serve, args=(theirs, os.getpid()), name="parse-worker", daemon=True
+        )
+        try:
+            process.start()
+        finally:
+            theirs.close()
+        return process, mine
+
+    async def _started(self, spawning: asyncio.Future[tuple[Any, socket.socket]]) -> None:
+        try:
+            process, sock = await spawning
+        except BaseException:
+            self._starting -= 1
+            self._fail_waiting(Crashed())
+            raise
+        worker = _Worker(self, process)
+        try:
+            await asyncio.get_running_loop().connect_accepted_socket(lambda: worker, sock)
+        finally:
+            self._starting -= 1
+        if self._closed:
+            worker.stop()
+            return
+        self._workers.append(worker)
+        self.dispatch()
+
+    def runaway(self, worker: _Worker) -> None:
+        self.lost(worker, Stopped())
+
+    def lost(self, worker: _Worker, error: Exception) -> None:
+        """A worker is gone (killed for a runaway, or dead): its running call fails, the
+        ones waiting behind it go to the other workers."""
+        if worker in self._workers:
+            self._workers.remove(worker)
+        worker.stop()
+        if worker.calls:
+            running = worker.calls.popleft()
+            if not running.future.done():
+                running.future.set_exception(error)
+        for call in reversed(worker.calls):
+            call.moves += 1
+            if call.moves > 2 and not call.future.done():
+                call.future.set_exception(Restarted())
+            elif not call.future.done():
+                self._waiting.appendleft(call)
+        worker.calls.clear()
+        if not self._closed:
+            self.dispatch()
+
+    def _fail_waiting(self, error: Exception) -> None:
+        while self._waiting:
+            call = self._waiting.popleft()
+            if not call.future.done():
+                call.future.set_exception(error)
+
+    def close(self) -> None:
+        """Idle workers exit when their socket closes; busy ones are killed (nobody waits
+        for what they are doing)."""
+        self._closed = True
+        for worker in self._workers:
+            if worker.calls:
+                worker.stop()
+                for call in worker.calls:
+                    call.future.cancel()
+            elif worker.transport is not None:
+                worker.transport.close()
+        self._workers.clear()
+        for call in self._waiting:
+            call.future.cancel()
+        self._waiting.clear()
+        if self._starter is not None:
+            self._starter.shutdown(wait=False)
+            self._starter = None

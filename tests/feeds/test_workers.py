@@ -1,0 +1,82 @@
+"""The parse workers' pool (bot/feeds/workers.py): calls, failures, time limits, closing."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+import pytest
+
+from bot.feeds.parsepool import _context
+from bot.feeds.workers import Crashed, Stopped, WorkerPool
+
+
+async def test_calls_come_back_with_their_results_and_errors() -> None:
+    pool = WorkerPool(_context(), 2, time_limit=10.0)
+    try:
+        got = await asyncio.gather(*(pool.run(pow, i, 2) for i in range(20)))
+        assert got == [i * i for i in range(20)]
+        with pytest.raises(ValueError, match="invalid literal"):
+            await pool.run(int, "not a number")
+        assert await pool.run(len, b"x" * 3_000_000) == 3_000_000  # bigger than a socket buffer
+    finally:
+        pool.close()
+
+
+async def test_the_time_limit_counts_from_when_a_worker_starts_the_call() -> None:
+    # one worker, two calls of 0.6 s each sent at once: the second one ends 1.2 s after it
+    # was asked for, past the 1 s limit, but only 0.6 s after its worker started it
+    pool = WorkerPool(_context(), 1, time_limit=1.0)
+    try:
+        await pool.run(time.sleep, 0)  # the worker is up: its start-up is not timed
+        started = time.monotonic()
+        await asyncio.gather(pool.run(time.sleep, 0.6), pool.run(time.sleep, 0.6))
+        assert time.monotonic() - started >= 1.2
+    finally:
+        pool.close()
+
+
+async def test_a_runaway_is_stopped_and_the_call_queued_behind_it_runs_elsewhere() -> None:
+    pool = WorkerPool(_context(), 2, time_limit=1.0)
+    try:
+        outcomes = await asyncio.gather(
+            pool.run(time.sleep, 30),
+            *(pool.run(pow, i, 3) for i in range(6)),
+            return_exceptions=True,
+        )
+        assert isinstance(outcomes[0], Stopped)
+        assert outcomes[1:] == [i**3 for i in range(6)]
+        assert await pool.run(abs, -4) == 4  # a fresh worker took the stopped one's place
+    finally:
+        pool.close()
+
+
+async def test_a_worker_that_dies_fails_only_its_own_call() -> None:
+    pool = WorkerPool(_context(), 2, time_limit=10.0)
+    try:
+        outcomes = await asyncio.gather(
+            pool.run(os._exit, 3), *(pool.run(abs, -i) for i in range(6)), return_exceptions=True
+        )
+        assert isinstance(outcomes[0], Crashed)
+        assert outcomes[1:] == list(range(6))
+    finally:
+        pool.close()
+
+
+async def test_closing_stops_a_busy_worker() -> None:
+    pool = WorkerPool(_context(), 1, time_limit=60.0)
+    pid = await pool.run(os.getpid)
+    call = asyncio.ensure_future(pool.run(time.sleep, 60))
+    await asyncio.sleep(0.2)  # sent: the worker sleeps
+    pool.close()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+    for _ in range(100):  # the fork server reaps it
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the busy worker was not stopped")

@@ -135,7 +135,7 @@ entries = Table(
     Index("ix_entries_published_at", "published_at"),
     Index("ix_entries_canonical_url", "canonical_url"),
     Index("ix_entries_url", "url"),  # /why looks a link up by its URL as given, too
-    Index("ix_entries_content_hash", "content_hash"),
+    # no index on content_hash: nothing looks rows up by it (migration 0025)
     # search reads its newest matches' feed and date from here, not from the text-heavy rows
     Index("ix_entries_id_feed_published", "id", "feed_id", "published_at"),
 )

@@ -95,6 +95,8 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "bot.feeds.opml",  # and the XML parser: OPML imports only
         "xml.etree.ElementTree",
         "bot.adapters.console",  # console mode's publisher: `run` only
+        "pysbd",  # sentence rules: "A quiet day" is words only (see summarize.sentences)
+        "bot.summarize.support",  # the story check: with the first story
     ):
         assert unused not in again, unused
 
@@ -191,6 +193,20 @@ def test_the_asyncio_extension_still_gives_its_session_classes_when_asked(
     )
     loaded = _loaded_after(code, tmp_path)
     assert "sqlalchemy.orm" in loaded  # with the session, when it is asked for
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A quiet day", "Nothing left after this channel's filters", "OpenAI ships a new model",
+     "i ii iii", "a b c d", "No", "Mr Smith goes to Washington", "US UK EU", "e g etc vs"],
+)  # fmt: skip
+def test_a_piece_of_words_only_is_split_as_pysbd_would(text: str) -> None:
+    import pysbd
+
+    from bot.summarize.sentences import split_sentences
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    assert split_sentences(text) == [s.strip() for s in segmenter.segment(text) if s.strip()]
 
 
 def test_managing_sources_loads_neither_grouping_nor_writer(tmp_path: Path) -> None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot.models import Citation, DigestArticle, DigestStory, DigestWindow, Story
 from bot.render.escape import cut
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check as guard_check
 from bot.summarize.guard import gives_orders as is_order
-from bot.summarize.support import StoryCheck, check_story, safe_title
+
+# The story check (bot.summarize.support) loads with the first story: a quiet day has none.
+if TYPE_CHECKING:
+    from bot.summarize.support import StoryCheck
 
 
 def _citations(story: Story, check: StoryCheck) -> tuple[Citation, ...]:
@@ -29,6 +33,8 @@ def _citations(story: Story, check: StoryCheck) -> tuple[Citation, ...]:
 
 
 def _check(story: Story, words: StoryText) -> StoryCheck:
+    from bot.summarize.support import check_story
+
     return check_story(story, words.headline, words.summary, words.take)
 
 
@@ -43,6 +49,8 @@ def supported_stories(
     dropped = 0
     rewritten: list[str] = []
     for index, (story, words) in enumerate(zip(stories, text.stories, strict=True)):
+        from bot.summarize.support import safe_title
+
         check = _check(story, words)
         dropped += check.dropped
         if not check.citations and check.dropped and not text.backend.startswith("extractive"):
@@ -83,6 +91,8 @@ def supported_day(hook: str, bottom_line: str, stories: Sequence[Story]) -> tupl
     sources = [s for s in sources if not is_order(s)]
     head = guard_check(hook, sources, title_case=True)
     if head.dropped or is_order(hook):
+        from bot.summarize.support import safe_title
+
         hook = safe_title(stories[0]) if stories else ""
     bottom = guard_check(bottom_line, sources)
     return hook, bottom.kept

@@ -17,7 +17,6 @@ from bot.feeds.urls import outlet
 from bot.models import Digest, DigestStory, DigestWindow
 from bot.render.escape import clip
 from bot.summarize.sentences import split_sentences
-from bot.summarize.support import is_opinion
 from bot.validate import find_zone
 
 
@@ -134,6 +133,8 @@ def cited_paragraphs(
     A story the support check never saw (no citations at all) prints as written."""
     if not story.citations:
         return [text(p) for p in paragraphs(story.summary)]
+    from bot.summarize.support import is_opinion  # with the first story (see digest.supported)
+
     number = {a.url: n for n, a in reversed(list(enumerate(story.articles, 1)))}
     refs = {c.sentence: [u for u in c.urls if u in number][:MAX_REFS] for c in story.citations}
     out = []

@@ -314,3 +314,28 @@ def test_main_called_in_process_leaves_the_collector_alone(tmp_path: Path) -> No
     url = f"sqlite+aiosqlite:///{tmp_path / 'n.db'}"
     assert main(["sources", "list", "--config", str(tmp_path / "config"), "--database", url]) == 0
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+async def test_a_database_without_entries_is_not_analyzed_at_every_start(tmp_path: Path) -> None:
+    """ANALYZE records nothing for an empty entries table, so running it on opening and
+    closing such a database only wrote to it at every command; it runs once there are
+    entries (tests/test_store_window.py)."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from bot.store.store import Store
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'e.db'}"
+    await (await Store.open(url)).close()  # a new database, migrated
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        for _ in range(2):
+            await (await Store.open(url)).close()
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert seen and not [s for s in seen if s.strip().upper().startswith("ANALYZE")], seen

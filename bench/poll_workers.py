@@ -6,7 +6,7 @@ shared machine's load):
 
   * inproc: ``parse_articles`` over every body in this process (after one warm-up pass);
   * pool: the same through a fresh ``ParsePool`` as the poller makes it (forkserver start,
-    worker start-up, pickling both ways, at most ``workers`` feeds in flight): this
+    worker start-up, pickling both ways, two feeds per worker in flight): this
     process's CPU and its descendants' (the fork server and the workers), as bench/poll.py
     counts them;
   * startup: a pool that parses one empty feed (the fork server's imports, the workers').

@@ -53,13 +53,16 @@ against its sources, the bottom line and hook against the day's).
   Fallthrough, Causal Analysis in Theory and Practice, the Society of Gilbert Keith
   Chesterton, Mikhail Shilkov), split off before that session changed the writer, printed
   only after its rules were final; ``--print-blind4`` prints them.
+- blind report 5 (twenty-fifth session): five blogs no earlier set used (dkg's blog, Always
+  Twisted, Jessica Temporal, Tom Hazledine, Benlog), split off before that session changed
+  the writer, printed only after its rules were final; ``--print-blind5`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
-        [--print-blind4] [--no-write]
+        [--print-blind4] [--print-blind5] [--no-write]
 """
 
 from __future__ import annotations
@@ -87,6 +90,7 @@ from _days import (
     blind2_report_days,
     blind3_report_days,
     blind4_report_days,
+    blind5_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -297,6 +301,7 @@ PRINT_FLAGS = (
     "--print-blind2",
     "--print-blind3",
     "--print-blind4",
+    "--print-blind5",
 )
 
 
@@ -394,6 +399,13 @@ def main() -> int:
             "Shilkov), every day (reported in the twenty-fourth session)",
             blind4_report_days(),
             "--print-blind4",
+        ),
+        (
+            "blind report 5: 5 blogs never used before (dkg, Always Twisted, Jessica Temporal, "
+            "Tom Hazledine, Benlog), every day since 2013 (reported in the twenty-fifth "
+            "session)",
+            blind5_report_days(),
+            "--print-blind5",
         ),
     ):
         if days:

@@ -37,9 +37,14 @@ _HEADING = re.compile(
 # The Week's section headings and pull quotes over the paragraph they head ("What
 # happened U.S. District Judge...", "‘Tiny calibrations of a split second’ Swiss
 # watchmaker Omega has..."), and a short sentence-case heading before a sentence that
-# opens on a plain starter word ("In ICE’s sights Several cities are...").
+# opens on a plain starter word ("In ICE’s sights Several cities are..."). A paper's or
+# a post's section heading, after its byline or alone ("Scott Mueller and Judea Pearl
+# Abstract Personalized decision making...", "Summary The post below is written...").
 _SECTION = re.compile(
     r"^((?:What happened|Who said what|What next\??|What did the commentators say\??)"
+    r"|(?!(?:The|A|An|This|That|Our|My|Its|His|Her|Their|Executive)\s)"
+    r"(?:[A-Z][\w.’'-]*\s(?:and\s)?){0,6}(?:Abstract|Summary|Introduction|Preface|TL;DR)"
+    r"(?=\s[A-Z][\w’'-]*\s[a-z])"
     r"|‘[^’]{3,80}’(?:\s[a-z]+){0,3})\s(?=[A-Z“‘\"])"
 )
 _STARTER = r"(?:The|A|An|Several|Some|Many|Most|Two|Three|Four|Five)"
@@ -194,10 +199,22 @@ _MONTH_NEXT = re.compile(
 )
 
 
+# pysbd also cuts after a volume or page abbreviation before its number: "The post
+# Gilbert Vol. 21, No. 6 (2018) appeared first on ..." came out as "The post Gilbert
+# Vol." and "21, No. 6 (2018) appeared first on ...", a fragment printed as a story's
+# fact. The cut is undone when the next piece starts with the number (digits or a Roman
+# numeral); "...in Vol. 2. Vol. 3 follows." keeps its real sentence end.
+_VOLUME_END = re.compile(r"(?:^|\s)(?:[Vv]ols?|pp|[Ff]ig|[Cc]h)\.$")
+_NUMBER_NEXT = re.compile(r"(?:\d|[IVXL]+\b)")
+
+
 def _ordinal_dates(sentences: list[str]) -> list[str]:
     out: list[str] = []
     for s in sentences:
-        if out and _DAY_END.search(out[-1]) and _MONTH_NEXT.match(s):
+        if out and (
+            (_DAY_END.search(out[-1]) and _MONTH_NEXT.match(s))
+            or (_VOLUME_END.search(out[-1]) and _NUMBER_NEXT.match(s))
+        ):
             out[-1] = f"{out[-1]} {s}"
         else:
             out.append(s)

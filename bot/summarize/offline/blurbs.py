@@ -212,6 +212,8 @@ _REMARK = re.compile(
     r"|\b(?:is|are|was|were)\san?\s(?:(?:very|truly|really|quite)\s)?(?:excellent|wonderful|superb"
     r"|brilliant|terrific|fascinating|marvell?ous|masterful|splendid|outstanding|delightful"
     r"|remarkable|beautiful|lovely)\s[a-z]+\b"
+    # a writer's verdict: "Rust is undeniably a greatly appreciated language"
+    r"|\b(?:is|are|was|were)\s(?:undeniably|arguably|undoubtedly|unquestionably)\b"
     # an essayist's general "one": "when one is supposed to...", "one has to look at"
     r"|(?<!\bno\s)(?<!\bany\s)(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\beach\s)(?<!\bonly\s)"
     r"(?<!\bwhich\s)\bone\s(?:is\ssupposed|should|must|has\sto|needs\sto|ought)\b"

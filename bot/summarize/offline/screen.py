@@ -37,7 +37,8 @@ _FURNITURE = re.compile(
     r"""in\sthis\snewsletter|thanks\sfor\sreading|subscribe\b|subscribers|opt\sin\sfor
     |read\sthe\sfull\sstory|read\sfull\sarticle|image\scredit|\|\s*(?:image|screenshot|photo)\s*:
     |^(?:image|screenshot|photo)\s*:|welcome\s(?:back\s)?to\b|^[A-Z][A-Za-z]{0,3}:\s|this\sis\sthe\s\w+\s*,\sa\s(?:weekly|daily)
-    |\bnewsletter\b.*\b(?:breaking\sdown|arrives)|on\s(?:this|the\slatest)\s(?:episode|edition)
+    |\bnewsletter\b.*\b(?:breaking\sdown|arrives)
+    |on\s(?:this|the\slatest|today['’]s|tonight['’]s|(?:this|last)\sweek['’]s)\s(?:episode|edition)
     |\bepisode\sof\b|\bpodcast\b.*\b(?:we|host)\b|^volunteer\b|last\schance|save\sup\sto
     |\bhandpicked\b|^link\s\d{4}-|\d+\slinks?\sand\s\d+\squotations?|^for\smore\son\b
     |^more\s(?:on|from)\b|^here\sare\b.*\b(?:updates|links)\b
@@ -46,6 +47,7 @@ _FURNITURE = re.compile(
     |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     |\boriginally\s(?:posted|published|appeared)\s(?:at|on|in)\b|\bweek['’]s\sessential\sreads\b
     |\bin\scase\syou\smissed\sit\b|your\sbrowser\sdoes(?:\snot|n['’]t)\ssupport|\bthis\s(?:blog\s)?(?:post|article)\s(?:is|was)\s(?:old|outdated)
+    |\bthe\spost\s.+\sappeared\sfirst\son\b  # WordPress's feed footer, wherever it is
     """,
     re.I | re.X,
 )
@@ -65,6 +67,11 @@ _END = re.compile(r"[.!?][\"”’')]*$")
 _FIRST_PERSON = re.compile(
     r"^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|We'll|We’ll|My|Our|Us|Let's|Let’s)\b"
     r"|\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|our|us)\b(?![-'’])",
+)
+# "A friend of mine asked ...", "..., you need to know how to track spend ...", "... using
+# your favorite programming language.": the writer or the reader, wherever in the line
+_WRITER_OR_READER = re.compile(
+    r"\bof\smine\b|\byou\s(?:need|have|should|must|ought)\sto\b|\byour\sfavou?rite\b", re.I
 )
 # (no "\b" after "you" on purpose: "Youth..." and "Yours..." open a general line too)
 _READER_OPENINGS = r"""
@@ -205,6 +212,7 @@ def kind(sentence: str) -> str:
         s.endswith("?")
         or ("?" in s[:-1] and len(words) < 25)
         or _FIRST_PERSON.search(_outside_quotes(s))
+        or _WRITER_OR_READER.search(_outside_quotes(s))
         or _READER.match(s)
         or _QUOTE_START.match(s)
         or _TOLD.match(s)

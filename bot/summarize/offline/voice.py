@@ -41,6 +41,7 @@ from bot.summarize.offline.screen import (
     opens_in_the_past,
 )
 from bot.summarize.offline.take import bottom_line, means_line, take_line
+from bot.summarize.offline.titles import cut_glued_title
 from bot.summarize.storytype import detect_kind
 
 __all__ = ["plain", "write_offline"]
@@ -76,6 +77,8 @@ def _body(article: Article) -> str:
     lead = text.lstrip()
     if title and lead.startswith(title) and lead[len(title) : len(title) + 1].isspace():
         text = lead[len(title) :].lstrip()
+    else:  # the title in other case or words, with its subtitle: "Footguns of the Rust ..."
+        text = cut_glued_title(lead, title) if title else text
     return _EMPHASIS.sub(r"\2", text)
 
 

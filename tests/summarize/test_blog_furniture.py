@@ -170,16 +170,8 @@ def test_a_section_heading_after_a_byline_is_cut_off() -> None:
 
 
 def test_news_after_a_glued_title_still_prints() -> None:
-    summary = _summary(
-        "Azure Container Apps Now Generally Available",
-        "Azure Container Apps Now Generally Available Microsoft announced on Tuesday that "
-        "Azure Container Apps is generally available in 20 regions.",
-    )
-    assert summary.startswith("Microsoft announced")
-    assert (
-        kind(
-            "Microsoft announced on Tuesday that Azure Container Apps is generally available "
-            "in 20 regions."
-        )
-        == NEWS
-    )
+    # written: the news line under a glued title is judged, and printed, on its own
+    news = "Microsoft announced on Tuesday that Azure Container Apps is generally available."
+    title = "Azure Container Apps Now Generally Available"
+    assert kind(news) == NEWS
+    assert _summary(title, f"{title} {news}") == news

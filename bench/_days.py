@@ -453,3 +453,28 @@ def blind5_report_days() -> list[Day]:
     Jessica Temporal, Tom Hazledine, Benlog): split off before the twenty-fifth session
     changed the writer, printed only after its rules were final."""
     return _world_days(_BLIND5_REPORT_FEEDS, "blind report 5", since=date(2013, 1, 1))
+
+
+# The twenty-fifth session's second blind set ('blind report 6'): five blogs that no earlier
+# set, the demo's snapshots, the cluster set, tests/data/writer or any bench used (checked by
+# fixture id against the whole repository, tests/data/feeds/normalized.json aside), fixed and
+# committed after the lead had read blind report 5 and before writer19 changed the writer; no
+# digest of them is printed until its rules are final, and their printed facts are labelled
+# only after. Chosen from INDEX.json titles and item counts and the items' date range only
+# (no title or text of an item was read): the next five unused blogs by item count, each with
+# items past 2024: Building a Beg-Meil, Eliot Jones, KittenLabs, Matt Massicotte's blog and
+# Dylan Paulus' blog. Items from 2013 on.
+_BLIND6_REPORT_FEEDS = (
+    ("Building a Beg-Meil", REALWORLD / "3c1152be6c9e4752"),
+    ("Eliot Jones", REALWORLD / "9e0834333e854116"),
+    ("KittenLabs", REALWORLD / "3ac543065ca0ef7d"),
+    ("Matt Massicotte's Blog", REALWORLD / "2756591d76dda573"),
+    ("Dylan Paulus' Blog", REALWORLD / "35d239094642a61f"),
+)
+
+
+def blind6_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Building a Beg-Meil, Eliot
+    Jones, KittenLabs, Matt Massicotte, Dylan Paulus): split off before writer19 changed the
+    writer in the twenty-fifth session, printed only after its rules were final."""
+    return _world_days(_BLIND6_REPORT_FEEDS, "blind report 6", since=date(2013, 1, 1))

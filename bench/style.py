@@ -56,13 +56,17 @@ against its sources, the bottom line and hook against the day's).
 - blind report 5 (twenty-fifth session): five blogs no earlier set used (dkg's blog, Always
   Twisted, Jessica Temporal, Tom Hazledine, Benlog), split off before that session changed
   the writer, printed only after its rules were final; ``--print-blind5`` prints them.
+- blind report 6 (twenty-fifth session): five more blogs no earlier set used (Building a
+  Beg-Meil, Eliot Jones, KittenLabs, Matt Massicotte, Dylan Paulus), split off before
+  writer19 changed the writer, printed only after its rules were final; ``--print-blind6``
+  prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
-        [--print-blind4] [--print-blind5] [--no-write]
+        [--print-blind4] [--print-blind5] [--print-blind6] [--no-write]
 """
 
 from __future__ import annotations
@@ -91,6 +95,7 @@ from _days import (
     blind3_report_days,
     blind4_report_days,
     blind5_report_days,
+    blind6_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -302,6 +307,7 @@ PRINT_FLAGS = (
     "--print-blind3",
     "--print-blind4",
     "--print-blind5",
+    "--print-blind6",
 )
 
 
@@ -406,6 +412,13 @@ def main() -> int:
             "session)",
             blind5_report_days(),
             "--print-blind5",
+        ),
+        (
+            "blind report 6: 5 more blogs never used before (Building a Beg-Meil, Eliot Jones, "
+            "KittenLabs, Matt Massicotte, Dylan Paulus), every day since 2013 (reported in the "
+            "twenty-fifth session)",
+            blind6_report_days(),
+            "--print-blind6",
         ),
     ):
         if days:

@@ -26,6 +26,14 @@ _HIDDEN_STYLE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])", re.I
 )
 
+# The elements whose style _HIDDEN_STYLE may match, found by the parser's selector engine
+# (in C) rather than every styled element brought to Python for the pattern: a match holds
+# "none", or "dden" with "hidden", or "font-", "ze" and "0"; those letters are the only ones
+# of the pattern that no non-ASCII letter matches under re.I ("i" matches "ı" and "İ", "s"
+# matches "ſ"), and the selectors' "i" is ASCII case-insensitive. A twentieth of the styled
+# elements of the real-world feeds; html_to_text 4% faster.
+_MAY_HIDE = "[style*=none i], [style*=dden i], [style*=font- i][style*=ze i][style*='0']"
+
 
 def html_to_text(value: str | None) -> str:
     """Visible text of an HTML fragment (scripts, styles and hidden elements dropped)."""
@@ -36,7 +44,11 @@ def html_to_text(value: str | None) -> str:
     tree = HTMLParser(value)
     for node in tree.css("script, style, noscript, template, [hidden], [aria-hidden=true]"):
         node.decompose()
-    for node in tree.css("[style]"):
+    seen: set[int] = set()
+    for node in tree.css(_MAY_HIDE):
+        if node.mem_id in seen:  # a node two of the selectors match comes twice
+            continue
+        seen.add(node.mem_id)
         if _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
             node.decompose()
     root = tree.body or tree.root
@@ -45,6 +57,8 @@ def html_to_text(value: str | None) -> str:
 
 
 def _norm_for_hash(s: str) -> str:
+    if s.isascii():  # see _norm_squashed_for_hash
+        return _squash(s).lower()
     return _squash(unicodedata.normalize("NFKC", s)).casefold()
 
 
@@ -60,7 +74,12 @@ def _norm_squashed_for_hash(s: str) -> str:
     of the 517 such texts among the 4,092 real-world entries). Its compatibility
     decomposition is "..." and all four are starters (combining class 0), so ``s`` and ``s``
     with each "…" replaced by "..." decompose alike and have one NFKC: when the replaced
-    text is normalized, it is that NFKC (a replace and a check in C, not a normalization)."""
+    text is normalized, it is that NFKC (a replace and a check in C, not a normalization).
+
+    An ASCII text (a flag of the string: no scan) is its own NFKC, and on ASCII casefold is
+    lower, which has a fast path for ASCII strings that casefold lacks."""
+    if s.isascii():
+        return s.lower()
     if "\u2026" in s:
         dotted = s.replace("\u2026", "...")
         if unicodedata.is_normalized("NFKC", dotted):

@@ -82,6 +82,13 @@ def test_every_stored_field_of_the_real_world_fixtures_is_unchanged() -> None:
         '<p>Seen</p><span ARIA-HIDDEN="true">Order</span>',
         '<p>Seen</p><span STYLE="DISPLAY : NONE">Order</span>',
         "<p>Seen</p><p style='font-size:0'>Order</p>",
+        # what the pattern for hidden styles matches beyond ASCII case: "ı", "İ" for "i" and
+        # "ſ" for "s"; a value's character references read as characters
+        "<p>Seen</p><span style='VISIBILITY : HIDDEN'>Order</span>",
+        "<p>Seen</p><span style='vis\u0131bil\u0130ty:h\u0131dden'>Order</span>",
+        "<p>Seen</p><span style='FONT-\u017fIZE: 0PX'>Order</span>",
+        "<p>Seen</p><span style='display:&#110;one'>Order</span>",
+        "<p>Seen</p><span style='display:none' STYLE='x'><b style='font-size:0'>O</b>rder</span>",
         "<p>Seen</p><svg><script>Order</script></svg>",
     ],
 )

@@ -8,7 +8,12 @@ import pytest
 from conftest import shared_or_skip
 
 from bot.errors import FeedError, FeedErrorKind
-from bot.feeds.normalize import _norm_squashed_for_hash, content_hash, normalize_entries
+from bot.feeds.normalize import (
+    _norm_for_hash,
+    _norm_squashed_for_hash,
+    content_hash,
+    normalize_entries,
+)
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedEntry, ParsedFeed
 
@@ -128,6 +133,20 @@ def test_an_ellipsis_beside_any_character_normalizes_as_nfkc_does() -> None:
         text = f"{c}\u2026{c}"
         expected = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
         assert _norm_squashed_for_hash(text) == expected, hex(code)
+
+
+def test_an_ascii_text_hashes_as_its_full_normalization() -> None:
+    # ASCII texts skip NFKC and fold with lower(): every pair of ASCII characters (controls
+    # and the separators str.split() takes as whitespace among them) must come out as the
+    # full normalization, squashed and casefolded, would make it
+    chars = [chr(c) for c in range(128)]
+    for a in chars:
+        for b in chars:
+            text = f"{a}{b} X{a}"
+            full = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+            assert _norm_for_hash(text) == full, (a, b)
+            squashed = " ".join(text.split())
+            assert _norm_squashed_for_hash(squashed) == full, (a, b)
 
 
 def test_the_content_hash_of_every_real_world_entry_is_the_one_earlier_versions_stored() -> None:

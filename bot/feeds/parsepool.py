@@ -107,6 +107,10 @@ class ParsePool:
     async def __aexit__(self, *exc: object) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Start the workers now (in a running event loop), not with the first parse."""
+        self._pool.start()
+
     def close(self) -> None:
         self._pool.close()
 

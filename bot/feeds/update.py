@@ -143,6 +143,11 @@ class Poller:
             self.store, keep_log=self.settings.fetch_log_keep, coming=len(feeds)
         )
         parsers = self._parsers()
+        if any(f.etag is None and f.last_modified is None for f in feeds):
+            # A feed without validators answers with a body: its workers start with the
+            # requests (their start-up overlaps the first answers' wait), not after the
+            # first body. A poll of feeds that all may answer 304 starts them only if needed.
+            parsers.start()
 
         disk_full: list[BaseException] = []
 

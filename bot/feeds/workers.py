@@ -207,6 +207,13 @@ class WorkerPool:
                 with contextlib.suppress(ValueError):
                     self._waiting.remove(call)
 
+    def start(self) -> None:
+        """Start every worker now, not with the first calls: a caller sure that calls are
+        coming has them ready by then (the fork server's imports, the first time, take a
+        third of a second)."""
+        while not self._closed and len(self._workers) + self._starting < self._size:
+            self._start_worker()
+
     def dispatch(self) -> None:
         """Hand waiting calls to the least busy workers; start workers while all are busy."""
         while self._waiting and not self._closed:

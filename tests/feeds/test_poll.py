@@ -8,7 +8,8 @@ from support.feed_server import FeedServer
 from bot.clock import FixedClock
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind, UnsafeURLError
-from bot.feeds.fetch import Fetcher, make_client
+from bot.feeds.fetch import Fetcher, FetchResponse, make_client
+from bot.feeds.parsepool import ParsePool
 from bot.feeds.update import Poller
 from bot.models import FeedSpec, PollStatus
 from bot.store.store import Store
@@ -58,6 +59,35 @@ async def test_second_poll_is_not_modified_and_keeps_validators(
     (feed,) = await store.list_feeds(all_scopes=True)
     assert feed.etag and feed.last_modified
     assert await store.count_entries() == 20
+
+
+@pytest.fixture
+def poller(store: Store, fetcher: Fetcher, settings: Settings, clock: FixedClock) -> Poller:
+    return Poller(store, fetcher, settings, clock)
+
+
+async def test_parse_workers_start_with_the_requests_when_a_feed_is_new(
+    poller: Poller, server: FeedServer, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a feed never fetched (no validators) answers with a body: the workers are started
+    # before any request is made, not once the first body is in; a poll whose feeds may all
+    # answer 304 starts none of its own accord (a 304 needs no parse)
+    starts: list[str] = []
+    monkeypatch.setattr(ParsePool, "start", lambda self: starts.append("start"))
+    fetch = poller.fetcher.fetch
+
+    async def watched(url: str, **kw: str | None) -> FetchResponse:
+        starts.append("fetch")
+        return await fetch(url, **kw)
+
+    monkeypatch.setattr(poller.fetcher, "fetch", watched)
+    await _add(poller.store, clock, "tc", server.url("/techcrunch.xml"))
+    assert (await poller.poll())[0].new == 20
+    assert starts == ["start", "fetch"]
+    starts.clear()
+    clock.advance(timedelta(hours=1))
+    assert (await poller.poll())[0].status is PollStatus.NOT_MODIFIED
+    assert starts == ["fetch"]
 
 
 async def test_backoff_doubles_per_failure(

@@ -24,6 +24,17 @@ async def test_calls_come_back_with_their_results_and_errors() -> None:
         pool.close()
 
 
+async def test_workers_started_ahead_take_the_calls_and_are_never_more_than_asked() -> None:
+    pool = WorkerPool(_context(), 2, time_limit=10.0)
+    try:
+        pool.start()
+        pool.start()  # while the first two are starting: no third
+        pids = await asyncio.gather(*(pool.run(os.getpid) for _ in range(40)))
+        assert 1 <= len(set(pids)) <= 2
+    finally:
+        pool.close()
+
+
 async def test_the_time_limit_counts_from_when_a_worker_starts_the_call() -> None:
     # one worker, two calls of 0.6 s each sent at once: the second one ends 1.2 s after it
     # was asked for, past the 1 s limit, but only 0.6 s after its worker started it

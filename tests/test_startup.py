@@ -87,6 +87,7 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "bot.digest.embed",
         "bot.summarize.offline.voice",
         "numpy",
+        "py3langid",  # the writer's language check: its model loads with the first story
         "aiohttp",  # the feed client's connections: with its first request
         "httpx",  # the feed client itself: made on first use, and nothing here fetches
         "sqlalchemy.dialects.postgresql",  # the database is SQLite

@@ -66,7 +66,10 @@ _END = re.compile(r"[.!?][\"”’')]*$")
 
 _FIRST_PERSON = re.compile(
     r"^(?:I|I'm|I’m|I've|I’ve|I'd|I’d|We|We're|We’re|We've|We’ve|We'll|We’ll|My|Our|Us|Let's|Let’s)\b"
-    r"|\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|our|us)\b(?![-'’])",
+    r"|\b(?:I|I'm|I’m|I've|I’ve|I'll|I’ll|I'd|I’d|me|my|myself|we|we're|we’re|we've|we’ve"
+    r"|we'll|we’ll|we'd|we’d|our|ourselves|us)\b(?![-'’])"
+    # a blogger's lowercase "i" ("Today, i uploaded GnuPG 2.1.0 ..."), not "(i)" or "i.e."
+    r"|(?<![\w(/.'’-])i(?:['’](?:m|ve|d|ll))?\s(?=[a-z])",
 )
 # "A friend of mine asked ...", "..., you need to know how to track spend ...", "... using
 # your favorite programming language.": the writer or the reader, wherever in the line

@@ -2,7 +2,8 @@
 
 For each story: the facts are whole source sentences that say who did what (central ones
 first, close to the headline, picked by ``extractive.rank_sentences`` and passed by
-``screen``: no hooks, furniture or sentences that lean on the one before), put in plain
+``screen``: no hooks, furniture or sentences that lean on the one before; and in English,
+``language``: the rules know no other), put in plain
 words without changing what they claim (``plain``). Then, only when the story's own facts
 fill it, a line on what it means and, for the lead, the take (``take``). A story whose
 facts fill no line gets none: no stock line is better than one that could sit under any
@@ -27,6 +28,7 @@ from bot.summarize.offline import templates as T
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
+from bot.summarize.offline.language import is_foreign, language_of
 from bot.summarize.offline.lede import Place, is_lede_news, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.reference import is_reference_line
@@ -116,6 +118,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     docs = [_body(a) for a in story.articles]
     year = story.lead_article.published_at.year
     where = [places(d, cut_truncated) for d in docs]
+    # the rules below only know English (``language``)
+    languages = [language_of(d) for d in docs]
     ranked = rank_sentences(
         docs,
         limit=CANDIDATES,
@@ -128,7 +132,9 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, pos, sentence in ranked:
         place = where[doc].get(sentence, Place(pos, "", len(where[doc])))
-        if not _printable(sentence, place, story.articles[doc].title, year):
+        if is_foreign(sentence, languages[doc]) or not _printable(
+            sentence, place, story.articles[doc].title, year
+        ):
             continue
         pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
         if pieces and len(pieces[0].split()) >= MIN_PIECE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.summarize.offline import language
 from bot.summarize.offline.language import is_foreign, language_of
 from bot.summarize.offline.screen import HOOK, NEWS, kind
 
@@ -114,3 +115,26 @@ def test_an_english_post_by_the_same_blogger_is_english() -> None:
     )
     assert language_of(text)[0] == "en"
     assert not is_foreign(text, language_of(text))
+
+
+def test_a_plainly_english_article_is_judged_without_loading_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the model costs about half a second and 75 MB to load: an English day needs none of it
+    def no_model() -> None:
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    text = (
+        "Microsoft announced a new general-purpose serverless container platform, Azure "
+        "Container Apps, on Tuesday. The service runs containers on demand and scales them to "
+        "zero when they are idle, and it is priced by the second, the company said."
+    )
+    assert language_of(text) == ("en", 1.0)
+    portuguese = (
+        "Depois de uma conversa longa outro dia sobre dependências e reprodutibilidade de "
+        "ambientes, decidi fazer essa colinha pra falar de um arquivo muito frequente nos "
+        "projetos Python que vejo por aí: o requirements.txt."
+    )
+    with pytest.raises(AssertionError, match="model was loaded"):
+        language_of(portuguese)

@@ -208,7 +208,9 @@ _VOLUME_END = re.compile(r"(?:^|\s)(?:[Vv]ols?|pp|[Ff]ig|[Cc]h)\.$")
 _NUMBER_NEXT = re.compile(r"(?:\d|[IVXL]+\b)")
 
 
-def _ordinal_dates(sentences: list[str]) -> list[str]:
+def _rejoin_number_cuts(sentences: list[str]) -> list[str]:
+    """Undo pysbd's cut before a number that belongs to the piece before it: a date's
+    ordinal day before its month, a volume or page abbreviation before its number."""
     out: list[str] = []
     for s in sentences:
         if out and (
@@ -237,6 +239,6 @@ def _split(text: str) -> tuple[str, ...]:
             # the abbreviation cuts first, so that one inside a quotation is undone too
             # ("...held in the U.S. We are preparing...,” said the minister)
             cut = [part for s in found for part in _abbreviation_ends(s)]
-            for s in _closed_over(piece, _ordinal_dates(cut)):
+            for s in _closed_over(piece, _rejoin_number_cuts(cut)):
                 out.extend(_unglue_heading(s))
     return tuple(out)

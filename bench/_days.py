@@ -478,3 +478,29 @@ def blind6_report_days() -> list[Day]:
     Jones, KittenLabs, Matt Massicotte, Dylan Paulus): split off before writer19 changed the
     writer in the twenty-fifth session, printed only after its rules were final."""
     return _world_days(_BLIND6_REPORT_FEEDS, "blind report 6", since=date(2013, 1, 1))
+
+
+# The twenty-sixth session's blind set ('blind report 7'): five blogs that no earlier set, the
+# demo's snapshots, the cluster set, tests/data/writer or any bench used (checked by fixture
+# id against the whole repository, tests/data/feeds/normalized.json aside), fixed and
+# committed before that session changed the writer (its planned change: block boundaries
+# kept as line breaks in the stored text, so headings and titles stop gluing to a first
+# line); no digest of them is printed until its rules are final, and their printed facts are
+# labelled only after. Chosen from INDEX.json titles and item counts and the items' date
+# range only (no title or text of an item was read): the next five unused blogs by item
+# count whose items reach past 2024 (the generated AI feeds left carry no text): Sebastien
+# Lovergne, Danny, Frisk, ThatSoftwareDude.com and Glass Petal Smoke. Items from 2013 on.
+_BLIND7_REPORT_FEEDS = (
+    ("Sebastien Lovergne", REALWORLD / "2c95f93d868f5c01"),
+    ("Danny", REALWORLD / "27d411d472a4e51a"),
+    ("Frisk", REALWORLD / "1c17c9c37207f120"),
+    ("ThatSoftwareDude.com", REALWORLD / "92f267815335c9ef"),
+    ("Glass Petal Smoke", REALWORLD / "1883db9e2736546b"),
+)
+
+
+def blind7_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Sebastien Lovergne, Danny,
+    Frisk, ThatSoftwareDude.com, Glass Petal Smoke): split off before the twenty-sixth
+    session changed the writer, printed only after its rules were final."""
+    return _world_days(_BLIND7_REPORT_FEEDS, "blind report 7", since=date(2013, 1, 1))

@@ -60,13 +60,17 @@ against its sources, the bottom line and hook against the day's).
   Beg-Meil, Eliot Jones, KittenLabs, Matt Massicotte, Dylan Paulus), split off before
   writer19 changed the writer, printed only after its rules were final; ``--print-blind6``
   prints them.
+- blind report 7 (twenty-sixth session): five more blogs no earlier set used (Sebastien
+  Lovergne, Danny, Frisk, ThatSoftwareDude.com, Glass Petal Smoke), split off before that
+  session changed the writer, printed only after its rules are final; ``--print-blind7``
+  prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
-        [--print-blind4] [--print-blind5] [--print-blind6] [--no-write]
+        [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7] [--no-write]
 """
 
 from __future__ import annotations
@@ -96,6 +100,7 @@ from _days import (
     blind4_report_days,
     blind5_report_days,
     blind6_report_days,
+    blind7_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -308,6 +313,7 @@ PRINT_FLAGS = (
     "--print-blind4",
     "--print-blind5",
     "--print-blind6",
+    "--print-blind7",
 )
 
 
@@ -420,6 +426,13 @@ def main() -> int:
             "twenty-fifth session)",
             blind6_report_days(),
             "--print-blind6",
+        ),
+        (
+            "blind report 7: 5 more blogs never used before (Sebastien Lovergne, Danny, Frisk, "
+            "ThatSoftwareDude.com, Glass Petal Smoke), every day since 2013 (reported in the "
+            "twenty-sixth session)",
+            blind7_report_days(),
+            "--print-blind7",
         ),
     ):
         if days:

@@ -138,3 +138,30 @@ def test_a_plainly_english_article_is_judged_without_loading_the_model(
     )
     with pytest.raises(AssertionError, match="model was loaded"):
         language_of(portuguese)
+
+
+def test_a_story_with_no_printable_sentence_never_loads_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A short first-person post is not plainly English to the shortcut (under 12 words), but
+    # no sentence of it passes the rules, so the day's digest never pays for the model.
+    def no_model() -> None:
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    summary = _summary("My week", "I spent the week on my garden. It was fun.")
+    assert "garden" not in summary
+    # a news line from a short item still asks, and still prints
+    monkeypatch.undo()
+    asked: list[str] = []
+    real = language._identifier()
+
+    class Counting:
+        def classify(self, text: str) -> tuple[str, float]:
+            asked.append(text)
+            return real.classify(text)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(language, "_identifier", Counting)
+    line = "Mistral released Devstral 2, a 123B coding model, on Tuesday."
+    assert "Devstral 2" in _summary("Mistral releases Devstral 2", line)
+    assert asked == [line]

@@ -117,14 +117,19 @@ def test_an_english_post_by_the_same_blogger_is_english() -> None:
     assert not is_foreign(text, language_of(text))
 
 
-def test_a_plainly_english_article_is_judged_without_loading_the_model(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # the model costs about half a second and 75 MB to load: an English day needs none of it
-    def no_model() -> None:
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model made to fail: it costs about half a second and 75 MB to load."""
+
+    def load() -> None:
         raise AssertionError("the language model was loaded")
 
-    monkeypatch.setattr(language, "_identifier", no_model)
+    monkeypatch.setattr(language, "_identifier", load)
+
+
+@pytest.mark.usefixtures("no_model")
+def test_a_plainly_english_article_is_judged_without_loading_the_model() -> None:
+    # an English day needs none of it
     text = (
         "Microsoft announced a new general-purpose serverless container platform, Azure "
         "Container Apps, on Tuesday. The service runs containers on demand and scales them to "
@@ -141,14 +146,10 @@ def test_a_plainly_english_article_is_judged_without_loading_the_model(
 
 
 def test_a_story_with_no_printable_sentence_never_loads_the_model(
-    monkeypatch: pytest.MonkeyPatch,
+    no_model: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A short first-person post is not plainly English to the shortcut (under 12 words), but
     # no sentence of it passes the rules, so the day's digest never pays for the model.
-    def no_model() -> None:
-        raise AssertionError("the language model was loaded")
-
-    monkeypatch.setattr(language, "_identifier", no_model)
     summary = _summary("My week", "I spent the week on my garden. It was fun.")
     assert "garden" not in summary
     # a news line from a short item still asks, and still prints

@@ -35,14 +35,59 @@ _HIDDEN_STYLE = re.compile(
 _MAY_HIDE = "[style*=none i], [style*=dden i], [style*=font- i][style*=ze i][style*='0']"
 
 
+# Where a reader sees a new line: the block elements' tags, opening or closing. The text
+# keeps one line per block (a post's title, a section heading, a caption or a byline is a
+# line of its own, never glued to the first sentence); docs/ARCHITECTURE.md, "Stored text".
+# Lowercase or uppercase only (mixed case is a line break lost, nothing else), spelt as a
+# tree by first letter: matched case-insensitively, or as a flat list, the scan cost two
+# or three times as much on the real-world feeds.
+_BLOCK_NAMES = (
+    r"p(?:re)?|b(?:r|lockquote)|d(?:iv|[dlt]|etails|ialog)|li|h(?:[1-6r]|eader|group)|[ou]l"
+    r"|t(?:r|able)|f(?:ig(?:ure|caption)|ooter|orm|ieldset)|s(?:ection|ummary)"
+    r"|a(?:rticle|side|ddress)|c(?:aption|enter)|m(?:ain|enu)|nav"
+)
+# On the UTF-8 the parser is fed (what selectolax makes of a str: errors ignored), a third
+# cheaper to scan than the str.
+_BLOCK_TAG = re.compile(rf"<(?=/?(?:{_BLOCK_NAMES}|{_BLOCK_NAMES.upper()})[\s/>])".encode())
+# What is put before each block tag: a character str.split() takes as whitespace (so the
+# squashed text, and the content hash, are what they were before lines were kept) that no
+# feed writes ("record separator"). Text the parser moves out of a table (the HTML rules
+# for stray text in one) loses its place, so a table's rows get theirs from the tree.
+_MARK = "\x1e"
+_MARKED = b"\x1e<"
+# Dropped: never seen. Table rows are found by the same query (one walk of the tree where
+# no table is), marked before anything is dropped (a dropped element's rows and marks go
+# with it).
+_DROP = "script, style, noscript, template, [hidden], [aria-hidden=true]"
+_DROP_OR_ROW = f"{_DROP}, tr"
+# A blank line in a plain text (no markup) is its paragraph break.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def _lines(text: str) -> str:
+    """One squashed line per piece between marks, empty ones dropped (map, not a loop in
+    Python: a text has a piece per block tag)."""
+    return "\n".join(filter(None, map(" ".join, map(str.split, text.split(_MARK)))))
+
+
 def html_to_text(value: str | None) -> str:
-    """Visible text of an HTML fragment (scripts, styles and hidden elements dropped)."""
+    """Visible text of an HTML fragment (scripts, styles and hidden elements dropped), one
+    line per block (paragraph, heading, list item, line break, table row ...): inside a
+    line, text pieces joined by a space and all whitespace squashed; no empty lines. Its
+    squash (``oneline``) is the text earlier versions stored, whitespace for whitespace."""
     if not value:
         return ""
-    if "<" not in value and "&" not in value:
-        return _squash(value)
-    tree = HTMLParser(value)
-    for node in tree.css("script, style, noscript, template, [hidden], [aria-hidden=true]"):
+    if "<" not in value:
+        if "\n" in value:
+            value = _BLANK_LINE.sub(_MARK, value)
+        if "&" not in value:
+            return _lines(value)
+    tree = HTMLParser(_BLOCK_TAG.sub(_MARKED, value.encode("utf-8", "ignore")))
+    found = tree.css(_DROP_OR_ROW)
+    rows = [node for node in found if node.tag == "tr"]
+    for node in rows:
+        node.insert_before(_MARK)
+    for node in tree.css(_DROP) if rows else found:
         node.decompose()
     seen: set[int] = set()
     for node in tree.css(_MAY_HIDE):
@@ -52,8 +97,13 @@ def html_to_text(value: str | None) -> str:
         if _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
             node.decompose()
     root = tree.body or tree.root
-    text = root.text(separator=" ") if root is not None else ""
-    return _squash(text)
+    return _lines(root.text(separator=" ")) if root is not None else ""
+
+
+def oneline(text: str) -> str:
+    """``text`` (html_to_text's) as one line: what a one-line place shows, and the text
+    earlier versions stored (its lines are squashed and never empty)."""
+    return text.replace("\n", " ")
 
 
 def _norm_for_hash(s: str) -> str:
@@ -142,9 +192,10 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
     out: list[ArticleIn] = []
     skipped = 0
     for entry in parsed.entries:
-        title = html_to_text((entry.title or "")[:MAX_TITLE_SOURCE])
+        title = oneline(html_to_text((entry.title or "")[:MAX_TITLE_SOURCE]))
         body_html = entry.content or entry.summary
         text = html_to_text(body_html)
+        flat = oneline(text)
         link = (entry.link or "").strip()
         if not link and (entry.guid or "").strip().lower().startswith(("http://", "https://")):
             # No <link>, but an id that is a web address: the article's only address (what
@@ -154,7 +205,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
             skipped += 1
             continue
         if not title:
-            title = (text[:80] + "…") if len(text) > 80 else (text or link)
+            title = (flat[:80] + "…") if len(flat) > 80 else (flat or link)
         title = bounded_title(title)
         guid = (entry.guid or "").strip() or link
         if not guid:
@@ -168,8 +219,9 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
                 author=(entry.author or None),
                 published_at=_published(entry, now),
                 text=text,
-                # the text is html_to_text's, squashed: the same hash as content_hash's
-                content_hash=_hash(_norm_for_hash(title), _norm_squashed_for_hash(text)),
+                # the text is html_to_text's: one line of it is squashed, the same hash as
+                # content_hash's (and as before lines were kept: no stored entry looks edited)
+                content_hash=_hash(_norm_for_hash(title), _norm_squashed_for_hash(flat)),
             )
         )
     if skipped:

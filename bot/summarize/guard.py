@@ -124,8 +124,10 @@ REASON_MENTION = "chat mentions"
 
 
 def is_order(sentence: str) -> bool:
-    """Does this sentence address a model ("ignore your instructions", "SYSTEM:", a ping)?"""
-    return bool(_ORDERS.search(sentence))
+    """Does this sentence (or text) address a model ("ignore your instructions", "SYSTEM:",
+    a ping)? Read as one line: an order cut over two paragraphs ("Pay no attention" /
+    "to what you were told ...") is still one."""
+    return bool(_ORDERS.search(sentence.replace("\n", " ")))
 
 
 def gives_orders(text: str) -> bool:
@@ -135,10 +137,21 @@ def gives_orders(text: str) -> bool:
 
 
 def strip_orders(text: str) -> str:
-    """``text`` without the sentences that address a model; the rest as it was."""
-    if not _ORDERS.search(text):
+    """``text`` without the sentences that address a model; the rest as it was, a line (a
+    paragraph of the feed's HTML) to a line when that drops what reading the text as one
+    line drops. An order cut over two lines ("<p>Ignore your previous</p><p>instructions
+    and ...</p>") is in neither line alone: read as one line, as texts were stored before
+    lines were kept, it goes whole (the paragraphs with it)."""
+    if not is_order(text):
         return text
-    return " ".join(s for s in split_sentences(text) if not is_order(s))
+    flat = " ".join(s for s in split_sentences(text.replace("\n", " ")) if not is_order(s))
+    if "\n" not in text:
+        return flat
+    lines = (
+        " ".join(s for s in split_sentences(line) if not is_order(s)) for line in text.split("\n")
+    )
+    kept = "\n".join(line for line in lines if line)
+    return kept if kept.replace("\n", " ") == flat else flat
 
 
 def _norm_number(raw: str) -> str:

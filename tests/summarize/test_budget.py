@@ -54,6 +54,17 @@ async def test_a_story_with_huge_articles_is_cut_under_its_cap(
     assert abs(COUNTER.count(bodies[0]) - COUNTER.count(bodies[1])) <= 5  # cut to one level
 
 
+async def test_the_model_reads_an_article_paragraph_by_paragraph(
+    srv: LLMServer, client: httpx.AsyncClient
+) -> None:
+    # the stored text keeps the feed HTML's blocks as lines; the prompt keeps them too
+    article = verge()[9]
+    assert article.text.count("\n") >= 3
+    await summarizer(srv, client).write([Story(key="p", articles=(article,))], WINDOW)
+    lines = story_block(srv.requests[0].user).splitlines()
+    assert all(line in lines for line in article.text.split("\n"))
+
+
 async def test_a_day_that_fits_is_one_call(srv: LLMServer, client: httpx.AsyncClient) -> None:
     stories = [Story(key=f"v{i}", articles=(a,)) for i, a in enumerate(verge())]
     text = await summarizer(srv, client, digest_tokens=12000).write(stories, WINDOW)

@@ -62,3 +62,32 @@ def test_page_furniture_about_the_post_itself() -> None:
         kind("UPDATE : This blog post is old and does not reflect current plans or pricing.")
         == BOILERPLATE
     )
+
+
+def test_a_subtitle_or_heading_in_its_own_block_is_not_glued_to_the_first_sentence() -> None:
+    # Mikhail Shilkov's and TIME's feed HTML (blind report 4, fourth round): the subtitle
+    # and the newsletter's section heading are blocks of their own, so the text keeps them
+    # as lines and the first sentence prints whole, from its first word
+    from bot.feeds.normalize import html_to_text
+
+    summary = _summary(
+        "Claude Code 2.0 System Prompt Changes",
+        html_to_text(
+            "<p><em>Analyzing the system prompt changes between Claude Code 1.x and 2.0, "
+            "powered by Sonnet 4.5</em></p><p>Claude Code 2.0 launched in September 2025, "
+            "powered by Sonnet 4.5 which Anthropic calls the “best coding model in the "
+            "world.” The announcement focused on checkpoints and the new VS Code extension.</p>"
+        ),
+    )
+    assert summary.startswith("Claude Code 2.0 launched in September 2025, powered by")
+    summary = _summary(
+        "Meta Poaches Key Google AI Researcher",
+        html_to_text(
+            "<p>Welcome back to <em>In the Loop</em>, TIME’s new twice-weekly newsletter "
+            "about AI.</p><h3>What to Know: Meta poaches key Google researcher</h3><p>Meta "
+            "poached a key Google DeepMind researcher last month, in a sign that competition "
+            "for talent is heating up. Tim Brooks, who co-led the Sora team at OpenAI, has "
+            "been working at Meta.</p>"
+        ),
+    )
+    assert summary.startswith("Meta poached a key Google DeepMind researcher last month")

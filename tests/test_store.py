@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,34 @@ async def test_two_processes_starting_together_both_register_the_channel_and_fee
         assert len(await store.list_feeds()) == 5
     finally:
         await other.close()
+
+
+async def test_a_database_made_with_small_pages_keeps_working(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """New databases get 16 KiB pages; one an earlier version made (4 KiB pages, WAL) opens,
+    stores long texts and reads them back as before, its page size unchanged."""
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as raw:
+        raw.execute("PRAGMA page_size=4096")
+        raw.execute("PRAGMA journal_mode=WAL")
+        raw.execute("CREATE TABLE made_before (x)")
+    for path in (old, tmp_path / "new.db"):
+        store = await Store.open(f"sqlite+aiosqlite:///{path}")
+        try:
+            feed = await store.add_feed(
+                FeedSpec("Example", "https://example.org/feed"), clock.now()
+            )
+            long = [_article(n, clock, f"word{n} " * 3000) for n in range(3)]
+            assert (await store.upsert_entries(feed.id, long, clock.now())).new == 3
+            rows = await store.entry_rows(feed.id)
+            assert sorted(r["text"] for r in rows) == sorted(a.text for a in long)
+        finally:
+            await store.close()
+    sizes = [
+        sqlite3.connect(p).execute("PRAGMA page_size").fetchone()[0]
+        for p in (old, tmp_path / "new.db")
+    ]
+    assert sizes == [4096, 16384]

@@ -504,3 +504,28 @@ def blind7_report_days() -> list[Day]:
     Frisk, ThatSoftwareDude.com, Glass Petal Smoke): split off before the twenty-sixth
     session changed the writer, printed only after its rules were final."""
     return _world_days(_BLIND7_REPORT_FEEDS, "blind report 7", since=date(2013, 1, 1))
+
+
+# The twenty-sixth session's second blind set ('blind report 8'): five blogs that no earlier
+# set, the demo's snapshots, the cluster set, tests/data/writer or any bench used (checked by
+# fixture id against the whole repository, tests/data/feeds/normalized.json aside), fixed and
+# committed after the lead had read blind report 7 and before writer21 changed the writer; no
+# digest of them is printed until its rules are final, and their printed facts are labelled
+# only after. Chosen from INDEX.json titles and item counts and the items' date range only
+# (no title or text of an item was read): the next five unused blogs by item count whose
+# items reach past 2024: FogBlog, alexwlchan, Every Day Is Like Wednesday, Salmon Run and
+# Amit Gawande. Items from 2013 on.
+_BLIND8_REPORT_FEEDS = (
+    ("FogBlog", REALWORLD / "37138ba903942a40"),
+    ("alexwlchan", REALWORLD / "4fa0b1b8f5681301"),
+    ("Every Day Is Like Wednesday", REALWORLD / "9ffe5a284356888f"),
+    ("Salmon Run", REALWORLD / "a4046954d16bd5a6"),
+    ("Amit Gawande", REALWORLD / "4c020e5c64ede907"),
+)
+
+
+def blind8_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (FogBlog, alexwlchan, Every
+    Day Is Like Wednesday, Salmon Run, Amit Gawande): split off before writer21 changed the
+    writer in the twenty-sixth session, printed only after its rules were final."""
+    return _world_days(_BLIND8_REPORT_FEEDS, "blind report 8", since=date(2013, 1, 1))

@@ -64,13 +64,18 @@ against its sources, the bottom line and hook against the day's).
   Lovergne, Danny, Frisk, ThatSoftwareDude.com, Glass Petal Smoke), split off before that
   session changed the writer, printed only after its rules are final; ``--print-blind7``
   prints them.
+- blind report 8 (twenty-sixth session): five more blogs no earlier set used (FogBlog,
+  alexwlchan, Every Day Is Like Wednesday, Salmon Run, Amit Gawande), split off before
+  writer21 changed the writer, printed only after its rules are final; ``--print-blind8``
+  prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
 
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
-        [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7] [--no-write]
+        [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
+        [--print-blind8] [--no-write]
 """
 
 from __future__ import annotations
@@ -101,6 +106,7 @@ from _days import (
     blind5_report_days,
     blind6_report_days,
     blind7_report_days,
+    blind8_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -314,6 +320,7 @@ PRINT_FLAGS = (
     "--print-blind5",
     "--print-blind6",
     "--print-blind7",
+    "--print-blind8",
 )
 
 
@@ -433,6 +440,13 @@ def main() -> int:
             "twenty-sixth session, after writer20)",
             blind7_report_days(),
             "--print-blind7",
+        ),
+        (
+            "blind report 8: 5 more blogs never used before (FogBlog, alexwlchan, Every Day Is "
+            "Like Wednesday, Salmon Run, Amit Gawande), every day since 2013 (reported in the "
+            "twenty-sixth session, after writer21)",
+            blind8_report_days(),
+            "--print-blind8",
         ),
     ):
         if days:

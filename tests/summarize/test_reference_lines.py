@@ -182,9 +182,9 @@ def test_talks_under_way_are_printed() -> None:
     assert "The talks come" not in summary
 
 
-def test_no_labelled_news_sentence_is_taken_for_a_reference_line() -> None:
-    """The labelled sets' news lines, judged as if dated long after any year they name."""
-    news = [
+def labelled_news() -> list[str]:
+    """Every sentence labelled news in the writer's labelled sets."""
+    return [
         row["text"]
         for name in ("printed", "sentences", "positions")
         for row in map(
@@ -192,5 +192,10 @@ def test_no_labelled_news_sentence_is_taken_for_a_reference_line() -> None:
         )
         if row["label"] == "news"
     ]
+
+
+def test_no_labelled_news_sentence_is_taken_for_a_reference_line() -> None:
+    """The labelled sets' news lines, judged as if dated long after any year they name."""
+    news = labelled_news()
     assert len(news) > 500
     assert [s for s in news if is_reference_line(s, 2100)] == []

@@ -62,8 +62,11 @@ _NEWS_NOW = re.compile(
     + r"|\bthe\s(?:world['’]s\s)?(?:first|second|third|only)\s(?:[\w-]+\s){0,3}to\s[a-z]+",
     re.I,
 )
+NEWS_NOW = _NEWS_NOW  # ``blog`` asks the same of a line that says what a thing can do
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_BRACKETS = re.compile(r"\s*\([^()]*\)")
+# A name's other names in brackets, and a footnote's mark ("The “Bullet Journal” [1] is a
+# system for ...").
+_BRACKETS = re.compile(r"\s*\([^()]*\)|\s*\[\d{1,3}\]")
 # Not news whatever else the line says (module docstring, one shape a line):
 _NOT_NEWS = re.compile(
     # the post presenting itself: "Here are some of ...", "Here's how ..."

@@ -25,6 +25,7 @@ from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
+from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
@@ -98,8 +99,12 @@ def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
     1940, Germany..."), nor a feed's blurb (``blurbs``: a cut-off subject, an order to the
     reader, a phrase with no sentence, a product's own description), nor a reference page's
     or a blog's line (``reference``: what a thing is, the post presenting itself, a
-    general remark, a glued heading); no hype, no order to readers."""
+    general remark, a glued heading), nor a blog's (``blog``: a verbless blurb, what a
+    thing can do, a gerund's how-to remark, background told as such); no hype, no order
+    to readers."""
     if _unclosed(sentence) or is_blurb(sentence, headline) or is_reference_line(sentence, year):
+        return False
+    if is_blog_line(sentence):
         return False
     if is_hype(sentence) or is_order(sentence) or kind(sentence) in (BOILERPLATE, HOOK):
         return False

@@ -205,3 +205,18 @@ def test_a_purchase_dated_decades_ago_is_history_not_the_storys_deal() -> None:
     # a deal announced now, closing in a later year, is still the story's deal
     deal = "Acme has agreed to buy Widgetco for $5 billion, a deal expected to close in 2027."
     assert find([deal], [deal], "Acme to buy Widgetco").bought
+
+
+def test_a_date_someone_once_predicted_makes_no_take() -> None:
+    # ThatSoftwareDude.com's post of 30 December 2025 (blind report 7): the year is in a
+    # prediction the post argues against, not a date anything in the story is due by
+    fact = (
+        "Despite the bold predictions from late 2024 that human software development would "
+        "be dead by 2026, programmers still have jobs."
+    )
+    story = _story("How to Actually Use AI as a Developer in 2026", fact)
+    assert find([fact], [fact], story.lead_article.title).when is None
+    assert take_line([fact], story, set(), datetime(2025, 12, 30, tzinfo=UTC)) is None
+    # a date the news is due by still fills it
+    due = "Mistral will open its Paris data center in 2027, the company said."
+    assert find([due], [due], "Mistral to open a Paris data center").when == "2027"

@@ -81,6 +81,9 @@ _WHEN = re.compile(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)(?:\s\d{1,2})?(?:,?\s20\d\d)?|20\d\d)\b|\bnext\s(?:year|month|week)\b"
 )
+# A date under "would" is what someone once thought might happen ("predictions that human
+# software development would be dead by 2026"), not a date the story's news is due by.
+_HYPOTHETICAL = re.compile(r"\bwould\b")
 _PLAIN_NAMES = frozenset(
     [
         "AI",
@@ -281,8 +284,13 @@ def find(facts: Sequence[str], bodies: Sequence[str], headline: str = "") -> Slo
         if payer is not False:
             out.update(amount=pay.group("amount") or pay.group("amount2"), paid=True)
             out["who"] = payer or out.get("who")
-    for key, pattern in (("count", _COUNT), ("price", _PRICE), ("when", _WHEN)):
-        m = _first(pattern, facts)
+    dated = [f for f in facts if not _HYPOTHETICAL.search(f)]
+    for key, pattern, among in (
+        ("count", _COUNT, facts),
+        ("price", _PRICE, facts),
+        ("when", _WHEN, dated),
+    ):
+        m = _first(pattern, among)
         if m:
             out[key] = m.group()
     if not out.get("amount"):

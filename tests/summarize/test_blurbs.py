@@ -113,6 +113,12 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "writer"
             "provide, in addition to fast local disks, relatively fast network block devices (EBS "
             "for AWS and Persistent Disk for GCP).",
         ),
+        (  # Salmon Run, blind report 8: what is so as a rule, said first
+            "Using Knowledge Graphs to enhance Retrieval Augmented Generation",
+            "Typically, the context to augment the query that is passed into the Large Language "
+            "Model to generate an answer comes from a database or search index containing your "
+            "domain data.",
+        ),
         # an order to the reader that is not "Verb your" (blind report 2 row), and a
         # maker's comparison said by no one
         (

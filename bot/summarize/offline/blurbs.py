@@ -147,7 +147,10 @@ _ASIDE_FIRST = re.compile(
     + r",|^Of\scourse\b"  # a comma after it: "Indeed laid off 2,200 people" names a company
 )
 # "...usually have...", "...are rarely finished...": what is so as a rule, not what happened.
-_HABITUAL = re.compile(r"^(?:\S+\s){1,6}(?:usually|typically|generally|rarely)\s")
+_HABITUAL = re.compile(
+    r"^(?:(?:\S+\s){1,6}(?:usually|typically|generally|rarely)\s"
+    r"|(?:Usually|Typically|Generally|In\sgeneral|As\sa\srule),\s)"
+)
 _PINNED_GENERAL = re.compile(rf"\d|\b(?:{_SOURCED}|reported)\b")
 # A subordinate clause's verb is not the sentence's: "...on how cyber defenders can use".
 _SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|what|where|why|whether)\b")

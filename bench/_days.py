@@ -529,3 +529,28 @@ def blind8_report_days() -> list[Day]:
     Day Is Like Wednesday, Salmon Run, Amit Gawande): split off before writer21 changed the
     writer in the twenty-sixth session, printed only after its rules were final."""
     return _world_days(_BLIND8_REPORT_FEEDS, "blind report 8", since=date(2013, 1, 1))
+
+
+# The next blind set ('blind report 9'), fixed at the end of the twenty-sixth session for the
+# next writer change: five blogs that no earlier set, the demo's snapshots, the cluster set,
+# tests/data/writer or any bench used (checked by fixture id against the whole repository,
+# tests/data/feeds/normalized.json aside); no digest of them is printed until the rules of
+# the writer change it measures are final, and their printed facts are labelled only after.
+# Chosen from INDEX.json titles and item counts and the items' date range only (no title or
+# text of an item was read): the next five unused blogs by item count whose items reach past
+# 2024: Paul Brown, STML, Yuxi on the Wired, Pikku Blog and Art Chaidarun. Items from 2013
+# on. Measured once at the session's last writer commit (table only).
+_BLIND9_REPORT_FEEDS = (
+    ("Paul Brown", REALWORLD / "4ddadbf812cac3b2"),
+    ("STML", REALWORLD / "6ca5c4168c5b374f"),
+    ("Yuxi on the Wired", REALWORLD / "894b6b8a775a50ec"),
+    ("Pikku Blog", REALWORLD / "91fe2e483ff661a0"),
+    ("Art Chaidarun", REALWORLD / "96f72d64e4ac9f7c"),
+)
+
+
+def blind9_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Paul Brown, STML, Yuxi on the
+    Wired, Pikku Blog, Art Chaidarun): split off at the end of the twenty-sixth session,
+    before the next writer change, printed only after its rules are final."""
+    return _world_days(_BLIND9_REPORT_FEEDS, "blind report 9", since=date(2013, 1, 1))

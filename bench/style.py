@@ -68,6 +68,9 @@ against its sources, the bottom line and hook against the day's).
   alexwlchan, Every Day Is Like Wednesday, Salmon Run, Amit Gawande), split off before
   writer21 changed the writer, printed only after its rules are final; ``--print-blind8``
   prints them.
+- blind report 9 (fixed at the end of the twenty-sixth session): five more blogs no earlier
+  set used (Paul Brown, STML, Yuxi on the Wired, Pikku Blog, Art Chaidarun), for the next
+  writer change, printed only after its rules are final; ``--print-blind9`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -75,7 +78,7 @@ measuring a change it has not landed).
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
-        [--print-blind8] [--no-write]
+        [--print-blind8] [--print-blind9] [--no-write]
 """
 
 from __future__ import annotations
@@ -107,6 +110,7 @@ from _days import (
     blind6_report_days,
     blind7_report_days,
     blind8_report_days,
+    blind9_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -321,6 +325,7 @@ PRINT_FLAGS = (
     "--print-blind6",
     "--print-blind7",
     "--print-blind8",
+    "--print-blind9",
 )
 
 
@@ -447,6 +452,13 @@ def main() -> int:
             "twenty-sixth session, after writer21; read since)",
             blind8_report_days(),
             "--print-blind8",
+        ),
+        (
+            "blind report 9: 5 more blogs never used before (Paul Brown, STML, Yuxi on the "
+            "Wired, Pikku Blog, Art Chaidarun), every day since 2013 (fixed at the end of the "
+            "twenty-sixth session for the next writer change; unread)",
+            blind9_report_days(),
+            "--print-blind9",
         ),
     ):
         if days:
@@ -895,7 +907,10 @@ def main() -> int:
         "('Typically, ...', 'Usually, ...') with no number or source is no fact, like '... "
         "usually have ...' before (from blind report 8's 'Typically, the context ... comes "
         "from a database ...', so that row is tuned on for it: measured before it, 4 of 4 "
-        "printed facts not news, 116 of 120 silent); no other digest changes. "
+        "printed facts not news, 116 of 120 silent); no other digest changes. The 'blind "
+        "report 9' row (Paul Brown, STML, Yuxi on the Wired, Pikku Blog, Art Chaidarun; "
+        "chosen as blind reports 7 and 8 were) was fixed after the session's last writer "
+        "change and is unread: the unseen measure for the next one. "
         "The fact targets stay missed on most "
         "rows. FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "

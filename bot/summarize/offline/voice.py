@@ -25,6 +25,7 @@ from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
+from bot.summarize.offline.anchor import has_anchor, is_topic_piece
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
@@ -92,7 +93,7 @@ def _unclosed(sentence: str) -> bool:
     return sentence.count("(") > sentence.count(")") or sentence.count("“") > sentence.count("”")
 
 
-def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
+def _printable(sentence: str, place: Place, headline: str, year: int, topic: bool) -> bool:
     """News where it stands (``lede``: not a feature's opener, a scene or a remark, nor one
     leaning on the sentence before), never what the rules call furniture or a hook (a
     question, a quote, a first-person line), nor the background a feature opens on ("In
@@ -101,7 +102,10 @@ def _printable(sentence: str, place: Place, headline: str, year: int) -> bool:
     or a blog's line (``reference``: what a thing is, the post presenting itself, a
     general remark, a glued heading), nor a blog's (``blog``: a verbless blurb, what a
     thing can do, a gerund's how-to remark, background told as such); no hype, no order
-    to readers."""
+    to readers. From a topic piece (``anchor``: a post in the first person, or under a
+    title that is no sentence), only a line with a named subject doing a news act."""
+    if topic and not has_anchor(sentence):
+        return False
     if _unclosed(sentence) or is_blurb(sentence, headline) or is_reference_line(sentence, year):
         return False
     if is_blog_line(sentence):
@@ -140,6 +144,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     year = story.lead_article.published_at.year
     where = [places(d, cut_truncated) for d in docs]
     languages = _Languages(docs)
+    topic = [is_topic_piece(a.title, d) for a, d in zip(story.articles, docs, strict=True)]
     ranked = rank_sentences(
         docs,
         limit=CANDIDATES,
@@ -152,7 +157,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, pos, sentence in ranked:
         place = where[doc].get(sentence, Place(pos, "", len(where[doc])))
-        if not _printable(sentence, place, story.articles[doc].title, year) or (
+        if not _printable(sentence, place, story.articles[doc].title, year, topic[doc]) or (
             languages.foreign(doc, sentence)
         ):
             continue

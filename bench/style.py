@@ -72,6 +72,10 @@ against its sources, the bottom line and hook against the day's).
   set used (Paul Brown, STML, Yuxi on the Wired, Pikku Blog, Art Chaidarun), split off before
   writer22 (twenty-seventh session) changed the writer, printed only after its rules were
   final; ``--print-blind9`` prints them.
+- blind report 10 (fixed in the twenty-seventh session, after writer22): five more blogs no
+  earlier set used (Alex Blackie, Art of the Problem, Bastian Bloessl, ReallyBigMonkey1,
+  atomic14), for the next writer change, printed only after its rules are final;
+  ``--print-blind10`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -79,7 +83,7 @@ measuring a change it has not landed).
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
-        [--print-blind8] [--print-blind9] [--no-write]
+        [--print-blind8] [--print-blind9] [--print-blind10] [--no-write]
 """
 
 from __future__ import annotations
@@ -112,6 +116,7 @@ from _days import (
     blind7_report_days,
     blind8_report_days,
     blind9_report_days,
+    blind10_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -327,6 +332,7 @@ PRINT_FLAGS = (
     "--print-blind7",
     "--print-blind8",
     "--print-blind9",
+    "--print-blind10",
 )
 
 
@@ -460,6 +466,14 @@ def main() -> int:
             "twenty-sixth session, reported in the twenty-seventh after writer22; read since)",
             blind9_report_days(),
             "--print-blind9",
+        ),
+        (
+            "blind report 10: 5 more blogs never used before (Alex Blackie, Art of the "
+            "Problem, Bastian Bloessl, ReallyBigMonkey1, atomic14), every day since 2013 "
+            "(fixed in the twenty-seventh session after writer22, for the next writer "
+            "change; unread)",
+            blind10_report_days(),
+            "--print-blind10",
         ),
     ):
         if days:

@@ -39,6 +39,12 @@ DEPTH = 2
 # socket buffers: a body or an article list fits whole (the system caps them, 4 MiB here)
 _BUFFER = 4 * 1024 * 1024
 _HEADER = 8  # a message's length, then its pickle
+# A call's first argument, when it is bytes (a feed's body), travels after the call's pickle
+# as it is: pickling it copied it in the bot (and joining the header on, again) and
+# unpickling copied it in the worker, three copies of every body (238 MB on bench/poll.py's
+# cold poll). A call's header is its pickle's length, then its raw bytes' length plus one
+# (0: none).
+_CALL_HEADER = 2 * _HEADER
 
 
 class Stopped(Exception):
@@ -82,19 +88,49 @@ def _recv_exactly(sock: socket.socket, n: int) -> bytearray | None:
     return buf
 
 
+def _recv_bytes(sock: socket.socket, n: int) -> bytes | None:
+    """``n`` bytes received straight into the bytes object the call gets (no copy after)."""
+    data = sock.recv(n, socket.MSG_WAITALL)
+    if len(data) == n:
+        return data
+    parts = [data]  # cut short by a signal: the rest, then one join
+    got = len(data)
+    while got < n:
+        more = sock.recv(n - got, socket.MSG_WAITALL)
+        if not more:
+            return None
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
+def _recv_call(sock: socket.socket) -> tuple[Callable[..., Any], tuple[Any, ...]] | None:
+    header = _recv_exactly(sock, _CALL_HEADER)
+    if header is None:
+        return None
+    message = _recv_exactly(sock, int.from_bytes(header[:_HEADER], "little"))
+    if message is None:
+        return None
+    fn, args = pickle.loads(message)
+    raw_size = int.from_bytes(header[_HEADER:], "little")
+    if raw_size:
+        raw = _recv_bytes(sock, raw_size - 1) if raw_size > 1 else b""
+        if raw is None:
+            return None
+        args = (raw, *args)
+    return fn, args
+
+
 def serve(sock: socket.socket, bot_pid: int) -> None:
     """A worker's life: call what comes in, send back what it returns or raises, until the
     bot closes the socket."""
     _orphan_watch(bot_pid)
     while True:
-        header = _recv_exactly(sock, _HEADER)
-        if header is None:
+        call = _recv_call(sock)
+        if call is None:
             return
-        message = _recv_exactly(sock, int.from_bytes(header, "little"))
-        if message is None:
-            return
-        fn, args = pickle.loads(message)
-        del message
+        fn, args = call
+        del call
         try:
             reply: tuple[bool, Any] = (True, fn(*args))
         except Exception as exc:
@@ -129,12 +165,20 @@ class _Worker(asyncio.Protocol):
 
     def send(self, call: _Call) -> None:
         assert self.transport is not None
+        args, raw = call.args, None
+        if args and type(args[0]) is bytes:
+            args, raw = args[1:], args[0]
         # pickled only now: a call waiting for a worker holds no copy of its body
-        message = pickle.dumps((call.fn, call.args), protocol=pickle.HIGHEST_PROTOCOL)
+        message = pickle.dumps((call.fn, args), protocol=pickle.HIGHEST_PROTOCOL)
         self.calls.append(call)
         if len(self.calls) == 1:
             self._start_clock()
-        self.transport.writelines((len(message).to_bytes(_HEADER, "little"), message))
+        raw_size = 0 if raw is None else len(raw) + 1
+        header = len(message).to_bytes(_HEADER, "little") + raw_size.to_bytes(_HEADER, "little")
+        self.transport.write(header + message)  # small: the join costs nothing
+        if raw:
+            # as it is: when nothing waits before it, the socket takes it from the body
+            self.transport.write(raw)
 
     def _start_clock(self) -> None:
         if self._timer is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import operator
 import os
 import time
+import zlib
 
 import pytest
 
@@ -20,6 +22,28 @@ async def test_calls_come_back_with_their_results_and_errors() -> None:
         with pytest.raises(ValueError, match="invalid literal"):
             await pool.run(int, "not a number")
         assert await pool.run(len, b"x" * 3_000_000) == 3_000_000  # bigger than a socket buffer
+    finally:
+        pool.close()
+
+
+async def test_a_body_given_first_arrives_whole_whatever_its_size() -> None:
+    # a bytes first argument travels raw, after the call's pickle (a feed's body); replies
+    # of any size come back whole
+    pool = WorkerPool(_context(), 2, time_limit=10.0)
+    body = bytes(range(256)) * 40_000  # 10 MB: more than the socket buffers hold
+    try:
+        got = await asyncio.gather(
+            pool.run(zlib.crc32, body),
+            pool.run(operator.add, b"", b"tail"),
+            pool.run(operator.add, b"head", b"tail"),
+            pool.run(len, bytearray(b"abc")),  # not bytes: pickled with the call
+            pool.run(pow, 2, 10),
+            pool.run(operator.mul, b"ab", 3_000_000),  # replies bigger than a read, too
+            pool.run(bytes.upper, body),
+        )
+        assert got[0] == zlib.crc32(body)
+        assert got[1:5] == [b"tail", b"headtail", 3, 1024]
+        assert got[5] == b"ab" * 3_000_000 and got[6] == body.upper()
     finally:
         pool.close()
 

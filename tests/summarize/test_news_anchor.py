@@ -35,6 +35,18 @@ def test_a_release_line_from_the_same_blog_still_prints() -> None:
     assert "PdfPig was released" in _summary("PdfPig Version 0.0.5", text)
 
 
+def test_a_first_person_newsletters_news_in_an_irregular_perfect_still_prints() -> None:
+    """Simon Willison's newsletter writes in the first person; its line on a new model
+    ("has become", not "-ed") is news and must not be lost to the anchor."""
+    text = (
+        "Qwen2.5-Coder-32B-Instruct has become the current SOTA open-source code model, "
+        "matching the coding capabilities of GPT-4o." + FIRST_PERSON
+    )
+    assert "has become the current SOTA" in _summary(
+        "Qwen2.5-Coder-32B is an LLM that can code well that runs on my Mac", text
+    )
+
+
 def test_an_essay_under_a_topic_title_prints_its_headline_alone() -> None:
     """No first person, but the title is a topic, not a sentence: a society's essay."""
     text = (

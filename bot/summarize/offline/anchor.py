@@ -114,8 +114,12 @@ _ACT = re.compile(
         r" (?:is|are)_(?:now_|currently_)?[a-z]+ing (?:is|are)_now_\w+"
         r" now_(?:has|have|supports|offers|ships|includes)"
         r" ha(?:s|ve)_(?:a_|an_)?new died dies hired fired sued"
-        # a perfect tells what is new by its grammar ("has been updated", "has raised")
+        # a perfect tells what is new by its grammar ("has been updated", "has raised"),
+        # irregular participles too ("has become the current SOTA open-source code model",
+        # "has made ... available", "has sold")
         r" ha(?:s|ve)_(?:\w+_)?(?:been_)?[a-z]+(?:ed|en|wn|ne|un|ught)"
+        r" ha(?:s|ve)_(?:\w+_)?(?:become|made|built|sent|sold|kept|held|found|led"
+        r"|paid|met|won|struck|hit|put|set|cut|left|lost|told)"
     )
     + r")\b"
 )

@@ -31,7 +31,13 @@ each shape recurs across feeds and is refused by its form, not by a feed's words
 - background told as such: "has been around since/for" ("The JavaScript Gamepad API has
   been around since 2012 ..."), a past "... N years ago" aside or clause ("ExtensionKit
   was a pretty significant new feature, introduced three years ago with macOS Ventura."),
-  a "Back in ..." opening ("Back in October last year Una wrote a blog post ...").
+  a "Back in ..." opening ("Back in October last year Una wrote a blog post ...");
+- a release's own verdict on itself, with nothing to check: a size of change and no
+  detail after it ("Pikku 0.10 represents a massive leap in production readiness and
+  developer experience.", "This is a huge step for the project.", "... is an exciting
+  next step for the API."): what changed, in numbers or names, is the news; how big the
+  maker finds it is not. A number after the verdict, a quote or a source keeps the line
+  ("OpenAI released ... Sora 2, advertising it as a “big leap forward” ...").
 
 ``is_blog_line`` is one more refusal before a sentence is printed (``voice._printable``);
 it never makes a refused sentence printable.
@@ -102,6 +108,20 @@ _BACKGROUND = re.compile(
     r"|^Back\sin\s"
 )
 
+# A size of change as the claim: "represents a massive leap", "is a huge step".
+_VERDICT = re.compile(
+    r"\b(?:represents?|marks?|is|was|are)\s(?:a|an)\s(?:[\w-]+\s){0,2}?(?:leap|step(?:\schange)?"
+    r"|milestone|breakthrough|game[-\s]changer|turning\spoint|evolution|revolution)\b(?!-)"
+)
+
+
+def _verdict(s: str) -> bool:
+    """The maker's verdict on its own change, with no number, quote or source after it."""
+    found = _VERDICT.search(s)
+    if not found or _ACCOUNT.search(s):
+        return False
+    return not re.search(r"\d|[\"“”]", s[found.start() :])
+
 
 def _verbless(s: str) -> bool:
     """An indefinite noun phrase, or a noun and a relative clause, with no verb of its own."""
@@ -134,5 +154,7 @@ def is_blog_line(sentence: str) -> bool:
     if _GERUND_SUBJECT.match(s) and not _ACCOUNT.search(s):
         return True
     if _WORKS.match(s) and not (NEWS_NOW.search(s) or _ACCOUNT.search(s) or "%" in s):
+        return True
+    if _verdict(s):
         return True
     return bool(_BACKGROUND.search(s)) and not _ACCOUNT.search(s)

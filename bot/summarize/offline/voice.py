@@ -30,6 +30,7 @@ from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
+from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import Language, is_foreign, language_of
 from bot.summarize.offline.lede import Place, is_lede_news, places
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
@@ -103,8 +104,12 @@ def _printable(sentence: str, place: Place, headline: str, year: int, topic: boo
     general remark, a glued heading), nor a blog's (``blog``: a verbless blurb, what a
     thing can do, a gerund's how-to remark, background told as such); no hype, no order
     to readers. From a topic piece (``anchor``: a post in the first person, or under a
-    title that is no sentence), only a line with a named subject doing a news act."""
+    title that is no sentence), only a line with a named subject doing a news act. And a
+    fact is a sentence: a line with no verb with a tense in its main clause (``finite``: a
+    caption, a blurb, a title) never prints, wherever it comes from."""
     if topic and not has_anchor(sentence):
+        return False
+    if not has_finite_verb(sentence):
         return False
     if _unclosed(sentence) or is_blurb(sentence, headline) or is_reference_line(sentence, year):
         return False

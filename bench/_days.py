@@ -579,3 +579,29 @@ def blind10_report_days() -> list[Day]:
     Problem, Bastian Bloessl, ReallyBigMonkey1, atomic14): split off in the twenty-seventh
     session, before the next writer change, printed only after its rules are final."""
     return _world_days(_BLIND10_REPORT_FEEDS, "blind report 10", since=date(2013, 1, 1))
+
+
+# The next blind set ('blind report 11'), fixed at the end of the twenty-seventh session,
+# after its last writer change, for the next one: five blogs that no earlier set, the demo's
+# snapshots, the cluster set, tests/data/writer or any bench used (checked by fixture id
+# against the whole repository, tests/data/feeds/normalized.json aside); no digest of them is
+# printed until the rules of the writer change it measures are final, and their printed
+# facts are labelled only after. Chosen as blind reports 9 and 10 were, from INDEX.json titles
+# and item counts and the items' date range only (no title or text of an item was read): the
+# next five unused blogs by item count whose items reach past 2024: Ray Woodcock's Latest,
+# Tuesdays with Stories!, Xavier Geerinck, Hanno's blog and hetmehta.com. Items from 2013 on.
+_BLIND11_REPORT_FEEDS = (
+    ("Ray Woodcock's Latest", REALWORLD / "49ea3c9d52b08d80"),
+    ("Tuesdays with Stories!", REALWORLD / "5532f16828c3b094"),
+    ("Xavier Geerinck", REALWORLD / "5954fe6d1d3cb38f"),
+    ("Hanno's blog", REALWORLD / "6f0dfe19284e040e"),
+    ("hetmehta.com", REALWORLD / "83aaa3f0643a7b3d"),
+)
+
+
+def blind11_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Ray Woodcock's Latest,
+    Tuesdays with Stories!, Xavier Geerinck, Hanno's blog, hetmehta.com): split off at the
+    end of the twenty-seventh session, before the next writer change, printed only after its
+    rules are final."""
+    return _world_days(_BLIND11_REPORT_FEEDS, "blind report 11", since=date(2013, 1, 1))

@@ -74,8 +74,12 @@ against its sources, the bottom line and hook against the day's).
   final; ``--print-blind9`` prints them.
 - blind report 10 (fixed in the twenty-seventh session, after writer22): five more blogs no
   earlier set used (Alex Blackie, Art of the Problem, Bastian Bloessl, ReallyBigMonkey1,
-  atomic14), for the next writer change, printed only after its rules are final;
-  ``--print-blind10`` prints them.
+  atomic14), split off before writer23 changed the writer, printed only after its rules
+  were final; ``--print-blind10`` prints them.
+- blind report 11 (fixed at the end of the twenty-seventh session): five more blogs no
+  earlier set used (Ray Woodcock's Latest, Tuesdays with Stories!, Xavier Geerinck, Hanno's
+  blog, hetmehta.com), for the next writer change, printed only after its rules are final;
+  ``--print-blind11`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -83,7 +87,8 @@ measuring a change it has not landed).
     .venv/bin/python bench/style.py [--print] [--print-tuned] [--print-fresh] [--print-blind]
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
-        [--print-blind8] [--print-blind9] [--print-blind10] [--no-write]
+        [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
+        [--no-write]
 """
 
 from __future__ import annotations
@@ -117,6 +122,7 @@ from _days import (
     blind8_report_days,
     blind9_report_days,
     blind10_report_days,
+    blind11_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -333,6 +339,7 @@ PRINT_FLAGS = (
     "--print-blind8",
     "--print-blind9",
     "--print-blind10",
+    "--print-blind11",
 )
 
 
@@ -470,10 +477,18 @@ def main() -> int:
         (
             "blind report 10: 5 more blogs never used before (Alex Blackie, Art of the "
             "Problem, Bastian Bloessl, ReallyBigMonkey1, atomic14), every day since 2013 "
-            "(fixed in the twenty-seventh session after writer22, for the next writer "
-            "change; unread)",
+            "(fixed in the twenty-seventh session after writer22, reported after writer23; "
+            "read since)",
             blind10_report_days(),
             "--print-blind10",
+        ),
+        (
+            "blind report 11: 5 more blogs never used before (Ray Woodcock's Latest, "
+            "Tuesdays with Stories!, Xavier Geerinck, Hanno's blog, hetmehta.com), every day "
+            "since 2013 (fixed at the end of the twenty-seventh session for the next writer "
+            "change; unread)",
+            blind11_report_days(),
+            "--print-blind11",
         ),
     ):
         if days:

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.clauses import IRREGULAR_PAST
+from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
 from bot.summarize.offline.patterns import any_of
 from bot.summarize.offline.screen import AUX
 
@@ -55,16 +55,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|i|my|me|myself)\b")
 FIRST_PERSON_USES = 2  # one "I" can be a quote the marks missed; two is the writer's voice
 
-_PAST = frozenset(
-    IRREGULAR_PAST
-    | set(
-        re.findall(
-            r"\S+",
-            "broke got told said lost hit shot left put cut set let went came shut quit gave"
-            " led held took sent sold rose grew",
-        )
-    )
-)
+_PAST = ALL_IRREGULAR_PAST
 # A verb word: an auxiliary, a modal, "-ed", an irregular past, or a lowercase "-s" verb
 # after the subject (judged in place: the first such word after the subject).
 _VERB = re.compile(

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.clauses import IRREGULAR_PAST
+from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
 
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # A relative clause set off by commas is no main clause ("A small PCB, which can receive
@@ -64,7 +64,7 @@ _FINITE_WORDS = _words(
 )
 _CONTRACTION = re.compile(r"^[a-z]+n['’]t$|^\w+['’](?:s|re|ll|ve|d|m)$", re.I)
 _SUBJECT_PRONOUNS = _words("i we you they he she it")
-_PAST = IRREGULAR_PAST | _words("broke got told said lost hit shot left put cut set let quit led")
+_PAST = ALL_IRREGULAR_PAST
 _DETERMINERS = _words(
     "the a an its their his her our my your this that these those some many most more every"
     " each all any no several few"

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.clauses import IRREGULAR_PAST
+from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
 from bot.summarize.offline.reference import NEWS_NOW
 
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -56,11 +56,6 @@ _CLAUSE = re.compile(r",?\s(?:which|that|who|whose|where|when|because|if|so|as|w
 # A relative clause set off by commas, to the next comma or the end ("A small PCB, which can
 # receive ...").
 _RELATIVE = re.compile(r",\s(?:which|who)\s[^,]*(?:,|$)")
-# Past tenses a verbless blurb must not hide ("A storm left thousands ..."): words that
-# can be nouns too are verbs here, so a doubtful line stays printable.
-_MORE_PAST = frozenset(
-    re.findall(r"\S+", "broke got told said lost hit shot left put cut set let won")
-)
 # A finite verb, strictly: an auxiliary or modal, a common irregular past, a lowercase
 # "-ed" word that does not follow a determiner or "most" ("a dedicated", "the most
 # overused" are adjectives), or a lowercase "-s" word not after a number ("20+ years") and
@@ -71,7 +66,7 @@ _FINITE = re.compile(
     r"|should|may|might|must|[a-z]+n['’]t)\b"
     r"|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bmost\s)\b[a-z]{3,}ed\b"
     r"|(?<![\d+]\s)\b[a-z]{2,}[^su'’\s]s\b(?!\s(?:of|and|or)\b|[,.;:)]|$)"
-    r"|\b(?:" + "|".join(sorted(IRREGULAR_PAST | _MORE_PAST)) + r")\b"
+    r"|\b(?:" + "|".join(sorted(ALL_IRREGULAR_PAST)) + r")\b"
 )
 # A blurb: "A/An" and a noun phrase; or a bare noun and ", which ...".
 _INDEFINITE = re.compile(r"^An?\s(?!(?:few|lot|number|couple)\b)[\w\d]")

@@ -77,7 +77,7 @@ IRREGULAR_PAST = frozenset(
     )
 )
 # Every past tense without "-ed", for the tests that ask whether a line has a verb at all
-# (``anchor``, ``finite``): the ones above and those left out of them because they can be
+# (``anchor``, ``finite``, ``blog``): the ones above and those left out of them because they can be
 # nouns or presents too ("cut", "hit", "left", "set", "put").
 ALL_IRREGULAR_PAST = IRREGULAR_PAST | frozenset(
     re.findall(r"\S+", "broke got told said lost hit shot left put cut set let quit shut")

@@ -605,3 +605,29 @@ def blind11_report_days() -> list[Day]:
     end of the twenty-seventh session, before the next writer change, printed only after its
     rules are final."""
     return _world_days(_BLIND11_REPORT_FEEDS, "blind report 11", since=date(2013, 1, 1))
+
+
+# The next blind set ('blind report 12'), fixed at the start of the twenty-eighth session,
+# before its writer change, beside blind report 11 (unread, one printed fact): five blogs
+# that no earlier set, the demo's snapshots, the cluster set, tests/data/writer or any bench
+# used (checked by fixture id against the whole repository, tests/data/feeds/normalized.json
+# aside); no digest of them is printed until the rules of the writer change it measures are
+# final, and their printed facts are labelled only after. Chosen as blind reports 9-11 were,
+# from INDEX.json titles and item counts and the items' date range only (no title or text of
+# an item was read): the next five unused blogs by item count whose items reach past 2024:
+# Michael Rechtin, The Fulgidus Chronicles, davidbau.com, Pooria Taghdiri and Food in Jars.
+# Items from 2013 on.
+_BLIND12_REPORT_FEEDS = (
+    ("Michael Rechtin", REALWORLD / "89fda57f8a03fbb6"),
+    ("The Fulgidus Chronicles", REALWORLD / "a21807c179b62c5e"),
+    ("davidbau.com", REALWORLD / "a4911bd5d9977a79"),
+    ("Pooria Taghdiri", REALWORLD / "995fa12531de4aa0"),
+    ("Food in Jars", REALWORLD / "6f0284a0d9eaf557"),
+)
+
+
+def blind12_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Michael Rechtin, The Fulgidus
+    Chronicles, davidbau.com, Pooria Taghdiri, Food in Jars): split off at the start of the
+    twenty-eighth session, before its writer change, printed only after its rules are final."""
+    return _world_days(_BLIND12_REPORT_FEEDS, "blind report 12", since=date(2013, 1, 1))

@@ -80,6 +80,10 @@ against its sources, the bottom line and hook against the day's).
   earlier set used (Ray Woodcock's Latest, Tuesdays with Stories!, Xavier Geerinck, Hanno's
   blog, hetmehta.com), for the next writer change, printed only after its rules are final;
   ``--print-blind11`` prints them.
+- blind report 12 (fixed at the start of the twenty-eighth session): five more blogs no
+  earlier set used (Michael Rechtin, The Fulgidus Chronicles, davidbau.com, Pooria
+  Taghdiri, Food in Jars), for that session's writer change beside blind report 11,
+  printed only after its rules are final; ``--print-blind12`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -88,7 +92,7 @@ measuring a change it has not landed).
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
-        [--no-write]
+        [--print-blind12] [--no-write]
 """
 
 from __future__ import annotations
@@ -123,6 +127,7 @@ from _days import (
     blind9_report_days,
     blind10_report_days,
     blind11_report_days,
+    blind12_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -288,10 +293,20 @@ def _row(name: str, m: Measure) -> str:
     hooks = f"{m.hooks} of {m.labelled} {ok(m.hooks == 0)}" + (
         f" ({m.facts - m.labelled} unlabelled)" if m.facts > m.labelled else ""
     )
+    # A row that prints no sentence has no grade: "0.0 ✓" read as a pass.
+    digest = (
+        f"{m.grade:.1f} {ok(m.grade <= 8)} / {m.wps:.1f} {ok(m.wps <= 15)}"
+        if m.sentences
+        else "no sentence printed"
+    )
+    facts = (
+        f"{m.fact_grade:.1f} {ok(m.fact_grade <= 9)} / {m.fact_wps:.1f} {ok(m.fact_wps <= 18)}"
+        if m.facts
+        else "no fact printed"
+    )
     return (
-        f"| {name} | {m.days} / {m.stories} ({m.silent} silent) | {m.grade:.1f} {ok(m.grade <= 8)} / "
-        f"{m.wps:.1f} {ok(m.wps <= 15)} | {m.fact_grade:.1f} {ok(m.fact_grade <= 9)} / "
-        f"{m.fact_wps:.1f} {ok(m.fact_wps <= 18)} | {m.facts} / {m.sentences} | "
+        f"| {name} | {m.days} / {m.stories} ({m.silent} silent) | {digest} | {facts} | "
+        f"{m.facts} / {m.sentences} | "
         f"{100 * m.own_share:.0f}% {ok(m.own_share <= 0.15)} | {m.most_reused} "
         f"{ok(m.most_reused <= 2)} | {hooks} | {m.hype} {ok(m.hype == 0)} | "
         f"{m.unsupported} {ok(m.unsupported == 0)} |"
@@ -340,6 +355,7 @@ PRINT_FLAGS = (
     "--print-blind9",
     "--print-blind10",
     "--print-blind11",
+    "--print-blind12",
 )
 
 
@@ -489,6 +505,13 @@ def main() -> int:
             "change; unread)",
             blind11_report_days(),
             "--print-blind11",
+        ),
+        (
+            "blind report 12: 5 more blogs never used before (Michael Rechtin, The Fulgidus "
+            "Chronicles, davidbau.com, Pooria Taghdiri, Food in Jars), every day since 2013 "
+            "(fixed at the start of the twenty-eighth session for its writer change; unread)",
+            blind12_report_days(),
+            "--print-blind12",
         ),
     ):
         if days:

@@ -69,7 +69,8 @@ def poll_table(out: Any, results: Sequence[PollResult]) -> None:
     for col in ("source", "status", "new", "updated", "http", "ms"):
         right = col in ("new", "updated", "http", "ms")
         table.add_column(col, justify="right" if right else "left", no_wrap=True)
-    table.add_column("note", ratio=1, overflow="fold")  # wraps at words; never cut off
+    # No note column: a failure's reason, squeezed into what a long source name left of an
+    # 80-column terminal, broke mid-word ("not_a_fe / ed"); each prints whole below.
     styles = {"new": "green", "error": "red", "skipped": "dim", "not_modified": "cyan"}
     for r in results:
         status = str(r.status)
@@ -81,9 +82,11 @@ def poll_table(out: Any, results: Sequence[PollResult]) -> None:
             str(r.updated),
             str(r.http_status or ""),
             f"{r.duration_ms:.0f}",
-            reason(r),
         )
     out.print(table)
+    for r in results:
+        if r.error:
+            out.print(f"{r.feed_name}: {reason(r)}", markup=False, highlight=False)
     out.print(summary(results))
 
 

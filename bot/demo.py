@@ -129,7 +129,7 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
     from rich.markdown import Markdown
     from rich.rule import Rule
 
-    from bot.cli_output import poll_table
+    from bot.cli_output import failures_in_table_only, poll_table
     from bot.render.markdown import render_markdown
 
     out = Console(highlight=False)
@@ -139,9 +139,11 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
         f"Serving {len(plan.feeds)} real feed snapshots from {folder.relative_to(ROOT)} on "
         f"loopback; the clock is pinned to {plan.now} ({plan.tz})."
     )
-    async with demo_day(folder, data_dir, backend=backend) as (app, plan, results):
-        poll_table(out, results)
-        digest = await app.services.digest_for("today", tz=plan.tz)
+    # the failing source's reason prints once, under the table, as `newsbot poll` does
+    with failures_in_table_only(debug=False):
+        async with demo_day(folder, data_dir, backend=backend) as (app, plan, results):
+            poll_table(out, results)
+            digest = await app.services.digest_for("today", tz=plan.tz)
     text: str = render_markdown(digest)
     _save(data_dir / "digest.md", text)
     out.print(Rule("today's digest"))

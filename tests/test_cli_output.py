@@ -33,15 +33,29 @@ def _failed(name: str, error: str, kind: str = "not_a_feed") -> PollResult:
     )
 
 
-def test_a_long_reason_wraps_at_words_and_is_never_cut() -> None:
-    console = Console(width=90, record=True, color_system=None)
-    poll_table(console, [_failed("Some Feed", LONG)])
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_long_reason_prints_whole_below_the_table(width: int) -> None:
+    # an 80-column terminal and a long source name once squeezed the reason into a column
+    # a few letters wide, cut mid-word ("not_a_fe / ed")
+    console = Console(width=width, record=True, color_system=None)
+    poll_table(console, [_failed("Simon Willison's Newsletter", LONG), _ok("Quiet Feed")])
     text = console.export_text()
-    shown = " ".join(text.replace("│", " ").split())
-    for word in reason(_failed("Some Feed", LONG)).split():
-        assert word in shown.split(), word  # every word whole, none cut mid-word
+    lines = text.splitlines()
+    row = next(line for line in lines if "Simon Willison's Newsletter" in line and "│" in line)
+    assert "error" in row
+    below = " ".join(text[text.index("└") :].split())
+    assert f"Simon Willison's Newsletter: {reason(_failed('x', LONG))}" in below
+    shown = text.replace("│", " ").split()
+    for word in reason(_failed("x", LONG)).split():
+        assert word in shown, word  # every word whole, none cut mid-word
     assert "http://feeds.example/a.xml" not in text  # the row names the source already
-    assert text.count("Some Feed") == 1
+    assert "Quiet Feed:" not in text  # a feed that did not fail gets no line
+
+
+def _ok(name: str) -> PollResult:
+    return PollResult(
+        feed_id=2, feed_name=name, url="http://feeds.example/b.xml", status=PollStatus.NEW, new=3
+    )
 
 
 def test_errno_noise_is_left_out_of_the_reason() -> None:

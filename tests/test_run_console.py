@@ -158,6 +158,11 @@ def test_demo_runs_offline_and_prints_the_digest(tmp_path: Path) -> None:
     assert "sources polled" in proc.stdout
     # the bundled challenge page is a failing source, reported rather than hidden
     assert " 1 failing" in proc.stdout
+    # ... once, under the table, whole (not a log line above it as well)
+    poll = proc.stdout.split("today's digest")[0] + proc.stderr
+    shown = " ".join(poll.split())
+    assert shown.count("got an HTML page, not a feed") == 1
+    assert "Simon Willison's Newsletter: not_a_feed: got an HTML page, not a feed" in shown
     saved = (tmp_path / "demo" / "digest.md").read_text()
     assert saved.strip() and saved.strip().splitlines()[0] in proc.stdout
     assert "1 source skipped: Simon Willison's Newsletter" in saved

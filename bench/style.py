@@ -191,7 +191,9 @@ def readability(sentences: list[str]) -> tuple[float, float]:
 
 
 def _sources(story: Story) -> list[str]:
-    return [f"{a.title}. {a.text}" for a in story.articles]
+    # each outlet's name too: the digest prints it under every story, and a company's own
+    # announcement is quoted as said by it (bot/summarize/offline/announcement.py)
+    return [f"{a.title}. {a.text}" for a in story.articles] + [a.feed_name for a in story.articles]
 
 
 def split_parts(text: DigestText) -> tuple[list[str], list[str]]:

@@ -133,7 +133,8 @@ _PARTY_AFTER_MODAL = re.compile(
 _WORD = re.compile(r"[\w.'’-]+|[,:;]")
 
 
-def _first_person(text: str) -> bool:
+def first_person(text: str) -> bool:
+    """Written as "I": a blogger's voice (two uses outside quotes)."""
     return len(_FIRST_PERSON.findall(_QUOTED.sub(" ", text))) >= FIRST_PERSON_USES
 
 
@@ -165,7 +166,7 @@ def _titled_as_topic(headline: str) -> bool:
 
 def is_topic_piece(headline: str, text: str) -> bool:
     """An essay, a project page, a reference post or a talk's notes rather than a report."""
-    return _first_person(text) or _titled_as_topic(headline)
+    return first_person(text) or _titled_as_topic(headline)
 
 
 def _is_name(word: str, first: bool, alone: bool) -> bool:

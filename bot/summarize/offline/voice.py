@@ -26,6 +26,7 @@ from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
 from bot.summarize.offline.anchor import has_anchor, is_topic_piece
+from bot.summarize.offline.announcement import announcement
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
@@ -212,17 +213,29 @@ def _news_first(
     return events + [g for g in groups if g not in events] if events else groups
 
 
+def _quote(story: Story, used: set[str]) -> tuple[int, str] | None:
+    bodies = [_body(a) for a in story.articles]
+    return announcement(story.articles, bodies, used, story.lead_article.published_at.year)
+
+
 def _story_text(story: Story, lead: bool, used: set[str], today: datetime) -> tuple[StoryText, int]:
     headline = story.lead_article.title
     kind = detect_kind(" ".join(a.text[:600] for a in story.articles), headline=headline)
     facts = _facts(story, LEAD_WORDS if lead else WIRE_WORDS, LEAD_FACTS if lead else 1, used)
-    # no news sentence (a bare headline, a teaser, release notes): the headline above it
-    # says what there is to say, and nothing is printed twice
     sources = [f"{a.title}. {a.text}" for a in story.articles]
     texts = [s for _, s in facts]
     means = means_line(texts, story, kind, used)
     take = take_line(texts, story, used, today, kind) if lead else None
     checked_facts = [check(s, sources) for s in texts]
+    # no news sentence: a company's own announcement, quoted and said by its outlet
+    # (``announcement``), before silence; its name is the story's, so it vouches for it.
+    # No line of the writer's own is built on a quote: its "we" and "our" are the outlet's.
+    quote = None if facts else _quote(story, used)
+    if quote:
+        facts = [quote]
+        checked_facts = [check(quote[1], [*sources, story.articles[quote[0]].feed_name])]
+    # else no news sentence (a bare headline, a teaser, release notes): the headline above
+    # it says what there is to say, and nothing is printed twice
     kept = [(d, c.kept) for (d, _), c in zip(facts, checked_facts, strict=True) if c.kept]
     dropped = sum(len(c.dropped) for c in checked_facts)
     extra = [check(p, sources) if p else None for p in (means, take)]

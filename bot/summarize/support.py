@@ -200,8 +200,22 @@ class Checked:
     dropped: tuple[str, ...]
 
 
-def check_facts(text: str, evidence: Evidence) -> Checked:
-    """Drop fact sentences no source supports; labeled opinion paragraphs pass through."""
+def _quoted_words(sentence: str, outlets: Sequence[str]) -> str:
+    """An outlet's own words as the offline writer quotes them ("Mistral AI: “Today, we
+    are announcing ...”", bot/summarize/offline/announcement.py) are scored by the quote
+    alone: the name before it is the story's own outlet (the feed it came from, printed
+    under the story anyway), not a claim of the text, and would count as words in no
+    source. The words in quotes must be the text's like any fact's."""
+    for outlet in outlets:
+        head = f"{outlet}: “"
+        if outlet and sentence.startswith(head) and sentence.endswith("”"):
+            return sentence[len(head) : -1]
+    return sentence
+
+
+def check_facts(text: str, evidence: Evidence, outlets: Sequence[str] = ()) -> Checked:
+    """Drop fact sentences no source supports; labeled opinion paragraphs pass through.
+    ``outlets``: the story's feeds, whose quoted words are scored without their name."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     kept_paragraphs: list[str] = []
     supports: list[Support] = []
@@ -212,7 +226,8 @@ def check_facts(text: str, evidence: Evidence) -> Checked:
             continue
         kept: list[str] = []
         for sentence in split_sentences(paragraph):
-            result = score_sentence(sentence, evidence)
+            words = score_sentence(_quoted_words(sentence, outlets), evidence)
+            result = Support(sentence, words.score, words.articles)
             if result.supported and result.articles:
                 kept.append(sentence)
                 supports.append(result)
@@ -245,7 +260,7 @@ def check_story(story: Story, headline: str, summary: str, take: str | None) -> 
     """The support check over one story's words: what stays, and what backs each fact."""
     evidence = evidence_of(story)
     sources = [s for a in story.articles for s in (a.title, a.text) if s and not is_order(s)]
-    facts = check_facts(summary, evidence)
+    facts = check_facts(summary, evidence, story.sources)
     dropped = len(facts.dropped)
     # a headline is short and rephrased: its numbers and names must be in a source
     head = guard_check(headline, sources, title_case=True)

@@ -13,6 +13,8 @@ from dataclasses import replace
 
 import pytest
 
+from bot.digest.supported import supported_stories
+from bot.models import DigestArticle
 from bot.summarize.offline.voice import write_offline
 
 from .test_news_first import WINDOW
@@ -51,6 +53,24 @@ def test_the_outlet_vouches_for_its_own_name_though_its_text_never_says_it() -> 
         line + " Tool use is how agents act.",
     )
     assert summary == f"Anthropic Engineering: “{line}”"
+    assert notes == ()
+
+
+def test_the_digests_support_check_keeps_the_quote_and_cites_the_outlet() -> None:
+    """Every fact of a posted digest must be supported by a source sentence: the outlet's
+    name before the quote is no word of the text ("Blog"), and counted as one it sank this
+    line (a Kagi Blog release, blind report row) below the support threshold."""
+    line = "Today we are announcing a new privacy feature coming to Kagi Search."
+    story = _story(
+        "Introducing Privacy Pass authentication for Kagi Search",
+        line + " It lets members search without telling us who they are.",
+    )
+    story = replace(story, articles=(replace(story.lead_article, feed_name="Kagi Blog"),))
+    written = write_offline([story], WINDOW)
+    links = [tuple(DigestArticle.of(a) for a in story.articles)]
+    posted, notes = supported_stories([story], written, WINDOW, links)
+    assert posted[0].summary == f"Kagi Blog: “{line}”"
+    assert [c.urls for c in posted[0].citations] == [(story.lead_article.url,)]
     assert notes == ()
 
 

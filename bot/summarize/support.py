@@ -207,8 +207,8 @@ def _quoted_words(sentence: str, outlets: Sequence[str]) -> str:
     under the story anyway), not a claim of the text, and would count as words in no
     source. The words in quotes must be the text's like any fact's."""
     for outlet in outlets:
-        head = f"{outlet}: “"
-        if outlet and sentence.startswith(head) and sentence.endswith("”"):
+        head = f"{outlet.strip()}: “"
+        if outlet.strip() and sentence.startswith(head) and sentence.endswith("”"):
             return sentence[len(head) : -1]
     return sentence
 

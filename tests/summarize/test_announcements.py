@@ -139,6 +139,8 @@ def test_a_blogs_we_is_not_an_outlets_announcement(feed: str, title: str, text: 
         "undesirable text content.",
         # a question
         "Are we launching Forge 2 in Paris next week?",
+        # a quote inside the line would print as a quote in a quote
+        "We are launching Forge 2, which its team calls “the fastest model in Paris”.",
     ],
 )
 def test_mood_process_promo_and_vague_lines_print_no_quote(line: str) -> None:

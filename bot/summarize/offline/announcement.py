@@ -32,8 +32,8 @@ qualifies only when all of this holds:
   every rule a fact passes (``screen.kind``, ``finite``, ``blurbs``, ``reference``,
   ``blog``, ``lede.is_feature_line``, the topic-piece anchor when the title is no
   sentence); no hype word, no order to a model, nothing said to the reader ("you",
-  "your": a course or a promo), no link (the quote is printed as written, so a bare URL
-  would be printed too), no question, at most ``LONGEST`` words, and in English.
+  "your": a course or a promo), no link and no quote marks (the quote is printed as
+  written, so a bare URL or a quote in the quote would be printed too), no question, at most ``LONGEST`` words, and in English.
 
 The quoted words are the source sentence as the splitter cut it, unchanged: no plain-words
 pass, no trimming.
@@ -42,7 +42,6 @@ pass, no trimming.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.models import Article
 from bot.summarize.guard import is_order
@@ -91,6 +90,9 @@ _PLAIN_CAPS = frozenset(
 )
 _READER = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
 _LINK = re.compile(r"https?://|www\.|\.com/|\(\s*\)")
+# A quote inside the line (someone else's words, or a mark the splitter left unclosed)
+# would print as a quote in a quote, or an unclosed one.
+_QUOTE_MARK = re.compile(r"[\"“”]")
 # For judging only: the line as the outlet's, in the third person.
 _SUBJECT = re.compile(rf"^({_WHEN})[Ww]e(?:['’](?:re|ve|ll)|\s(?:are|have|will))?")
 _AS_THIRD = {
@@ -141,7 +143,7 @@ def is_announcement(sentence: str, outlet: str, headline: str, year: int, topic:
     obj = m.group("object")
     if _VAGUE_OBJECT.match(obj) or not _has_detail(obj):
         return False
-    if _READER.search(s) or _LINK.search(s) or is_hype(s) or is_order(s):
+    if _READER.search(s) or _LINK.search(s) or _QUOTE_MARK.search(s) or is_hype(s) or is_order(s):
         return False
     judged = as_outlet(s, outlet)
     if kind(judged) != NEWS or not has_finite_verb(judged) or opens_in_the_past(judged, year):
@@ -163,7 +165,6 @@ def announcement(
     bodies: list[str],
     used: set[str],
     year: int,
-    repair: Callable[[str], str | None] = lambda _: None,
 ) -> tuple[int, str] | None:
     """(article index, printed line) of the first article whose opening holds a company's
     own announcement (the module docstring), or None."""
@@ -171,7 +172,7 @@ def announcement(
         if not article.feed_name.strip() or first_person(body):
             continue  # a blogger's "we" is a family or a team, not an organisation
         topic = is_topic_piece(article.title, body)
-        first = sorted((p.pos, s) for s, p in places(body, repair).items() if p.pos < WINDOW)
+        first = sorted((p.pos, s) for s, p in places(body).items() if p.pos < WINDOW)
         for _pos, sentence in first:
             line = quoted(article, sentence)
             if line in used or not is_announcement(

@@ -78,12 +78,16 @@ against its sources, the bottom line and hook against the day's).
   were final; ``--print-blind10`` prints them.
 - blind report 11 (fixed at the end of the twenty-seventh session): five more blogs no
   earlier set used (Ray Woodcock's Latest, Tuesdays with Stories!, Xavier Geerinck, Hanno's
-  blog, hetmehta.com), for the next writer change, printed only after its rules are final;
-  ``--print-blind11`` prints them.
+  blog, hetmehta.com), for the next writer change (writer24, twenty-eighth session),
+  printed only after its rules were final; ``--print-blind11`` prints them.
 - blind report 12 (fixed at the start of the twenty-eighth session): five more blogs no
   earlier set used (Michael Rechtin, The Fulgidus Chronicles, davidbau.com, Pooria
   Taghdiri, Food in Jars), for that session's writer change beside blind report 11,
-  printed only after its rules are final; ``--print-blind12`` prints them.
+  printed only after its rules were final; ``--print-blind12`` prints them.
+- blind report 13 (fixed at the end of the twenty-eighth session): five more blogs no
+  earlier set used (Max Bernstein's Blog, Raccoon's Trash Can, Rémi Mercier, shep.ca,
+  Jamie Simon), for the next writer change, printed only after its rules are final;
+  ``--print-blind13`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -92,7 +96,7 @@ measuring a change it has not landed).
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
-        [--print-blind12] [--no-write]
+        [--print-blind12] [--print-blind13] [--no-write]
 """
 
 from __future__ import annotations
@@ -128,6 +132,7 @@ from _days import (
     blind10_report_days,
     blind11_report_days,
     blind12_report_days,
+    blind13_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -358,6 +363,7 @@ PRINT_FLAGS = (
     "--print-blind10",
     "--print-blind11",
     "--print-blind12",
+    "--print-blind13",
 )
 
 
@@ -431,7 +437,8 @@ def main() -> int:
         ),
         (
             "unseen report: 5 AI-news feeds never used before, every day from July 2025 "
-            "(reported in the twenty-first session; tuned on in the twenty-second)",
+            "(reported in the twenty-first session; tuned on in the twenty-second; the report "
+            "row of writer24's quotes in the twenty-eighth, read since)",
             unseen_report_days(),
             "--print-unseen",
         ),
@@ -503,17 +510,25 @@ def main() -> int:
         (
             "blind report 11: 5 more blogs never used before (Ray Woodcock's Latest, "
             "Tuesdays with Stories!, Xavier Geerinck, Hanno's blog, hetmehta.com), every day "
-            "since 2013 (fixed at the end of the twenty-seventh session for the next writer "
-            "change; unread)",
+            "since 2013 (fixed at the end of the twenty-seventh session, reported in the "
+            "twenty-eighth after writer24; read since)",
             blind11_report_days(),
             "--print-blind11",
         ),
         (
             "blind report 12: 5 more blogs never used before (Michael Rechtin, The Fulgidus "
             "Chronicles, davidbau.com, Pooria Taghdiri, Food in Jars), every day since 2013 "
-            "(fixed at the start of the twenty-eighth session for its writer change; unread)",
+            "(fixed at the start of the twenty-eighth session, reported after writer24; read "
+            "since)",
             blind12_report_days(),
             "--print-blind12",
+        ),
+        (
+            "blind report 13: 5 more blogs never used before (Max Bernstein's Blog, Raccoon's "
+            "Trash Can, Rémi Mercier, shep.ca, Jamie Simon), every day since 2013 (fixed at the "
+            "end of the twenty-eighth session for the next writer change; unread)",
+            blind13_report_days(),
+            "--print-blind13",
         ),
     ):
         if days:

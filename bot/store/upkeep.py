@@ -38,14 +38,53 @@ PG_ENTRY_COLUMNS = (
 )
 
 
+# The search index's own tables (entries_fts_data, _idx, _docsize, _config) get no
+# statistics. ANALYZE after a first poll finds them empty (the poll only queues entries for
+# the index), and FTS5's lookups into them, planned from "a table of 2 rows", then cost more
+# the bigger the index grows: indexing 80,000 real entries took 28.6 s of CPU after such an
+# ANALYZE, 14.5 s with no statistics on them, and the cost of each 20,000 kept rising
+# (3.8, 6.5, 8.6, 9.8 s; 300,000 entries took 878 s in bench/search.py). Without statistics
+# the planner uses their primary keys, as FTS5 means it to; PRAGMA optimize (SQLite 3.40)
+# only refreshes tables that have them. So ANALYZE names every other table, and a database
+# analyzed by an earlier version loses those statistics when the store opens.
+_SEARCH_INDEX_STATS = "tbl LIKE 'entries\\_fts\\_%' ESCAPE '\\'"
+
+
+async def _have_stats(conn: AsyncConnection) -> bool:
+    found = await conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+    return found.first() is not None
+
+
+async def _forget_search_index_stats(conn: AsyncConnection) -> bool:
+    """Delete the statistics an earlier version's ANALYZE took of the search index's tables;
+    True when there were some (connections opened before still plan with them)."""
+    if not await _have_stats(conn):
+        return False
+    found = await conn.exec_driver_sql(
+        f"SELECT 1 FROM sqlite_stat1 WHERE {_SEARCH_INDEX_STATS} LIMIT 1"
+    )
+    if found.first() is None:
+        return False
+    await conn.exec_driver_sql(f"DELETE FROM sqlite_stat1 WHERE {_SEARCH_INDEX_STATS}")
+    return True
+
+
+async def _analyze(conn: AsyncConnection) -> None:
+    """ANALYZE every table but the search index's own."""
+    names = await conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+        f"ESCAPE '\\' AND NOT ({_SEARCH_INDEX_STATS.replace('tbl', 'name')}) "
+        "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    )
+    for (name,) in names.all():
+        await conn.exec_driver_sql(f'ANALYZE "{name}"')
+
+
 async def _sqlite_never_analyzed(conn: AsyncConnection) -> bool:
     """Entries never analyzed, and some to analyze: ANALYZE records nothing for an empty
     table, so on a new database it ran again at every start and close (a tenth of a quiet
     `digest today`'s CPU time); the first poll's refresh analyzes them."""
-    have_table = (
-        await conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
-    ).first()
-    if have_table is not None:
+    if await _have_stats(conn):
         analyzed = await conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'entries'")
         if analyzed.first() is not None:
             return False
@@ -57,7 +96,7 @@ async def refresh_statistics(conn: AsyncConnection) -> None:
     if conn.dialect.name == "sqlite":
         await conn.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
         if await _sqlite_never_analyzed(conn):
-            await conn.exec_driver_sql("ANALYZE")
+            await _analyze(conn)
         else:
             await conn.exec_driver_sql("PRAGMA optimize")
     elif conn.dialect.name == "postgresql":
@@ -74,7 +113,12 @@ class UpkeepMixin(StoreBase):
         async with self.engine.begin() as conn:
             if await _sqlite_never_analyzed(conn):
                 await conn.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
-                await conn.exec_driver_sql("ANALYZE")
+                await _analyze(conn)
+            forgot = await _forget_search_index_stats(conn)
+        if forgot:
+            # a connection plans with the statistics it loaded when it opened (migrations
+            # opened this one): new ones load them without the search index's
+            await self.engine.dispose()
 
     async def refresh_statistics(self, now: datetime, *, force: bool = False) -> bool:
         """Refresh the planner's statistics at most once per REFRESH_EVERY (polls call this

@@ -156,7 +156,7 @@ async def _stats_of(store: Store) -> dict[str, str]:
 async def test_statistics_never_describe_the_search_index_tables(tmp_path: Path) -> None:
     # A first poll's ANALYZE found the search index empty (entries only queued for it), and
     # FTS5's own lookups, planned for "2 rows", grew slower with every batch indexed after
-    # (80,000 entries: 31 s of CPU instead of 13; 300,000: 15 minutes)
+    # (bench/search_catchup.py: 120,000 entries, 54 s of CPU instead of 22; 300,000: 15 minutes)
     url = f"sqlite+aiosqlite:///{tmp_path / 'f.db'}"
     now = datetime(2026, 8, 22, 12, tzinfo=UTC)
     store = await Store.open(url)

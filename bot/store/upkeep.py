@@ -41,13 +41,13 @@ PG_ENTRY_COLUMNS = (
 # The search index's own tables (entries_fts_data, _idx, _docsize, _config) get no
 # statistics. ANALYZE after a first poll finds them empty (the poll only queues entries for
 # the index), and FTS5's lookups into them, planned from "a table of 2 rows", then cost more
-# the bigger the index grows: indexing 80,000 real entries took 28.6 s of CPU after such an
-# ANALYZE, 14.5 s with no statistics on them, and the cost of each 20,000 kept rising
-# (3.8, 6.5, 8.6, 9.8 s; 300,000 entries took 878 s in bench/search.py). Without statistics
-# the planner uses their primary keys, as FTS5 means it to; PRAGMA optimize (SQLite 3.40)
-# only refreshes tables that have them. So ANALYZE names every other table, and a database
-# analyzed by an earlier version loses those statistics when the store opens.
-_SEARCH_INDEX_STATS = "tbl LIKE 'entries\\_fts\\_%' ESCAPE '\\'"
+# the bigger the index grows: bench/search_catchup.py's 120,000 entries took 54 s of CPU
+# after such an ANALYZE, each 20,000 costlier than the last (4 s, then up to 15 s), and 22 s,
+# flat, with no statistics on them (bench/search.py's 300,000: 878 s, then 51 s). Without
+# statistics the planner uses their primary keys, as FTS5 means it to; PRAGMA optimize
+# (SQLite 3.40) only refreshes tables that have them. So ANALYZE names every other table,
+# and a database analyzed by an earlier version loses those statistics when the store opens.
+_SEARCH_INDEX_TABLE = "LIKE 'entries\\_fts\\_%' ESCAPE '\\'"
 
 
 async def _have_stats(conn: AsyncConnection) -> bool:
@@ -61,11 +61,11 @@ async def _forget_search_index_stats(conn: AsyncConnection) -> bool:
     if not await _have_stats(conn):
         return False
     found = await conn.exec_driver_sql(
-        f"SELECT 1 FROM sqlite_stat1 WHERE {_SEARCH_INDEX_STATS} LIMIT 1"
+        f"SELECT 1 FROM sqlite_stat1 WHERE tbl {_SEARCH_INDEX_TABLE} LIMIT 1"
     )
     if found.first() is None:
         return False
-    await conn.exec_driver_sql(f"DELETE FROM sqlite_stat1 WHERE {_SEARCH_INDEX_STATS}")
+    await conn.exec_driver_sql(f"DELETE FROM sqlite_stat1 WHERE tbl {_SEARCH_INDEX_TABLE}")
     return True
 
 
@@ -73,8 +73,7 @@ async def _analyze(conn: AsyncConnection) -> None:
     """ANALYZE every table but the search index's own."""
     names = await conn.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
-        f"ESCAPE '\\' AND NOT ({_SEARCH_INDEX_STATS.replace('tbl', 'name')}) "
-        "AND sql NOT LIKE 'CREATE VIRTUAL%'"
+        f"ESCAPE '\\' AND name NOT {_SEARCH_INDEX_TABLE} AND sql NOT LIKE 'CREATE VIRTUAL%'"
     )
     for (name,) in names.all():
         await conn.exec_driver_sql(f'ANALYZE "{name}"')

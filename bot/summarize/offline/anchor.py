@@ -36,10 +36,12 @@ there are ..."), and a named subject with no act ("The jQuery Ajax built into AS
 is very powerful ...", "Expression rules ... are Harper rules that use ..."). What it
 cannot tell: background told as an event ("Swift 5.9 introduced a feature ..."), a
 calendar fact ("Next year, the United States will celebrate ...") and satire or opinion
-written as news; those stay for the shape rules. A sentence-case title ("Analog floppy
-synthesizer") is no topic title: by form it cannot be told from a headline whose verb is
-lowercase ("Germany lose to Denmark in Euro final"), so such a post is judged as a
-report unless it is in the first person.
+written as news; those stay for the shape rules (``backdrop`` takes the first two where
+it can: on a post written as "I", a past act by someone its title does not name; an
+anniversary as the act). A sentence-case title ("Analog floppy synthesizer") is no topic
+title: by form it cannot be told from a headline whose verb is lowercase ("Germany lose to
+Denmark in Euro final"), so such a post is judged as a report unless it is in the first
+person.
 """
 
 from __future__ import annotations
@@ -193,7 +195,7 @@ def _is_verb(words: list[str], i: int) -> bool:
     )
 
 
-def _subject(s: str) -> tuple[list[str], str, str]:
+def main_subject(s: str) -> tuple[list[str], str, str]:
     """(the subject's words, the rest of the line, the leading phrase) of the main clause."""
     lead = _LEADING.match(s)
     head = lead.group(0) if lead else ""
@@ -223,7 +225,7 @@ def has_anchor(sentence: str) -> bool:
     s = " ".join(sentence.split())
     if _PARTY_AFTER_MODAL.search(s):
         return True
-    subject, rest, head = _subject(s)
+    subject, rest, head = main_subject(s)
     if not rest or not _named(subject, head):
         return False
     if _ACT.search(rest) or _ACT.search(head):

@@ -46,6 +46,7 @@ import re
 from bot.models import Article
 from bot.summarize.guard import is_order
 from bot.summarize.offline.anchor import first_person, has_anchor, is_topic_piece
+from bot.summarize.offline.backdrop import is_backdrop
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.finite import has_finite_verb
@@ -149,6 +150,8 @@ def is_announcement(sentence: str, outlet: str, headline: str, year: int, topic:
     if kind(judged) != NEWS or not has_finite_verb(judged) or opens_in_the_past(judged, year):
         return False
     if is_blurb(judged, headline) or is_reference_line(judged, year) or is_blog_line(judged):
+        return False
+    if is_backdrop(judged):
         return False
     if topic and not has_anchor(judged):
         return False

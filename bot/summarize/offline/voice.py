@@ -25,8 +25,9 @@ from bot.models import Article, DigestWindow, Story
 from bot.summarize.base import DigestText, StoryText
 from bot.summarize.guard import check, is_order
 from bot.summarize.offline import templates as T
-from bot.summarize.offline.anchor import has_anchor, is_topic_piece
+from bot.summarize.offline.anchor import first_person, has_anchor, is_topic_piece
 from bot.summarize.offline.announcement import announcement
+from bot.summarize.offline.backdrop import is_backdrop, is_told_backdrop
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.clauses import cut_truncated
@@ -91,11 +92,16 @@ def _body(article: Article) -> str:
 def _unclosed(sentence: str) -> bool:
     """A bracket or curly quote opened and never closed: the sentence was cut inside it
     ("...on “Weil Anima” (or maybe “Weil-Moore Anima”.": its source never closes the
-    bracket), so what it says is unfinished."""
-    return sentence.count("(") > sentence.count(")") or sentence.count("“") > sentence.count("”")
+    bracket), so what it says is unfinished. Or a bracket closed and never opened: the feed
+    lost what stood inside it ("In their presentation at Patterns Day 2019, Danielle )
+    talked about ...": a link's text)."""
+    opened, closed = sentence.count("("), sentence.count(")")
+    return opened != closed or sentence.count("“") > sentence.count("”")
 
 
-def _printable(sentence: str, place: Place, headline: str, year: int, topic: bool) -> bool:
+def _printable(
+    sentence: str, place: Place, headline: str, year: int, topic: bool, personal: bool = False
+) -> bool:
     """News where it stands (``lede``: not a feature's opener, a scene or a remark, nor one
     leaning on the sentence before), never what the rules call furniture or a hook (a
     question, a quote, a first-person line), nor the background a feature opens on ("In
@@ -107,8 +113,13 @@ def _printable(sentence: str, place: Place, headline: str, year: int, topic: boo
     to readers. From a topic piece (``anchor``: a post in the first person, or under a
     title that is no sentence), only a line with a named subject doing a news act. And a
     fact is a sentence: a line with no verb with a tense in its main clause (``finite``: a
-    caption, a blurb, a title) never prints, wherever it comes from."""
+    caption, a blurb, a title) never prints, wherever it comes from. Nor the backdrop a post
+    is written against (``backdrop``: a general truth, a thing's purpose, a lasting state, a
+    calendar fact; and on a post written as "I", ``personal``, a past act by someone its
+    title does not name)."""
     if topic and not has_anchor(sentence):
+        return False
+    if is_backdrop(sentence) or (personal and is_told_backdrop(sentence, headline)):
         return False
     if not has_finite_verb(sentence):
         return False
@@ -151,6 +162,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     where = [places(d, cut_truncated) for d in docs]
     languages = _Languages(docs)
     topic = [is_topic_piece(a.title, d) for a, d in zip(story.articles, docs, strict=True)]
+    personal = [first_person(d) for d in docs]
     ranked = rank_sentences(
         docs,
         limit=CANDIDATES,
@@ -163,7 +175,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     options: list[tuple[int, int, list[str], bool]] = []
     for doc, pos, sentence in ranked:
         place = where[doc].get(sentence, Place(pos, "", len(where[doc])))
-        if not _printable(sentence, place, story.articles[doc].title, year, topic[doc]) or (
+        title = story.articles[doc].title
+        if not _printable(sentence, place, title, year, topic[doc], personal[doc]) or (
             languages.foreign(doc, sentence)
         ):
             continue

@@ -88,6 +88,11 @@ against its sources, the bottom line and hook against the day's).
   earlier set used (Max Bernstein's Blog, Raccoon's Trash Can, Rémi Mercier, shep.ca,
   Jamie Simon), for the next writer change, printed only after its rules are final;
   ``--print-blind13`` prints them.
+- blind report 14 (fixed in the twenty-ninth session, after writer25's rules were final):
+  the five unused blogs with the most items (Code Arcana, medwa.io, software is fun,
+  Emacsen's Blog, Learnetto Blog), printed then to report on writer25 (blind report 13
+  printed nothing before it, and writer25 only refuses lines); ``--print-blind14`` prints
+  them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -96,7 +101,8 @@ measuring a change it has not landed).
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
-        [--print-blind12] [--print-blind13] [--no-write]
+        [--print-blind12] [--print-blind13] [--print-blind14]
+        [--no-write]
 """
 
 from __future__ import annotations
@@ -133,6 +139,7 @@ from _days import (
     blind11_report_days,
     blind12_report_days,
     blind13_report_days,
+    blind14_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -364,6 +371,7 @@ PRINT_FLAGS = (
     "--print-blind11",
     "--print-blind12",
     "--print-blind13",
+    "--print-blind14",
 )
 
 
@@ -529,6 +537,14 @@ def main() -> int:
             "end of the twenty-eighth session for the next writer change; unread)",
             blind13_report_days(),
             "--print-blind13",
+        ),
+        (
+            "blind report 14: the 5 unused blogs with the most items (Code Arcana, medwa.io, "
+            "software is fun, Emacsen's Blog, Learnetto Blog), every day since 2013 (fixed in the "
+            "twenty-ninth session after writer25, printed then: the same lines before and after "
+            "it; read since)",
+            blind14_report_days(),
+            "--print-blind14",
         ),
     ):
         if days:

@@ -2,9 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+# The poll's types live in bot.poll_types and load with the first module that asks for one
+# (a command that only reads never does); importing them from here still works.
+_POLL_TYPES = frozenset(
+    {
+        "ArticleIn",
+        "FetchLogEntry",
+        "ParsedEntry",
+        "ParsedFeed",
+        "PollResult",
+        "PollStatus",
+        "UpsertCounts",
+    }
+)
+if TYPE_CHECKING:
+    from bot.poll_types import ArticleIn as ArticleIn
+    from bot.poll_types import FetchLogEntry as FetchLogEntry
+    from bot.poll_types import ParsedEntry as ParsedEntry
+    from bot.poll_types import ParsedFeed as ParsedFeed
+    from bot.poll_types import PollResult as PollResult
+    from bot.poll_types import PollStatus as PollStatus
+    from bot.poll_types import UpsertCounts as UpsertCounts
+
+
+def __getattr__(name: str) -> Any:
+    if name in _POLL_TYPES:
+        from bot import poll_types
+
+        return getattr(poll_types, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -45,42 +76,6 @@ class Feed(FeedSpec):
 
 
 @dataclass(frozen=True)
-class ParsedEntry:
-    """One entry as a parser saw it, before normalizing. Strings may hold HTML."""
-
-    guid: str | None
-    link: str | None
-    title: str | None
-    author: str | None = None
-    published: datetime | None = None
-    published_date_only: bool = False
-    summary: str | None = None
-    content: str | None = None
-
-
-@dataclass(frozen=True)
-class ParsedFeed:
-    title: str | None
-    link: str | None
-    entries: tuple[ParsedEntry, ...]
-    parser: str  # "fastfeedparser" or "feedparser"
-
-
-@dataclass(frozen=True)
-class ArticleIn:
-    """A normalized entry ready to store."""
-
-    guid: str
-    url: str
-    canonical_url: str
-    title: str
-    author: str | None
-    published_at: datetime  # UTC; first-seen time when the feed had none
-    text: str
-    content_hash: str
-
-
-@dataclass(frozen=True)
 class Article:
     """A stored entry, with the feed it came from."""
 
@@ -99,36 +94,6 @@ class Article:
     updated_at: datetime
     feed_weight: float = 1.0
     feed_tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class UpsertCounts:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-class PollStatus(StrEnum):
-    NEW = "new"  # at least one new or updated entry
-    UNCHANGED = "unchanged"  # 200 but nothing new
-    NOT_MODIFIED = "not_modified"  # 304
-    SKIPPED = "skipped"  # backing off; not due yet
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class PollResult:
-    feed_id: int
-    feed_name: str
-    url: str
-    status: PollStatus
-    new: int = 0
-    updated: int = 0
-    http_status: int | None = None
-    error_kind: str | None = None
-    error: str | None = None
-    duration_ms: float = 0.0
-    next_poll_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -305,16 +270,3 @@ class CachedSummary:
     payload: str  # JSON
     tokens_in: int = 0
     tokens_out: int = 0
-
-
-@dataclass(frozen=True)
-class FetchLogEntry:
-    feed_id: int
-    at: datetime
-    status: str
-    http_status: int | None = None
-    duration_ms: float = 0.0
-    new: int = 0
-    updated: int = 0
-    error: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)

@@ -37,29 +37,30 @@ from bot.daily import Outcome
 from bot.errors import FeedError, NewsbotError, SourceError, feed_error_hint
 from bot.health import ago as ago
 from bot.health import source_health as source_health
-from bot.models import (
-    ArticleIn,
-    Destination,
-    DestinationSpec,
-    Digest,
-    DigestWindow,
-    Feed,
-    FeedSpec,
-    ParsedFeed,
-    PollResult,
-)
+from bot.models import Destination, DestinationSpec, Digest, DigestWindow, Feed, FeedSpec
 from bot.store.store import Store
 from bot.validate import validate_time as validate_time
 from bot.validate import validate_tz as validate_tz
 from bot.validate import validate_url
-from bot.why import Explainer
-from bot.why import WhyReport as WhyReport
 
 log = logging.getLogger("newsbot.services")
 
 if TYPE_CHECKING:
     from bot.digest.build import DigestBuilder
     from bot.digest.explain import WindowStories
+    from bot.poll_types import ArticleIn, ParsedFeed, PollResult
+    from bot.why import WhyReport as WhyReport
+
+
+def __getattr__(name: str) -> Any:
+    # /why's answer type, for the adapters (they reach the bot through this module only);
+    # bot.why loads with the first /why, not at every start
+    if name == "WhyReport":
+        from bot.why import WhyReport
+
+        return WhyReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 PREVIEW_ITEMS = 5
 MAX_NAME = 120
@@ -120,10 +121,6 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
     _: KW_ONLY
     poster: NowPoster | None = None  # None where nothing posts (the CLI)
     changes: Listeners = field(init=False, default_factory=Listeners)
-    _explainer: Explainer = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._explainer = Explainer(self.store)
 
     # polling -----------------------------------------------------------------
     async def poll(self, *, progress: Any = None) -> list[PollResult]:
@@ -365,4 +362,6 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
 
     # why ---------------------------------------------------------------------------
     async def why(self, url: str, scope: str | None = None) -> WhyReport:
-        return await self._explainer.explain(url, scope, self.clock.now())
+        from bot.why import Explainer  # loaded with the first /why (it keeps no state)
+
+        return await Explainer(self.store).explain(url, scope, self.clock.now())

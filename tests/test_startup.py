@@ -4,10 +4,13 @@ Each check runs in a fresh interpreter, as the `newsbot` command does."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -98,6 +101,14 @@ def test_digest_on_an_up_to_date_database_skips_migrations_and_unused_parts(
         "bot.adapters.console",  # console mode's publisher: `run` only
         "pysbd",  # sentence rules: "A quiet day" is words only (see summarize.sentences)
         "bot.summarize.support",  # the story check: with the first story
+        # recording a poll (store/polls.py) and the poll's own types: polls only
+        "bot.store.upserts",
+        "bot.store.matching",
+        "bot.store.outcomes",
+        "bot.store.sqlite_polls",
+        "bot.poll_types",
+        "bot.why",  # /why only
+        "concurrent.futures.thread",  # no story to check: no thread pool
     ):
         assert unused not in again, unused
 
@@ -340,3 +351,93 @@ async def test_a_database_without_entries_is_not_analyzed_at_every_start(tmp_pat
     finally:
         event.remove(Engine, "before_cursor_execute", record)
     assert seen and not [s for s in seen if s.strip().upper().startswith("ANALYZE")], seen
+
+
+def test_the_poll_types_and_answers_loaded_on_first_use_are_the_same_by_every_name() -> None:
+    """bot.models, bot.store.store and bot.services give what moved out of their start-up
+    (the poll's types, PollOutcome, /why's report) by the names callers have always used."""
+    code = (
+        "import sys\n"
+        "import bot.models, bot.services, bot.store.store\n"
+        "lazy = ('bot.poll_types', 'bot.store.outcomes', 'bot.why')\n"
+        "assert not [m for m in lazy if m in sys.modules], sys.modules.keys()\n"
+        "from bot.models import ArticleIn, ParsedFeed, PollStatus, UpsertCounts\n"
+        "from bot.services import WhyReport\n"
+        "from bot.store.store import PollOutcome\n"
+        "import bot.poll_types, bot.store.outcomes, bot.why\n"
+        "assert ArticleIn is bot.poll_types.ArticleIn and ParsedFeed is bot.poll_types.ParsedFeed\n"
+        "assert PollStatus('new') is PollStatus.NEW and UpsertCounts() == UpsertCounts(0, 0, 0)\n"
+        "assert PollOutcome is bot.store.outcomes.PollOutcome and WhyReport is bot.why.WhyReport\n"
+        "for module in (bot.models, bot.services, bot.store.store):\n"
+        "    try:\n"
+        "        module.NoSuchName\n"
+        "    except AttributeError as exc:\n"
+        "        assert 'NoSuchName' in str(exc)\n"
+        "    else:\n"
+        "        raise AssertionError(module)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+
+
+async def test_opening_a_database_looks_for_its_statistics_once(tmp_path: Path) -> None:
+    """Whether sqlite_stat1 exists was read twice on every opening (once to see whether
+    entries were analyzed, once to drop the search index's statistics); once is enough."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    from bot.models import ArticleIn, FeedSpec
+    from bot.store.store import Store
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 's.db'}"
+    now = datetime(2026, 8, 22, 12, tzinfo=UTC)
+    store = await Store.open(url)
+    feed = await store.add_feed(FeedSpec("A", "https://a.example/feed"), now)
+    new = [ArticleIn(f"g{i}", f"https://a.example/{i}", f"https://a.example/{i}", f"T {i}",
+                     None, now, "text", f"h{i}") for i in range(3)]  # fmt: skip
+    await store.upsert_entries(feed.id, new, now)
+    async with store.engine.begin() as conn:  # entries never analyzed: opening analyzes them
+        await conn.exec_driver_sql("DELETE FROM sqlite_stat1")
+    await store.engine.dispose()
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        seen.append(statement)
+
+    for analyzes in (True, False):  # and the next opening finds them analyzed
+        seen.clear()
+        event.listen(Engine, "before_cursor_execute", record)
+        try:
+            store = await Store.open(url)
+            stats = [s for s in seen if "name = 'sqlite_stat1'" in s]
+            analyzed = [s for s in seen if s.startswith("ANALYZE")]
+            assert len(await store.articles_between(now, now + timedelta(seconds=1))) == 3
+        finally:
+            event.remove(Engine, "before_cursor_execute", record)
+            await store.close()
+        assert len(stats) == 1 and bool(analyzed) is analyzes, seen
+
+
+def _parsed(parser: Any, argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    with contextlib.suppress(SystemExit):
+        parser.parse_args(argv)
+    out = capsys.readouterr()
+    return out.out, out.err
+
+
+def test_a_command_parsed_with_its_own_parser_helps_and_fails_as_with_all(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`main` builds only the parser of the command named first; its help and its usage
+    errors are what the whole parser gives, and `newsbot` alone still lists every command."""
+    from bot.cli import COMMANDS, build_parser, main
+
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in sorted(COMMANDS):
+        for argv in ([name, "--help"], [name, "--no-such-option"], [name, "a", "b", "c"]):
+            mine = _parsed(build_parser(name), argv, capsys)
+            assert mine == _parsed(build_parser(), argv, capsys), argv
+            assert mine[0] or mine[1] or argv[1] == "a", argv  # help, or an error
+    assert main([]) != 0
+    listed = capsys.readouterr().out
+    assert all(f"\n    {name} " in listed for name in COMMANDS), listed

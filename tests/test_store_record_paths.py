@@ -17,7 +17,7 @@ from bot.clock import FixedClock
 from bot.feeds.normalize import normalize_entries
 from bot.feeds.parse import parse_feed
 from bot.models import ArticleIn, FeedSpec
-from bot.store import polls
+from bot.store import sqlite_polls
 from bot.store.schema import entries, feeds, fetch_log, full_text_queue, search_queue
 from bot.store.store import PollOutcome, Store
 
@@ -104,7 +104,7 @@ async def test_sqlite_and_the_generic_path_store_the_same_rows(
             async def generic(*_args: object) -> None:
                 return None  # as for a driver that is not aiosqlite
 
-            monkeypatch.setattr(polls, "record_polls_sqlite", generic)
+            monkeypatch.setattr(sqlite_polls, "record_polls_sqlite", generic)
         clock = _clock()
         store = await Store.open(f"sqlite+aiosqlite:///{tmp_path / name}.db")
         try:

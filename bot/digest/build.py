@@ -34,6 +34,7 @@ from bot.models import (
     Digest,
     DigestArticle,
     DigestStats,
+    DigestStory,
     DigestWindow,
     FailedSource,
     Feed,
@@ -172,10 +173,14 @@ class DigestBuilder:
         chosen = ranked[:limit]
         text = await self._write(chosen, window)
         feeds = await self.store.list_feeds(scope)
-        # every writer's words go through the sentence-support check (citations come from it)
-        digest_stories, checked = await asyncio.to_thread(
-            supported_stories, chosen, text, window, [digest_articles(s) for s in chosen]
-        )
+        # every writer's words go through the sentence-support check (citations come from it);
+        # a quiet day has no story to check, and no reason to start the thread pool for none
+        digest_stories: list[DigestStory] = []
+        checked: tuple[str, ...] = ()
+        if chosen:
+            digest_stories, checked = await asyncio.to_thread(
+                supported_stories, chosen, text, window, [digest_articles(s) for s in chosen]
+            )
         marks = await self._followups(chosen, window, scope)
         digest_stories = with_followups(digest_stories, marks)
         failing = failed_sources(feeds)

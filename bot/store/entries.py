@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, or_, select, update
 
-from bot.models import Article, ArticleIn, UpsertCounts
+from bot.models import Article
 from bot.store.rows import ARTICLE_COLUMNS, StoreBase, article_row, scope_key
 from bot.store.schema import entries, feeds
-from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
+
+if TYPE_CHECKING:  # writing entries (upserts.py and its matching rule) loads with the first write
+    from bot.models import ArticleIn, UpsertCounts
 
 
 class EntriesMixin(StoreBase):
     async def upsert_entries(
         self, feed_id: int, articles: Sequence[ArticleIn], now: datetime
     ) -> UpsertCounts:
+        from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
+
         async with self.engine.begin() as conn:
             (counts,) = await upsert_feeds_entries_in(conn, [FeedEntries(feed_id, articles, now)])
             if counts.new:

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.models import FetchLogEntry, UpsertCounts
-from bot.store.outcomes import FAILURE, SUCCESS, PollOutcome, feed_params, feed_update, log_rows
 from bot.store.rows import model_of
 from bot.store.schema import fetch_log
-from bot.store.sqlite_polls import record_polls_sqlite
 from bot.store.upkeep import UpkeepMixin
-from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
 
-__all__ = ["PollOutcome", "PollsMixin"]
+# Recording a poll (outcomes.py, upserts.py and its matching rule, SQLite's one-trip
+# recording) loads with the first poll recorded: a command that only reads (a digest, the
+# sources list) never pays for those modules at start-up.
+if TYPE_CHECKING:
+    from bot.models import FetchLogEntry, UpsertCounts
+    from bot.store.outcomes import PollOutcome
+
+__all__ = ["PollsMixin"]
 
 
 async def _trim_log(conn: AsyncConnection, feed_ids: set[int], keep: int) -> None:
@@ -40,6 +44,9 @@ async def _record_in(
     conn: AsyncConnection, outcomes: Sequence[PollOutcome], keep_log: int
 ) -> list[UpsertCounts]:
     """Record these outcomes inside the caller's transaction, statement by statement."""
+    from bot.store.outcomes import FAILURE, SUCCESS, feed_params, feed_update, log_rows
+    from bot.store.upserts import FeedEntries, upsert_feeds_entries_in
+
     counts = await upsert_feeds_entries_in(
         conn,
         [FeedEntries(o.feed_id, o.articles if o.ok else (), o.now, o.full_text) for o in outcomes],
@@ -67,6 +74,8 @@ class PollsMixin(UpkeepMixin):
         duration_ms: float,
         keep_log: int = 20,
     ) -> None:
+        from bot.store.outcomes import PollOutcome
+
         outcome = PollOutcome(
             feed_id,
             now,
@@ -87,6 +96,8 @@ class PollsMixin(UpkeepMixin):
         few dozen commits, not a thousand). Each feed's entries commit with its validators."""
         if not outcomes:
             return []
+        from bot.store.sqlite_polls import record_polls_sqlite
+
         async with self.engine.begin() as conn:
             counts = None
             if conn.dialect.name == "sqlite":
@@ -98,6 +109,8 @@ class PollsMixin(UpkeepMixin):
         return counts
 
     async def fetch_log_for(self, feed_id: int) -> list[FetchLogEntry]:
+        from bot.models import FetchLogEntry
+
         async with self.engine.connect() as conn:
             rows = (
                 await conn.execute(

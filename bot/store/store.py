@@ -12,6 +12,7 @@ times), ``pollers.py`` (the processes polling the database).
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -22,7 +23,7 @@ from bot.store.entries import EntriesMixin
 from bot.store.feeds import FeedsMixin
 from bot.store.fulltext import FullTextMixin
 from bot.store.pollers import PollersMixin
-from bot.store.polls import PollOutcome, PollsMixin
+from bot.store.polls import PollsMixin
 from bot.store.posts import DestinationsMixin, NoticesMixin, PostsMixin
 from bot.store.rules import RulesMixin
 from bot.store.schedules import SchedulesMixin
@@ -30,9 +31,22 @@ from bot.store.search import SearchMixin
 from bot.store.summaries import SummariesMixin
 from bot.store.upkeep import UpkeepMixin, refresh_statistics
 
+if TYPE_CHECKING:
+    from bot.store.outcomes import PollOutcome
+
 log = logging.getLogger("newsbot.store")
 
 __all__ = ["PollOutcome", "Store"]
+
+
+def __getattr__(name: str) -> Any:
+    # the pollers' type, loaded with them (see polls.py): a command that only reads the
+    # store never imports the recording modules
+    if name == "PollOutcome":
+        from bot.store.outcomes import PollOutcome
+
+        return PollOutcome
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Store(

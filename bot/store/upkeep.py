@@ -56,10 +56,9 @@ async def _have_stats(conn: AsyncConnection) -> bool:
 
 
 async def _forget_search_index_stats(conn: AsyncConnection) -> bool:
-    """Delete the statistics an earlier version's ANALYZE took of the search index's tables;
-    True when there were some (connections opened before still plan with them)."""
-    if not await _have_stats(conn):
-        return False
+    """Delete the statistics an earlier version's ANALYZE took of the search index's tables
+    (the caller knows sqlite_stat1 exists); True when there were some (connections opened
+    before still plan with them)."""
     found = await conn.exec_driver_sql(
         f"SELECT 1 FROM sqlite_stat1 WHERE tbl {_SEARCH_INDEX_TABLE} LIMIT 1"
     )
@@ -79,11 +78,14 @@ async def _analyze(conn: AsyncConnection) -> None:
         await conn.exec_driver_sql(f'ANALYZE "{name}"')
 
 
-async def _sqlite_never_analyzed(conn: AsyncConnection) -> bool:
+async def _sqlite_never_analyzed(conn: AsyncConnection, have_stats: bool | None = None) -> bool:
     """Entries never analyzed, and some to analyze: ANALYZE records nothing for an empty
     table, so on a new database it ran again at every start and close (a tenth of a quiet
-    `digest today`'s CPU time); the first poll's refresh analyzes them."""
-    if await _have_stats(conn):
+    `digest today`'s CPU time); the first poll's refresh analyzes them. ``have_stats``:
+    whether sqlite_stat1 exists, when the caller has looked already."""
+    if have_stats is None:
+        have_stats = await _have_stats(conn)
+    if have_stats:
         analyzed = await conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'entries'")
         if analyzed.first() is not None:
             return False
@@ -110,10 +112,13 @@ class UpkeepMixin(StoreBase):
         if self.engine.dialect.name != "sqlite":
             return
         async with self.engine.begin() as conn:
-            if await _sqlite_never_analyzed(conn):
+            had_stats = await _have_stats(conn)  # read once: both checks below need it
+            if await _sqlite_never_analyzed(conn, had_stats):
                 await conn.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
                 await _analyze(conn)
-            forgot = await _forget_search_index_stats(conn)
+            # an ANALYZE just now took no statistics of the search index's tables, and
+            # without sqlite_stat1 before it no earlier version's are left to forget
+            forgot = had_stats and await _forget_search_index_stats(conn)
         if forgot:
             # a connection plans with the statistics it loaded when it opened (migrations
             # opened this one): new ones load them without the search index's

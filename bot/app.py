@@ -342,6 +342,7 @@ async def run(
     from bot.scheduler import Scheduler
 
     warm_up()
+    heartbeat.ensure_writable(settings.data_dir)
     app = await build_app(settings, clock)
     stop = stop or asyncio.Event()
     _on_signals(stop.set)

@@ -3,7 +3,7 @@
 Every command takes ``--config DIR``, ``--database URL`` and ``--debug``. Errors print one
 line and the fix, exit code 2; tracebacks only with ``--debug``. This module holds the parser,
 the shared helpers and the small commands; the bigger ones have their own ``cli_*`` module
-(digest, sources, doctor, stories, search), and ``cli_errors`` says what went wrong.
+(digest, sources, doctor, stories, search, init), and ``cli_errors`` says what went wrong.
 """
 
 from __future__ import annotations
@@ -166,33 +166,6 @@ async def cmd_run(args: argparse.Namespace) -> int:
     )
 
 
-async def cmd_init(args: argparse.Namespace) -> int:
-    _write_defaults(Path(args.dir))
-    return 0
-
-
-def _write_defaults(target: Path) -> None:
-    """Write an editable config/ from the defaults shipped in the package; never overwrite."""
-    from bot.config_check import packaged_defaults
-
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise NewsbotError(
-            f"cannot create {target}: {exc.strerror}", hint="pick a writable folder"
-        ) from exc
-    out = _console()
-    for name in ("bot.toml", "feeds.toml", "persona.md"):
-        dest = target / name
-        if dest.exists():
-            out.print(f"kept    {dest} (already there)")
-            continue
-        _write_file(dest, (packaged_defaults() / name).read_text(encoding="utf-8"))
-        out.print(f"wrote   {dest}")
-    hint = "" if target == Path("config") else f" --config {target}"
-    out.print(f"Edit them, then try `newsbot{hint} sources list` and `newsbot{hint} poll`.")
-
-
 # ---------------------------------------------------------------- parser
 
 
@@ -272,11 +245,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     if wanted("run"):
         _add_run(sub, common)
     if wanted("init"):
-        p = sub.add_parser(
-            "init", parents=[common], help="write an editable config/ (sources, settings, voice)"
-        )
-        p.add_argument("dir", nargs="?", default="config", help="where (default: ./config)")
-        p.set_defaults(func=cmd_init)
+        from bot.cli_init import add_parser as add_init
+
+        add_init(sub, common)
     if wanted("doctor"):
         from bot.cli_doctor import add_parser as add_doctor
 

@@ -21,6 +21,13 @@ _CHAT_TO_CLI = (
     ("/sources add", "`newsbot sources add`"),
     ("/sources remove", "`newsbot sources remove`"),
     ("/sources", "`newsbot sources list`"),
+    ("/search", "newsbot search"),
+    ("--name / the name option", "--name"),
+    # the range hint of /digest, in `newsbot digest`'s option names
+    (
+        "since:YYYY-MM-DD (for example since:2026-08-01) or days:N",
+        "--since YYYY-MM-DD (for example --since 2026-08-01) or --days N",
+    ),
     ("/digest setup <channel> <time> <timezone>", "/digest setup in Discord or Slack"),
 )
 
@@ -62,6 +69,10 @@ def explain(exc: BaseException) -> NewsbotError | None:
                 f"a package this setting needs is not installed: {e.name}",
                 hint=f"pip install{extra}",
             )
+    if any(isinstance(e, NewsbotError) for e in chain):
+        # it already says what failed: a feed on a closed port is an aiohttp
+        # ClientConnectorError too, and was reported as "cannot reach Discord"
+        return None
     if "LoginFailure" in names:
         return NewsbotError(
             "Discord refused the token", hint="check DISCORD_TOKEN (Developer Portal > Bot)"

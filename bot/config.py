@@ -86,7 +86,8 @@ class Settings(BaseSettings):
     config_dir: Path = DEFAULT_CONFIG_DIR
     database_url: str = "sqlite+aiosqlite:///data/newsbot.db"
     data_dir: Path = Path("data")
-    log_level: str = "INFO"
+    # a misspelt level ("LOUD") was taken silently and logged at INFO
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # polling
     poll_interval_minutes: float = Field(30.0, ge=1, le=7 * 24 * 60)
@@ -171,6 +172,11 @@ class Settings(BaseSettings):
     # the running bot writes <data_dir>/heartbeat.json this often; `doctor --health` fails
     # when it is 4 beats old
     heartbeat_seconds: float = Field(30.0, ge=1, le=3600)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_any_case(cls, v: Any) -> Any:
+        return v.strip().upper() if isinstance(v, str) else v
 
     @field_validator("slack_admin_users", "discord_shard_ids", mode="before")
     @classmethod

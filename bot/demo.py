@@ -152,11 +152,24 @@ async def run_demo(folder: Path, data_dir: Path, *, backend: str | None = None) 
     else:
         sys.stdout.write(text.rstrip() + "\n")
     out.print(Rule())
+    cmd = command_name()
     out.print(
-        f"Saved to {data_dir / 'digest.md'}. Next: `newsbot digest --help`, "
-        "`newsbot run` (console mode), or add a token (see README)."
+        f"Saved to {data_dir / 'digest.md'}. Next: `{cmd} digest --help`, "
+        f"`{cmd} run` (console mode), or add a token (see README)."
     )
     return text
+
+
+def command_name() -> str:
+    """``newsbot`` as this shell can run it: `make demo` leaves .venv/bin off PATH, and the
+    hint's bare `newsbot` answered "command not found"."""
+    script = Path(sys.executable).parent / "newsbot"
+    found = shutil.which("newsbot")
+    if not script.exists() or (found and Path(found).resolve() == script.resolve()):
+        return "newsbot"
+    with contextlib.suppress(ValueError):
+        return str(script.relative_to(Path.cwd()))
+    return str(script)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,12 +9,15 @@ The file is removed on a clean stop. Times are wall-clock (not the bot's --now c
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+
+from bot.errors import ConfigError
 
 FILE_NAME = "heartbeat.json"
 STALE_AFTER_BEATS = 4  # missed beats before the bot counts as hung
@@ -61,7 +64,25 @@ def schedule(aps: Any, path: Path, interval_s: float, components: Callable[[], A
 
 
 def clear(path: Path) -> None:
-    path.unlink(missing_ok=True)
+    # a data dir gone or unwritable by the end must not turn a clean stop into an error
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def ensure_writable(folder: Path) -> None:
+    """Stop ``newsbot run`` at start, with one line, when it cannot write its data dir (the
+    heartbeat and console digests go there): it ran on with a traceback every beat."""
+    import tempfile  # only `run` needs it
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newsbot-"):
+            pass
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write to the data dir {folder}: {exc.strerror}",
+            hint="set NEWSBOT_DATA_DIR to a folder this user can write",
+        ) from None
 
 
 def health_problem(path: Path, interval_s: float, *, now: float | None = None) -> str | None:

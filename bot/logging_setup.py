@@ -118,4 +118,17 @@ def setup_logging(
         "asyncio",
     ):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.WARNING)
+    voice = logging.getLogger("discord.client")
+    for f in [f for f in voice.filters if isinstance(f, _NoVoiceWarning)]:
+        voice.removeFilter(f)
+    if not debug:
+        voice.addFilter(_NoVoiceWarning())
     return flt
+
+
+class _NoVoiceWarning(logging.Filter):
+    """discord.py warns at every start that PyNaCl and davey are missing "so voice will NOT
+    be supported": the bot only posts text, and the two lines read as a broken install."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()

@@ -152,20 +152,12 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
         """Fetch and validate the feed first; save it only when it parses. Returns the saved
         feed and its newest items (at most ``PREVIEW_ITEMS``)."""
         url = validate_url(url)
-        existing = await self.store.find_feed(url, scope)
-        if existing is not None:
-            raise SourceError(
-                f"that feed is already a source: {existing.name}",
-                hint="see the list with /sources",
-            )
+        removed = await self._removed_or_new(url, scope)
         if name is not None:
-            name = " ".join(name.split())[:MAX_NAME]
-            if not name:
-                name = None
-        if name is not None and await self.store.find_feed(name, scope) is not None:
-            raise SourceError(
-                f"a source named {name!r} already exists",
-                hint="pick another name, or remove the existing source first",
+            name = " ".join(name.split())[:MAX_NAME] or None
+        if name is not None:
+            await self._name_free(
+                name, scope, removed, "pick another name, or remove the existing source first"
             )
         try:
             parsed, articles = await self.poller.preview(url)
@@ -174,25 +166,48 @@ class Services(FiltersServices, SearchServices, CooldownServices, ScheduleServic
                 f"could not read a feed at {url}: {exc}",
                 hint=exc.hint or feed_error_hint(exc.kind),
             ) from exc
-        final_name = name or " ".join((parsed.title or "").split())[:MAX_NAME] or _host(url)
-        if name is None and await self.store.find_feed(final_name, scope) is not None:
-            raise SourceError(
-                f"a source named {final_name!r} already exists",
-                hint="give this one its own name with --name / the name option",
+        title = " ".join((parsed.title or "").split())[:MAX_NAME]
+        final_name = name or (removed.name if removed else title) or _host(url)
+        if name is None and removed is None:
+            await self._name_free(
+                final_name, scope, None, "give this one its own name with --name / the name option"
             )
-        feed = await self.store.add_feed(
-            FeedSpec(name=final_name, url=url, tags=tuple(tags), weight=weight),
-            self.clock.now(),
-            scope=scope,
-            added_by=user,
-        )
+        spec = FeedSpec(name=final_name, url=url, tags=tuple(tags), weight=weight)
+        if removed is not None:
+            feed = await self.store.revive_feed(removed.id, spec, added_by=user)
+        else:
+            feed = await self.store.add_feed(spec, self.clock.now(), scope=scope, added_by=user)
         newest = sorted(articles, key=lambda a: a.published_at, reverse=True)[:PREVIEW_ITEMS]
         return feed, newest
+
+    async def _removed_or_new(self, url: str, scope: str | None) -> Feed | None:
+        """None for a new feed; a global one removed earlier (``sources remove``, or gone from
+        feeds.toml) is brought back by adding it again, instead of "already a source" for a
+        source no command could enable; any other is a SourceError."""
+        existing = await self.store.find_feed(url, scope)
+        if existing is None:
+            return None
+        if scope is None and existing.scope is None and not existing.enabled:
+            return existing
+        raise SourceError(
+            f"that feed is already a source: {existing.name}", hint="see the list with /sources"
+        )
+
+    async def _name_free(
+        self, name: str, scope: str | None, removed: Feed | None, hint: str
+    ) -> None:
+        other = await self.store.find_feed(name, scope)
+        if other is not None and (removed is None or other.id != removed.id):
+            raise SourceError(f"a source named {name!r} already exists", hint=hint)
 
     async def remove_source(self, name: str, scope: str | None = None) -> Feed:
         """Remove a source. A server's own is deleted; the operator (no scope) removes a
         global one added by hand or by OPML import, but one from feeds.toml is edited there."""
         feed = await self.store.find_feed(name, scope)
+        if feed is not None and not feed.enabled:  # said "Removed" again, as if it did something
+            raise SourceError(
+                f"{feed.name!r} is already removed", hint="/sources add its URL to bring it back"
+            )
         if scope is None and feed is not None and feed.scope is None and feed.added_by is None:
             raise SourceError(
                 f"{feed.name!r} comes from {self.settings.feeds_file}",

@@ -68,6 +68,12 @@ def test_every_quickstart_command_works_as_written(tmp_path: Path) -> None:
     )  # fmt: skip
     assert demo.returncode == 0, demo.stderr[-2000:]
     assert (copy / "data" / "demo" / "digest.md").is_file()
+    # its "Next:" names a command this shell can run (`make demo` puts no .venv/bin on PATH)
+    nxt = re.search(r"Next: `(.+?) digest --help`", " ".join(demo.stdout.split()))
+    assert nxt is not None, demo.stdout[-500:]
+    shown = subprocess.run([*shlex.split(nxt.group(1)), "--version"], cwd=copy, env=env,
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert shown.stdout.startswith("newsbot "), shown.stderr
 
     for line in commands:
         argv = shlex.split(line)

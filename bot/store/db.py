@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.errors import StoreError
@@ -35,14 +35,38 @@ def normalize_url(url: str) -> str:
     return url
 
 
+_URL_HINT = (
+    "use sqlite+aiosqlite:///data/newsbot.db (a file) or "
+    "postgresql+asyncpg://user:pass@host/db in --database or NEWSBOT_DATABASE_URL"
+)
+
+
 def create_engine(url: str) -> AsyncEngine:
     url = normalize_url(url)
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        # not echoed: a mistyped URL may still hold a password
+        raise StoreError("the database URL is not a URL", hint=_URL_HINT) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        # SQLAlchemy would load MySQL's driver and the CLI said "pip install MySQLdb"
+        raise StoreError(
+            f"cannot use database {parsed.render_as_string()}: newsbot stores in SQLite or "
+            "PostgreSQL only",
+            hint=_URL_HINT,
+        )
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database
         if db and db != ":memory:" and not db.startswith("file:"):
-            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(db).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the database's folder {folder}: {exc.strerror}",
+                    hint="pick a writable place in --database or NEWSBOT_DATABASE_URL",
+                ) from None
         # A busy writer elsewhere (a second process) waits instead of failing at once.
         kwargs["connect_args"] = {"timeout": 30}
     try:

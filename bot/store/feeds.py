@@ -14,7 +14,7 @@ from bot.feeds.urls import shown_url
 from bot.models import Feed, FeedSpec
 from bot.store.rows import StoreBase, feed_row, lease_claim, racing_writers, scope_key
 from bot.store.schema import feeds
-from bot.store.sync import SyncReport
+from bot.store.sync import FAILURES_CLEARED, SyncReport
 from bot.store.sync import sync_in as _sync_in
 
 
@@ -66,6 +66,25 @@ class FeedsMixin(StoreBase):
             pk = result.inserted_primary_key
             assert pk is not None
             row = (await conn.execute(select(feeds).where(feeds.c.id == pk[0]))).one()
+        return feed_row(row)
+
+    async def revive_feed(self, feed_id: int, spec: FeedSpec, *, added_by: str | None) -> Feed:
+        """A removed global source added again: enabled with the spec's name, tags and weight,
+        its old failure streak forgotten (it was just fetched); its stored entries stay its."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(feeds)
+                .where(feeds.c.id == feed_id)
+                .values(
+                    name=spec.name,
+                    tags=json.dumps(list(spec.tags)),
+                    weight=spec.weight,
+                    enabled=True,
+                    added_by=added_by,
+                    **FAILURES_CLEARED,
+                )
+            )
+            row = (await conn.execute(select(feeds).where(feeds.c.id == feed_id))).one()
         return feed_row(row)
 
     async def sync_feeds(self, specs: Sequence[FeedSpec], now: datetime) -> SyncReport:

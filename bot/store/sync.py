@@ -22,8 +22,9 @@ from bot.models import FeedSpec
 from bot.store.schema import feeds
 
 # A feed's new url starts it afresh: the old one's validators and failures are not its own.
-_CLEARED = "etag last_modified last_error last_error_kind last_error_at failing_since next_poll_at"
-FRESH_URL: dict[str, Any] = {**dict.fromkeys(_CLEARED.split()), "consecutive_failures": 0}
+_FAILURES = "last_error last_error_kind last_error_at failing_since next_poll_at"
+FAILURES_CLEARED: dict[str, Any] = {**dict.fromkeys(_FAILURES.split()), "consecutive_failures": 0}
+FRESH_URL: dict[str, Any] = {"etag": None, "last_modified": None, **FAILURES_CLEARED}
 
 
 @dataclass
@@ -41,12 +42,28 @@ def _by_hand(row: Any, spec: FeedSpec, what: str) -> str:
     )
 
 
+def _removed_by_hand(row: Any) -> bool:
+    return row is not None and row.added_by is not None and not row.enabled
+
+
 def _match(
     spec: FeedSpec, by_name: dict[str, Any], by_url: dict[str, Any], wanted: set[str]
 ) -> tuple[Any, str | None]:
     """The row ``spec`` updates (None: a new feed), or a line saying why it is left out."""
     row = by_name.get(spec.name.lower())
     clash = by_url.get(spec.url)
+    # A source added by hand and then removed is no one's: feeds.toml takes over its row and
+    # entries. It was left out every start, the line saying to remove what was removed.
+    if _removed_by_hand(row) and clash in (None, row):
+        return row, None
+    if clash is not None and _removed_by_hand(clash):
+        if row is None:
+            return clash, None
+        return None, (
+            f"feeds.toml: {spec.name!r} is left out: its url is held by {clash.name!r}, added "
+            f"by {clash.added_by} and since removed; rename {spec.name!r} in feeds.toml to "
+            "take that one over (its stored entries with it)"
+        )
     if row is not None and row.added_by is not None:
         return None, _by_hand(row, spec, "name")
     renamed = clash is not None and clash.added_by is None and clash.name.lower() not in wanted
@@ -80,6 +97,7 @@ async def sync_in(conn: AsyncConnection, specs: Sequence[FeedSpec], now: datetim
             weight=spec.weight,
             full_text=spec.full_text,
             enabled=True,
+            added_by=None,  # a removed hand-added row taken over is feeds.toml's from now on
         )
         if row is None:
             await conn.execute(

@@ -82,6 +82,8 @@ def test_cli_range_mistakes_exit_2_with_the_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run_cli(tmp_path, monkeypatch, "--days", "99") == 2
-    assert "fix: use since:YYYY-MM-DD" in capsys.readouterr().err
+    assert "fix: use --since YYYY-MM-DD (for example --since 2026-08-01) or --days N" in (
+        capsys.readouterr().err
+    )  # the command line's options, not /digest's since:DATE and days:N
     assert run_cli(tmp_path, monkeypatch, "week", "--since", "2026-08-01") == 2
     assert "fix: pick one of them" in capsys.readouterr().err

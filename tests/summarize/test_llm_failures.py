@@ -238,3 +238,28 @@ async def test_a_real_day_still_goes_out_when_the_model_hangs(
     footer = render_markdown(digest)
     assert "written by: openai:llama3.1:8b (fallback: extractive)" in footer
     assert "LLM failed (no answer within 0.3 s): offline voice for" in footer
+
+
+async def test_a_model_nobody_serves_is_one_warning_line_and_the_offline_voice_writes(
+    client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """OPENAI_BASE_URL at a closed port (Ollama not started): the newcomer saw one "attempt N
+    failed ... retrying" warning per retry and then nothing saying what happened."""
+    import logging
+    import socket
+    from types import SimpleNamespace
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/v1"
+    nobody: LLMServer = SimpleNamespace(openai_url=closed)  # type: ignore[assignment]
+    sleeps = Sleeps()
+    with caplog.at_level(logging.INFO):
+        text = await summarizer(nobody, client, retries=2, sleep=sleeps).write(day(), WINDOW)
+
+    assert len(sleeps.waits) == 2  # still retried: a server being restarted comes back
+    assert text.backend == "openai:llama3.1:8b (fallback: extractive)"
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert len(said) == 1, said
+    assert "cannot reach" in said[0] and "offline voice" in said[0]
+    assert "Traceback" not in caplog.text

@@ -186,6 +186,12 @@ class DayRun:
             )
         except LLMCallError as exc:
             if exc.status not in _REQUEST_SPECIFIC:
+                if self.down is None:  # the one line a user sees (the retries log at DEBUG)
+                    log.warning(
+                        "%s failed (%s): the offline voice writes the rest of this digest",
+                        self.llm.name,
+                        exc,
+                    )
                 self.down = exc
             raise
         tokens_in = completion.tokens_in if completion.tokens_in is not None else prompt

@@ -176,7 +176,8 @@ class _HTTPTransport:
     def _log_retry(self, state: RetryCallState) -> None:
         exc = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0.0
-        log.warning(
+        # DEBUG: a model that stays down is one WARNING from the day run, not one per attempt
+        log.debug(
             "%s:%s attempt %d failed (%s); retrying in %.1f s",
             self.backend,
             self.model,

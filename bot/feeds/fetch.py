@@ -1,7 +1,8 @@
 """One safe conditional GET per call.
 
 Redirects are followed here, not by httpx, so every hop passes the SSRF guard. The decoded
-body is counted while it streams, so a gzip bomb stops at ``max_body_bytes``.
+body is decoded here, each read inflated at most to what is left of ``max_body_bytes``, so a
+gzip or brotli bomb stops there without ever being in memory (bot/feeds/decode.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import httpx
 
 from bot.config import Settings
 from bot.errors import FeedError, FeedErrorKind
+from bot.feeds.decode import BoundedDecoder, Corrupt, TooBig
 from bot.feeds.hostpools import AiohttpTransport, FeedClient
 from bot.feeds.safety import check_url
 from bot.feeds.urls import shown_text
@@ -231,20 +233,25 @@ async def _read_capped(url: str, resp: httpx.Response, cap: int) -> bytes:
         )
     chunks: list[bytes] = []
     size = passed = 0
+    # decoded here, not by httpx: it inflates each read whole, before any cap could stop it
+    decoder = BoundedDecoder(", ".join(resp.headers.get_list("Content-Encoding")), cap)
     try:
-        async for chunk in resp.aiter_bytes():
+        async for raw in resp.aiter_raw():
+            chunk = decoder.decode(raw)
             size += len(chunk)
             if size > cap:
-                raise FeedError(
-                    FeedErrorKind.TOO_LARGE,
-                    f"{url}: body grew past the {cap:,} byte cap (after decoding)",
-                )
+                raise TooBig
             chunks.append(chunk)
             if size - passed >= YIELD_EVERY:
                 # a fast server's (or a bomb's) chunks can be ready one after another:
                 # let chat acks and heartbeats in between
                 passed = size
                 await asyncio.sleep(0)
-    except httpx.DecodingError as exc:
+    except TooBig:
+        raise FeedError(
+            FeedErrorKind.TOO_LARGE,
+            f"{url}: body grew past the {cap:,} byte cap (after decoding)",
+        ) from None
+    except Corrupt as exc:
         raise FeedError(FeedErrorKind.DECODE, f"{url}: corrupt content encoding ({exc})") from exc
     return b"".join(chunks)

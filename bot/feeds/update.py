@@ -45,6 +45,10 @@ class FullTextStep(Protocol):
     async def drain(self, recorded: asyncio.Event | None = None) -> object: ...
 
 
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0]
+
+
 def success_delay(settings: Settings, max_age: float | None) -> timedelta:
     minutes = max(settings.poll_interval_minutes, settings.min_poll_interval_minutes)
     seconds = max(minutes * 60, max_age or 0.0)
@@ -69,10 +73,13 @@ def poll_tick_seconds(settings: Settings) -> float:
 
 
 def failure_delay(settings: Settings, failures: int, retry_after: float | None) -> timedelta:
-    """Exponential backoff per feed: base * 2**(failures-1), capped; Retry-After respected."""
+    """Exponential backoff per feed: base * 2**(failures-1), capped; Retry-After respected
+    up to the same cap (a server asking for years, or 1e20 s, which overflowed timedelta
+    and made the feed's failure an unrecorded internal error, waits the longest backoff)."""
     exp = max(0, failures - 1)
+    longest = settings.backoff_max_minutes * 60
     minutes = min(settings.backoff_base_minutes * (2 ** min(exp, 30)), settings.backoff_max_minutes)
-    return timedelta(seconds=max(minutes * 60, retry_after or 0.0))
+    return timedelta(seconds=max(minutes * 60, min(retry_after or 0.0, longest)))
 
 
 @dataclass(eq=False, repr=False)
@@ -165,7 +172,11 @@ class Poller:
                     url=shown_url(feed.url),
                     status=PollStatus.ERROR,
                     error_kind=FeedErrorKind.INTERNAL.value,
-                    error=shown_text(f"internal error: {type(exc).__name__}: {exc}"),
+                    # one line: a database error's text goes on with its SQL and the
+                    # feed's values (the traceback above has them)
+                    error=shown_text(
+                        f"internal error: {type(exc).__name__}: {_first_line(str(exc))}"
+                    ),
                 )
             if progress is not None:
                 ret = progress(result)

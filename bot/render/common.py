@@ -231,8 +231,11 @@ def story_block(story: DigestStory, m: Markup, *, lead: bool, told: bool = False
     """A story in the thread: headline, summary with citations, the take, its sources.
     ``told``: the headline message above already shows its summary and take whole, so the
     thread gives only its headline and links instead of repeating them."""
-    label = m.strong("The lead") + " · " if lead else ""
-    lines = [f"{label}{m.strong(m.text(story.headline))} ({outlet_count(story)})"]
+    # a headline can be empty (the guard drops one that gives a model orders): no empty
+    # bold then, which both platforms show as bare asterisks ("****")
+    head = m.strong(m.text(story.headline)) if story.headline.strip() else ""
+    label = " · ".join(p for p in (m.strong("The lead") if lead else "", head) if p)
+    lines = [f"{label} ({outlet_count(story)})".lstrip()]
     if (earlier := followup_line(story, m.link)) is not None:
         lines.append(m.em(earlier))
     if told:

@@ -66,6 +66,7 @@ class FeedServer:
         self.extra_headers: dict[str, dict[str, str]] = {}  # e.g. Cache-Control per path
         self.request_headers: dict[str, dict[str, str]] = {}  # the last request's, per path
         self.redirects: dict[str, str] = {}  # path -> Location of a 302
+        self.statuses: dict[str, int] = {}  # path -> status of a put document
 
     # documents ---------------------------------------------------------
     def put(
@@ -76,13 +77,16 @@ class FeedServer:
         content_type: str = "application/rss+xml",
         slow: bool | str = False,
         headers: dict[str, str] | None = None,
+        status: int = 200,
     ) -> None:
         """Serve ``body`` at ``path``. ``slow``: send half of it, then the rest only after
         ``release_slow()`` (a server that stalls mid-body); a string names a group that
-        ``release_slow(group)`` lets go alone."""
+        ``release_slow(group)`` lets go alone. ``headers`` are sent as they are (a
+        Content-Encoding says what ``body`` already is); ``status``: answer with it."""
         lm = formatdate(len(self.docs) + 1_700_000_000 + self.hits.total(), usegmt=True)
         self.docs[path] = (body, content_type, lm)
         self.extra_headers[path] = dict(headers or {})
+        self.statuses[path] = status
         if slow:
             self.slow_paths[path] = slow if isinstance(slow, str) else ""
         else:
@@ -143,7 +147,7 @@ class FeedServer:
         if path in self.slow_paths:
             group = self.slow_paths[path]
             return await self._stalling(request, path, body, headers, self._groups[group])
-        return web.Response(body=body, headers=headers)
+        return web.Response(body=body, headers=headers, status=self.statuses.get(path, 200))
 
     async def _stalling(
         self,

@@ -45,15 +45,16 @@ async def _add(store: Store, clock: FixedClock, name: str, url: str) -> None:
     await store.add_feed(FeedSpec(name=name, url=url), clock.now())
 
 
+@pytest.fixture
+def poller(store: Store, fetcher: Fetcher, settings: Settings, clock: FixedClock) -> Poller:
+    return Poller(store, fetcher, settings, clock)
+
+
 @pytest.mark.parametrize("bomb", ["gzip-gzip", "br"])
 async def test_a_compression_bomb_is_refused_without_inflating_it_in_memory(
-    bomb: str,
-    store: Store,
-    clock: FixedClock,
-    server: FeedServer,
-    fetcher: Fetcher,
-    settings: Settings,
+    bomb: str, poller: Poller, server: FeedServer
 ) -> None:
+    store, clock, settings = poller.store, poller.clock, poller.settings
     body, encoding = _bombs()[bomb]
     assert len(body) < 100_000
     server.put("/bomb.xml", body, headers={"Content-Encoding": encoding})
@@ -61,7 +62,7 @@ async def test_a_compression_bomb_is_refused_without_inflating_it_in_memory(
     await _add(store, clock, "tc", server.url("/techcrunch.xml"))
     tracemalloc.start()
     try:
-        results = {r.feed_name: r for r in await Poller(store, fetcher, settings, clock).poll()}
+        results = {r.feed_name: r for r in await poller.poll()}
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -166,18 +167,15 @@ async def test_a_guid_and_link_too_long_to_index_keep_their_entry(
 
 
 async def test_an_internal_error_is_one_line(
-    store: Store,
-    clock: FixedClock,
-    server: FeedServer,
-    fetcher: Fetcher,
-    settings: Settings,
-    monkeypatch: pytest.MonkeyPatch,
+    poller: Poller, server: FeedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    store, clock = poller.store, poller.clock
+
     async def failing(*args: object, **kwargs: object) -> None:
         raise RuntimeError("index row too big\n[SQL: INSERT INTO entries ...]\n[parameters: ...]")
 
     monkeypatch.setattr(store, "record_polls", failing)
     await _add(store, clock, "tc", server.url("/techcrunch.xml"))
-    (result,) = await Poller(store, fetcher, settings, clock).poll()
+    (result,) = await poller.poll()
     assert result.error_kind == "internal"
     assert result.error == "internal error: RuntimeError: index row too big"

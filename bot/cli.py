@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import json
 import logging
 import sys
@@ -226,32 +227,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the results as JSON")
         p.add_argument("--now", metavar="ISO8601", help="pin the clock")
         p.set_defaults(func=cmd_poll)
-    if wanted("sources"):
-        from bot.cli_sources import add_parser as add_sources
-
-        add_sources(sub, common)
-    if wanted("digest"):
-        from bot.cli_digest import add_parser as add_digest
-
-        add_digest(sub, common)
-    if wanted("stories"):
-        from bot.cli_stories import add_parser as add_stories
-
-        add_stories(sub, common)
-    if wanted("search"):
-        from bot.cli_search import add_parser as add_search
-
-        add_search(sub, common)
-    if wanted("run"):
-        _add_run(sub, common)
-    if wanted("init"):
-        from bot.cli_init import add_parser as add_init
-
-        add_init(sub, common)
-    if wanted("doctor"):
-        from bot.cli_doctor import add_parser as add_doctor
-
-        add_doctor(sub, common)
+    # in help's order; a command's module (bot/cli_<name>.py, and what it imports) loads
+    # only when its parser is wanted
+    for name in ("sources", "digest", "stories", "search", "run", "init", "doctor"):
+        if not wanted(name):
+            continue
+        if name == "run":
+            _add_run(sub, common)
+        else:
+            importlib.import_module(f"bot.cli_{name}").add_parser(sub, common)
     return parser
 
 

@@ -220,13 +220,22 @@ _WORLD_FROM = date(2025, 1, 1)  # EL PAÍS carries a few items from 2021: not a 
 
 
 def _world_days(
-    feeds: tuple[tuple[str, Path], ...], label: str, since: date = _WORLD_FROM
+    feeds: tuple[tuple[str, Path], ...],
+    label: str,
+    since: date = _WORLD_FROM,
+    until: date | None = None,
 ) -> list[Day]:
     files = [(name, path, 1.0) for name, path in feeds if path.is_file()]
     if not files:
         return []
     articles = _articles(files, datetime.fromisoformat("2027-01-01T00:00:00+00:00"))
-    dates = sorted({a.published_at.date() for a in articles if a.published_at.date() >= since})
+    dates = sorted(
+        {
+            d
+            for a in articles
+            if (d := a.published_at.date()) >= since and (until is None or d < until)
+        }
+    )
     return list(_days(articles, dates, "UTC", label))
 
 
@@ -682,3 +691,35 @@ def blind12_report_days() -> list[Day]:
     Chronicles, davidbau.com, Pooria Taghdiri, Food in Jars): split off at the start of the
     twenty-eighth session, before its writer change, printed only after its rules are final."""
     return _world_days(_BLIND12_REPORT_FEEDS, "blind report 12", since=date(2013, 1, 1))
+
+
+# 'blind report 15', fixed in the thirtieth session before writer26 changed any rule, to
+# report on a change that prints more news ledes: blind reports 13 and 14 are blogs, and
+# writer26 aims at AI-company and news feeds. No AI-company or AI-news feed is left that no
+# row or labelled set touched, so these are five of the demo's generated feeds
+# (../shared/fixtures/feeds/generated, copied byte for byte into demo/snapshots) on days no
+# row builds: before 1 Aug 2026, a week before the demo week (8-14 Aug 2026) and the cluster
+# set's items (12 Aug 2026 on); none of them is an origin in tests/data/writer. Chosen from
+# file names, item counts, dates and mean text length only (no title or text of an item
+# was read): the five with the most words of item text before that date (OpenAI Research,
+# Anthropic News, Claude blog, OpenAI Developer, Anthropic Research; Google AI's listing
+# has one item before it, Cursor's items carry no text). Measured once at main's code
+# (4f4e7ab, table only, no digest printed) before any rule changed.
+_BLIND15_REPORT_FEEDS = (
+    ("OpenAI Research", GENERATED / "olshansk-openai-research.xml"),
+    ("Anthropic News", GENERATED / "olshansk-anthropic-news.xml"),
+    ("Claude blog", GENERATED / "olshansk-claude.xml"),
+    ("OpenAI Developer", GENERATED / "olshansk-openai-developer.xml"),
+    ("Anthropic Research", GENERATED / "olshansk-anthropic-research.xml"),
+)
+_BLIND15_UNTIL = date(2026, 8, 1)
+
+
+def blind15_report_days() -> list[Day]:
+    """Every day before August 2026 of five AI-company feeds whose items no row built
+    (OpenAI Research, Anthropic News, Claude blog, OpenAI Developer, Anthropic Research):
+    split off in the thirtieth session before writer26 changed any rule, printed only after
+    its rules were final."""
+    return _world_days(
+        _BLIND15_REPORT_FEEDS, "blind report 15", since=date(2013, 1, 1), until=_BLIND15_UNTIL
+    )

@@ -93,6 +93,10 @@ against its sources, the bottom line and hook against the day's).
   Emacsen's Blog, Learnetto Blog), printed then to report on writer25 (blind report 13
   printed nothing before it, and writer25 only refuses lines); ``--print-blind14`` prints
   them.
+- blind report 15 (fixed in the thirtieth session, before writer26 changed any rule): five
+  AI-company feeds of the demo's (OpenAI Research, Anthropic News, Claude blog, OpenAI
+  Developer, Anthropic Research) on days before August 2026, which no row builds, printed
+  only after writer26's rules were final; ``--print-blind15`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -101,7 +105,7 @@ measuring a change it has not landed).
         [--print-new] [--print-unseen] [--print-blind2] [--print-blind3]
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
-        [--print-blind12] [--print-blind13] [--print-blind14]
+        [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
         [--no-write]
 """
 
@@ -140,6 +144,7 @@ from _days import (
     blind12_report_days,
     blind13_report_days,
     blind14_report_days,
+    blind15_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -372,6 +377,7 @@ PRINT_FLAGS = (
     "--print-blind12",
     "--print-blind13",
     "--print-blind14",
+    "--print-blind15",
 )
 
 
@@ -545,6 +551,14 @@ def main() -> int:
             "it; read since)",
             blind14_report_days(),
             "--print-blind14",
+        ),
+        (
+            "blind report 15: 5 AI-company feeds of the demo's on days no row built (OpenAI "
+            "Research, Anthropic News, Claude blog, OpenAI Developer, Anthropic Research), every "
+            "day before August 2026 (fixed in the thirtieth session before writer26 changed any "
+            "rule; unread)",
+            blind15_report_days(),
+            "--print-blind15",
         ),
     ):
         if days:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.summarize.offline.act import tells_an_act
 from bot.summarize.offline.extractive import candidates, trim
 from bot.summarize.offline.patterns import TIME_OF_DAY, opening
 from bot.summarize.offline.screen import (
@@ -327,14 +328,14 @@ _MEETING = re.compile(r"\b(?:is|are)\smeeting\b|\bmeets?\swith\b|\bmet\swith\b")
 def is_lede_news(sentence: str, place: Place, headline: str, year: int) -> bool:
     """Printable news where it stands: never a feature's line (``is_feature_line``); in an
     article with a body, by the lede score; in a short summary, by the rules (news, pinned
-    to a date, number or act, a meeting counting as one), not a teaser, not what was
-    already so (``_ALREADY``), and not a later line on a group it leaves unnamed
-    (``_GROUP_SUBJECT``)."""
+    to a date, number or act, a meeting counting as one, and so a named subject whose verb
+    tells an act by its tense, ``act``), not a teaser, not what was already so
+    (``_ALREADY``), and not a later line on a group it leaves unnamed (``_GROUP_SUBJECT``)."""
     if is_feature_line(sentence, headline, year):
         return False
     if place.count < SCORED_FROM:
         if (place.pos and _GROUP_SUBJECT.match(sentence)) or _ALREADY.search(sentence):
             return False
-        pinned = is_concrete(sentence) or bool(_MEETING.search(sentence))
+        pinned = is_concrete(sentence) or bool(_MEETING.search(sentence)) or tells_an_act(sentence)
         return is_news(sentence) and pinned and not is_teaser(sentence)
     return lede_score(sentence, place, headline, year) >= THRESHOLD

@@ -47,7 +47,7 @@ _FURNITURE = re.compile(
     |^(?:\S+\s){0,4}\S+[—–]\s[A-Z]|what['’]s\schanged|full\schangelog|\bchangelog\b|@[\w-]+\sin\s\#\d
     |\boriginally\s(?:posted|published|appeared)\s(?:at|on|in)\b|\bweek['’]s\sessential\sreads\b
     |\bin\scase\syou\smissed\sit\b|your\sbrowser\sdoes(?:\snot|n['’]t)\ssupport|\bthis\s(?:blog\s)?(?:post|article)\s(?:is|was)\s(?:old|outdated)
-    |\bthe\spost\s.+\sappeared\sfirst\son\b  # WordPress's feed footer, wherever it is
+    |\bappeared\sfirst\son\b  # WordPress's feed footer, wherever it is, titled or not
     """,
     re.I | re.X,
 )
@@ -195,6 +195,8 @@ def _first_is_name(w: str, words: list[str]) -> bool:
         return False
     if nxt[0] in AUX or words[1][:1].isupper():
         return True
+    if nxt[0] == "now" and len(nxt) > 1 and (nxt[1] in AUX or VERBISH.match(nxt[1])):
+        return True  # "Ollama now supports ...": "now" stands between a name and its verb
     return bool(VERBISH.match(nxt[0])) and (len(nxt) < 2 or nxt[1] not in AUX)
 
 

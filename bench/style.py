@@ -556,7 +556,7 @@ def main() -> int:
             "blind report 15: 5 AI-company feeds of the demo's on days no row built (OpenAI "
             "Research, Anthropic News, Claude blog, OpenAI Developer, Anthropic Research), every "
             "day before August 2026 (fixed in the thirtieth session before writer26 changed any "
-            "rule; unread)",
+            "rule, printed after it: the same lines before and after; read since)",
             blind15_report_days(),
             "--print-blind15",
         ),

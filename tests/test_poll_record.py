@@ -4,7 +4,7 @@ models (``bot.store.polls``, ``bot.store.rows``)."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from types import SimpleNamespace
 from typing import Any
 
@@ -285,3 +285,31 @@ async def test_a_polled_entry_is_stored_as_sqlalchemy_would_store_it(
         rows = (await conn.exec_driver_sql(f"SELECT {typed} FROM entries ORDER BY feed_id")).all()
     first, second = rows
     assert tuple(first) == tuple(second)
+
+
+def test_the_sqlite_inserts_times_are_the_text_sqlalchemy_binds() -> None:
+    # sqlite_insert's conversion takes a shortcut for aware UTC times (every time a poll
+    # stores): the text must be SQLAlchemy's own, or stored times would stop comparing in
+    # order with those written through Core (and a later poll's lookups by time).
+    from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+
+    from bot.store.upserts import sqlite_insert
+
+    dialect = sqlite_dialect()
+    _sql, convert = sqlite_insert(dialect)
+    core = entries.c.published_at.type.dialect_impl(dialect).bind_processor(dialect)
+    assert core is not None
+    east = timezone(timedelta(hours=5, minutes=30))
+    times = [
+        datetime(2026, 8, 22, 9, 30, 5, tzinfo=UTC),  # no microseconds: still written
+        datetime(2026, 8, 22, 9, 30, 5, 7, tzinfo=UTC),
+        datetime(1, 1, 1, tzinfo=UTC),  # years below 1000 are padded to four digits
+        datetime(999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(2026, 8, 22, 9, 30, 5, 7, tzinfo=east),  # not UTC: SQLAlchemy's way
+        datetime(2026, 8, 22, 9, 30, 5, 7, tzinfo=UTC).replace(tzinfo=None),  # naive: UTC
+        datetime(2026, 8, 22, 9, 30, 5, 7, tzinfo=UTC).astimezone(UTC),
+    ]
+    for t in times:
+        assert convert(t) == core(t), t
+    assert convert(times[1]) == "2026-08-22 09:30:05.000007"

@@ -113,40 +113,74 @@ def _norm_for_hash(s: str) -> str:
 
 
 def _norm_squashed_for_hash(s: str) -> str:
-    """``_norm_for_hash(s)`` of a text ``_squash`` gave. When NFKC leaves it as it is (most
-    texts: a quick check in C), squashing it again would too, and only the case is left to
-    fold: the second squash was a third of the hash's cost, over the full text. When NFKC
-    changes it, the only whitespace it can leave is " " (each single, between words, or one
-    it made: "¨" is a space and a combining mark; tests check every code point), so the
-    squash is needed only where two meet or one is at an end.
+    """``_norm_for_hash(s)`` of a text ``_squash`` gave (``_squashed_hash_key`` is its UTF-8).
+    An ASCII text (a flag of the string: no scan) is its own NFKC, and on ASCII casefold is
+    lower, which has a fast path for ASCII strings that casefold lacks."""
+    if s.isascii():
+        return s.lower()
+    return _nfkc_of_squashed(s).casefold()
+
+
+def _nfkc_of_squashed(s: str) -> str:
+    """NFKC of a text ``_squash`` gave, squashed. When NFKC leaves it as it is (most texts:
+    a quick check in C), squashing it again would too: the second squash was a third of the
+    hash's cost, over the full text. When NFKC changes it, the only whitespace it can leave
+    is " " (each single, between words, or one it made: "¨" is a space and a combining mark;
+    tests check every code point), so the squash is needed only where two meet or one is at
+    an end.
 
     The character that most often keeps a real text from being NFKC already is "…" (in 455
     of the 517 such texts among the 4,092 real-world entries). Its compatibility
     decomposition is "..." and all four are starters (combining class 0), so ``s`` and ``s``
     with each "…" replaced by "..." decompose alike and have one NFKC: when the replaced
-    text is normalized, it is that NFKC (a replace and a check in C, not a normalization).
-
-    An ASCII text (a flag of the string: no scan) is its own NFKC, and on ASCII casefold is
-    lower, which has a fast path for ASCII strings that casefold lacks."""
-    if s.isascii():
-        return s.lower()
+    text is normalized, it is that NFKC (a replace and a check in C, not a normalization)."""
     if "\u2026" in s:
         dotted = s.replace("\u2026", "...")
         if unicodedata.is_normalized("NFKC", dotted):
-            return dotted.casefold()
+            return dotted
     elif unicodedata.is_normalized("NFKC", s):
-        return s.casefold()
+        return s
     n = unicodedata.normalize("NFKC", s)
     if "  " in n or n.startswith(" ") or n.endswith(" "):
         n = _squash(n)
-    return n.casefold()
+    return n
+
+
+_ASCII = bytes(range(128))
+
+
+def _casefold_utf8(s: str) -> bytes:
+    """``s.casefold().encode()``. casefold looks every character of a text up in Unicode's
+    tables as soon as one is not ASCII; most real texts are English with a few quotes, dashes
+    or accented small letters, which fold to themselves. Then the fold changes only ASCII
+    capitals, and lowering the UTF-8's ASCII bytes (a multi-byte character's bytes are all
+    over 127) is the same: checked on the text's non-ASCII characters alone (its UTF-8 with
+    the ASCII bytes deleted: whole characters, in order). casefold never shortens a character,
+    so those fold to themselves exactly when their string does. 2,221 of the 2,301 non-ASCII
+    real-world texts; their hash keys in half the time."""
+    data = s.encode()
+    others = data.translate(None, _ASCII).decode()
+    if others.casefold() == others:
+        return data.lower()
+    return s.casefold().encode()
+
+
+def _squashed_hash_key(s: str) -> bytes:
+    """``_norm_squashed_for_hash(s).encode()``, what the content hash digests."""
+    if s.isascii():
+        return s.encode().lower()
+    return _casefold_utf8(_nfkc_of_squashed(s))
 
 
 def _hash(title: str, text: str) -> str:
     # fed in parts: one copy of the text fewer than hashing f"{title}\n{text}" (same digest)
+    return _hash_utf8(title, text.encode())
+
+
+def _hash_utf8(title: str, text: bytes) -> str:
     h = hashlib.sha256(title.encode())
     h.update(b"\n")
-    h.update(text.encode())
+    h.update(text)
     return h.hexdigest()
 
 
@@ -242,7 +276,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
                 text=text,
                 # the text is html_to_text's: one line of it is squashed, the same hash as
                 # content_hash's (and as before lines were kept: no stored entry looks edited)
-                content_hash=_hash(_norm_for_hash(title), _norm_squashed_for_hash(flat)),
+                content_hash=_hash_utf8(_norm_for_hash(title), _squashed_hash_key(flat)),
             )
         )
     if skipped:

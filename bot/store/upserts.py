@@ -15,8 +15,8 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
+from datetime import UTC, datetime
+from functools import lru_cache, partial
 from typing import Any
 
 from sqlalchemy import (
@@ -177,9 +177,28 @@ def sqlite_insert(dialect: Dialect) -> tuple[str, Callable[[datetime], Any]]:
     if tuple(compiled.positiontup or ()) != _NEW_ENTRY:
         raise RuntimeError(f"the INSERT's values are not in _NEW_ENTRY's order: {compiled}")
     # the dialect's own type (SQLite's DATETIME under UTCDateTime), as SQLAlchemy binds it
-    convert = entries.c.published_at.type.dialect_impl(dialect).bind_processor(dialect)
+    typed = entries.c.published_at.type.dialect_impl(dialect)
+    convert = typed.bind_processor(dialect)
     assert convert is not None  # UTCDateTime always converts
-    return compiled.string, convert
+    if getattr(getattr(typed, "impl", None), "_storage_format", None) != _SQLITE_TIME_FORMAT:
+        return compiled.string, convert
+    return compiled.string, partial(_sqlite_time, convert)
+
+
+# SQLAlchemy's storage format for SQLite's DATETIME; a UTC time's isoformat up to its offset
+# is the same text ("%04d" years, microseconds always written)
+_SQLITE_TIME_FORMAT = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
+
+
+def _sqlite_time(convert: Callable[[datetime], Any], value: datetime) -> Any:
+    """``convert(value)`` (SQLAlchemy's: UTC, then its storage format) for the poll's times,
+    all aware UTC, in a third of the time: a cold poll converts one per entry (27,743 on
+    bench/poll.py's), at about 9 us each through the type's two layers."""
+    if value.__class__ is datetime and value.tzinfo is UTC:
+        return value.isoformat(" ", "microseconds")[:-6]  # without its "+00:00"
+    return convert(value)
 
 
 def sqlite_new_rows(

@@ -9,8 +9,10 @@ from conftest import shared_or_skip
 
 from bot.errors import FeedError, FeedErrorKind
 from bot.feeds.normalize import (
+    _casefold_utf8,
     _norm_for_hash,
     _norm_squashed_for_hash,
+    _squashed_hash_key,
     content_hash,
     normalize_entries,
 )
@@ -147,6 +149,29 @@ def test_an_ascii_text_hashes_as_its_full_normalization() -> None:
             assert _norm_for_hash(text) == full, (a, b)
             squashed = " ".join(text.split())
             assert _norm_squashed_for_hash(squashed) == full, (a, b)
+
+
+def test_the_hash_folds_case_as_casefold_beside_every_character() -> None:
+    # The hash lowers a text's UTF-8 bytes instead of casefolding it when its non-ASCII
+    # characters fold to themselves: beside every character (capitals, "ß", "ſ", final
+    # sigma, ligatures, Cherokee, astral letters), with ASCII capitals around it, and
+    # between two of them, the bytes must be casefold's
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # no lone surrogates in a text (it would not encode)
+        c = chr(code)
+        text = f"Q{c}x \u2019Ab\u00e9{c}Z"
+        assert _casefold_utf8(text) == text.casefold().encode(), hex(code)
+    for text in (
+        "",
+        "ASCII Only",
+        "caf\u00e9 \u201cQuoted\u201d",
+        "STRASSE Stra\u00dfe",
+        "\u0391\u03a3",
+    ):
+        assert _casefold_utf8(text) == text.casefold().encode(), text
+        squashed = " ".join(text.split())
+        assert _squashed_hash_key(squashed) == _norm_squashed_for_hash(squashed).encode(), text
 
 
 def test_the_content_hash_of_every_real_world_entry_is_the_one_earlier_versions_stored() -> None:

@@ -313,3 +313,35 @@ def test_the_sqlite_inserts_times_are_the_text_sqlalchemy_binds() -> None:
     for t in times:
         assert convert(t) == core(t), t
     assert convert(times[1]) == "2026-08-22 09:30:05.000007"
+
+
+async def test_a_batch_is_written_with_a_larger_page_cache_given_back_after(
+    store: Store, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite's default 2 MiB cache made a cold poll's batches read back and spill the pages
+    # of its six indexes; the batch gets 8 MiB while it is written, and the connection
+    # (the pool keeps it) goes back to the default after, its memory with it
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's page cache")
+    from bot.store import sqlite_polls
+
+    feed = await store.add_feed(FeedSpec("cached", "https://c.example/feed"), clock.now())
+    seen: list[int] = []
+    upsert = sqlite_polls.upsert
+
+    def watching(db: Any, *args: Any) -> Any:
+        seen.append(db.execute("PRAGMA cache_size").fetchone()[0])
+        return upsert(db, *args)
+
+    monkeypatch.setattr(sqlite_polls, "upsert", watching)
+    outcome = PollOutcome(
+        feed.id, clock.now(), ok=True, next_poll_at=clock.now(), status="ok",
+        articles=[_article(1), _article(2)],
+    )  # fmt: skip
+    async with store.engine.begin() as conn:
+        before = (await conn.exec_driver_sql("PRAGMA cache_size")).scalar_one()
+        await sqlite_polls.record_polls_sqlite(conn, [outcome], keep_log=20)
+        after = (await conn.exec_driver_sql("PRAGMA cache_size")).scalar_one()
+    assert seen == [-sqlite_polls.RECORD_CACHE_KIB]
+    assert before == after == -2000
+    assert await store.count_entries() == 2

@@ -23,6 +23,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _report import unpack_bot  # noqa: E402  (git archive of a commit's bot package)
+
 REALWORLD = ROOT.parent / "shared" / "fixtures" / "realworld"
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 FIELDS = ("guid", "url", "canonical_url", "title", "author", "published_at", "text", "content_hash")
@@ -102,12 +106,7 @@ def main() -> int:
         print(json.dumps(dump()))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        code = Path(tmp)
-        archive = subprocess.run(
-            ["git", "archive", args.against, "bot"], cwd=ROOT, capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(code)], input=archive.stdout, check=True)
-        before = run_side(code)
+        before = run_side(unpack_bot(args.against, Path(tmp)))
     ours = run_side(ROOT)
     entries = sum(len(v) for v in ours.values() if isinstance(v, list))
     diffs = compare(before, ours)

@@ -6,12 +6,15 @@ script owns exactly its own numbers.
 
 from __future__ import annotations
 
+import json
+import os
 import platform
 import re
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "BENCHMARKS.md"
@@ -29,6 +32,28 @@ def unpack_bot(rev: str, into: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         tar.extractall(into, filter="data")
     return into
+
+
+def child_json(argv: list[str], code: Path | None, *, stdin: str | None = None) -> Any:
+    """Run ``python *argv`` in a child process with ``code``'s bot package first on the path
+    (None: this tree), bytecode written as an installed package would; the JSON of its last
+    line of output. A failing child stops the bench with the end of its stderr."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if code is not None:
+        env["PYTHONPATH"] = str(code)
+    proc = subprocess.run(
+        [sys.executable, *argv],
+        input=stdin,
+        cwd=code or ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"{Path(argv[0]).name} failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def machine() -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -25,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _report import unpack_bot  # noqa: E402  (git archive of a commit's bot package)
+from _report import child_json, unpack_bot  # noqa: E402  (unpack_bot: a commit's bot package)
 
 REALWORLD = ROOT.parent / "shared" / "fixtures" / "realworld"
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
@@ -65,18 +64,7 @@ def dump() -> dict[str, Any]:
 
 
 def run_side(code: Path) -> dict[str, Any]:
-    env = dict(os.environ, PYTHONPATH=str(code))
-    proc = subprocess.run(
-        [sys.executable, __file__, "--dump"],
-        cwd=code,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
-    result: dict[str, Any] = json.loads(proc.stdout)
+    result: dict[str, Any] = child_json([__file__, "--dump"], code)
     return result
 
 

@@ -150,19 +150,10 @@ async def poll_once(urls: list[str], full_text: bool) -> dict[str, Any]:
 
 
 def child(args: argparse.Namespace, urls: list[str], *, full_text: bool, code: Path) -> Any:
-    env = {**os.environ, "PYTHONPATH": str(code)}
-    proc = subprocess.run(
-        [sys.executable, __file__, "--phase", "on" if full_text else "off"],
-        input=json.dumps(urls),
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        cwd=code,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(f"poll failed:\n{proc.stderr[-4000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    from _report import child_json
+
+    phase = "on" if full_text else "off"
+    return child_json([__file__, "--phase", phase], code, stdin=json.dumps(urls))
 
 
 def _row(name: str, r: dict[str, Any]) -> str:

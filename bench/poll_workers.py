@@ -41,6 +41,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from _report import child_json  # noqa: E402
 from poll import descendants_cpu  # noqa: E402  (bench/poll.py counts the workers' CPU so)
 
 REALWORLD = ROOT.parent / "shared" / "fixtures" / "realworld"
@@ -156,30 +157,8 @@ def paired(rev: str, n: int, rounds: int) -> dict[str, float]:
 
 
 def run_child(args: argparse.Namespace, code: Path | None) -> dict[str, Any]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if code is not None:
-        env["PYTHONPATH"] = str(code)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--phase",
-            "--feeds",
-            str(args.feeds),
-            "--workers",
-            str(args.workers),
-        ]
-        + (["--inproc-only"] if args.inproc_only else []),
-        cwd=code or ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr)
-    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    argv = [__file__, "--phase", "--feeds", str(args.feeds), "--workers", str(args.workers)]
+    result: dict[str, Any] = child_json(argv + ["--inproc-only"] * args.inproc_only, code)
     return result
 
 

@@ -723,3 +723,29 @@ def blind15_report_days() -> list[Day]:
     return _world_days(
         _BLIND15_REPORT_FEEDS, "blind report 15", since=date(2013, 1, 1), until=_BLIND15_UNTIL
     )
+
+
+# 'blind report 16', fixed in the thirty-first session before writer27 changed any rule, to
+# report on a change that refuses not-news shapes of short summaries (verbless lines, an
+# order to the reader, a listing's heading glued to its line, a method's or a programme's
+# present): short-summary feeds no row, labelled set or demo snapshot used (checked by file
+# name against the whole repository). Chosen from file names, item counts, dates and mean
+# text length only (no title or text of an item was read): NPR News and CACM
+# (../shared/fixtures/feeds/raw, 10 items each, August 2026), Hacker News' newest (hnrss,
+# 20 items) and best stories (ainewsdirect, 50 items), Perplexity's hub (117 items of about
+# six words). Measured once at main's code (0a26ffd, table only, no digest printed) before
+# any rule changed.
+_BLIND16_REPORT_FEEDS = (
+    ("NPR News", RAW / "npr-news.xml"),
+    ("CACM", RAW / "cacm.xml"),
+    ("Hacker News: Newest", RAW / "hnrss-newest.xml"),
+    ("Hacker News Best", GENERATED / "ainewsdirect-hackernews-best-stories.xml"),
+    ("Perplexity", GENERATED / "olshansk-perplexity-hub.xml"),
+)
+
+
+def blind16_report_days() -> list[Day]:
+    """Every day of five short-summary feeds no row used (NPR News, CACM, Hacker News'
+    newest and best stories, Perplexity's hub): split off in the thirty-first session
+    before writer27 changed any rule, printed only after its rules are final."""
+    return _world_days(_BLIND16_REPORT_FEEDS, "blind report 16", since=date(2013, 1, 1))

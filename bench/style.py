@@ -97,6 +97,10 @@ against its sources, the bottom line and hook against the day's).
   AI-company feeds of the demo's (OpenAI Research, Anthropic News, Claude blog, OpenAI
   Developer, Anthropic Research) on days before August 2026, which no row builds, printed
   only after writer26's rules were final; ``--print-blind15`` prints them.
+- blind report 16 (fixed in the thirty-first session, before writer27 changed any rule):
+  five short-summary feeds no row used (NPR News, CACM, Hacker News' newest and best
+  stories, Perplexity's hub), printed only after writer27's rules are final;
+  ``--print-blind16`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -106,7 +110,7 @@ measuring a change it has not landed).
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
         [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
-        [--no-write]
+        [--print-blind16] [--no-write]
 """
 
 from __future__ import annotations
@@ -145,6 +149,7 @@ from _days import (
     blind13_report_days,
     blind14_report_days,
     blind15_report_days,
+    blind16_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -378,6 +383,7 @@ PRINT_FLAGS = (
     "--print-blind13",
     "--print-blind14",
     "--print-blind15",
+    "--print-blind16",
 )
 
 
@@ -559,6 +565,13 @@ def main() -> int:
             "rule, printed after it: the same lines before and after; read since)",
             blind15_report_days(),
             "--print-blind15",
+        ),
+        (
+            "blind report 16: 5 short-summary feeds never used before (NPR News, CACM, Hacker "
+            "News' newest and best stories, Perplexity's hub), every day (fixed in the "
+            "thirty-first session before writer27 changed any rule; unread)",
+            blind16_report_days(),
+            "--print-blind16",
         ),
     ):
         if days:

@@ -280,6 +280,24 @@ def test_a_feeds_blurb_is_refused(headline: str, sentence: str) -> None:
             "Google Earnings, Google Cloud Crushes, Search Advertising and LLMs",
             "Google announced a massive increase in CapEx that blew away expectations.",
         ),
+        # blind report 15's shapes (test_company_blurbs.py), kept as news
+        # a gerund as the subject, "to" before a noun: its verb is the sentence's
+        (
+            "OpenAI launches ChatGPT Pro",
+            "Upgrading to unlimited o1 currently costs $200/month with the new ChatGPT Pro.",
+        ),
+        # a name, an "-s" verb and "with"
+        ("Llama 3.2 goes small and multimodal", "Ollama partners with Meta to bring Llama 3.2."),
+        # an act under way, not a research programme
+        (
+            "Iran protests",
+            "Rights groups are investigating the death of Ali Rahbar, a student held in Tehran.",
+        ),
+        # availability with its product named
+        (
+            "Kagi Translate app",
+            "Kagi Translate is now available as an app for Android and iOS!",
+        ),
     ],
 )
 def test_the_news_line_of_the_same_shape_is_kept(headline: str, sentence: str) -> None:

@@ -181,6 +181,9 @@ _TREND = re.compile(
     # a campaign's standing promise, or the situation someone is in: "...party is pledging
     # to combat corruption", "Orban faces a strong opposition challenge ahead of..."
     r"|\b(?:is|are)\s(?:pledging|promising|vowing)\sto\b"
+    # a change in who uses something, no event: "Adoption is broadening beyond early users,
+    # closing gaps ..." (blind report 15)
+    r"|\b(?:is|are)\s(?:broadening|widening|deepening|maturing)\b"
     r"|\bfaces?\sa\s(?:[\w-]+\s){0,3}(?:challenge|test|battle|fight)\b"
     # a reading of events, not one: "...echoes a colonial pattern in which...", "High
     # casualties and economic trouble signal time is no longer on Russia's side"

@@ -57,6 +57,9 @@ _FURNITURE = re.compile(
 _GLUED_HEADING = re.compile(
     r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s|(?:\bPart\s\d+\s?:[^.!?]*){3}"
     r"|[←→]\s?this\s(?:article|post)\b|\bthis\s(?:article|post)\s?[←→]"
+    # a listing page's category, date and title glued into one line: "InterpretabilityJul 6,
+    # 2026A global workspace in language modelsNew interpretability research ..."
+    r"|[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2},\s\d{4}[A-Z]"
 )
 _TRUNCATED = re.compile(
     r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]|(?<![.A-Z])\.\.$|^\W*$"

@@ -749,3 +749,29 @@ def blind16_report_days() -> list[Day]:
     newest and best stories, Perplexity's hub): split off in the thirty-first session
     before writer27 changed any rule, printed only after its rules are final."""
     return _world_days(_BLIND16_REPORT_FEEDS, "blind report 16", since=date(2013, 1, 1))
+
+
+# 'blind report 17', fixed in the thirty-first session after writer27's rules were final and
+# before writer28 changed any rule, to report on a change that refuses blog and forum lines
+# that are not news (a tutorial's, a tip list's or an opinion piece's lines, a forum
+# question's background, a writer's aside): the five unused blogs with the most items (no
+# earlier set, the demo's snapshots, the cluster set, tests/data/writer or any bench used
+# them; checked by fixture id against the whole repository, tests/data/feeds/normalized.json
+# and the parser agreement tests aside), chosen from INDEX.json titles and item counts only
+# (no title or text of an item was read): Aivars Kalvāns, Devine Lu Linvega's journal,
+# Servers for Hackers, YANUB and RailsApps. Items from 2013 on. Measured once at a7a3b1a
+# (table only, no digest printed) before any rule changed.
+_BLIND17_REPORT_FEEDS = (
+    ("Aivars Kalvāns", REALWORLD / "3d13901a267083a8"),
+    ("Devine Lu Linvega's journal", REALWORLD / "1d58ba8460bcc2d0"),
+    ("Servers for Hackers", REALWORLD / "aa10cabf666af651"),
+    ("YANUB", REALWORLD / "9eabe3572e4e56e2"),
+    ("RailsApps", REALWORLD / "454280b7f9e592d2"),
+)
+
+
+def blind17_report_days() -> list[Day]:
+    """Every day since 2013 of five blogs no earlier set used (Aivars Kalvāns, Devine Lu
+    Linvega's journal, Servers for Hackers, YANUB, RailsApps): split off in the thirty-first
+    session before writer28 changed any rule, printed only after its rules are final."""
+    return _world_days(_BLIND17_REPORT_FEEDS, "blind report 17", since=date(2013, 1, 1))

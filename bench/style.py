@@ -99,8 +99,12 @@ against its sources, the bottom line and hook against the day's).
   only after writer26's rules were final; ``--print-blind15`` prints them.
 - blind report 16 (fixed in the thirty-first session, before writer27 changed any rule):
   five short-summary feeds no row used (NPR News, CACM, Hacker News' newest and best
-  stories, Perplexity's hub), printed only after writer27's rules are final;
-  ``--print-blind16`` prints them.
+  stories, Perplexity's hub), printed only after writer27's rules were final (the same
+  lines before and after it; read since); ``--print-blind16`` prints them.
+- blind report 17 (fixed in the thirty-first session, before writer28 changed any rule):
+  the five unused blogs with the most items (Aivars Kalvāns, Devine Lu Linvega's journal,
+  Servers for Hackers, YANUB, RailsApps), printed only after writer28's rules are final;
+  ``--print-blind17`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -110,7 +114,7 @@ measuring a change it has not landed).
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
         [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
-        [--print-blind16] [--no-write]
+        [--print-blind16] [--print-blind17] [--no-write]
 """
 
 from __future__ import annotations
@@ -150,6 +154,7 @@ from _days import (
     blind14_report_days,
     blind15_report_days,
     blind16_report_days,
+    blind17_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -384,6 +389,7 @@ PRINT_FLAGS = (
     "--print-blind14",
     "--print-blind15",
     "--print-blind16",
+    "--print-blind17",
 )
 
 
@@ -562,16 +568,25 @@ def main() -> int:
             "blind report 15: 5 AI-company feeds of the demo's on days no row built (OpenAI "
             "Research, Anthropic News, Claude blog, OpenAI Developer, Anthropic Research), every "
             "day before August 2026 (fixed in the thirtieth session before writer26 changed any "
-            "rule, printed after it: the same lines before and after; read since)",
+            "rule, printed after it: the same lines before and after; read since, tuned on by "
+            "writer27)",
             blind15_report_days(),
             "--print-blind15",
         ),
         (
             "blind report 16: 5 short-summary feeds never used before (NPR News, CACM, Hacker "
             "News' newest and best stories, Perplexity's hub), every day (fixed in the "
-            "thirty-first session before writer27 changed any rule; unread)",
+            "thirty-first session before writer27 changed any rule, printed after it: the same "
+            "lines before and after; read since)",
             blind16_report_days(),
             "--print-blind16",
+        ),
+        (
+            "blind report 17: the 5 unused blogs with the most items (Aivars Kalvāns, Devine Lu "
+            "Linvega's journal, Servers for Hackers, YANUB, RailsApps), every day since 2013 "
+            "(fixed in the thirty-first session before writer28 changed any rule; unread)",
+            blind17_report_days(),
+            "--print-blind17",
         ),
     ):
         if days:

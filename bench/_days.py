@@ -734,7 +734,10 @@ def blind15_report_days() -> list[Day]:
 # (../shared/fixtures/feeds/raw, 10 items each, August 2026), Hacker News' newest (hnrss,
 # 20 items) and best stories (ainewsdirect, 50 items), Perplexity's hub (117 items of about
 # six words). Measured once at main's code (0a26ffd, table only, no digest printed) before
-# any rule changed.
+# any rule changed. Found after it was printed: NPR News and CACM were not unused (the check
+# missed tests/data): 25 and 11 of their sentences are in tests/data/writer/sentences.jsonl's
+# report part (read and labelled, never tuned on) and in the cluster set; Hacker News and
+# Perplexity were unused.
 _BLIND16_REPORT_FEEDS = (
     ("NPR News", RAW / "npr-news.xml"),
     ("CACM", RAW / "cacm.xml"),

@@ -99,8 +99,10 @@ against its sources, the bottom line and hook against the day's).
   only after writer26's rules were final; ``--print-blind15`` prints them.
 - blind report 16 (fixed in the thirty-first session, before writer27 changed any rule):
   five short-summary feeds no row used (NPR News, CACM, Hacker News' newest and best
-  stories, Perplexity's hub), printed only after writer27's rules were final (the same
-  lines before and after it; read since); ``--print-blind16`` prints them.
+  stories, Perplexity's hub; found after: NPR's and CACM's sentences are in the labelled
+  sentence set's report part), printed only after writer27's rules were final (the same
+  lines before and after it; read since, tuned on by writer28); ``--print-blind16`` prints
+  them.
 - blind report 17 (fixed in the thirty-first session, before writer28 changed any rule):
   the five unused blogs with the most items (Aivars Kalvāns, Devine Lu Linvega's journal,
   Servers for Hackers, YANUB, RailsApps), printed only after writer28's rules are final;
@@ -574,10 +576,11 @@ def main() -> int:
             "--print-blind15",
         ),
         (
-            "blind report 16: 5 short-summary feeds never used before (NPR News, CACM, Hacker "
-            "News' newest and best stories, Perplexity's hub), every day (fixed in the "
+            "blind report 16: 5 short-summary feeds (NPR News, CACM, Hacker News' newest and "
+            "best stories, Perplexity's hub; NPR's and CACM's sentences were in the labelled "
+            "sentence set's report part), every day (fixed in the "
             "thirty-first session before writer27 changed any rule, printed after it: the same "
-            "lines before and after; read since)",
+            "lines before and after; read since, tuned on by writer28)",
             blind16_report_days(),
             "--print-blind16",
         ),

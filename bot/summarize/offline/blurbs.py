@@ -286,6 +286,9 @@ _REMARK = re.compile(
     # a standing programme: "OpenAI is exploring mechanistic interpretability to understand
     # how ..." (blind report 15; "Police are investigating the death ..." is news)
     r"|\b(?:is|are)\s(?:exploring|studying|researching)\s[^.]*\bto\s(?:better\s)?(?:understand|learn)\b"
+    # someone's post told as what it shows: "Ben is showing that common SFP fiber optic
+    # transceivers are mostly “dumb” devices ..." (blind report 6)
+    r"|\b(?:is|are)\s(?:showing|demonstrating|explaining|arguing)\sthat\b"
 )
 # "GPT-5.6 improves AI efficiency across ..., helping deliver more ...": a name's claim with
 # its benefit trailing, said by no one ("..., letting it take on projects ..., says partner"

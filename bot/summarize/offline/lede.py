@@ -271,6 +271,22 @@ _NOW = re.compile(
 _INTERVIEW = re.compile(r"^(?:[A-Z][\w.'’-]*\s?){1,4}(?:,\s[a-z][^:]{1,90})?:\s*[‘'\"“]")
 # a live blog written up after ("... opening ceremony — as it happened");
 _LIVE_BLOG = re.compile(r"\bas\sit\shappened\b", re.I)
+# a guide, a tip list, an argument for what someone should do, a forum's question: none
+# tells news, whatever its lines say ("Rails shipped without jQuery ... with version 5.1."
+# under "How to make AJAX calls in Rails 5.1 ...", "Amazon recently bought a data center
+# ..." under "Ask HN: Are AI and data centers ...?"; blind reports 5, 14 and 16).
+# A guide may open on its writer's own news, dated as news is: "Learnetto got featured on
+# Betalist last week on Monday 1st Feb 2016 ..." under "How to launch your startup on
+# BetaList - 8 lessons from Learnetto" (blind report 14, labelled news).
+_RECENT = re.compile(
+    r"\b(?:today|yesterday|tonight|(?:this|last)\s(?:week|month|night)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+_NO_NEWS_PIECE = re.compile(
+    r"^How\sto\s|^(?:\d+\s|Some\s|A\sfew\s)?(?:[A-Z]?[a-z]+\s)?[Tt]ips\s(?:for|on|to)\b"
+    r"|^\d+\s(?:ways|reasons|things|lessons)\s|^An?\s(?:[a-z]+['’]s\s|quick\s|short\s)?guide\sto\b"
+    r"|(?:^|[-–—:]\s)Why\s[^?]*\bshould\b|^(?:Ask|Tell)\s(?:HN|Slashdot|Reddit)\b"
+)
 # an obituary, whose summary may open on the life ("Robert Duvall won an Oscar for...").
 _OBITUARY = re.compile(r"\b(?:dies|died|dead\sat|has\sdied|passes\saway|passed\saway)\b", re.I)
 _DEATH = re.compile(r"\b(?:die[sd]?|death|dead|passed\saway|funeral)\b", re.I)
@@ -289,7 +305,8 @@ def is_feature_line(sentence: str, headline: str, year: int) -> bool:
     """A line of a feature, a profile or an interview rather than the news, though the
     rules pass it: a scene, the article or the reader talked about, a line leaning on an
     earlier one, background years ago; or any line under an interview's or live blog's
-    headline, a line of an obituary that says nothing of the death, and, under a question
+    headline, or under a guide's, a tip list's, an argument's or a forum question's
+    (``_NO_NEWS_PIECE``) unless it is dated as news is, a line of an obituary that says nothing of the death, and, under a question
     headline ("Is Netflix making us stupid?"), a line neither opening on its actor nor
     saying who said it."""
     for s in {sentence.strip(), trim(sentence)}:  # as printed too: "Addis Ababa — At a..."
@@ -297,6 +314,8 @@ def is_feature_line(sentence: str, headline: str, year: int) -> bool:
             return True
     s = sentence.strip()
     if _INTERVIEW.match(headline) or _LIVE_BLOG.search(headline):
+        return True
+    if _NO_NEWS_PIECE.search(headline) and not _RECENT.search(s):
         return True
     if _OBITUARY.search(headline) and not _DEATH.search(s):
         return True

@@ -57,6 +57,10 @@ _FURNITURE = re.compile(
 _GLUED_HEADING = re.compile(
     r"\s[-–—]\s\d{4}-\d{2}-\d{2}\s|(?:\bPart\s\d+\s?:[^.!?]*){3}"
     r"|[←→]\s?this\s(?:article|post)\b|\bthis\s(?:article|post)\s?[←→]"
+    # a periodical's volume and dates before the text: "G.K.’s Weekly, Volume 15 March 12,
+    # 1932 – September 3, 1932 Normal people ..." (blind report 4)
+    r"|\bVol(?:ume|\.)\s\d+\s(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s\d"
     # a listing page's category, date and title glued into one line: "InterpretabilityJul 6,
     # 2026A global workspace in language modelsNew interpretability research ..."
     r"|[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2},\s\d{4}[A-Z]"
@@ -64,7 +68,9 @@ _GLUED_HEADING = re.compile(
 _TRUNCATED = re.compile(
     r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*\S{0,40}$|\[\s*(?:…|\.\.\.)\s*\]|(?<![.A-Z])\.\.$|^\W*$"
 )
-_CODE = re.compile(r"[{}<>]|\(\(|\\/|=\s*\w+\(|^\s*[*:|#]")
+# ...and notes written as assignments: "Goal is for lid close = suspend, keybinding =
+# hibernate." (blind report 14)
+_CODE = re.compile(r"[{}<>]|\(\(|\\/|=\s*\w+\(|^\s*[*:|#]|\s=\s")
 _END = re.compile(r"[.!?][\"”’')]*$")
 
 _FIRST_PERSON = re.compile(
@@ -98,7 +104,16 @@ RELEASE_EXCLAIM = re.compile(
     r"\b(?:is|are)\snow\s(?:available|open|out|live|shipping)\b[^!?]*!\s*$"
 )
 # "If tech talent can't come...", "The Super Bowl wasn't the only...": an essay's opening
-_ESSAY = re.compile(r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b", re.I)
+# ...or a comparison set first: "Even more difficult than opening a classical Catholic
+# school ... is opening a Chesterton Academy, ..." (blind report 4)
+_ESSAY = re.compile(
+    r"^if\s|\b(?:is|was|are|were)(?:n['’]t|\snot)\sthe\sonly\b|^(?:even\s)?(?:more|less)\s[a-z]+\sthan\b",
+    re.I,
+)
+# A writer's pause in the middle of a line, then the turn: "... less competitive… but
+# apparently not sufficiently ..." (blind report 5). News writing keeps an ellipsis for a
+# cut quote.
+_PAUSE = re.compile(r"(?:…|\.\.\.)\s(?:but|and|or|so|yet)\b")
 # A feature's scene: "One chilly day in November 2025, ...", "In the early hours of
 # Saturday, a man living outside Caracas heard explosions."
 _SCENE = re.compile(
@@ -118,7 +133,7 @@ _BACK = re.compile(
     |plugin|feature|tool|app|funds|money|investment|round|ruling|decision|change|report|study
     |website|site|service|program|programme|system|chatbot|initiative|effort|possibility
     |announcement|rise|drop|job|agent|blob|device|devices|model(?!\smaker)|models|business|project|series
-    |rocket|woman|man|convention|result|results|same|latter|former|other|post|new\s\w+)(?!,\s[A-Z])
+    |rocket|woman|man|convention|result|results|same|latter|former|other|post|authors|new\s\w+)(?!,\s[A-Z])
     (?!\s(?:that|which|who|behind)\b)
     |another|one\sof|with\sthat|not\s\w+|nothing|no\s(?:money|one|word)
     |one(?=\s[a-z]+s\b)|a\s(?:second|third|fourth|fifth)|(?:\S+\s){1,2}(?:it|it['’]s|they|he|she))\b""",
@@ -157,6 +172,7 @@ AUX = frozenset(
     )
 )
 VERBISH = re.compile(r"^[a-z]+(?:ed|[^su]s)$")
+_ADJECTIVE_FIRST = re.compile(r"^[A-Z][a-z]+(?:ic|ical|ous|ful|less|ible|able)$")
 _COMMON_FIRST = re.compile(r"^[A-Z][a-z]+(?:ing|ed|ly|[^s']s)$")
 # "..., too." and "such robots" point back at something said before.
 _ALSO = re.compile(
@@ -191,6 +207,8 @@ def _has_name(words: list[str]) -> bool:
 def _first_is_name(w: str, words: list[str]) -> bool:
     if _COMMON_FIRST.search(w):
         return False  # "Turning off...", "Investors want...": a plain word, capitalized
+    if _ADJECTIVE_FIRST.match(w) and len(words) > 2 and words[2] == "of":
+        return False  # "Elastic textures of apricot ...": an adjective and its noun
     if re.search(r"[A-Z0-9].*[A-Z0-9]|['’]s$|\d", w[1:] + w[-2:]):
         return True  # "OpenAI", "GPT-5", "Tesla's"
     nxt = [x.strip(",").lower() for x in words[1:3]]
@@ -226,6 +244,7 @@ def kind(sentence: str) -> str:
         or _TOLD.match(s)
         or (_EXCLAIM.search(s) and not RELEASE_EXCLAIM.search(s))
         or _ESSAY.search(s)
+        or _PAUSE.search(_outside_quotes(s))
         or _SCENE.search(s)
         or _mostly_quote(s)
         or len(words) < MIN_WORDS

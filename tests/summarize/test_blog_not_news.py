@@ -1,0 +1,102 @@
+"""A blog's or a forum's line that is not news prints nothing (writer28).
+
+The refused lines are the not-news facts that blind reports 4 to 7, 14 and 16 of
+bench/style.py printed before this change (labelled in tests/data/writer/printed.jsonl),
+each under its real headline: a guide's, a tip list's or an opinion piece's line, a forum
+question's background, notes written as assignments, a periodical's volume glued to its
+text, a comparison set first, a writer's pause, a line on what someone's post shows, an
+adjective and its noun taken for a name, a line leaning on "the authors". The news lines kept are of the same shapes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_news_first import _summary
+
+NOT_NEWS = (
+    (
+        "Medium - Why Rails developers should learn React",
+        "Rails developers should learn React because there's growing market demand for "
+        "developers who know both.",
+    ),
+    (
+        "How to make AJAX calls in Rails 5.1 with or without jQuery",
+        "Rails shipped without jQuery as a dependency for the first time with version 5.1.",
+    ),
+    ("Linux Laptop Sleep States", "Goal is for lid close = suspend, keybinding = hibernate."),
+    (
+        "Modern Notions That Are Not Normal",
+        "G.K.’s Weekly, Volume 15 March 12, 1932 – September 3, 1932 Normal people generally "
+        "take normal things for granted; even when they are no longer there.",
+    ),
+    (
+        "Not with a Fight, but a Frame",
+        "Even more difficult than opening a classical Catholic school in East Tennessee is "
+        "opening a Chesterton Academy, for the mere reason that no one here knows who G.K. "
+        "Chesterton is.",
+    ),
+    (
+        "the French like their strikes like Americans like their guns",
+        "French taxis went on strike because the government passed a law that made Uber and "
+        "other modern chauffeur equivalents artificially less competitive… but apparently not "
+        "sufficiently less competitive, and that was a tragedy that only a massive strike "
+        "could rectify.",
+    ),
+    (
+        "Tips for Writing Great Technical Content",
+        "Hackmamba Content Hackathon happened in September 2021 and it started by having two "
+        "days of workshops.",
+    ),
+    (
+        "IP-over-Toslink",
+        "Ben is showing that common SFP fiber optic transceivers are mostly “dumb” devices, "
+        "just converting digital electric signals into light.",
+    ),
+    (
+        "Baking with Flavor: Spiced Rose Hamantaschen",
+        "Elastic textures of apricot, prune and poppy seed filling offered little reward for "
+        "the effort it took to get to the center of the triangular-shaped pastry.",
+    ),
+    (
+        "Reading This? You Might Be WEIRD",
+        'The authors, 28 in number, included the acronym "WEIRD" as a phenotype vs. a genotype.',
+    ),
+    (
+        "Ask HN: Are AI and data centers are worth the amount of power they use?",
+        "Amazon recently bought a data center in Pennsylvania that comes with a guaranteed 960 "
+        "MW of power.",
+    ),
+)
+
+
+@pytest.mark.parametrize(("headline", "sentence"), NOT_NEWS)
+def test_a_line_that_is_not_news_prints_nothing(headline: str, sentence: str) -> None:
+    assert _summary(headline, sentence) == ""
+
+
+NEWS = (
+    # a company's name that ends like an adjective, with its verb
+    ("Elastic raises its forecast", "Elastic raises its annual revenue forecast to $1.7 billion."),
+    # the same kind of fact under a news headline, not a guide's
+    (
+        "Amazon buys a nuclear-powered data center",
+        "Amazon bought a data center in Pennsylvania that comes with a guaranteed 960 MW of power.",
+    ),
+    # a guide's writer's own news, dated as news is
+    (
+        "How to launch your startup on BetaList - 8 lessons from Learnetto",
+        "Learnetto got featured on Betalist last week on Monday 1st Feb 2016.",
+    ),
+    # an ellipsis that cuts a quote
+    (
+        "Minister resigns",
+        "The minister resigned on Tuesday, saying in a letter that “the time has come… and "
+        "I must go.”",
+    ),
+)
+
+
+@pytest.mark.parametrize(("headline", "sentence"), NEWS)
+def test_the_news_line_of_the_same_shape_prints(headline: str, sentence: str) -> None:
+    assert _summary(headline, sentence) == sentence

@@ -14,27 +14,36 @@ import pytest
 
 from .test_news_first import _summary
 
-NOT_NEWS = (
+# (headline, line, printed): the refused lines first, then the news of their shapes
+CASES = (
     (
         "Medium - Why Rails developers should learn React",
         "Rails developers should learn React because there's growing market demand for "
         "developers who know both.",
+        False,
     ),
     (
         "How to make AJAX calls in Rails 5.1 with or without jQuery",
         "Rails shipped without jQuery as a dependency for the first time with version 5.1.",
+        False,
     ),
-    ("Linux Laptop Sleep States", "Goal is for lid close = suspend, keybinding = hibernate."),
+    (
+        "Linux Laptop Sleep States",
+        "Goal is for lid close = suspend, keybinding = hibernate.",
+        False,
+    ),
     (
         "Modern Notions That Are Not Normal",
         "G.K.’s Weekly, Volume 15 March 12, 1932 – September 3, 1932 Normal people generally "
         "take normal things for granted; even when they are no longer there.",
+        False,
     ),
     (
         "Not with a Fight, but a Frame",
         "Even more difficult than opening a classical Catholic school in East Tennessee is "
         "opening a Chesterton Academy, for the mere reason that no one here knows who G.K. "
         "Chesterton is.",
+        False,
     ),
     (
         "the French like their strikes like Americans like their guns",
@@ -42,61 +51,65 @@ NOT_NEWS = (
         "other modern chauffeur equivalents artificially less competitive… but apparently not "
         "sufficiently less competitive, and that was a tragedy that only a massive strike "
         "could rectify.",
+        False,
     ),
     (
         "Tips for Writing Great Technical Content",
         "Hackmamba Content Hackathon happened in September 2021 and it started by having two "
         "days of workshops.",
+        False,
     ),
     (
         "IP-over-Toslink",
         "Ben is showing that common SFP fiber optic transceivers are mostly “dumb” devices, "
         "just converting digital electric signals into light.",
+        False,
     ),
     (
         "Baking with Flavor: Spiced Rose Hamantaschen",
         "Elastic textures of apricot, prune and poppy seed filling offered little reward for "
         "the effort it took to get to the center of the triangular-shaped pastry.",
+        False,
     ),
     (
         "Reading This? You Might Be WEIRD",
         'The authors, 28 in number, included the acronym "WEIRD" as a phenotype vs. a genotype.',
+        False,
     ),
     (
         "Ask HN: Are AI and data centers are worth the amount of power they use?",
         "Amazon recently bought a data center in Pennsylvania that comes with a guaranteed 960 "
         "MW of power.",
+        False,
     ),
-)
-
-
-@pytest.mark.parametrize(("headline", "sentence"), NOT_NEWS)
-def test_a_line_that_is_not_news_prints_nothing(headline: str, sentence: str) -> None:
-    assert _summary(headline, sentence) == ""
-
-
-NEWS = (
     # a company's name that ends like an adjective, with its verb
-    ("Elastic raises its forecast", "Elastic raises its annual revenue forecast to $1.7 billion."),
+    (
+        "Elastic raises its forecast",
+        "Elastic raises its annual revenue forecast to $1.7 billion.",
+        True,
+    ),
     # the same kind of fact under a news headline, not a guide's
     (
         "Amazon buys a nuclear-powered data center",
         "Amazon bought a data center in Pennsylvania that comes with a guaranteed 960 MW of power.",
+        True,
     ),
     # a guide's writer's own news, dated as news is
     (
         "How to launch your startup on BetaList - 8 lessons from Learnetto",
         "Learnetto got featured on Betalist last week on Monday 1st Feb 2016.",
+        True,
     ),
     # an ellipsis that cuts a quote
     (
         "Minister resigns",
         "The minister resigned on Tuesday, saying in a letter that “the time has come… and "
         "I must go.”",
+        True,
     ),
 )
 
 
-@pytest.mark.parametrize(("headline", "sentence"), NEWS)
-def test_the_news_line_of_the_same_shape_prints(headline: str, sentence: str) -> None:
-    assert _summary(headline, sentence) == sentence
+@pytest.mark.parametrize(("headline", "sentence", "printed"), CASES)
+def test_only_the_news_line_prints(headline: str, sentence: str, printed: bool) -> None:
+    assert _summary(headline, sentence) == (sentence if printed else "")

@@ -49,6 +49,7 @@ from bot.summarize.offline.screen import (
 )
 from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.offline.titles import cut_glued_title
+from bot.summarize.offline.words import terms
 from bot.summarize.storytype import detect_kind
 
 __all__ = ["plain", "write_offline"]
@@ -196,10 +197,11 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
         fitting = [min(options, key=lambda o: o[0])]
     groups: list[tuple[str, list[tuple[int, str]]]] = []  # (source sentence, its pieces)
     words = count = 0
+    told: set[str] = set()  # the words of the facts taken so far
     for longest, doc, pieces, _actor in fitting:
         if count >= most or words >= budget:
             break
-        if count and longest > LONG_AFTER_FIRST:
+        if count and (longest > LONG_AFTER_FIRST or _retold(" ".join(pieces), told)):
             continue
         group: list[tuple[int, str]] = []
         for piece in pieces:
@@ -211,7 +213,25 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
             count += 1
         if group:
             groups.append((" ".join(pieces), group))
+            told.update(terms(" ".join(pieces)))
     return [p for _, g in _news_first(groups, story.lead_article.title) for p in g]
+
+
+# A later fact that says again what an earlier one said: most of its words already printed
+# and no number that was not. Read on the world report row: "Jesse Jackson, American civil
+# rights activist ..., died Tuesday at the age of 84, according to NBC and Reuters." then
+# another outlet's "Longtime civil rights leader Rev. Jesse Jackson dies at age 84." (6 of
+# its 10 words told). A line adding a date, a figure or a party stays ("The 98th Academy
+# Awards will be presented on March 15.", "The Ollama Python and JavaScript libraries have
+# been updated to support structured outputs.": half its words told).
+RETOLD = 0.6
+
+
+def _retold(sentence: str, told: set[str]) -> bool:
+    words = set(terms(sentence))
+    if not words or len(words & told) < RETOLD * len(words):
+        return False
+    return all(w in told for w in words if any(c.isdigit() for c in w))
 
 
 def _news_first(

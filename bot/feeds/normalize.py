@@ -211,6 +211,32 @@ MAX_TITLE = 300
 MAX_TITLE_SOURCE = MAX_TITLE * 200
 
 
+# A listing page scraped into a feed glues its card's parts into the title: category, date,
+# title and deck with no space between ("InterpretabilityJul 6, 2026A global workspace in
+# language modelsNew interpretability research reveals ..."). The date glued to a word on
+# both sides is the sign; the title is what follows it, up to where a lowercase word runs
+# into a capitalised one (the deck), when both sides are three words or more ("YouTube"
+# and "iPhone" join that way inside a word, never with three words on each side here).
+_GLUED_CARD = re.compile(
+    r"^[A-Z][A-Za-z&' -]{1,40}?(?<=[a-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]{0,6}\.?\s\d{1,2},\s\d{4}(?=[A-Z0-9“\"‘'])"
+)
+_GLUED_DECK = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def unglue_title(title: str) -> str:
+    """A scraped card's title without the category, date and deck glued to it."""
+    card = _GLUED_CARD.match(title)
+    if card is None:
+        return title
+    rest = title[card.end() :]
+    for join in _GLUED_DECK.finditer(rest):
+        head, deck = rest[: join.start()], rest[join.start() :]
+        if len(head.split()) >= 3 and len(deck.split()) >= 3:
+            return head
+    return rest
+
+
 def bounded_title(title: str) -> str:
     """``title`` cut to MAX_TITLE characters, at a space when one is near, with an ellipsis."""
     if len(title) <= MAX_TITLE:
@@ -261,7 +287,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
             continue
         if not title:
             title = (flat[:80] + "…") if len(flat) > 80 else (flat or link)
-        title = bounded_title(title)
+        title = bounded_title(unglue_title(title))
         guid = _bounded_guid((entry.guid or "").strip() or link)
         if not guid:
             guid = "sha256:" + hashlib.sha256(f"{title}\n{link}".encode()).hexdigest()

@@ -15,6 +15,7 @@ from bot.feeds.normalize import (
     _squashed_hash_key,
     content_hash,
     normalize_entries,
+    unglue_title,
 )
 from bot.feeds.parse import parse_feed
 from bot.models import ParsedEntry, ParsedFeed
@@ -188,3 +189,21 @@ def test_the_content_hash_of_every_real_world_entry_is_the_one_earlier_versions_
             assert a.content_hash == _hash_of_earlier_versions(a.title, a.text), path.name
         checked += len(articles)
     assert checked > 4000
+
+
+def test_a_scraped_cards_glued_category_date_and_deck_leave_its_title() -> None:
+    """Anthropic's research listing, as a scraper-built feed writes it (the demo's
+    olshansk-anthropic-research.xml): the headline a reader sees is the card's title."""
+    assert (
+        unglue_title(
+            "InterpretabilityJul 6, 2026A global workspace in language modelsNew "
+            "interpretability research reveals an emergent mental workspace in Claude"
+        )
+        == "A global workspace in language models"
+    )
+    assert unglue_title("AlignmentMay 8, 2026Teaching Claude whyNew research on how we've") == (
+        "Teaching Claude why"
+    )
+    # a written title keeps its date, and a capital inside a name is no deck
+    for title in ("Policy update, Jul 6, 2026: a thing", "Inside the new YouTube app for kids"):
+        assert unglue_title(title) == title

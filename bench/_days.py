@@ -778,3 +778,29 @@ def blind17_report_days() -> list[Day]:
     Linvega's journal, Servers for Hackers, YANUB, RailsApps): split off in the thirty-first
     session before writer28 changed any rule, printed only after its rules are final."""
     return _world_days(_BLIND17_REPORT_FEEDS, "blind report 17", since=date(2013, 1, 1))
+
+
+# 'blind report 18', fixed in the thirty-first session after writer29 and before writer30
+# changed any rule, to report on a change that refuses a tutorial's capability line, a
+# definition with no article and a release line naming only its version (blind report 17's
+# three not-news facts): the next five unused blogs by item count (no earlier set, the
+# demo's snapshots, the cluster set, tests/data/writer or any bench used them; checked by
+# fixture id and title in code and tests/data, tests/data/feeds/normalized.json and the
+# parser agreement tests aside), chosen from INDEX.json titles and item counts only (no title
+# or text of an item was read): Chris Toomey, Gatsby Starter Blog, Lunar Phase, Lasheen's
+# Blog and oscard0m. Items from 2013 on. Measured once at the commit that fixed it (table only, no digest
+# printed) before any rule changed.
+_BLIND18_REPORT_FEEDS = (
+    ("Chris Toomey", REALWORLD / "2d032f37c86a9abc"),
+    ("Gatsby Starter Blog", REALWORLD / "0c56ade1367017c8"),
+    ("Lunar Phase", REALWORLD / "03db8affb53e2a2f"),
+    ("Lasheen's Blog", REALWORLD / "4a2ba0da373bbd85"),
+    ("oscard0m", REALWORLD / "705749c3b1bd02d8"),
+)
+
+
+def blind18_report_days() -> list[Day]:
+    """Every day since 2013 of five more blogs no earlier set used (Chris Toomey, Gatsby
+    Starter Blog, Lunar Phase, Lasheen's Blog, oscard0m): split off in the thirty-first
+    session before writer30 changed any rule, printed only after its rules are final."""
+    return _world_days(_BLIND18_REPORT_FEEDS, "blind report 18", since=date(2013, 1, 1))

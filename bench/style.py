@@ -107,6 +107,10 @@ against its sources, the bottom line and hook against the day's).
   the five unused blogs with the most items (Aivars Kalvāns, Devine Lu Linvega's journal,
   Servers for Hackers, YANUB, RailsApps), printed only after writer28's rules are final;
   ``--print-blind17`` prints them.
+- blind report 18 (fixed in the thirty-first session, before writer30 changed any rule):
+  the next five unused blogs by item count (Chris Toomey, Gatsby Starter Blog, Lunar Phase,
+  Lasheen's Blog, oscard0m), printed only after writer30's rules are final;
+  ``--print-blind18`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -116,7 +120,7 @@ measuring a change it has not landed).
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
         [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
-        [--print-blind16] [--print-blind17] [--no-write]
+        [--print-blind16] [--print-blind17] [--print-blind18] [--no-write]
 """
 
 from __future__ import annotations
@@ -157,6 +161,7 @@ from _days import (
     blind15_report_days,
     blind16_report_days,
     blind17_report_days,
+    blind18_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -392,6 +397,7 @@ PRINT_FLAGS = (
     "--print-blind15",
     "--print-blind16",
     "--print-blind17",
+    "--print-blind18",
 )
 
 
@@ -587,9 +593,17 @@ def main() -> int:
         (
             "blind report 17: the 5 unused blogs with the most items (Aivars Kalvāns, Devine Lu "
             "Linvega's journal, Servers for Hackers, YANUB, RailsApps), every day since 2013 "
-            "(fixed in the thirty-first session before writer28 changed any rule; unread)",
+            "(fixed in the thirty-first session before writer28 changed any rule, printed after "
+            "it: the same lines before and after; read since)",
             blind17_report_days(),
             "--print-blind17",
+        ),
+        (
+            "blind report 18: the next 5 unused blogs by items (Chris Toomey, Gatsby Starter "
+            "Blog, Lunar Phase, Lasheen's Blog, oscard0m), every day since 2013 (fixed in the "
+            "thirty-first session before writer30 changed any rule; unread)",
+            blind18_report_days(),
+            "--print-blind18",
         ),
     ):
         if days:

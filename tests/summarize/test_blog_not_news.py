@@ -5,7 +5,8 @@ bench/style.py printed before this change (labelled in tests/data/writer/printed
 each under its real headline: a guide's, a tip list's or an opinion piece's line, a forum
 question's background, notes written as assignments, a periodical's volume glued to its
 text, a comparison set first, a writer's pause, a line on what someone's post shows, an
-adjective and its noun taken for a name, a line leaning on "the authors". The news lines kept are of the same shapes.
+adjective and its noun taken for a name, a line leaning on "the authors"; and blind report
+17's three (writer30). The news lines kept are of the same shapes.
 """
 
 from __future__ import annotations
@@ -81,6 +82,37 @@ CASES = (
         "Amazon recently bought a data center in Pennsylvania that comes with a guaranteed 960 "
         "MW of power.",
         False,
+    ),
+    # blind report 17 (writer30): a tutorial's capability line, a definition with no
+    # article, a release line that says only that there is something new
+    (
+        "Define a function with inline Ruby code in QSoas",
+        "QSoas can read and execute Ruby code directly, while reading command files, or even "
+        "at the command prompt.",
+        False,
+    ),
+    (
+        "Fchg32 is the Swiss Army knife of Tuxedo FML32",
+        "FML32 is Oracle Tuxedo buffer type similar to std::multimap in C++ or multidict in "
+        "Python where the key might occur more than once in the container.",
+        False,
+    ),
+    ("QSoas version 3.3 is out", "Version 3.3 brings in new features.", False),
+    # what is new, named; a name with digits in a dated release line
+    (
+        "QSoas version 3.3 is out",
+        "QSoas 3.3, released on April 22, brings new fitting commands and a faster solver.",
+        True,
+    ),
+    ("Tuxedo FML32", "Oracle released FML32 support for Tuxedo 22c on Monday.", True),
+    # the release line as its blog wrote it: the list after "including" is what it tells,
+    # never trimmed off to leave "Version 3.3 brings in new features."
+    (
+        "QSoas version 3.3 is out",
+        "Version 3.3 brings in new features, including reverse Laplace transforms and fits, pH "
+        "fits, commands for picking points from a dataset, averaging points with the same X "
+        "value, or perform singular value decomposition.",
+        True,
     ),
     # a company's name that ends like an adjective, with its verb
     (

@@ -20,6 +20,7 @@ from bot.summarize.offline.clauses import (
     stands_alone,
 )
 from bot.summarize.offline.extractive import trim
+from bot.summarize.offline.patterns import NOTHING_NEW
 from bot.summarize.offline.screen import AUX, RELEASE_EXCLAIM
 
 # A trailing aside that only adds detail; never one that carries who said it.
@@ -42,6 +43,8 @@ def _drop_trailing(s: str) -> str:
     m = _TRAILING.search(s)
     if not m or ATTRIBUTION.search(m.group()) or not stands_alone(s[: m.start()]):
         return s  # who said it stays; so does a "trailing" part that is the sentence itself
+    if NOTHING_NEW.search(s[: m.start()] + "."):
+        return s  # "..., including reverse Laplace transforms ...": the list is the news
     return s[: m.start()] + s[m.end() :]
 
 

@@ -76,6 +76,12 @@ _MODAL = re.compile(r"\b(?:can|cannot|can['’]t|should)\s(?:not\s|also\s|easily
 # Ollama.", "... citizens can enter China ..."): a relation between parties, told as news.
 # Capitalised words in mixed case only: "TLS", "RDP", "USB-C" name no party.
 _PARTY = re.compile(r"\b[A-Z][a-z]+")
+# ...but a language or a tool named before what is written in it is no party: "QSoas can
+# read and execute Ruby code directly, ..." (blind report 17).
+_LANGUAGE_USE = re.compile(
+    r"\b[A-Z][\w+#.-]*\s(?=(?:code|files?|scripts?|programs?|syntax|functions?|commands?"
+    r"|librar(?:y|ies)|modules?|packages?)\b)"
+)
 _ACCOUNT = re.compile(
     r"\b(?:said|says|saying|told|telling|according|reports?|reported|argues|argued)\b"
 )
@@ -136,7 +142,7 @@ def _capability(s: str) -> bool:
         return False
     head = re.split(r":\s|,\sbut\s", s, maxsplit=1)[0]
     rest = re.split(r"[,:;]\s", s[modal.end() :], maxsplit=1)[0]
-    return not NEWS_NOW.search(head) and not _PARTY.search(rest)
+    return not NEWS_NOW.search(head) and not _PARTY.search(_LANGUAGE_USE.sub(" ", rest))
 
 
 def is_blog_line(sentence: str) -> bool:

@@ -84,7 +84,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.clauses import IRREGULAR_PAST
-from bot.summarize.offline.patterns import any_of
+from bot.summarize.offline.patterns import NOTHING_NEW, any_of
 from bot.summarize.offline.screen import AUX
 from bot.summarize.offline.words import STOP, terms
 
@@ -230,11 +230,17 @@ _COMPARED_FIRST = re.compile(r"^Compared\s(?:to|with)\s[^,]+,\s")
 # What a thing is instead of what happened: "SWE-bench is an AI evaluation benchmark that
 # assesses ...", "Secure Minions is a secure protocol built by ...": a name, "is a", a noun
 # and what it does, with nothing that dates it (a number, "new", "now", "launched", a source).
+# Also with no article and what it is like: "FML32 is Oracle Tuxedo buffer type similar to
+# std::multimap in C++ ..." (blind report 17).
 _DEFINITION = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\san?\s(?:[\w-]+,?\s){0,4}?[a-z-]+\s"
+    r"^(?:[A-Z][\w.'’-]*\s){1,3}(?:is|are)\s(?:an?\s(?:[\w-]+,?\s){0,4}?[a-z-]+\s"
     r"(?:that|which|built|designed|used|developed|created|for)\b"
+    r"|(?:[\w-]+\s){1,4}?[a-z-]+\ssimilar\sto\b)"
 )
-_DATED = re.compile(rf"\d|\b(?:{_SOURCED}|{_WHEN}|new|newly|now|first|launched|released)\b", re.I)
+# A figure dates a line, not a digit inside a name ("FML32", "Llama3").
+_DATED = re.compile(
+    rf"(?<!\w)\d|\b(?:{_SOURCED}|{_WHEN}|new|newly|now|first|launched|released)\b", re.I
+)
 # A tag line with no verb: "First open-source code agent for Lean 4.", "Pixtral 12B - the
 # first-ever multimodal Mistral model.", "Windows and Linux support coming soon.".
 _TAGLINE = re.compile(
@@ -403,12 +409,17 @@ def _order_comparison_or_definition(s: str) -> bool:
     return bool(_ORDER_FIRST.match(s)) and not _has_verb(_SUBORDINATE.split(s, maxsplit=1)[0])
 
 
+def _nowadays(s: str) -> bool:
+    """What today's things are like, said by no one (``_NOWADAYS``)."""
+    return bool(_NOWADAYS.match(s)) and not _PINNED_GENERAL.search(s)
+
+
 def is_blurb(sentence: str, headline: str) -> bool:
     """A feed's blurb, not its news (the shapes in the module docstring)."""
     s = " ".join(sentence.split())
     if not s or is_issue_headline(headline) or _CUT_SUBJECT.match(s) or _ORDER.match(s):
         return True
-    if _AVAILABLE_FIRST.match(s) or (_NOWADAYS.match(s) and not _PINNED_GENERAL.search(s)):
+    if _AVAILABLE_FIRST.match(s) or NOTHING_NEW.search(s) or _nowadays(s):
         return True
     if _TEASER.match(s) and s.split()[0].lower() not in STOP:
         return True

@@ -105,12 +105,13 @@ against its sources, the bottom line and hook against the day's).
   them.
 - blind report 17 (fixed in the thirty-first session, before writer28 changed any rule):
   the five unused blogs with the most items (Aivars Kalvāns, Devine Lu Linvega's journal,
-  Servers for Hackers, YANUB, RailsApps), printed only after writer28's rules are final;
+  Servers for Hackers, YANUB, RailsApps), printed only after writer28's rules were final
+  (the same lines before and after it; read since, tuned on by writer30);
   ``--print-blind17`` prints them.
 - blind report 18 (fixed in the thirty-first session, before writer30 changed any rule):
   the next five unused blogs by item count (Chris Toomey, Gatsby Starter Blog, Lunar Phase,
-  Lasheen's Blog, oscard0m), printed only after writer30's rules are final;
-  ``--print-blind18`` prints them.
+  Lasheen's Blog, oscard0m), printed only after writer30's rules were final (the same line
+  before and after it; read since); ``--print-blind18`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -594,14 +595,15 @@ def main() -> int:
             "blind report 17: the 5 unused blogs with the most items (Aivars Kalvāns, Devine Lu "
             "Linvega's journal, Servers for Hackers, YANUB, RailsApps), every day since 2013 "
             "(fixed in the thirty-first session before writer28 changed any rule, printed after "
-            "it: the same lines before and after; read since)",
+            "it: the same lines before and after; read since, tuned on by writer30)",
             blind17_report_days(),
             "--print-blind17",
         ),
         (
             "blind report 18: the next 5 unused blogs by items (Chris Toomey, Gatsby Starter "
             "Blog, Lunar Phase, Lasheen's Blog, oscard0m), every day since 2013 (fixed in the "
-            "thirty-first session before writer30 changed any rule; unread)",
+            "thirty-first session before writer30 changed any rule, printed after it: the same "
+            "line before and after; read since)",
             blind18_report_days(),
             "--print-blind18",
         ),

@@ -79,10 +79,25 @@ def _css(tree: HTMLParser, query: str) -> list[LexborNode]:
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
+def _line(piece: str) -> str:
+    """``" ".join(piece.split())`` without a string per word when it can: stripped (of what
+    str.split() splits on), a piece of printable characters has no whitespace but " " (every
+    other whitespace character is unprintable: tests check every code point), so halving its
+    runs of spaces until none is left squashes it. 94% of the pieces of the real-world texts,
+    73% of their characters (the rest hold a line break, a no-break space, a tab or a
+    zero-width character: split into words). Lines of those texts 0.21 -> 0.18 s."""
+    line = piece.strip()
+    if not line.isprintable():
+        return " ".join(line.split())
+    while "  " in line:  # a run of n spaces is gone after log2(n) passes
+        line = line.replace("  ", " ")
+    return line
+
+
 def _lines(text: str) -> str:
     """One squashed line per piece between marks, empty ones dropped (map, not a loop in
     Python: a text has a piece per block tag)."""
-    return "\n".join(filter(None, map(" ".join, map(str.split, text.split(_MARK)))))
+    return "\n".join(filter(None, map(_line, text.split(_MARK))))
 
 
 def html_to_text(value: str | None) -> str:

@@ -18,6 +18,7 @@ from bot.errors import FeedError
 from bot.feeds.normalize import (
     _HIDDEN_STYLE,
     _MAY_HIDE,
+    _line,
     html_to_text,
     normalize_entries,
     oneline,
@@ -82,6 +83,22 @@ def test_a_title_is_one_line_and_so_is_one_made_from_the_text() -> None:
     titled, untitled = normalize_entries(feed, now=NOW)
     assert titled.title == "Two lines"
     assert untitled.title == "Hi x" and untitled.text == "Hi\nx"
+
+
+def test_a_line_is_squashed_as_splitting_it_into_words_would() -> None:
+    # A printable piece has its runs of spaces halved instead of being split into words and
+    # joined: the same only if every whitespace character but " " is unprintable
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [w for w in spaces if w.isprintable()] == [" "]
+    pieces = [" " * n for n in range(6)] + ["", "x", "\u200bx\u200d"]
+    pieces += [
+        f"{' ' * a}x{' ' * n}y{' ' * b}z" for n in range(1, 70) for a in (0, 1, 3) for b in (1, 2)
+    ]
+    pieces += [f"{w}a  b{w}{w} c{w}" for w in spaces] + [f"a{w}b" for w in spaces]
+    for piece in pieces:
+        assert _line(piece) == " ".join(piece.split()), repr(piece)
+    text = html_to_text("<p>Runs   of <b>spaces</b>  \u00a0 and\nbreaks</p>   <p>  x  </p>")
+    assert text == "Runs of spaces and breaks\nx"
 
 
 def _text_of_earlier_versions(html: str | None) -> str:

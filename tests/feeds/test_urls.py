@@ -1,6 +1,8 @@
+from itertools import product
+
 import pytest
 
-from bot.feeds.urls import canonical_url, outlet
+from bot.feeds.urls import _canonical_split, canonical_url, outlet
 
 
 @pytest.mark.parametrize(
@@ -20,6 +22,23 @@ from bot.feeds.urls import canonical_url, outlet
 )
 def test_same_story_links_share_one_canonical_url(given: str, expected: str) -> None:
     assert canonical_url(given) == expected
+
+
+def test_a_link_split_by_hand_is_canonical_as_through_urlsplit() -> None:
+    # canonical_url splits a plain link (most are) by hand: every link must come out as the
+    # urlsplit route makes it, plain or not (schemes, hosts, users, ports, AMP, paths, queries,
+    # fragments, controls, spaces at either end)
+    schemes = ["https://", "http://", "HTTPS://", "Http://", "ftp://", "", "//", "https:/"]
+    hosts = ["example.com", "Example.com", "amp.example.com", "amp.", "amp.x", "a", "-", ".."]
+    hosts += ["[::1]", "[::1", "u:p@x.com", "x.com:80", "x.com:443", "x.com:8443", "x.com:"]
+    hosts += ["x.com:99999", "xn--bcher-kva.de", "b\u00fccher.de", "127.0.0.1", "a b", "a_b", ""]
+    paths = ["", "/", "//", "/a", "/a/", "/a//", "/amp", "/amp/", "/x/amp", "/x/amp/", "/a b"]
+    paths += ["/a%20b", "/\u00e4", "/a\tb", "/a\nb", "\\x", "/a:b@c", "//x/amp/"]
+    tails = ["", "?", "?b=2&a=1", "?utm_source=x&q=1", "#f", "?a=1#f", "\x00", "\x7f", "\r"]
+    for scheme, host, path, tail in product(schemes, hosts, paths, tails):
+        url = scheme + host + path + tail
+        for given in (url, f" {url} ", f"\t{url}\n"):
+            assert canonical_url(given) == _canonical_split(given.strip()), repr(given)
 
 
 def test_non_http_value_is_kept_as_is() -> None:

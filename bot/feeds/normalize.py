@@ -79,14 +79,13 @@ def _css(tree: HTMLParser, query: str) -> list[LexborNode]:
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
-def _line(piece: str) -> str:
-    """``" ".join(piece.split())`` without a string per word when it can: stripped (of what
-    str.split() splits on), a piece of printable characters has no whitespace but " " (every
-    other whitespace character is unprintable: tests check every code point), so halving its
-    runs of spaces until none is left squashes it. 94% of the pieces of the real-world texts,
-    73% of their characters (the rest hold a line break, a no-break space, a tab or a
-    zero-width character: split into words). Lines of those texts 0.21 -> 0.18 s."""
-    line = piece.strip()
+def _line(line: str) -> str:
+    """``" ".join(line.split())`` of a stripped piece, without a string per word when it can:
+    stripped (of what str.split() splits on), a piece of printable characters has no
+    whitespace but " " (every other whitespace character is unprintable: tests check every
+    code point), so halving its runs of spaces until none is left squashes it. 94% of the
+    pieces of the real-world texts, 73% of their characters (the rest hold a line break, a
+    no-break space, a tab or a zero-width character: split into words)."""
     if not line.isprintable():
         return " ".join(line.split())
     while "  " in line:  # a run of n spaces is gone after log2(n) passes
@@ -96,8 +95,10 @@ def _line(piece: str) -> str:
 
 def _lines(text: str) -> str:
     """One squashed line per piece between marks, empty ones dropped (map, not a loop in
-    Python: a text has a piece per block tag)."""
-    return "\n".join(filter(None, map(_line, text.split(_MARK))))
+    Python: a text has a piece per block tag). Pieces are stripped, and blank ones dropped,
+    before any call in Python: most are the line breaks between two blocks' tags (124,292
+    of the 216,142 pieces of the real-world texts). Lines of those texts 0.21 -> 0.17 s."""
+    return "\n".join(map(_line, filter(None, map(str.strip, text.split(_MARK)))))
 
 
 def html_to_text(value: str | None) -> str:

@@ -171,14 +171,14 @@ _HABITUAL = re.compile(
 )
 _PINNED_GENERAL = re.compile(rf"\d|\b(?:{_SOURCED}|reported)\b")
 # A subordinate clause's verb is not the sentence's: "...on how cyber defenders can use".
-_SUBORDINATE = re.compile(r"\b(?:how|that|which|who|whom|whose|what|where|why|whether)\b")
+_SUBORDINATING = r"how|that|which|who|whom|whose|what|where|why|whether"
+_SUBORDINATE = re.compile(rf"\b(?:{_SUBORDINATING})\b")
 # ...nor a purpose's: "Using skills and GitHub Actions to optimize Codex workflows in ..."
-# (blind report 15: "Codex workflows" read as a name and its verb).
+# (blind report 15: "Codex workflows" read as a name and its verb): "to", a verb and its
+# object ("to optimize Codex", "to build the"); not "Upgrading to unlimited o1 currently
+# costs ...".
 _SUBORDINATE_OR_PURPOSE = re.compile(
-    r"\b(?:how|that|which|who|whom|whose|what|where|why|whether"
-    # "to", a verb and its object ("to optimize Codex", "to build the"); not "Upgrading to
-    # unlimited o1 currently costs ..."
-    r"|to(?=\s[a-z]+\s(?:the|a|an|its|their|your|our|[A-Z])))\b"
+    rf"\b(?:{_SUBORDINATING}|to(?=\s[a-z]+\s(?:the|a|an|its|their|your|our|[A-Z])))\b"
 )
 _BEFORE_ADJECTIVE = frozenset(
     re.findall(

@@ -201,7 +201,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
     for longest, doc, pieces, _actor in fitting:
         if count >= most or words >= budget:
             break
-        if count and (longest > LONG_AFTER_FIRST or _retold(" ".join(pieces), told)):
+        source = " ".join(pieces)
+        if count and (longest > LONG_AFTER_FIRST or _retold(source, told)):
             continue
         group: list[tuple[int, str]] = []
         for piece in pieces:
@@ -212,8 +213,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
             words += n
             count += 1
         if group:
-            groups.append((" ".join(pieces), group))
-            told.update(terms(" ".join(pieces)))
+            groups.append((source, group))
+            told.update(terms(source))
     return [p for _, g in _news_first(groups, story.lead_article.title) for p in g]
 
 
@@ -221,9 +222,9 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
 # and no number that was not. Read on the world report row: "Jesse Jackson, American civil
 # rights activist ..., died Tuesday at the age of 84, according to NBC and Reuters." then
 # another outlet's "Longtime civil rights leader Rev. Jesse Jackson dies at age 84." (6 of
-# its 10 words told). A line adding a date, a figure or a party stays ("The 98th Academy
-# Awards will be presented on March 15.", "The Ollama Python and JavaScript libraries have
-# been updated to support structured outputs.": half its words told).
+# its 10 words told). A line with a number of its own stays ("The 98th Academy Awards will
+# be presented on March 15."), and so does one with fewer of its words told ("The Ollama
+# Python and JavaScript libraries have been updated to support structured outputs.": half).
 RETOLD = 0.6
 
 

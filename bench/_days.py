@@ -804,3 +804,26 @@ def blind18_report_days() -> list[Day]:
     Starter Blog, Lunar Phase, Lasheen's Blog, oscard0m): split off in the thirty-first
     session before writer30 changed any rule, printed only after its rules are final."""
     return _world_days(_BLIND18_REPORT_FEEDS, "blind report 18", since=date(2013, 1, 1))
+
+
+# 'blind report 19', fixed at the start of the thirty-second session before any rule changed
+# in it: the four feeds of ../shared/fixtures/feeds no row, labelled set, demo snapshot, test
+# or bench used (checked by file name and by three item titles of each against the whole
+# repository and tests/data; those titles, seen in that check, are the only part of any item
+# read before the row was measured): Artificial Analysis and DeepLearning.AI's The Batch
+# (ainewsdirect scrapes, 40 and 16 items), the arXiv API's cs.AI/LG/CL answer (25 paper
+# abstracts) and the Hacker News front page RSS (30 items, links only). Every day they hold.
+# Measured once at 3e82c0d (table only, no digest printed) before any rule changed.
+_BLIND19_REPORT_FEEDS = (
+    ("Artificial Analysis", GENERATED / "ainewsdirect-artificial-analysis.xml"),
+    ("The Batch", GENERATED / "ainewsdirect-deeplearning-ai-batch.xml"),
+    ("arXiv cs.AI/LG/CL", RAW / "arxiv-api-cs-ai-lg-cl.xml"),
+    ("Hacker News", RAW / "hackernews-ycombinator-rss.xml"),
+)
+
+
+def blind19_report_days() -> list[Day]:
+    """Every day of the four AI-news feeds no earlier set used (Artificial Analysis, The
+    Batch, arXiv's API, the Hacker News front page): split off at the start of the
+    thirty-second session before any rule changed, printed only after its rules are final."""
+    return _world_days(_BLIND19_REPORT_FEEDS, "blind report 19", since=date(2013, 1, 1))

@@ -112,6 +112,10 @@ against its sources, the bottom line and hook against the day's).
   the next five unused blogs by item count (Chris Toomey, Gatsby Starter Blog, Lunar Phase,
   Lasheen's Blog, oscard0m), printed only after writer30's rules were final (the same line
   before and after it; read since); ``--print-blind18`` prints them.
+- blind report 19 (fixed at the start of the thirty-second session, before any rule changed
+  in it): the four AI-news feeds of ../shared/fixtures/feeds no set used (Artificial
+  Analysis, The Batch, arXiv's API, the Hacker News front page); ``--print-blind19`` prints
+  them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -121,7 +125,7 @@ measuring a change it has not landed).
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
         [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
-        [--print-blind16] [--print-blind17] [--print-blind18] [--no-write]
+        [--print-blind16] [--print-blind17] [--print-blind18] [--print-blind19] [--no-write]
 """
 
 from __future__ import annotations
@@ -163,6 +167,7 @@ from _days import (
     blind16_report_days,
     blind17_report_days,
     blind18_report_days,
+    blind19_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -399,6 +404,7 @@ PRINT_FLAGS = (
     "--print-blind16",
     "--print-blind17",
     "--print-blind18",
+    "--print-blind19",
 )
 
 
@@ -606,6 +612,13 @@ def main() -> int:
             "line before and after; read since)",
             blind18_report_days(),
             "--print-blind18",
+        ),
+        (
+            "blind report 19: the 4 AI-news feeds no set used (Artificial Analysis, The Batch, "
+            "arXiv's API, the Hacker News front page), every day they hold (fixed at the start "
+            "of the thirty-second session before any rule changed; unread)",
+            blind19_report_days(),
+            "--print-blind19",
         ),
     ):
         if days:

@@ -52,6 +52,7 @@ from bot.summarize.offline.blurbs import is_blurb
 from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import is_foreign, language_of
 from bot.summarize.offline.lede import is_feature_line, places
+from bot.summarize.offline.papers import is_paper
 from bot.summarize.offline.plain import is_hype
 from bot.summarize.offline.reference import is_reference_line
 from bot.summarize.offline.screen import NEWS, kind, opens_in_the_past
@@ -174,6 +175,8 @@ def announcement(
     for doc, (article, body) in enumerate(zip(articles, bodies, strict=True)):
         if not article.feed_name.strip() or first_person(body):
             continue  # a blogger's "we" is a family or a team, not an organisation
+        if is_paper(article):
+            continue  # a paper's "we" is its authors, not the listing (``papers``)
         topic = is_topic_piece(article.title, body)
         first = sorted((p.pos, s) for s, p in places(body).items() if p.pos < WINDOW)
         for _pos, sentence in first:

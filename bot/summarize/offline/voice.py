@@ -35,6 +35,7 @@ from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import Language, is_foreign, language_of
 from bot.summarize.offline.lede import Place, is_lede_news, places
+from bot.summarize.offline.papers import paper_claim
 from bot.summarize.offline.plain import is_hype, plain, plain_sentences
 from bot.summarize.offline.reference import is_reference_line
 from bot.summarize.offline.screen import (
@@ -248,8 +249,12 @@ def _news_first(
 
 
 def _quote(story: Story, used: set[str]) -> tuple[int, str] | None:
+    """A paper's statement of what its authors made (``papers``), else a company's own
+    announcement (``announcement``), quoted and said by whoever said it."""
     bodies = [_body(a) for a in story.articles]
-    return announcement(story.articles, bodies, used, story.lead_article.published_at.year)
+    return paper_claim(story.articles, bodies, used) or announcement(
+        story.articles, bodies, used, story.lead_article.published_at.year
+    )
 
 
 def _story_text(story: Story, lead: bool, used: set[str], today: datetime) -> tuple[StoryText, int]:

@@ -117,3 +117,15 @@ def test_the_digests_support_check_keeps_the_quote_and_cites_the_paper() -> None
     assert posted[0].summary == f"Its authors: “{RETOKEN}”"
     assert [c.urls for c in posted[0].citations] == [(story.lead_article.url,)]
     assert notes == ()
+
+
+def test_arxivs_rss_listing_line_before_the_abstract_is_no_part_of_the_quote() -> None:
+    """rss.arxiv.org glues "arXiv:<id> Announce Type: new Abstract:" to every abstract; an
+    abstract that opens on its contribution printed nothing behind it."""
+    abstract = RETOKEN + " Trained on only a small image-QA dataset, ReToken yields gains."
+    for listing in (
+        "arXiv:2607.15331v1 Announce Type: new \nAbstract: ",
+        "arXiv:2607.15331v2 Announce Type: replace-cross Abstract: ",
+    ):
+        story = _paper("ReToken", listing + abstract, url="https://arxiv.org/abs/2607.15331")
+        assert _summary(story) == f"Its authors: “{RETOKEN}”"

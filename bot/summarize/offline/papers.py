@@ -65,6 +65,10 @@ _WE_MADE = re.compile(rf"^{_LEAD_IN}[Ww]e\s(?:{_MADE})\s(?P<object>.+)$")
 # ("ReToken", "AISPA", "FIPO", "Qwen3"), or a capitalised word that is no sentence word.
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z0-9][\w-]*|[A-Z][a-z]+(?:-[A-Z]?\w+)*)\b|\d")
 _PLAIN_CAPS = frozenset(re.findall(r"\S+", "A An The This That These Those It Its In On At"))
+# arXiv's RSS (rss.arxiv.org) opens every description on the listing's line, glued to the
+# abstract: "arXiv:2607.15331v1 Announce Type: new \nAbstract: We present ...". Without it
+# cut off, an abstract that opens on its contribution hid it behind the listing's words.
+_ARXIV_LISTING = re.compile(r"^\s*arXiv:\S+\s+Announce\s+Type:\s*[\w-]+\s+(?:Abstract:\s*)?", re.I)
 _UNFINISHED = re.compile(r"(?:\.\.\.|…)\s*$|https?://|www\.|\?\s*$")
 
 
@@ -114,6 +118,7 @@ def paper_claim(
     for doc, (article, body) in enumerate(zip(articles, bodies, strict=True)):
         if not is_paper(article):
             continue
+        body = _ARXIV_LISTING.sub("", body, count=1)
         first = sorted((p.pos, s) for s, p in places(body).items() if p.pos < WINDOW)
         for _pos, sentence in first:
             line = quoted(sentence)

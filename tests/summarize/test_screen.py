@@ -118,6 +118,21 @@ def test_news_is_found_on_articles_the_rules_were_not_written_on() -> None:
             "to a jury trial.",
             NEWS,
         ),
+        # a new study's finding, attributed: news though it names no one (DW, world report)
+        (
+            "Plastic pollution could double its harm to human health in the coming decades if "
+            "current production trends continue, according to a new study that links rising "
+            "risks directly to the manufacture of new plastics.",
+            NEWS,
+        ),
+        (
+            "A new study finds leading AI labs have few publicly documented plans for "
+            "containing rogue models.",
+            NEWS,
+        ),
+        # a study that is no one's and not new is still a general line
+        ("Studies show that plastic pollution harms human health.", HOOK),
+        ("Plastic pollution harms human health, according to research.", HOOK),
     ],
 )
 def test_kinds_of_real_sentences(sentence: str, expected: str) -> None:

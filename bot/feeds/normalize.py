@@ -255,11 +255,52 @@ _GLUED_CARD = re.compile(
 _GLUED_DECK = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
 
 
+# The same listing's newer cards put the date first: "Aug 13, 2026Frontier Red
+# TeamPatterns and problems in emerging multiagent systems". The date glued to a capital is
+# the sign (a written title puts a space or a colon after the year); the category is the
+# capitalised words up to where a lowercase letter runs into a capitalised word. A name
+# written in two capitalised parts joins that way too ("DeepMind", "YouTube"): a card whose
+# title opens on one, with no category before it, would lose the name's first part, so the
+# join is no category's end when it makes one of these names (the date still goes).
+_DATE_FIRST_CARD = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2},\s\d{4}"
+    r"(?=[A-Z])"
+)
+_CARD_CATEGORY = re.compile(r"^(?:[A-Z][a-z&]+\s){0,3}([A-Z][a-z]{2,})(?=([A-Z][a-z][a-z’']*))")
+_TWO_PART_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        """DeepMind DeepSeek YouTube LinkedIn GitHub GitLab PlayStation TikTok WhatsApp PayPal
+        FedEx JetBrains HuggingFace LangChain LlamaIndex MiniMax WordPress PowerPoint SharePoint
+        OneDrive BlackRock SoftBank CoreWeave DoorDash AirPods MacBook OpenRouter SambaNova
+        DataBricks TensorFlow NumPy JavaScript TypeScript CrowdStrike ServiceNow SalesForce
+        ByteDance WeChat AliExpress GeForce RunPod CloudFlare DigitalOcean SoundCloud SnapChat
+        FaceTime ThinkPad HashiCorp AlphaFold AlphaGo AlphaZero StarCraft MidJourney LiveKit
+        WebAssembly DevDay BigQuery CodeLlama SageMaker OpenClaw TestFlight VisionPro""",
+    )
+)
+
+
+def _date_first_card(title: str) -> str | None:
+    """The title of a date-first card ("Aug 13, 2026Frontier Red TeamPatterns and ..."),
+    or None when ``title`` is no such card."""
+    date = _DATE_FIRST_CARD.match(title)
+    if date is None:
+        return None
+    rest = title[date.end() :]
+    category = _CARD_CATEGORY.match(rest)
+    if category is None or category.group(1) + category.group(2) in _TWO_PART_NAMES:
+        return rest
+    after = rest[category.end() :]
+    return after if len(after.split()) >= 2 else rest
+
+
 def unglue_title(title: str) -> str:
     """A scraped card's title without the category, date and deck glued to it."""
     card = _GLUED_CARD.match(title)
     if card is None:
-        return title
+        dated = _date_first_card(title)
+        return title if dated is None else dated
     rest = title[card.end() :]
     for join in _GLUED_DECK.finditer(rest):
         head, deck = rest[: join.start()], rest[join.start() :]

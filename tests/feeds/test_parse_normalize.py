@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from conftest import shared_or_skip
@@ -21,6 +23,7 @@ from bot.feeds.parse import parse_feed
 from bot.models import ParsedEntry, ParsedFeed
 
 NOW = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 
 BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
@@ -207,3 +210,40 @@ def test_a_scraped_cards_glued_category_date_and_deck_leave_its_title() -> None:
     # a written title keeps its date, and a capital inside a name is no deck
     for title in ("Policy update, Jul 6, 2026: a thing", "Inside the new YouTube app for kids"):
         assert unglue_title(title) == title
+
+
+def test_a_date_first_cards_glued_date_and_category_leave_its_title() -> None:
+    """The same listing's newer cards (the demo's week: "Aug 13, 2026Frontier Red
+    TeamPatterns ..." was a headline of the demo's 12 August digest)."""
+    cards = {
+        "Aug 13, 2026Frontier Red TeamPatterns and problems in emerging multiagent systems": (
+            "Patterns and problems in emerging multiagent systems"
+        ),
+        "Aug 18, 2026ScienceHow Claude is accelerating protein design and analytical chemistry": (
+            "How Claude is accelerating protein design and analytical chemistry"
+        ),
+        "Jul 13, 2026Societal ImpactsClaude’s values across models and languages": (
+            "Claude’s values across models and languages"
+        ),
+        "Jul 8, 2026AlignmentAn off switch for dual-use knowledge in AI models": (
+            "An off switch for dual-use knowledge in AI models"
+        ),
+        # no category: the date goes, and a name in two capitalised parts stays whole
+        "Aug 1, 2026DeepMind releases Gemini 4": "DeepMind releases Gemini 4",
+        "Aug 1, 2026YouTube adds AI dubbing": "YouTube adds AI dubbing",
+        "Aug 1, 2026OpenAI ships GPT-6": "OpenAI ships GPT-6",
+    }
+    for card, title in cards.items():
+        assert unglue_title(card) == title
+    # a written date is followed by a space or a colon: the title is as written
+    for title in ("Aug 1, 2026: OpenAI ships GPT-6", "Aug 1, 2026 OpenAI ships GPT-6"):
+        assert unglue_title(title) == title
+
+
+def test_the_demo_weeks_research_cards_are_stored_with_their_titles() -> None:
+    """The demo's own snapshot, parsed and normalized as a poll stores it: no headline
+    opens on a glued date."""
+    body = (ROOT / "demo" / "snapshots" / "olshansk-anthropic-research.xml").read_bytes()
+    titles = [a.title for a in normalize_entries(parse_feed(body, url="https://x.test/f"), now=NOW)]
+    assert "Patterns and problems in emerging multiagent systems" in titles
+    assert not [t for t in titles if re.match(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}\S", t)]

@@ -125,7 +125,13 @@ def test_the_blog_rows_labelled_news_lines_are_anchors() -> None:
         for line in (DATA / "printed.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     blog_rows = re.compile(r"blind report [3-8]|blind report day|new report")
-    news = [r["text"] for r in rows if r["label"] == "news" and blog_rows.search(r["origin"])]
+    news = [
+        r["text"]
+        for r in rows
+        if r["label"] == "news"
+        and blog_rows.search(r["origin"])
+        and not r["text"].startswith("Its authors: “")  # a paper's quote (papers.py)
+    ]
     assert len(news) >= 25
     assert [s for s in news if not has_anchor(s)] == [
         "The 19 richest Americans hold more than 2% of the total US holdhold wealth.",

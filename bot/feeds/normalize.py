@@ -309,6 +309,21 @@ def unglue_title(title: str) -> str:
     return rest
 
 
+# GitHub's release feed titles a release by its tag alone ("v1.0.0", "v0.32.15-rc1: ci:
+# ..."): under a digest's other headlines that names nothing. The repository is in the
+# link, and a reader knows the project by it: "anthropic-sdk-python v1.0.0".
+_GITHUB_RELEASE = re.compile(r"^https?://github\.com/[^/\s]+/([^/\s]+)/releases/tag/", re.I)
+_VERSION_FIRST = re.compile(r"^v?\d+(?:\.\d+)+[\w.+-]*(?:$|[\s:])")
+
+
+def release_title(title: str, link: str) -> str:
+    """A GitHub release titled by its version alone, with its repository's name before it."""
+    repo = _GITHUB_RELEASE.match(link)
+    if repo is None or not _VERSION_FIRST.match(title):
+        return title
+    return f"{repo.group(1)} {title}"
+
+
 def bounded_title(title: str) -> str:
     """``title`` cut to MAX_TITLE characters, at a space when one is near, with an ellipsis."""
     if len(title) <= MAX_TITLE:
@@ -359,7 +374,7 @@ def normalize_entries(parsed: ParsedFeed, *, now: datetime) -> list[ArticleIn]:
             continue
         if not title:
             title = (flat[:80] + "…") if len(flat) > 80 else (flat or link)
-        title = bounded_title(unglue_title(title))
+        title = bounded_title(release_title(unglue_title(title), link))
         guid = _bounded_guid((entry.guid or "").strip() or link)
         if not guid:
             guid = "sha256:" + hashlib.sha256(f"{title}\n{link}".encode()).hexdigest()

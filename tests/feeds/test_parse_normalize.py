@@ -17,6 +17,7 @@ from bot.feeds.normalize import (
     _squashed_hash_key,
     content_hash,
     normalize_entries,
+    release_title,
     unglue_title,
 )
 from bot.feeds.parse import parse_feed
@@ -247,3 +248,19 @@ def test_the_demo_weeks_research_cards_are_stored_with_their_titles() -> None:
     titles = [a.title for a in normalize_entries(parse_feed(body, url="https://x.test/f"), now=NOW)]
     assert "Patterns and problems in emerging multiagent systems" in titles
     assert not [t for t in titles if re.match(r"^[A-Z][a-z]{2} \d{1,2}, \d{4}\S", t)]
+
+
+def test_a_github_release_titled_by_its_version_alone_is_stored_with_its_repository() -> None:
+    """The demo's release feeds title a release "v1.0.0": under a digest's other headlines
+    that names nothing; the repository in its link does."""
+    body = (ROOT / "demo" / "snapshots" / "anthropic-sdk.xml").read_bytes()
+    titles = [a.title for a in normalize_entries(parse_feed(body, url="https://x.test/f"), now=NOW)]
+    assert titles[0] == "anthropic-sdk-python v1.0.0"
+    link = "https://github.com/ollama/ollama/releases/tag/v0.32.15-rc1"
+    assert release_title("v0.32.15-rc1: ci: plumb MLX patch", link) == (
+        "ollama v0.32.15-rc1: ci: plumb MLX patch"
+    )
+    # a title that says more than its version, or a link that is no GitHub release, stays
+    assert release_title("python - v2.9.3 - 2026-08-13", link) == "python - v2.9.3 - 2026-08-13"
+    assert release_title("Ollama 0.32 is out", link) == "Ollama 0.32 is out"
+    assert release_title("v1.0.0", "https://ollama.com/blog/v1.0.0") == "v1.0.0"

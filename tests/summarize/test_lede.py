@@ -106,6 +106,27 @@ def test_a_feeds_one_sentence_summary_with_news_is_printed() -> None:
     assert summary.startswith("Mark Zuckerberg just bought a cozy abode")
 
 
+def test_a_new_studys_finding_is_printed_though_it_names_no_one() -> None:
+    """TechCrunch's summary (TechCrunch history row): no name or number, and a teaser's
+    word ("unexpected") inside what the study found; the finding is the news."""
+    summary = _summary(
+        "Frontier AI labs still won’t say how they’d contain a rogue model",
+        "A new study finds leading AI labs have few publicly documented plans for containing "
+        "rogue models, raising questions about preparedness as AI systems increasingly "
+        "demonstrate unexpected and potentially dangerous behavior.",
+    )
+    assert summary == (
+        "A new study finds leading AI labs have few publicly documented plans for "
+        "containing rogue models."
+    )
+    # the same words as the outlet's own claim are a teaser still
+    teaser = _summary(
+        "Frontier AI labs still won’t say how they’d contain a rogue model",
+        "AI systems increasingly demonstrate unexpected and potentially dangerous behavior.",
+    )
+    assert teaser == ""
+
+
 def test_a_tech_one_liner_with_no_teaser_word_is_still_printed() -> None:
     # TechCrunch's feed summary (a tech tune sentence): a plain fact, printed as before
     summary = _summary(

@@ -32,6 +32,7 @@ from bot.summarize.offline.screen import (
     NEWS,
     is_concrete,
     is_event,
+    is_new_finding,
     is_news,
     kind,
     leads_with_actor,
@@ -206,7 +207,11 @@ def is_teaser(sentence: str) -> bool:
     "Gold continues to hit record highs, having already had a bumper run in 2025" is
     news). A line sharing no word with its headline was refused too at first: on the tune
     data that cost as much news ("Rights groups are investigating the death of Ali
-    Rahbar...") as hooks."""
+    Rahbar...") as hooks. A new study's finding, said as such, is no teaser: its words
+    ("...AI systems increasingly demonstrate unexpected and potentially dangerous
+    behavior", TechCrunch) are what the study found, not the outlet's bait."""
+    if is_new_finding(sentence):
+        return False
     if _TEASER.search(sentence):
         return True
     return bool(_TREND.search(sentence)) and not _DIGIT.search(sentence)

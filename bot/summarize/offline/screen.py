@@ -305,6 +305,11 @@ def _outside_quotes(s: str) -> str:
     return re.sub(r"[\"“][^\"”]*[\"”]", " ", s)
 
 
+def is_new_finding(sentence: str) -> bool:
+    """A new study's or report's finding, said as such (``_NEW_FINDING``)."""
+    return bool(_NEW_FINDING.search(sentence))
+
+
 def is_news(sentence: str) -> bool:
     return kind(sentence) == NEWS
 

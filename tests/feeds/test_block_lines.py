@@ -17,7 +17,6 @@ from selectolax.lexbor import LexborHTMLParser
 from bot.errors import FeedError
 from bot.feeds.normalize import (
     _HIDDEN_STYLE,
-    _MAY_HIDE,
     _line,
     html_to_text,
     normalize_entries,
@@ -110,7 +109,7 @@ def _text_of_earlier_versions(html: str | None) -> str:
     tree = LexborHTMLParser(html)
     for node in tree.css("script, style, noscript, template, [hidden], [aria-hidden=true]"):
         node.decompose()
-    for node in tree.css(_MAY_HIDE):
+    for node in tree.css("[style]"):  # the pattern over every styled element, as then
         if _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
             node.decompose()
     root = tree.body or tree.root

@@ -53,8 +53,13 @@ _BLOCK_NAMES = (
     r"|a(?:rticle|side|ddress)|c(?:aption|enter)|m(?:ain|enu)|nav"
 )
 # On the UTF-8 the parser is fed (what selectolax makes of a str: errors ignored), a third
-# cheaper to scan than the str.
-_BLOCK_TAG = re.compile(rf"<(?=/?(?:{_BLOCK_NAMES}|{_BLOCK_NAMES.upper()})[\s/>])".encode())
+# cheaper to scan than the str. Most tags are no block's, and each of those is tried against
+# every name: "/?+" tries them once (no name starts with "/", so "/?" giving the slash back
+# never matched, only tried them all again), and "span" (most of the real-world feeds' tags,
+# no block name's start) is turned away first. The scan 0.09 -> 0.065 s over those feeds.
+_BLOCK_TAG = re.compile(
+    rf"<(?=/?+(?!span)(?:{_BLOCK_NAMES}|{_BLOCK_NAMES.upper()})[\s/>])".encode()
+)
 # What is put before each block tag: a character str.split() takes as whitespace (so the
 # squashed text, and the content hash, are what they were before lines were kept) that no
 # feed writes ("record separator"). Text the parser moves out of a table (the HTML rules

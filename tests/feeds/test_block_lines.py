@@ -6,6 +6,9 @@ content hash changes (every stored entry would look edited after an upgrade)."""
 from __future__ import annotations
 
 import hashlib
+import itertools
+import random
+import re
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +19,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from bot.errors import FeedError
 from bot.feeds.normalize import (
+    _BLOCK_NAMES,
+    _BLOCK_TAG,
     _HIDDEN_STYLE,
+    _MARKED,
     _line,
     html_to_text,
     normalize_entries,
@@ -98,6 +104,27 @@ def test_a_line_is_squashed_as_splitting_it_into_words_would() -> None:
         assert _line(piece.strip()) == " ".join(piece.split()), repr(piece)
     text = html_to_text("<p>Runs   of <b>spaces</b>  \u00a0 and\nbreaks</p>   <p>  x  </p>")
     assert text == "Runs of spaces and breaks\nx"
+
+
+def test_the_block_tag_scan_marks_where_the_plain_pattern_does() -> None:
+    # _BLOCK_TAG turns "span" away first and tries the names once after a slash: the same
+    # marks as the pattern without either, on every name in four cases after "<", "</",
+    # "<//", followed by each end (or none), and on random runs of their pieces
+    plain = re.compile(rf"<(?=/?(?:{_BLOCK_NAMES}|{_BLOCK_NAMES.upper()})[\s/>])".encode())
+    names = "p pre br blockquote div dd dl dt details dialog li h1 h6 h7 hr header hgroup ol"
+    names += " ul tr table figure figcaption footer form fieldset section summary article"
+    names += " aside address caption center main menu nav span spans spa s sp a b i em x"
+    words = [w for n in names.split() for w in (n, n.upper(), n.title(), n.swapcase()[::-1])]
+    ends = ["", ">", " ", "/", "\t", "\n", "x", "-", "1"]
+    tags = [f"<{lead}{w}{end}" for lead, w, end in itertools.product(["", "/", "//"], words, ends)]
+    for tag in tags:
+        data = f"a{tag}b".encode()
+        assert _BLOCK_TAG.sub(_MARKED, data) == plain.sub(_MARKED, data), tag
+    rng = random.Random(7)
+    pieces = ["<", "/", ">", " ", "span", "SPAN", "p", "P", "div", "tr", "x", "\n"]
+    for _ in range(20_000):
+        data = "".join(rng.choices(pieces, k=rng.randint(1, 12))).encode()
+        assert _BLOCK_TAG.sub(_MARKED, data) == plain.sub(_MARKED, data), data
 
 
 def _text_of_earlier_versions(html: str | None) -> str:

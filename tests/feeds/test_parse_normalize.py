@@ -11,6 +11,7 @@ from conftest import shared_or_skip
 
 from bot.errors import FeedError, FeedErrorKind
 from bot.feeds.normalize import (
+    _COMPOSE_WITH_PREVIOUS,
     _casefold_utf8,
     _norm_for_hash,
     _norm_squashed_for_hash,
@@ -154,6 +155,36 @@ def test_an_ascii_text_hashes_as_its_full_normalization() -> None:
             assert _norm_for_hash(text) == full, (a, b)
             squashed = " ".join(text.split())
             assert _norm_squashed_for_hash(squashed) == full, (a, b)
+
+
+def test_the_starters_that_compose_with_a_previous_character_are_all_known() -> None:
+    # _stable_char's "not composed with what comes before": every starter that is the second
+    # character of a canonical decomposition, and Hangul's vowels and final consonants
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            second = chr(int(parts[1], 16))
+            if unicodedata.combining(second) == 0:
+                assert second in _COMPOSE_WITH_PREVIOUS, hex(code)
+    for code in range(0x1100, 0x1200):
+        c = chr(code)
+        if any(len(unicodedata.normalize("NFC", f"{lead}{c}")) == 1 for lead in "\u1100\uac00"):
+            assert c in _COMPOSE_WITH_PREVIOUS, hex(code)
+
+
+def test_a_text_of_stable_characters_hashes_as_its_full_normalization() -> None:
+    # The hash takes a text whose non-ASCII characters are all _stable_char's (or those and
+    # "…") as its own NFKC (with "..." for "…") and lowers its ASCII bytes: beside every
+    # character, after letters it could compose with (ASCII, a Hangul leading consonant and
+    # syllable, an Oriya vowel sign), with and without "…", the key must be the full
+    # normalization's, squashed and casefolded
+    for code in range(0x80, 0x110000):
+        c = chr(code)
+        if c.isspace() or 0xD800 <= code <= 0xDFFF:
+            continue  # squashed texts hold no whitespace but single spaces; no lone surrogates
+        for text in (f"A{c}e{c}\u1100{c}\uac00{c}\u0b47{c}Z", f"{c}\u2026{c}e \u2026"):
+            full = " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+            assert _squashed_hash_key(text) == full.encode(), hex(code)
 
 
 def test_the_hash_folds_case_as_casefold_beside_every_character() -> None:

@@ -21,7 +21,7 @@ from bot.feeds.normalize import (
     release_title,
     unglue_title,
 )
-from bot.feeds.parse import parse_feed
+from bot.feeds.parse import _NON_XML_AMP, _PLAIN_TITLE, _escape_title_amps, parse_feed
 from bot.models import ParsedEntry, ParsedFeed
 
 NOW = datetime(2026, 8, 22, 12, 0, tzinfo=UTC)
@@ -295,3 +295,38 @@ def test_a_github_release_titled_by_its_version_alone_is_stored_with_its_reposit
     assert release_title("python - v2.9.3 - 2026-08-13", link) == "python - v2.9.3 - 2026-08-13"
     assert release_title("Ollama 0.32 is out", link) == "Ollama 0.32 is out"
     assert release_title("v1.0.0", "https://ollama.com/blog/v1.0.0") == "v1.0.0"
+
+
+def _escape_title_amps_in_one_sub(body: bytes) -> bytes:
+    return _PLAIN_TITLE.sub(lambda m: _NON_XML_AMP.sub(b"&amp;", m.group(0)), body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"<rss><channel><title>Plain</title></channel></rss>",
+        b"<title>Tom &amp; Jerry</title><item><title>A &#8217; B &#x2019;</title></item>",
+        b"<title>Re&colon; X</title><title>a & b</title><title>&nbsp;</title><title>ok</title>",
+        b"<title>&amp; then & then</title>x<title>&lt;b&gt;</title>",
+        b'<title type="a&b">&amp;</title><title type="html">x &amp; y</title>',
+        b"<title><![CDATA[a & b]]></title><title>after &copy;</title>",
+        b"<title>unclosed & <title>two & three</title><title >&</title ><titles>&</titles>",
+        b"<title>&</title><title>&</title><title>&amp;</title><title>&&amp;&</title>",
+    ],
+)
+def test_titles_are_escaped_as_one_substitution_over_the_body_escapes_them(body: bytes) -> None:
+    escaped = _escape_title_amps(body)
+    assert escaped == _escape_title_amps_in_one_sub(body)
+    if escaped == body:
+        assert escaped is body  # not copied
+
+
+def test_the_real_world_feeds_titles_are_escaped_as_one_substitution_escapes_them() -> None:
+    root = shared_or_skip("realworld")
+    data = Path(__file__).resolve().parent.parent / "data" / "feeds"
+    paths = [p for p in root.glob("*") if p.suffix != ".json"] + list(data.glob("*.xml"))
+    assert len(paths) > 150
+    for path in paths:
+        body = path.read_bytes()
+        assert _escape_title_amps(body) == _escape_title_amps_in_one_sub(body), path.name

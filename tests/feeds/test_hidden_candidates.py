@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, SelectolaxError
 
 from bot.feeds.normalize import (
     _BLOCK_TAG,
@@ -79,6 +79,14 @@ TRICKY = [
     "<p>a</p><!-- <script>x</script> --><p>b</p>",
     "<textarea><script>x</script></textarea><p>b</p>",
     "<select><option>one<option style='display:none'>two</select>",
+    "<body hidden><p>Order</p></body>",
+    "<head hidden><title>t</title></head><p>Seen</p>",
+    "<div hidden><body style='display:none'>Order</body></div>Seen",
+    "<table hidden><tr><td>Order</td></tr></table>Seen",
+    "<svg><tr hidden>Order</tr></svg>Seen",
+    "<math><style>Order</style></math>Seen",
+    "<template><tr><td>Order</td></tr></template>Seen",
+    "<template><p style='display:none'>Order</p></template>Seen",
 ]
 
 
@@ -87,6 +95,16 @@ def test_one_query_drops_and_marks_what_the_queries_it_replaces_did(html: str) -
     assert html_to_text(html) == _text_before_one_query(html)
     for variant in (html.upper(), html.lower(), html.swapcase()):
         assert html_to_text(variant) == _text_before_one_query(variant), variant
+
+
+def test_a_hidden_root_element_fails_as_it_did() -> None:
+    # decompose refuses the root element: html_to_text raises (and normalize_entries with
+    # it) for an entry whose <html> is hidden, before and after the one query alike
+    for html in ("<html hidden><p>x</p>", "<html style='display:none'><p>x</p>"):
+        with pytest.raises(SelectolaxError):
+            _text_before_one_query(html)
+        with pytest.raises(SelectolaxError):
+            html_to_text(html)
 
 
 def test_each_hidden_tricky_example_is_dropped() -> None:

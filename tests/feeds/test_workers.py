@@ -115,3 +115,50 @@ async def test_closing_stops_a_busy_worker() -> None:
         await asyncio.sleep(0.05)
     else:
         raise AssertionError("the busy worker was not stopped")
+
+
+async def test_replies_are_framed_whatever_the_reads_that_bring_them() -> None:
+    # the loop reads a worker's socket into the protocol's buffers in pieces of any size:
+    # replies small and over the scratch buffer's size, several in one read, a header cut
+    # in two, each comes back whole and in order
+    import pickle
+
+    from bot.feeds import workers
+
+    class Pool:
+        time_limit = 60.0
+
+        def dispatch(self) -> None:
+            pass
+
+        def runaway(self, worker: object) -> None:
+            raise AssertionError("no call runs here")
+
+    replies = [
+        b"a",
+        b"x" * 1000,
+        bytes(range(256)) * 1100,  # over the scratch buffer
+        b"",
+        b"y" * (workers._SCRATCH - 40),  # fits, with its header, only from the front
+        b"z" * 3 * workers._SCRATCH,
+        b"b",
+    ]
+    stream = b"".join(
+        len(m).to_bytes(workers._HEADER, "little") + m
+        for m in (pickle.dumps((True, r)) for r in replies)
+    )
+    loop = asyncio.get_running_loop()
+    for piece in (1, 3, 7, 8, 9, 1000, 65_536, 300_000, len(stream)):
+        worker = workers._Worker(Pool(), None)  # type: ignore[arg-type]
+        futures = [loop.create_future() for _ in replies]
+        worker.calls.extend(workers._Call(pow, (), f) for f in futures)
+        at = 0
+        while at < len(stream):
+            buf = worker.get_buffer(-1)
+            n = min(piece, len(buf), len(stream) - at)
+            assert n > 0
+            buf[:n] = stream[at : at + n]
+            worker.buffer_updated(n)
+            at += n
+        assert [f.result() for f in futures] == replies, piece
+        assert not worker.calls and worker._timer is None

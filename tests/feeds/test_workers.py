@@ -162,3 +162,28 @@ async def test_replies_are_framed_whatever_the_reads_that_bring_them() -> None:
             at += n
         assert [f.result() for f in futures] == replies, piece
         assert not worker.calls and worker._timer is None
+
+
+@pytest.mark.parametrize("cut", [0, 3, 8, 13, 8 + 1000])
+def test_a_reply_cut_short_by_a_signal_is_sent_whole(cut: int) -> None:
+    # a worker sends a reply's length and its pickle with one sendmsg; one cut short (a
+    # signal) sends the rest, in order
+    from bot.feeds import workers
+
+    class Sock:
+        def __init__(self) -> None:
+            self.out = bytearray()
+
+        def sendmsg(self, parts: list[bytes]) -> int:
+            data = b"".join(parts)
+            n = min(cut, len(data)) if cut else len(data)
+            self.out += data[:n]
+            return n
+
+        def sendall(self, data: bytes) -> None:
+            self.out += data
+
+    data = bytes(range(256)) * 4
+    sock = Sock()
+    workers._send_reply(sock, data)  # type: ignore[arg-type]
+    assert sock.out == len(data).to_bytes(workers._HEADER, "little") + data

@@ -143,3 +143,35 @@ async def test_a_batch_that_fails_stores_none_of_it_and_says_so_as_sqlalchemy_do
     assert await store.count_entries() == 0
     assert await store.fetch_log_for(feed.id) == []
     assert (await store.get_feed(feed.id)).etag is None
+
+
+def test_only_feeds_with_entries_stored_are_looked_up_entry_by_entry() -> None:
+    # a feed polled for the first time has nothing stored to match: its entries are not
+    # probed one by one (every feed of a cold poll); a feed with entries is, as before
+    import sqlite3
+
+    from bot.store.upserts import SQLITE_LOOKUP_SQL, FeedEntries
+
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE entries (id INTEGER PRIMARY KEY, feed_id INTEGER, guid TEXT, "
+        "canonical_url TEXT, content_hash TEXT, title TEXT, UNIQUE (feed_id, guid))"
+    )
+    db.execute("INSERT INTO entries VALUES (7, 1, 'g1', 'https://a.example/1', 'h1', 'One')")
+    ran: list[str] = []
+    db.set_trace_callback(ran.append)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def article(guid: str) -> ArticleIn:
+        url = f"https://a.example/{guid}"
+        return ArticleIn(guid, url, url, guid, None, now, "text", "hash")
+
+    new = [FeedEntries(2, [article("g1"), article("g2")], now), FeedEntries(3, [article("x")], now)]
+    assert [stored for _, stored in sqlite_polls._stored(db, new)] == [[], []]
+    assert not any("CROSS JOIN" in sql for sql in ran)
+    mixed = [FeedEntries(1, [article("g1")], now), *new]
+    found = [stored for _, stored in sqlite_polls._stored(db, mixed)]
+    assert [[e.id for e in stored] for stored in found] == [[7], [], []]
+    lookups = [sql for sql in ran if "CROSS JOIN" in sql]
+    assert len(lookups) == 1 and "[[1, " in lookups[0] and "[2, " not in lookups[0]
+    assert SQLITE_LOOKUP_SQL.split(" FROM ")[0] in lookups[0]

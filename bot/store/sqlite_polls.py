@@ -52,6 +52,10 @@ _EDIT = (
     "fetched_at = ?, updated_at = ?, revision = revision + 1, full_text_at = NULL WHERE id = ?"
 )
 _JSON_IDS = "(SELECT value FROM json_each(?))"
+# which of these feeds have an entry stored: one probe of (feed_id, guid)'s index each
+_FEEDS_WITH_ENTRIES = (
+    "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM entries WHERE feed_id = value)"
+)
 _FULL_TEXT_ROWS = (
     f"SELECT id, url FROM entries WHERE feed_id = ? AND (guid IN {_JSON_IDS} OR id IN {_JSON_IDS})"
 )
@@ -119,8 +123,11 @@ def _stored(
     db: sqlite3.Connection, items: Sequence[FeedEntries]
 ) -> list[tuple[FeedEntries, list[StoredEntry]]]:
     """upserts.py's ``_stored``: each item, with its feed's stored entries whose guid or URL
-    comes in."""
-    pairs = [(item.feed_id, a) for item in items for a in item.articles]
+    comes in. Only feeds with any entry stored are looked up entry by entry: a feed polled
+    for the first time (every feed of a cold poll) has none to find."""
+    ids = json.dumps(sorted({item.feed_id for item in items}))
+    stocked = {feed_id for (feed_id,) in db.execute(_FEEDS_WITH_ENTRIES, (ids,))}
+    pairs = [(item.feed_id, a) for item in items if item.feed_id in stocked for a in item.articles]
     found: defaultdict[int, dict[int, StoredEntry]] = defaultdict(dict)
     for start in range(0, len(pairs), LOOKUP_PAIRS):
         chunk = pairs[start : start + LOOKUP_PAIRS]

@@ -130,11 +130,18 @@ def _drop_hidden(tree: HTMLParser, found: list[LexborNode]) -> None:
     for node in found:
         if node.tag == "tr":
             node.insert_before(_MARK)
+    # An entry is a fragment: an <html> tag anywhere in it only lends its attributes to the
+    # tree's root, which the fragment's writer did not mean to hide (and lexbor refuses to
+    # decompose the root: the whole feed's parse failed). The root stays; what it holds is
+    # judged as anywhere else.
+    root = tree.root
+    kept = root.mem_id if root is not None else None
     if any(map(_may_drop, found)):
         for node in _css(tree, _DROP):
-            node.decompose()
+            if node.mem_id != kept:
+                node.decompose()
     for node in found:
-        if _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
+        if node.mem_id != kept and _HIDDEN_STYLE.search(node.attributes.get("style") or ""):
             node.decompose()
 
 

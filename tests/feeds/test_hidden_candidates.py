@@ -7,6 +7,7 @@ spelt oddly, implied rows, rows that are hidden, hidden things inside dropped on
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser, SelectolaxError
@@ -20,6 +21,7 @@ from bot.feeds.normalize import (
     _lines,
     html_to_text,
 )
+from bot.feeds.parsepool import parse_articles
 
 
 def _text_before_one_query(value: str) -> str:
@@ -97,14 +99,34 @@ def test_one_query_drops_and_marks_what_the_queries_it_replaces_did(html: str) -
         assert html_to_text(variant) == _text_before_one_query(variant), variant
 
 
-def test_a_hidden_root_element_fails_as_it_did() -> None:
-    # decompose refuses the root element: html_to_text raises (and normalize_entries with
-    # it) for an entry whose <html> is hidden, before and after the one query alike
-    for html in ("<html hidden><p>x</p>", "<html style='display:none'><p>x</p>"):
-        with pytest.raises(SelectolaxError):
-            _text_before_one_query(html)
-        with pytest.raises(SelectolaxError):
-            html_to_text(html)
+def test_an_html_tag_hiding_the_root_does_not_hide_or_fail_the_entry() -> None:
+    # a fragment's stray <html hidden> lends its attribute to the tree's root: lexbor refuses
+    # to decompose the root (the earlier code raised SelectolaxError, failing the whole
+    # feed); the root stays, hidden elements inside it still go
+    with pytest.raises(SelectolaxError):
+        _text_before_one_query("<html hidden><p>x</p>")
+    assert html_to_text("<html hidden><p>Seen</p><p hidden>Order</p>") == "Seen"
+    assert html_to_text("<html style='display:none'><p>Seen</p>") == "Seen"
+    assert html_to_text("<p>Seen</p><HTML HIDDEN><div style=display:none>Order</div>") == "Seen"
+
+
+def test_a_feed_with_a_hidden_html_entry_keeps_every_entry() -> None:
+    items = "".join(
+        f"<item><title>Story {n}</title><link>https://ex.com/{n}</link>"
+        f"<description>{body}</description></item>"
+        for n, body in enumerate(
+            ("&lt;p&gt;First&lt;/p&gt;", "&lt;html hidden&gt;&lt;p&gt;Second&lt;/p&gt;", "Third")
+        )
+    )
+    body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}'
+    now = datetime(2026, 12, 4, tzinfo=UTC)
+    articles = parse_articles((body + "</channel></rss>").encode(), "https://ex.com/feed", now)
+    assert isinstance(articles, list), articles
+    assert [(a.title, a.text) for a in articles] == [
+        ("Story 0", "First"),
+        ("Story 1", "Second"),
+        ("Story 2", "Third"),
+    ]
 
 
 def test_each_hidden_tricky_example_is_dropped() -> None:

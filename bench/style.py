@@ -114,8 +114,10 @@ against its sources, the bottom line and hook against the day's).
   before and after it; read since); ``--print-blind18`` prints them.
 - blind report 19 (fixed at the start of the thirty-second session, before any rule changed
   in it): the four AI-news feeds of ../shared/fixtures/feeds no set used (Artificial
-  Analysis, The Batch, arXiv's API, the Hacker News front page); ``--print-blind19`` prints
-  them.
+  Analysis, The Batch, arXiv's API, the Hacker News front page), measured before the
+  session's first rule (88 stories, all silent), read since and tuned on by writer31 (a
+  paper's abstract); its arXiv file was found afterwards to be a demo snapshot too;
+  ``--print-blind19`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -616,7 +618,8 @@ def main() -> int:
         (
             "blind report 19: the 4 AI-news feeds no set used (Artificial Analysis, The Batch, "
             "arXiv's API, the Hacker News front page), every day they hold (fixed at the start "
-            "of the thirty-second session before any rule changed; unread)",
+            "of the thirty-second session before any rule changed; measured then, read since, "
+            "tuned on by writer31; its arXiv file turned out to be a demo snapshot)",
             blind19_report_days(),
             "--print-blind19",
         ),

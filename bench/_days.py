@@ -830,3 +830,28 @@ def blind19_report_days() -> list[Day]:
     Batch, arXiv's API, the Hacker News front page): split off at the start of the
     thirty-second session before any rule changed, printed only after its rules are final."""
     return _world_days(_BLIND19_REPORT_FEEDS, "blind report 19", since=date(2013, 1, 1))
+
+
+# 'blind report 20', fixed at the start of the thirty-third session before any rule changed
+# in it (a helper, writer32, was then cutting long fact sentences): the next five unused
+# blogs by item count (no row, labelled set, demo snapshot, test or bench used them; checked
+# by fixture id in every tracked file and by feed title in bench, bot, tests, demo and docs,
+# tests/data/feeds/normalized.json aside), chosen from INDEX.json titles and item counts only
+# (no title or text of an item was read): recaffeinate (14 items), Csaba Kopiás (13), then
+# of the many with 10 the three with the highest file ids: swanchime, Make Art with Python,
+# Jonathon Belotti. Items from 2013 on. Measured once at 76b7885 (table only, no digest
+# printed) before any rule changed: 53 days, 56 stories, all silent.
+_BLIND20_REPORT_FEEDS = (
+    ("recaffeinate", REALWORLD / "0dbdbb0dda62ed3f"),
+    ("Csaba Kopiás", REALWORLD / "137dd53eb3d6d860"),
+    ("swanchime", REALWORLD / "ad4dc6d7d1aebb18"),
+    ("Make Art with Python", REALWORLD / "ab1814a7b8c94975"),
+    ("Jonathon Belotti", REALWORLD / "a0f169c08aa39e4c"),
+)
+
+
+def blind20_report_days() -> list[Day]:
+    """Every day since 2013 of five more blogs no earlier set used (recaffeinate, Csaba
+    Kopiás, swanchime, Make Art with Python, Jonathon Belotti): split off at the start of the
+    thirty-third session before any rule changed, printed only after its rules are final."""
+    return _world_days(_BLIND20_REPORT_FEEDS, "blind report 20", since=date(2013, 1, 1))

@@ -118,6 +118,9 @@ against its sources, the bottom line and hook against the day's).
   session's first rule (88 stories, all silent), read since and tuned on by writer31 (a
   paper's abstract); its arXiv file was found afterwards to be a demo snapshot too;
   ``--print-blind19`` prints them.
+- blind report 20 (fixed at the start of the thirty-third session, before any rule changed
+  in it): the next five unused blogs by item count (recaffeinate, Csaba Kopiás, swanchime,
+  Make Art with Python, Jonathon Belotti); ``--print-blind20`` prints them.
 
 ``--no-write`` prints the table without rewriting docs/BENCHMARKS.md (for a helper
 measuring a change it has not landed).
@@ -127,7 +130,8 @@ measuring a change it has not landed).
         [--print-blind4] [--print-blind5] [--print-blind6] [--print-blind7]
         [--print-blind8] [--print-blind9] [--print-blind10] [--print-blind11]
         [--print-blind12] [--print-blind13] [--print-blind14] [--print-blind15]
-        [--print-blind16] [--print-blind17] [--print-blind18] [--print-blind19] [--no-write]
+        [--print-blind16] [--print-blind17] [--print-blind18] [--print-blind19]
+        [--print-blind20] [--no-write]
 """
 
 from __future__ import annotations
@@ -170,6 +174,7 @@ from _days import (
     blind17_report_days,
     blind18_report_days,
     blind19_report_days,
+    blind20_report_days,
     blind_report_days,
     demo_days,
     fourth_round_days,
@@ -407,6 +412,7 @@ PRINT_FLAGS = (
     "--print-blind17",
     "--print-blind18",
     "--print-blind19",
+    "--print-blind20",
 )
 
 
@@ -622,6 +628,13 @@ def main() -> int:
             "tuned on by writer31; its arXiv file turned out to be a demo snapshot)",
             blind19_report_days(),
             "--print-blind19",
+        ),
+        (
+            "blind report 20: the next 5 unused blogs by items (recaffeinate, Csaba Kopiás, "
+            "swanchime, Make Art with Python, Jonathon Belotti), every day since 2013 (fixed at "
+            "the start of the thirty-third session before any rule changed; unread)",
+            blind20_report_days(),
+            "--print-blind20",
         ),
     ):
         if days:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Article
+from bot.summarize.offline.clauses import balanced
 from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import is_foreign, language_of
 from bot.summarize.offline.lede import places
@@ -81,10 +82,6 @@ def _names_what_is_made(obj: str) -> bool:
     return any(m.group(0) not in _PLAIN_CAPS for m in _NAME.finditer(obj))
 
 
-def _balanced(s: str) -> bool:
-    return s.count("(") == s.count(")") and s.count("“") == s.count("”") and s.count('"') % 2 == 0
-
-
 def as_researchers(sentence: str) -> str:
     """``sentence`` in the third person, for judging only: "In this paper, we present X"
     -> "Researchers present X" (never printed; "this paper" is the headline above it)."""
@@ -99,7 +96,7 @@ def is_contribution(sentence: str) -> bool:
     m = _WE_MADE.match(s)
     if not m or len(s.split()) > LONGEST or not _names_what_is_made(m.group("object")):
         return False
-    if _UNFINISHED.search(s) or not _balanced(s) or is_hype(s):
+    if _UNFINISHED.search(s) or not balanced(s) or is_hype(s):
         return False
     judged = as_researchers(s)
     return kind(judged) == NEWS and has_finite_verb(judged)

@@ -440,7 +440,11 @@ other helpers' work: wall times are inflated when it is high).
 
 Parse cost alone, mean per real-world feed (the 150 feeds, in-process, bytes in hand):
 fastfeedparser {parse["fastfeedparser"]:.1f} ms, feedparser {parse["feedparser"]:.1f} ms
-({parse["feedparser"] / parse["fastfeedparser"]:.0f}x).
+({parse["feedparser"] / parse["fastfeedparser"]:.0f}x). The same library code on the same
+bytes, so it also gauges how fast this machine ran that day: CPU seconds move with it from run
+to run (on this shared host the same commit has measured 1.5x slower per CPU second on one day
+than another, with no other work in the guest). Compare trees within one run (*before*), not
+against another day's figures.
 
 {rounds_note}{cpu_note}Targets: cold <= 2x the floor: **{cold["wall"] / floor:.1f}x**, {ok(cold["wall"] <= 2 * floor)};
 warm <= 1.3x the floor: **{warm["wall"] / floor:.1f}x**, {ok(warm["wall"] <= 1.3 * floor)};

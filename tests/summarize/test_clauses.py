@@ -127,3 +127,78 @@ def test_the_weeks_section_heading_and_pull_quote_come_off_the_sentence() -> Non
     assert split_sentences("He wrote in The Guardian that the plan failed.") == [
         "He wrote in The Guardian that the plan failed."
     ]
+
+
+def test_x_as_a_named_clause_is_cut_into_two_sentences() -> None:
+    # world tune (TIME World): the head is a whole sentence with its object, the tail opens
+    # on a name and a verb that can only be one
+    s = (
+        "Defending Olympic champion Eileen Gu took silver in freeski big air at the 2026"
+        " Winter Olympics as Canada's Megan Oldham won the gold medal on Monday night."
+    )
+    assert split_clause(s) == [
+        "Defending Olympic champion Eileen Gu took silver in freeski big air at the 2026"
+        " Winter Olympics.",
+        "Canada's Megan Oldham won the gold medal on Monday night.",
+    ]
+    # written: "the" before the name; the tail gets a capital
+    s = (
+        "The company released its annual report in Berlin on Monday as the European"
+        " Commission opened an inquiry into its accounts."
+    )
+    assert split_clause(s) == [
+        "The company released its annual report in Berlin on Monday.",
+        "The European Commission opened an inquiry into its accounts.",
+    ]
+
+
+def test_x_as_y_stays_whole_where_as_binds_or_a_half_would_lose_its_meaning() -> None:
+    whole = [
+        # world tune: "rose" alone loses when; the digest may print the head without its tail
+        "Russian attacks and Ukrainian civilian deaths rose as President Trump’s peace talks"
+        " dragged on during his first year back in the White House.",
+        # world tune: "came as" is one verb; "its negotiators" leans on Iran
+        "The direct talks last week came as officials urgently try to find a breakthrough on"
+        " the issue of Hamas’s weapons, fearing the cease-fire in Gaza could collapse.",
+        "Iran announced the temporary closure of the Strait of Hormuz on Tuesday for live fire"
+        " drills in a rare show of force as its negotiators held another round of indirect"
+        " talks with the United States over the Islamic Republic's disputed nuclear program.",
+        # world tune: the closing attribution covers both halves
+        "About 100 U.S. military personnel have arrived in Nigeria as Washington scaled up an"
+        " operation to target Islamist insurgents, a Nigerian defense spokesperson said.",
+        # written: a comparison, a role, a view, a frame before the head
+        "Walmart now sells the new console at the same price as Amazon charged last year for"
+        " the older model in the United States.",
+        "Rishi Sunak took over as Prime Minister Liz Truss resigned after only 49 days in"
+        " office in October 2022.",
+        "The new chip runs twice as fast as Nvidia's flagship processor did in the same tests"
+        " last year.",
+        "Goldman Sachs expects oil prices to keep climbing through the summer as OPEC reduced"
+        " its output again in June and July.",
+        "On Monday, the company released its annual report in Berlin as the European"
+        " Commission opened an inquiry into its accounts.",
+        # written: a passive tail ("-ed by") is no clause of its own
+        "The startup signed a supply deal with the carmaker in Munich as Volkswagen owned by"
+        " the state of Lower Saxony looked on.",
+    ]
+    for s in whole:
+        assert split_clause(s) is None, s
+
+
+def test_even_as_is_cut_like_as_but_never_after_a_say() -> None:
+    s = (
+        "Apple shares rose sharply in early trading in New York on Monday, even as the U.S."
+        " Federal Reserve raised interest rates again."
+    )
+    assert split_clause(s) == [
+        "Apple shares rose sharply in early trading in New York on Monday.",
+        "The U.S. Federal Reserve raised interest rates again.",
+    ]
+    # world tune: the tail may be part of what the negotiators say
+    said = (
+        "U.S. and Iranian negotiators say there's been progress in their nuclear talks, even"
+        " as the U.S. assembles a massive naval force in the region and Iran launches military"
+        " exercises nearby."
+    )
+    assert split_clause(said) is None
+    assert plain_sentences(said) == [said]

@@ -3,15 +3,20 @@ meaning (docs/voice.md, "Plain words keep the meaning").
 
 ``stands_alone`` and ``balanced`` are the two tests every cut passes: each half reads as a
 sentence (a subject, then a verb), and no bracket, quote or dash pair is left open.
-``split_clause`` makes one cut of three kinds, each copying words and never inventing them:
+``split_clause`` makes one cut of four kinds, each copying words and never inventing them:
 
 - a non-restrictive relative clause after a name ("Alexei Navalny, who died in prison,
   was poisoned" -> "Alexei Navalny was poisoned. Alexei Navalny died in prison."): the name
   is repeated as the new subject, so nothing needs the sentence before;
-- a trailing ", as Y" where Y is a sentence of its own ("X, officials said, as tensions
-  simmer" -> "X, officials said. Tensions simmer."): "as" joins two facts in time;
+- a trailing ", as Y" (or ", even as Y") where Y is a sentence of its own ("X, officials
+  said, as tensions simmer" -> "X, officials said. Tensions simmer."): "as" joins two facts
+  in time;
 - "X after Y" where Y is a sentence ("X after the leaders traded warnings" -> "X. That
-  came after the leaders traded warnings."): the order in time is kept in words.
+  came after the leaders traded warnings."): the order in time is kept in words;
+- "X as Y" with no comma, only where Y opens on a name and a verb that can only be one and
+  X is a comma-free sentence whose verb has more after it ("Eileen Gu took silver in big
+  air as Canada's Megan Oldham won the gold medal" -> two sentences). "as" without a comma
+  mostly binds ("came as", "known as", "the same price as"): those stay whole.
 
 Never cut: a clause whose antecedent is unclear (a lowercase noun, a list, "the head of
 Norway, who"), a relative clause holding the attribution of the whole sentence, a tail
@@ -322,20 +327,28 @@ _TIME_WORDS = _wordset(
     "hours days weeks months years minutes moments shortly soon just right long only day"
     " week month year hour minute immediately"
 )
-_AS = re.compile(r",\s(?:as|after)\s|\safter\s")
+_AS = re.compile(r",\s(?:as|after|even\sas)\s|\safter\s")
+# "negotiators say there's been progress, even as ...": a plain "say" also reports
+_SAY = re.compile(r"\b(?:say|believe|think|argue|warn)\b", re.I)
+# a head that reports a view: what follows it may be part of the view
+_BELIEF = re.compile(
+    r"\b(?:say|believes?|think|thinks|argues?|warns?|expects?|hopes?|fears?|predicts?"
+    r"|estimates?|finds|found|shows?|suggests?|insists?|denies|denied)\b",
+    re.I,
+)
 
 
 def _split_time(s: str) -> list[str] | None:
     body = s.rstrip(".")
     for m in _AS.finditer(body):
         head, tail = body[: m.start()], body[m.end() :]
-        word = m.group().strip(" ,")
+        word = m.group().strip(" ,").split()[0]
         first = tail.split()[:1]
         if not first or first[0].lower() in _LEANS or LIMITING.match(tail):
             continue  # "as it did last year", "as his friends watched" lean on the head
         if head.split()[-1].lower() in _TIME_WORDS:
             continue  # "hours after", "shortly after": part of the head's own time
-        said = _ATTRIBUTION.search(head)
+        said = _ATTRIBUTION.search(head) or (word == "even" and _SAY.search(head))
         if said and head[said.end() :].strip(" ,"):
             continue  # "said they were sure X after Y": Y may be part of what was said
         if re.search(r"and\sthat", tail):
@@ -350,12 +363,104 @@ def _split_time(s: str) -> list[str] | None:
     return None
 
 
+# "X as Y" with no comma: "as" binds Y to X's own words far more often than it joins two
+# facts in time ("came as", "known as", "the same day as", "such as", "as well as", "twice
+# as fast as", "served as"). The head may not end in one of these words.
+_AS_BOUND = _wordset(
+    "came come comes coming same such known well so as just soon long much many far twice"
+    " even only serve serves served serving act acts acted acting seen regarded described"
+    " identified named listed labelled labeled used treated billed hailed emerged ranked ranks"
+    " elected reelected re-elected appointed resigned returned rebranded doubles works worked in"
+    " down over"
+)
+# The digest may print the head of a cut without its tail (a story's word budget), so the
+# head must say what happened on its own: its verb and at least this many words after it.
+OBJECT_WORDS = 4
+_COMPARING = _wordset("as same such")
+_BARE_AS = re.compile(r"(?<=[a-z0-9”’\"])\sas\s(?=(?:the\s)?[A-Z])")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _named_clause(tail: str) -> bool:
+    """ "Canada's Megan Oldham won the gold medal", "President Trump's peace talks dragged
+    on": a name (after "the" at most), up to two plain nouns only after a possessive name,
+    then a verb that can only be a verb ("-ed" with no "by" after it, an irregular past, an
+    auxiliary that is no attribution)."""
+    words = tail.split()
+    i = 1 if words and words[0] == "the" else 0
+    if i >= len(words) or not words[i][:1].isupper() or words[i] in _NOT_NAMES:
+        return False
+    while i < len(words) and (words[i][:1].isupper() or words[i][:1].isdigit()):
+        i += 1
+    if 0 < i < len(words) and _POSSESSIVE.search(words[i - 1]):
+        k = i
+        while k < min(i + 2, len(words)) and words[k].isalpha() and words[k].islower():
+            if _is_sure_verb(words, k):
+                return True
+            k += 1
+        i = k
+    return i < len(words) and _is_sure_verb(words, i)
+
+
+def _is_sure_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w in _wordset("said says told"):
+        return False  # who said it: an attribution, never cut from its claim
+    return w in AUX or w in IRREGULAR_PAST or bool(_PLAIN_PAST.match(w) and nxt != "by")
+
+
+def _split_bare_as(s: str) -> list[str] | None:
+    """ "Eileen Gu took silver in big air as Canada's Megan Oldham won the gold" -> "Eileen
+    Gu took silver in big air. Canada's Megan Oldham won the gold.": only when the head is a
+    whole sentence with no comma (no frame, aside or list that might cover the tail), the
+    tail opens with a name and a verb that can only be one, and no one is quoted or said to
+    have said either half."""
+    body = s.rstrip(".")
+    for m in _BARE_AS.finditer(body):
+        head, tail = body[: m.start()], body[m.end() :]
+        head_words = head.split()
+        if "," in head or _COMPARING & {w.lower() for w in head_words[-5:]}:
+            continue  # "twice as fast as", "the same price as", a frame or an aside: whole
+        if head_words[-1].lower() in _AS_BOUND | _TIME_WORDS:
+            continue
+        if _ATTRIBUTION.search(head) or _BELIEF.search(head) or _ATTRIBUTION.search(tail):
+            continue  # "Analysts expect A as B": B may be part of what they expect
+        if len(tail.split()) < 5 or not balanced(head) or not balanced(tail):
+            continue
+        if not (stands_alone(head) or _titled_subject(head_words)) or not _has_verb(head):
+            continue
+        # its verb: the first that can only be one ("attacks" may be a noun, "rose" not)
+        n = len(head_words)
+        verb = next((i for i in range(1, n) if _is_sure_verb(head_words, i)), n)
+        if len(head_words) - verb - 1 < OBJECT_WORDS:
+            continue  # "Attacks rose as talks dragged on": "rose" alone loses its time
+        if _named_clause(tail):
+            return [finish(head), finish(tail, capital=True)]
+    return None
+
+
+def _titled_subject(words: list[str]) -> bool:
+    """ "Defending Olympic champion Eileen Gu took": a name with its title or role before
+    it (no function word, no comma), then a verb that can only be one."""
+    for v in range(2, min(8, len(words))):
+        if _is_sure_verb(words, v):
+            subject = words[:v]
+            return (
+                subject[0][:1].isupper()
+                and subject[-1][:1].isupper()
+                and subject[-1] not in _NOT_NAMES
+                and not any(w.lower() in _FUNCTION_WORDS or w.endswith(",") for w in subject)
+            )
+    return False
+
+
 def split_clause(sentence: str) -> list[str] | None:
     """One long sentence as two that keep its meaning, or None (see the module's doc)."""
     s = sentence.strip()
     if not s.endswith("."):
         return None  # a quote or a question ends otherwise: left whole
-    return _split_relative(s) or _split_time(s)
+    return _split_relative(s) or _split_time(s) or _split_bare_as(s)
 
 
 _CUT_OFF = re.compile(r"\s*(?:…|\.\.\.)\s*$")

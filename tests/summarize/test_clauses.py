@@ -202,3 +202,26 @@ def test_even_as_is_cut_like_as_but_never_after_a_say() -> None:
     )
     assert split_clause(said) is None
     assert plain_sentences(said) == [said]
+
+
+def test_no_bare_as_cut_after_a_pronoun_head_and_no_even_as_cut_after_a_view() -> None:
+    # f1metrics (a fixture in no bench row): "as" says what "this" was
+    s = (
+        "This was a fiery teammate battle as Pérez sought to prove his superiority over a"
+        " less experienced driver and the team."
+    )
+    assert split_clause(s) is None
+    # TIME World (tune outlet): what follows "insisted that" may be part of her claim
+    s = (
+        "A day after she gave President Donald Trump her Nobel Peace Prize medal, Venezuelan"
+        " opposition leader María Corina Machado insisted that her country was on an"
+        " irreversible path toward democracy, even as Trump has spoken far more frequently in"
+        " recent days about securing Venezuelan oil than bringing about free elections."
+    )
+    assert split_clause(s) is None
+    # written: "the same ... as" anywhere in the head compares
+    s = (
+        "The new Flash model can handle the same full range of inputs as Google Gemini"
+        " handled in its first release last year."
+    )
+    assert split_clause(s) is None

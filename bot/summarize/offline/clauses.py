@@ -328,12 +328,12 @@ _TIME_WORDS = _wordset(
     " week month year hour minute immediately"
 )
 _AS = re.compile(r",\s(?:as|after|even\sas)\s|\safter\s")
-# "negotiators say there's been progress, even as ...": a plain "say" also reports
-_SAY = re.compile(r"\b(?:say|believe|think|argue|warn)\b", re.I)
-# a head that reports a view: what follows it may be part of the view
+# a head that reports a view ("negotiators say there's been progress, even as ...",
+# "Goldman Sachs expects A as B"): what follows it may be part of the view
 _BELIEF = re.compile(
-    r"\b(?:say|believes?|think|thinks|argues?|warns?|expects?|hopes?|fears?|predicts?"
-    r"|estimates?|finds|found|shows?|suggests?|insists?|denies|denied)\b",
+    r"\b(?:say|think|thinks|thought|believe[sd]?|argue[sd]?|warn(?:s|ed)?|expect(?:s|ed)?"
+    r"|hope[sd]?|fear(?:s|ed)?|predict(?:s|ed)?|estimate[sd]?|finds?|found|show(?:s|ed|n)?"
+    r"|suggest(?:s|ed)?|insist(?:s|ed)?|den(?:y|ies|ied)|note[sd]?)\b",
     re.I,
 )
 
@@ -348,7 +348,7 @@ def _split_time(s: str) -> list[str] | None:
             continue  # "as it did last year", "as his friends watched" lean on the head
         if head.split()[-1].lower() in _TIME_WORDS:
             continue  # "hours after", "shortly after": part of the head's own time
-        said = _ATTRIBUTION.search(head) or (word == "even" and _SAY.search(head))
+        said = _ATTRIBUTION.search(head) or (word == "even" and _BELIEF.search(head))
         if said and head[said.end() :].strip(" ,"):
             continue  # "said they were sure X after Y": Y may be part of what was said
         if re.search(r"and\sthat", tail):
@@ -420,8 +420,10 @@ def _split_bare_as(s: str) -> list[str] | None:
     for m in _BARE_AS.finditer(body):
         head, tail = body[: m.start()], body[m.end() :]
         head_words = head.split()
-        if "," in head or _COMPARING & {w.lower() for w in head_words[-5:]}:
-            continue  # "twice as fast as", "the same price as", a frame or an aside: whole
+        if "," in head or _COMPARING & {w.lower() for w in head_words}:
+            continue  # "twice as fast as", "the same range of inputs as", a frame: whole
+        if head_words[0].lower() in _LEANS:
+            continue  # "This was a fiery battle as Pérez sought ...": "as" says what "this" is
         if head_words[-1].lower() in _AS_BOUND | _TIME_WORDS:
             continue
         if _ATTRIBUTION.search(head) or _BELIEF.search(head) or _ATTRIBUTION.search(tail):

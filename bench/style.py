@@ -632,7 +632,9 @@ def main() -> int:
         (
             "blind report 20: the next 5 unused blogs by items (recaffeinate, Csaba Kopiás, "
             "swanchime, Make Art with Python, Jonathon Belotti), every day since 2013 (fixed at "
-            "the start of the thirty-third session before any rule changed; unread)",
+            "the start of the thirty-third session before any rule changed; measured then, "
+            "printed and read after writer32: all silent, as the tutorials and personal posts "
+            "call for)",
             blind20_report_days(),
             "--print-blind20",
         ),

@@ -225,3 +225,23 @@ def test_no_bare_as_cut_after_a_pronoun_head_and_no_even_as_cut_after_a_view() -
         " handled in its first release last year."
     )
     assert split_clause(s) is None
+
+
+def test_no_as_or_after_cut_after_a_plain_say_or_expect() -> None:
+    # written: the reason after ", as" may be the officials' own; printed alone it would
+    # read as the digest's claim, and "That came after" would date an expectation
+    for s in (
+        "Officials say prices for memory chips will keep rising in most markets, as the big"
+        " cloud companies buy up the supply for their data centers.",
+        "Analysts expect the chipmaker to raise its forecast for the full fiscal year again,"
+        " after the company reported record sales of servers in the quarter.",
+    ):
+        assert split_clause(s) is None, s
+    # the same shape with a plain fact for a head is still cut
+    assert split_clause(
+        "Nvidia shares rose sharply in early trading in New York on Monday, as the company"
+        " reported record sales of its new chips."
+    ) == [
+        "Nvidia shares rose sharply in early trading in New York on Monday.",
+        "The company reported record sales of its new chips.",
+    ]

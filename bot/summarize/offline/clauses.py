@@ -348,7 +348,7 @@ def _split_time(s: str) -> list[str] | None:
             continue  # "as it did last year", "as his friends watched" lean on the head
         if head.split()[-1].lower() in _TIME_WORDS:
             continue  # "hours after", "shortly after": part of the head's own time
-        said = _ATTRIBUTION.search(head) or (word == "even" and _BELIEF.search(head))
+        said = _ATTRIBUTION.search(head) or _BELIEF.search(head)
         if said and head[said.end() :].strip(" ,"):
             continue  # "said they were sure X after Y": Y may be part of what was said
         if re.search(r"and\sthat", tail):

@@ -3,7 +3,8 @@ meaning (docs/voice.md, "Plain words keep the meaning").
 
 ``stands_alone`` and ``balanced`` are the two tests every cut passes: each half reads as a
 sentence (a subject, then a verb), and no bracket, quote or dash pair is left open.
-``split_clause`` makes one cut of four kinds, each copying words and never inventing them:
+``split_clause`` makes one cut of five kinds, each copying words and inventing none but a
+fixed lead ("That came after", "That is"):
 
 - a non-restrictive relative clause after a name ("Alexei Navalny, who died in prison,
   was poisoned" -> "Alexei Navalny was poisoned. Alexei Navalny died in prison."): the name
@@ -16,7 +17,11 @@ sentence (a subject, then a verb), and no bracket, quote or dash pair is left op
 - "X as Y" with no comma, only where Y opens on a name and a verb that can only be one and
   X is a comma-free sentence whose verb has more after it ("Eileen Gu took silver in big
   air as Canada's Megan Oldham won the gold medal" -> two sentences). "as" without a comma
-  mostly binds ("came as", "known as", "the same price as"): those stay whole.
+  mostly binds ("came as", "known as", "the same price as"): those stay whole;
+- a trailing ", the ..." that describes the whole event, in one of three shapes that cannot
+  describe the noun before the comma ("... to acquire Greenland, the first time he has ruled
+  out ..." -> "... to acquire Greenland. That is the first time he has ruled out ..."): as
+  with "That came after", the only words added are a fixed lead, "That is".
 
 Never cut: a clause whose antecedent is unclear (a lowercase noun, a list, "the head of
 Norway, who"), a relative clause holding the attribution of the whole sentence, a tail
@@ -457,12 +462,153 @@ def _titled_subject(words: list[str]) -> bool:
     return False
 
 
+# "X, the first time he has ruled out ...": a trailing description of the whole event X
+# tells, not of the noun before the comma. Only three shapes, none of which can describe a
+# person, place or thing ("Greenland, an autonomous territory", "Jose Jeri, the country's
+# seventh head of state", "Japan, the fourth largest economy" stay whole):
+# "the <ordinal> time <clause>", "the <rank> <event noun> ..." ("the latest intervention",
+# "the highest-level known U.S. visit") and "the <superlative> <pronoun> <present verb>"
+# ("the closest it's ever been"). The tail becomes "That is <tail>.": fixed words in the
+# present, which fit "he has ruled out", "it's ever been", "the latest intervention"; a
+# tail told from a later past ("had", "would", "was") would need "That was", so it stays.
+EVENT_LEAD = "That is"
+_ORDINALS = _wordset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last only"
+)
+_SUPERLATIVES = _wordset(
+    "latest closest biggest largest highest lowest greatest deadliest bloodiest costliest"
+    " longest shortest strongest weakest sharpest steepest fastest slowest worst best"
+    " heaviest hottest coldest warmest wettest driest smallest toughest boldest clearest"
+    " newest earliest fewest"
+)
+# nouns for something that happens, never for a person, place or thing
+_EVENT_NOUNS = _wordset(
+    "step move sign signal intervention milestone escalation visit attack strike blow setback"
+    " instance occasion attempt effort salvo episode incident increase rise jump drop fall"
+    " decline plunge gain loss"
+)
+_NUMBERED = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_EVENT_CUT = re.compile(r",\s(?=the\s)")
+_LATER_PAST = _wordset("had would was were")
+_PRESENT_AFTER_PRONOUN = re.compile(
+    r"^(?:it|he|she|they|we)(?:['’](?:s|ve)|\s(?:has|have|is|are))$"
+)
+_RELATIVE_OPENERS = _wordset("that who whose which where when")
+# "President Donald Trump said Wednesday he would not ...": a sayer named in two words or
+# more, then "he"/"she" and what he or she will or would do: the sayer's own stance
+_SAYER = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s){2,}(?:said|says)\s(?:(?:on\s)?[A-Z][a-z]+day\s)?(he|she)"
+    r"\s(?:would|will|won['’]t|wouldn['’]t)\s"
+)
+
+
+def _event_tail(words: list[str]) -> str:
+    """Which of the three event shapes ``words`` (a tail opening on "the") has: "time",
+    "noun", "pronoun", or "" for none."""
+    if len(words) < 4 or words[0] != "the":
+        return ""
+    rank = words[1].lower().split("-")[0]  # "highest-level"
+    ordinal = rank in _ORDINALS or bool(_NUMBERED.match(rank))
+    if words[2] == "time":
+        # "the first time he has...", "the second time that ...": not "the best time to buy"
+        return "time" if ordinal else ""
+    if rank in _SUPERLATIVES and (
+        _PRESENT_AFTER_PRONOUN.match(words[2]) or _PRESENT_AFTER_PRONOUN.match(" ".join(words[2:4]))
+    ):
+        return "pronoun"  # "the closest it’s ever been"
+    if not (ordinal or rank in _SUPERLATIVES):
+        return ""
+    # "the latest intervention in ...", "the highest-level known U.S. visit since ...": the
+    # event noun within three words; no main verb after it ("the second instance of the
+    # same Lambda is going to be created") and no list ("the biggest drop in X and Y")
+    for i in range(2, min(6, len(words))):
+        w = words[i]
+        if w in _EVENT_NOUNS:
+            after = {x.lower() for x in _before_relative(words[i + 1 :])}
+            return "" if after & (AUX | {"and", "or"}) else "noun"
+        if w.endswith(",") or w.lower() in _FUNCTION_WORDS or _is_verb(w):
+            return ""
+    return ""
+
+
+def _before_relative(words: list[str]) -> list[str]:
+    """``words`` up to a relative clause ("... for a firm whose CEO, Sundar Pichai, was")."""
+    for k, w in enumerate(words):
+        if w.lower() in _RELATIVE_OPENERS:
+            return words[:k]
+    return words
+
+
+def _split_event(s: str) -> list[str] | None:
+    """ "Atomic scientists on Tuesday set the Doomsday Clock to 85 seconds to midnight, the
+    closest it’s ever been to ..." -> "... to midnight. That is the closest it’s ever been
+    to ...": only at the last ", the" of the sentence, where the tail is one of the event
+    shapes above (never a description of the noun before it), both sides are outside any
+    quote or bracket, the head is a sentence, and no one is said to have said either half
+    (but see ``_SAYER``)."""
+    body = s.rstrip(".")
+    cuts = list(_EVENT_CUT.finditer(body))
+    if not cuts:
+        return None
+    head, tail = body[: cuts[-1].start()], body[cuts[-1].end() :]
+    words = tail.split()
+    shape = _event_tail(words)
+    if not shape or not balanced(head) or not balanced(tail):
+        return None
+    # the tail's own clause (a relative clause inside a noun's tail has its own time: "a
+    # firm whose CEO was once pilloried")
+    own = _before_relative(words) if shape == "noun" else words
+    if _LATER_PAST & {w.lower() for w in own} or any(w.endswith(("'d", "’d")) for w in own):
+        return None  # "the last time the team would ever achieve this": "That was"
+    if any(w.endswith(",") for w in _before_relative(words)):
+        return None  # "the first time it has done so since 2019, and signaled ...": more
+    if _ATTRIBUTION.search(tail) or _BELIEF.search(tail):
+        return None  # "..., the deadliest attack since June, officials said"
+    if _ATTRIBUTION.search(head) or _BELIEF.search(head):
+        # who said it may cover the tail too; not when the tail counts the named sayer's
+        # own stance: "Trump said he would not use force ..., the first time he has ruled out"
+        sayer = _SAYER.match(head)
+        if not (sayer and shape == "time" and words[3] == sayer.group(1)):
+            return None
+    head_words = head.split()
+    if ", " in head and _list_item(head.rsplit(", ", 1)[1]):
+        return None  # "... on high rates, the war in Ukraine, the biggest drop in ...": a list
+    if {w.lower().strip(",").removesuffix("s") for w in head_words[-4:]} & _EVENT_NOUNS:
+        return None  # "condemned the drone strike on the hospital, the deadliest attack": it
+    if not (
+        stands_alone(head)
+        or _titled_subject(head_words)
+        or _named_clause(head)
+        or _framed_clause(head)
+        or (head_words[0].lower() in _PRONOUNS and _is_sure_verb(head_words, 1))
+    ):
+        return None  # "Shortly after the vote on Tuesday, the first time ...": no sentence
+    return [finish(head), finish(f"{EVENT_LEAD} {tail}")]
+
+
+def _list_item(part: str) -> bool:
+    """ "the war in Ukraine": a determiner's noun phrase with no verb, as in a list."""
+    words = part.split()
+    return bool(words) and words[0].lower() in _DETERMINERS and not any(map(_is_verb, words[1:]))
+
+
+def _framed_clause(head: str) -> bool:
+    """ "Coinciding with her White House visit, CIA Director John Ratcliffe traveled ...": a
+    leading frame, then a sentence."""
+    if ", " not in head:
+        return False
+    rest = head.split(", ", 1)[1]
+    return "," not in rest and (
+        stands_alone(rest) or _titled_subject(rest.split()) or _named_clause(rest)
+    )
+
+
 def split_clause(sentence: str) -> list[str] | None:
     """One long sentence as two that keep its meaning, or None (see the module's doc)."""
     s = sentence.strip()
     if not s.endswith("."):
         return None  # a quote or a question ends otherwise: left whole
-    return _split_relative(s) or _split_time(s) or _split_bare_as(s)
+    return _split_relative(s) or _split_time(s) or _split_bare_as(s) or _split_event(s)
 
 
 _CUT_OFF = re.compile(r"\s*(?:…|\.\.\.)\s*$")

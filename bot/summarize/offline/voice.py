@@ -30,7 +30,7 @@ from bot.summarize.offline.announcement import announcement
 from bot.summarize.offline.backdrop import is_backdrop, is_told_backdrop
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
-from bot.summarize.offline.clauses import cut_truncated
+from bot.summarize.offline.clauses import EVENT_LEAD, cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import Language, is_foreign, language_of
@@ -152,6 +152,24 @@ class _Languages:
         return is_foreign(sentence, self._known[doc])
 
 
+# The fixed words a cut opens its second half with ("That came after ...", "That is the
+# first time ..."): such a half leans on the one before it and never prints without it.
+_LEANING = ("That came after ", f"{EVENT_LEAD} ")
+
+
+def _kept(pieces: list[str], used: set[str]) -> list[str]:
+    """A sentence's pieces minus hype and those already printed in the digest; a piece that
+    leans on the one before goes with it ("That is the first time he has ..." alone would
+    say nothing)."""
+    out: list[str] = []
+    dropped = False
+    for piece in pieces:
+        dropped = is_hype(piece) or piece in used or (dropped and piece.startswith(_LEANING))
+        if not dropped:
+            out.append(piece)
+    return out
+
+
 def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:
     """(article index, sentence): short plain news sentences, most central first.
 
@@ -182,7 +200,7 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
             languages.foreign(doc, sentence)
         ):
             continue
-        pieces = [p for p in plain_sentences(sentence) if not is_hype(p) and p not in used]
+        pieces = _kept(plain_sentences(sentence), used)
         if pieces and len(pieces[0].split()) >= MIN_PIECE:
             longest = max(len(p.split()) for p in pieces)
             # as printed too: "Kagi Translate ( https://... ) is now available..." opens on

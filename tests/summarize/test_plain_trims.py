@@ -90,3 +90,23 @@ def test_a_while_cut_only_where_each_half_is_its_own_claim() -> None:
         "typically refers to the non-commercial part of the web.",
     ):
         assert plain_sentences(kept) == [kept]
+
+
+def test_an_ing_object_after_a_preposition_is_no_trailing_clause() -> None:
+    # Emacsen's Blog: the head alone ended on "distinct from, for example."
+    s = (
+        "That is distinct from, for example, pulling data from a YAML or config.ini file"
+        " because in a config.py file, the file is being interpreted as code and becoming part"
+        " of the program itself."
+    )
+    assert plain_sentences(s) == [s]
+    s = (
+        "The new scheduler is no different from, say, running the same jobs by hand every"
+        " night on a spare server."
+    )
+    assert plain_sentences(s) == [s]
+    # a real trailing participle clause still goes
+    assert plain_sentences(
+        "The city council approved the new budget on Tuesday, increasing spending on schools"
+        " and allowing the police to hire more officers."
+    ) == ["The city council approved the new budget on Tuesday."]

@@ -106,6 +106,16 @@ def _drop_appositive(s: str) -> str:
     return s
 
 
+# A preposition the "-ing" words can be the object of, with an aside between: "distinct
+# from, for example, pulling data from a YAML file" is no trailing clause, and the head
+# alone would end on "from, for example".
+_TAKES_OBJECT = frozenset(
+    {"from", "than", "of", "by", "to", "in", "on", "with", "about", "like", "into", "without"}
+    | {"before", "after", "for", "as", "at", "over", "via", "beyond", "besides"}
+)
+_SHORT_ASIDE = re.compile(r",\s[^,]{1,20}$")  # ", for example", ", say"
+
+
 def _drop_participle(s: str) -> str:
     m = _PARTICIPLE.search(s)
     if not m or _HOLDS.search(m.group()) or ATTRIBUTION.search(m.group()):
@@ -113,6 +123,12 @@ def _drop_participle(s: str) -> str:
     if re.search(r",\s(?:and|or)\b|\band more\b", m.group()):
         return s  # "dashboards, study trackers, seating charts, and more": a list, no clause
     head = s[: m.start()]
+    before_aside = _SHORT_ASIDE.sub("", head).split()
+    if before_aside != head.split() and before_aside[-1:] and before_aside[-1] in _TAKES_OBJECT:
+        # "from, for example, pulling ...": the "-ing" words are the object of "from" (a
+        # head that ends on one with no aside is a stranded one: "the site she streams on,
+        # potentially letting ..." is a trailing clause)
+        return s
     return head + "." if stands_alone(head) and balanced(head) else s
 
 

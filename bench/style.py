@@ -366,7 +366,8 @@ def print_day(label: str, text: DigestText) -> None:
     print(f"=== {label}: {text.hook}")
     for s in text.stories:
         print(f"## {s.headline}\n{s.summary}\n{s.take or ''}")
-    print(f"Bottom line: {text.bottom_line}\n")
+    # as the renderers do (bot/render/common.py): no label for an empty bottom line
+    print(f"Bottom line: {text.bottom_line}\n" if text.bottom_line.strip() else "")
 
 
 REWRITES = ROOT / "tests" / "data" / "writer" / "rewrites.jsonl"

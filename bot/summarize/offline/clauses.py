@@ -332,6 +332,8 @@ _TIME_WORDS = _wordset(
     "hours days weeks months years minutes moments shortly soon just right long only day"
     " week month year hour minute immediately"
 )
+# The fixed words an "after" cut opens its second half with: that half leans on the first
+AFTER_LEAD = "That came after"
 _AS = re.compile(r",\s(?:as|after|even\sas)\s|\safter\s")
 # a head that reports a view ("negotiators say there's been progress, even as ...",
 # "Goldman Sachs expects A as B"): what follows it may be part of the view
@@ -363,7 +365,7 @@ def _split_time(s: str) -> list[str] | None:
         if not (_has_verb(head) and _is_subject_verb(tail)):
             continue
         if word == "after":
-            return [finish(head), finish(f"That came after {tail}")]
+            return [finish(head), finish(f"{AFTER_LEAD} {tail}")]
         return [finish(head), finish(tail, capital=True)]
     return None
 

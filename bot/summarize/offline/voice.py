@@ -30,7 +30,7 @@ from bot.summarize.offline.announcement import announcement
 from bot.summarize.offline.backdrop import is_backdrop, is_told_backdrop
 from bot.summarize.offline.blog import is_blog_line
 from bot.summarize.offline.blurbs import is_blurb
-from bot.summarize.offline.clauses import EVENT_LEAD, cut_truncated
+from bot.summarize.offline.clauses import AFTER_LEAD, EVENT_LEAD, cut_truncated
 from bot.summarize.offline.extractive import rank_sentences, trim
 from bot.summarize.offline.finite import has_finite_verb
 from bot.summarize.offline.language import Language, is_foreign, language_of
@@ -154,7 +154,7 @@ class _Languages:
 
 # The fixed words a cut opens its second half with ("That came after ...", "That is the
 # first time ..."): such a half leans on the one before it and never prints without it.
-_LEANING = ("That came after ", f"{EVENT_LEAD} ")
+_LEANING = (f"{AFTER_LEAD} ", f"{EVENT_LEAD} ")
 
 
 def _kept(pieces: list[str], used: set[str]) -> list[str]:

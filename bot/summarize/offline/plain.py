@@ -15,7 +15,8 @@ Three things, none of which adds a fact or changes what a sentence claims
   when both halves stand as sentences (a subject and a verb each: ``clauses.is_clause``,
   "there's ..." and "Shares of X have ..." included), never inside brackets, quotes or a
   pair of dashes, after a colon, in a question, or off what someone said; a cut at "but"
-  keeps the "But".
+  keeps the "But"; then the clause cuts of ``clauses.split_clause`` and a trailing
+  participle clause told as its own sentence (``participles.split_participle``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from bot.summarize.offline.clauses import (
     split_clause,
     stands_alone,
 )
+from bot.summarize.offline.participles import split_participle
 
 # (pattern, replacement): each swap written with the context where it means the same.
 # Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
@@ -181,7 +183,8 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
     ):
         return shorten(finish(parts[0]), limit)
     # "X, who Y, did Z", "X, as Y", "X after Y": two sentences, with the name or the time kept
-    pieces = split_clause(s)
+    # "X did Y, accusing Z of ...": "X did Y. X accused Z of ..." (participles.py)
+    pieces = split_clause(s) or split_participle(s)
     if pieces:
         return [p for piece in pieces for p in shorten(piece, limit)]
     return [finish(s)]

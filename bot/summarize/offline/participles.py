@@ -1,0 +1,231 @@
+"""A trailing participle clause told as a sentence of its own (docs/voice.md, "Plain words
+keep the meaning").
+
+"Ukrainian President Volodymyr Zelensky criticized European leaders, accusing them of
+failing to act ..." -> "Ukrainian President Volodymyr Zelensky criticized European leaders.
+Zelensky accused them of failing to act ...". Every word is kept: the participle becomes the
+past tense of its verb and the head's subject is said again, so nothing is dropped that
+``asides`` would have had to judge. Only where the participle's doer is sure to be the
+head's subject:
+
+- the participle is one whose doer is the one who acts in the head (saying, citing, using,
+  accusing, becoming ...); one that tells a result ("..., making it the biggest ...",
+  "..., meaning more users ...", "..., prompting ...") has the whole event for its doer and
+  stays where it is;
+- the head is a subject, then a past tense right after it ("criticized", "met", "has
+  warned"), with no second clause after its verb ("said the man attacked a guard, using a
+  knife": who used it?), and a head whose verb tells what someone said takes only a
+  participle that tells more of what they said ("said ..., adding ...");
+- the subject is a name, a pronoun or a definite noun, with no comma in it; a person named
+  with a title ("German Chancellor Friedrich Merz") is named again by surname, as a news
+  story's second reference does.
+
+Never cut inside quotes or brackets, before an attribution of the whole sentence ("...,
+officials said"), at "having ..." or "being ..." (another tense), or where the tense is
+not past.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.summarize.offline.clauses import (
+    ALL_IRREGULAR_PAST,
+    balanced,
+    finish,
+)
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Participles whose doer is the head's subject: saying, judging, doing with intent.
+_SAYING = _set(
+    """saying adding arguing noting citing calling warning urging accusing claiming insisting
+    describing stressing telling asking vowing pledging promising praising criticizing
+    criticising blaming denouncing dismissing rejecting defending questioning threatening
+    demanding suggesting acknowledging admitting conceding confirming denying reiterating
+    announcing revealing touting pointing comparing likening labeling labelling branding
+    dubbing referring advertising writing explaining predicting"""
+)
+_ACTING = _set(
+    """using seeking hoping aiming fearing joining becoming winning beating finishing
+    securing clinching defeating overtaking surpassing"""
+)
+_SAID = _set(
+    """said told announced reported claimed stated wrote added noted warned argued explained
+    confirmed insisted"""
+)
+_PERFECT = frozenset({"has", "have", "had"})
+# a verb that is no past tense: before the past, it makes the head something else ("does
+# not offer", "are trained", "has strongly denied"); after it, a second clause or a passive
+# ("had to be rethought"), whose subject the participle may belong to
+_AUXILIARY = _set(
+    """is are was were be been being am has have had will would can could may might must
+    shall should does do did 's ’s 're ’re 'm ’m"""
+)
+_CLAUSE_WORDS = _set(
+    """that who whom whose which where when while as after before because if since until
+    unless though although whether once so"""
+)
+# capitalized words that open a sentence without being its subject's name
+_NOT_SUBJECT = _set(
+    """but and or yet so now then still also too here there meanwhile however instead both
+    many some all most each every such other just even only not no it this that these those
+    in on at for of by with from after before during despite amid following when while if
+    as since because although though once today yesterday"""
+)
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "du", "von", "van", "al"})
+_TITLES = _set(
+    """president prime minister chancellor secretary senator sen rep representative judge
+    justice governor gov mayor ceo founder co-founder chief chair chairman chairwoman leader
+    spokesperson spokesman spokeswoman king queen prince princess pope ambassador envoy
+    general gen director commissioner premier"""
+)
+_WHOLE_ATTRIBUTION = re.compile(
+    r",\s[^,]*\b(?:said|says|told|according\sto|reported|reports)\b[^,]*$", re.I
+)
+_PARTICIPLE = re.compile(r",\s([a-z]+ing)\s")
+# "..., calling them X, and noting that ...": a second participle would be left as it was
+_MORE_PARTICIPLES = re.compile(r"\b(?:and|or)\s[a-z]+ing\b")
+# "The Qwen published scores look impressive": "-ed" was an adjective, the verb comes later
+_PRESENT_NEXT = _set("look looks seem seems show shows remain remains")
+
+
+def _sure_past(word: str) -> bool:
+    """A past tense that can only be one: "-ed" or an irregular past ("met", "said")."""
+    return bool(re.fullmatch(r"[a-z]+ed", word)) or word in ALL_IRREGULAR_PAST
+
+
+def _subject_end(words: list[str]) -> int | None:
+    """The index of the head's verb (a past tense, or "has"/"have"/"had" and one), the words
+    before it being its subject; None when the head opens otherwise."""
+    for i, word in enumerate(words[:9]):
+        w = word.lower()
+        if i and _sure_past(word):
+            return i
+        if i and w in _PERFECT and i + 1 < len(words) and _sure_past(words[i + 1]):
+            return i
+        if w in _CLAUSE_WORDS or word.endswith((",", ":", ";")):
+            return None  # an auxiliary or an adverb before the verb fails _subject_ok
+    return None
+
+
+def _plain_noun(word: str) -> bool:
+    w = word.lower()
+    return not (
+        w.endswith(("ly", "ing", "ed"))
+        or w in _AUXILIARY
+        or w in _CLAUSE_WORDS
+        or w in _NOT_SUBJECT
+        or w in {"himself", "herself", "itself", "themselves", "also", "then"}
+    )
+
+
+def _name_run(words: list[str]) -> list[str]:
+    """The capitalized words that end ``words`` ("... Friedrich Merz")."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper() and words[i - 1].replace(".", "").isalpha():
+        i -= 1
+    return words[i:]
+
+
+def _titled(subject: list[str]) -> bool:
+    lowered = [w.lower().rstrip(".") for w in subject]
+    return bool(set(lowered) & _TITLES) and 2 <= len(_name_run(subject)) <= 4
+
+
+def _subject_ok(subject: list[str]) -> bool:
+    """A pronoun for a person, a name, a titled person, "The <noun phrase>" or a name's
+    "<noun>" ("Musk’s social media company"): never a word that could be its verb."""
+    first = subject[0]
+    if first.lower() in _NOT_SUBJECT or not all(_plain_noun(w) for w in subject[1:]):
+        return False
+    if len(subject) == 1 and first.lower() in _PRONOUN_SUBJECTS:
+        return True
+    if len(subject) > 8 or not first[:1].isupper():
+        return False
+    if _titled(subject):
+        return True
+    lower = [w for w in subject if not w[:1].isupper() and w not in _CONNECTORS]
+    if not lower:
+        return True  # a name: "Donald Trump", "The Secretary of State"
+    if first == "The" or re.search(r"['’]s$", first):
+        return len(lower) <= 3  # "The Iranian regime", "Musk’s social media company"
+    return False
+
+
+def _second_subject(subject: list[str]) -> str:
+    """The subject said again: a titled person by surname ("German Chancellor Friedrich
+    Merz" -> "Merz"), anything else as written ("The company")."""
+    if _titled(subject):
+        return _name_run(subject)[-1]
+    words = " ".join(subject)
+    return words[0].upper() + words[1:]
+
+
+@lru_cache(maxsize=512)
+def _past(participle: str) -> str | None:
+    """ "using" -> "used", or None when the verb's past is not one sure form."""
+    from lemminflect import getInflection, getLemma  # loaded only when a cut is tried
+
+    lemmas = getLemma(participle, upos="VERB")
+    if len(lemmas) != 1:
+        return None
+    forms = getInflection(lemmas[0], tag="VBD")
+    return forms[0] if len(forms) == 1 else None
+
+
+def _doer(words: list[str], participle: str) -> str | None:
+    """The head's subject as the participle's doer, said again; None when the head is not a
+    plain subject and past tense with nothing after its verb that could be the doer."""
+    end = _subject_end(words)
+    if end is None or len(words) < 6 or not _subject_ok(words[:end]):
+        return None
+    verb = end + 1 if words[end].lower() in _PERFECT else end
+    after = [w.lower().strip(",") for w in words[verb + 1 :]]
+    if (_CLAUSE_WORDS | _AUXILIARY) & set(after) or _PRESENT_NEXT & set(after[:3]):
+        # "said the man would ..., using", "had to be rethought, using": whose? "The Qwen
+        # published scores look ...": "-ed" was an adjective
+        return None
+    if any(w.endswith(":") for w in words):
+        return None
+    if words[verb].lower() in _SAID and participle not in _SAYING:
+        return None  # "Police said a man attacked a guard, using a knife"
+    if any(
+        _sure_past(words[j]) and words[j - 1][:1].isupper() for j in range(verb + 2, len(words))
+    ):
+        return None  # "... the deal Musk signed": a second subject and its verb
+    return _second_subject(words[:end])
+
+
+def split_participle(sentence: str) -> list[str] | None:
+    """One long sentence as two at its trailing participle clause, or None."""
+    s = sentence.strip()
+    # a stop inside a closing quote ('... “will not go it alone.”') ends the second piece
+    quoted = re.search(r"\.([”\"’])$", s)
+    if quoted:
+        body = s[:-2] + quoted.group(1)
+    elif s.endswith("."):
+        body = s[:-1]
+    else:
+        return None
+    for m in _PARTICIPLE.finditer(body):
+        participle = m.group(1)
+        head, rest = body[: m.start()], body[m.end() :]
+        if participle not in _SAYING | _ACTING or ";" in rest or _MORE_PARTICIPLES.search(rest):
+            continue
+        if not balanced(head) or not balanced(rest) or _WHOLE_ATTRIBUTION.search(rest):
+            continue
+        doer = _doer(head.split(), participle)
+        past = _past(participle)
+        if doer is None or past is None:
+            continue
+        second = f"{doer} {past} {rest}"
+        if quoted:
+            second = second[:-1] + "." + quoted.group(1)
+        return [finish(head), finish(second)]
+    return None

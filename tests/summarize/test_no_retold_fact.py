@@ -17,6 +17,9 @@ FIRST = (
     "candidate, died Tuesday at the age of 84, according to NBC and Reuters."
 )
 
+# as printed: its "Tuesday" dates the news and goes (bot/summarize/offline/weekday.py)
+PRINTED = FIRST.replace("died Tuesday at", "died at")
+
 
 def _lead_summary(second_title: str, second: str) -> str:
     story = Story(
@@ -34,7 +37,7 @@ def test_a_second_outlets_line_that_retells_the_first_is_left_out() -> None:
         "Jesse Jackson dies at 84",
         "Longtime civil rights leader Rev. Jesse Jackson dies at age 84.",
     )
-    assert summary == FIRST
+    assert summary == PRINTED
 
 
 def test_a_second_fact_with_a_figure_of_its_own_is_printed() -> None:
@@ -42,4 +45,4 @@ def test_a_second_fact_with_a_figure_of_its_own_is_printed() -> None:
         "Longtime civil rights leader Rev. Jesse Jackson dies at age 84 in Chicago on 17 February."
     )
     summary = _lead_summary("Jesse Jackson dies at 84", second)
-    assert summary.startswith(FIRST) and "17 February" in summary
+    assert summary.startswith(PRINTED) and "17 February" in summary

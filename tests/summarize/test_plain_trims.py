@@ -82,9 +82,10 @@ def test_a_while_cut_only_where_each_half_is_its_own_claim() -> None:
         # the year said first covers both
         "In 2023, Coperni had robot dogs cavorting with human models, while Shanghai Fashion "
         "Week already debuted humanoid robots on the catwalk in March.",
-        # what follows "while" may be part of what the company said
-        "The company said on Tuesday that its new model answers questions faster than the "
-        "old one, while competitors are still testing their own systems.",
+        # what follows "while" may be part of what the company said (its "on Tuesday" goes
+        # now: tests/summarize/test_weekday.py)
+        "The company said that its new model answers questions faster than the old one, "
+        "while competitors are still testing their own systems.",
         # a "while" clause that leads the main clause after its comma
         "To begin with the basics, while there is no single definition, the small web "
         "typically refers to the non-commercial part of the web.",

@@ -1,9 +1,10 @@
 """The asides a long source sentence can lose with its claim kept (docs/voice.md, "Plain
 words keep the meaning"): datelines, a run-in heading, plain asides in brackets or a pair of
 dashes, an appositive description, a trailing ", which ...", "amid ..." or participle
-clause, an indefinite description after a name and a leading day. Attributions ("according
-to X", "X said") and words that limit, hedge or date a claim always stay, so a company's
-claim still reads as the company's claim. Only a sentence over ``LONG`` words is trimmed.
+clause, an indefinite description after a name, a leading day and a weekday that dates the
+news inside the sentence (``weekday.py``). Attributions ("according to X", "X said") and
+words that limit, hedge or date a claim always stay, so a company's claim still reads as the
+company's claim. Only a sentence over ``LONG`` words is trimmed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.summarize.offline.clauses import (
 from bot.summarize.offline.extractive import trim
 from bot.summarize.offline.patterns import NOTHING_NEW
 from bot.summarize.offline.screen import AUX, RELEASE_EXCLAIM
+from bot.summarize.offline.weekday import drop_weekday
 
 # A trailing aside that only adds detail; never one that carries who said it.
 _TRAILING = re.compile(
@@ -252,7 +254,8 @@ def _drop_description(s: str) -> str:
 def trim_sentence(sentence: str) -> str:
     """Datelines, plain asides (brackets, a pair of dashes, an appositive description), a
     trailing ", which ...", "amid ..." or participle clause, a trailing indefinite
-    description of a name and a leading day go; attributions and limits stay."""
+    description of a name, a leading day and a weekday that dates a past event go;
+    attributions and limits stay."""
     s = trim(sentence)
     if len(s.split()) > LONG:
         s = _drop_run_in(s)
@@ -270,6 +273,11 @@ def trim_sentence(sentence: str) -> str:
     ):
         if len(s.split()) > LONG:
             s = drop(s)
+    # a weekday inside the sentence that dates its past event ("Denmark's foreign minister
+    # said on Wednesday that ..."), the leading day's policy, judged on the whole sentence
+    # as it came: a time or date in an aside that went still keeps the day (weekday.py)
+    if len(s.split()) > LONG:
+        s = drop_weekday(s, sentence)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
     s = re.sub(r"(?<=[A-Z])\.\.$", ".", s)
     # a release line's "!" ("... is now available for iOS!", the one kind the screen lets

@@ -111,3 +111,28 @@ def test_an_ing_object_after_a_preposition_is_no_trailing_clause() -> None:
         "The city council approved the new budget on Tuesday, increasing spending on schools"
         " and allowing the police to hire more officers."
     ) == ["The city council approved the new budget on Tuesday."]
+
+
+def test_a_which_clause_in_the_middle_is_no_trailing_aside() -> None:
+    # found by the weekday helper (session 35): the ", which ..." drop ran on to the end and
+    # printed a subject alone ("The deadline for the bids.") when the sentence's own verb
+    # came after the clause (written cases)
+    for source in (
+        "The deadline for the bids, which had been moved twice by the ministry, was Friday, and "
+        "three of the five bidders missed it.",
+        "The new rules for the platforms, which were drafted by the commission last year, will "
+        "take effect across the bloc in March.",
+    ):
+        assert plain_sentences(source) == [source]
+    # a trailing one still goes, with an aside of its own before its verb too (realworld
+    # blog sentence)
+    assert plain_sentences(
+        "I instead opted for writing several paragraphs worth of linear algebra, which, as "
+        "surely we will all agree, is far preferable."
+    ) == ["I instead opted for writing several paragraphs worth of linear algebra."]
+    assert plain_sentences(
+        "The company released a new version of its photo editor for Windows and macOS this "
+        "month, which lets users remove objects from their pictures."
+    ) == [
+        "The company released a new version of its photo editor for Windows and macOS this month."
+    ]

@@ -41,10 +41,24 @@ _TIGHT_DASH = re.compile(r"(?<=[a-z”’\"])—(?=[A-Za-z“\"])")
 LONG = 18  # words: longer sentences are cut where they can be
 
 
+# ", was Friday", ", will take effect": after a relative clause in the middle of a sentence,
+# the sentence's own verb comes next; the clause was no trailing one
+_MAIN_VERB_NEXT = re.compile(r",\s(?:is|are|was|were|will|would|has|have|had|can|could|must)\b")
+
+
 def _drop_trailing(s: str) -> str:
     m = _TRAILING.search(s)
     if not m or ATTRIBUTION.search(m.group()) or not stands_alone(s[: m.start()]):
         return s  # who said it stays; so does a "trailing" part that is the sentence itself
+    first, _, rest = m.group()[2:].partition(" ")
+    if first.endswith(","):
+        # "which, along with its improved ability ..., has allowed it": the aside's end is
+        # followed by the clause's own verb, not the sentence's
+        rest = rest.partition(", ")[2]
+    if _MAIN_VERB_NEXT.search(rest):
+        # "The deadline for the bids, which had been moved twice, was Friday, and ...": the
+        # drop would leave "The deadline for the bids." ("bids" passed for its verb)
+        return s
     if NOTHING_NEW.search(s[: m.start()] + "."):
         return s  # "..., including reverse Laplace transforms ...": the list is the news
     return s[: m.start()] + s[m.end() :]

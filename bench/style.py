@@ -463,7 +463,8 @@ def main() -> int:
         ),
         (
             "world news, 8 other outlets, every day (reported in the fourth and fifth "
-            "sessions; read and tuned on in the nineteenth and twentieth)",
+            "sessions; read and tuned on in the nineteenth and twentieth; seen by the "
+            "thirty-fifth's weekday drop, fixed after it printed a broken fact there)",
             world_report_days(),
             "--print",
         ),
@@ -602,7 +603,7 @@ def main() -> int:
             "best stories, Perplexity's hub; NPR's and CACM's sentences were in the labelled "
             "sentence set's report part), every day (fixed in the "
             "thirty-first session before writer27 changed any rule, printed after it: the same "
-            "lines before and after; read since, tuned on by writer28)",
+            "lines before and after; read since, tuned on by writer28 and writer34)",
             blind16_report_days(),
             "--print-blind16",
         ),

@@ -94,6 +94,22 @@ ALL_IRREGULAR_PAST = IRREGULAR_PAST | frozenset(
 )
 
 
+# "-ed" words that are no past tense
+_NOT_PAST = frozenset(
+    re.findall(
+        r"\S+", "need seed speed bed red shed feed deed heed weed reed hundred united indeed breed"
+    )
+)
+
+
+def is_past(word: str) -> bool:
+    """A past tense that can only be one, for a word as written: a lowercase "-ed" word
+    ("died", not "need", "hundred" or a name) or an irregular past ("met", "said")."""
+    return word in ALL_IRREGULAR_PAST or (
+        bool(re.fullmatch(r"[a-z]{2,}ed", word)) and word not in _NOT_PAST
+    )
+
+
 def _is_verb(word: str) -> bool:
     w = word.lower().strip(",")
     return w in AUX or bool(VERBISH.match(w))

@@ -29,11 +29,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.clauses import (
-    ALL_IRREGULAR_PAST,
-    balanced,
-    finish,
-)
+from bot.summarize.offline.clauses import balanced, finish, is_past
 
 
 def _set(words: str) -> frozenset[str]:
@@ -109,19 +105,14 @@ _MORE_PARTICIPLES = re.compile(r"\b(?:and|or)\s[a-z]+ing\b")
 _PRESENT_NEXT = _set("look looks seem seems show shows remain remains")
 
 
-def _sure_past(word: str) -> bool:
-    """A past tense that can only be one: "-ed" or an irregular past ("met", "said")."""
-    return bool(re.fullmatch(r"[a-z]+ed", word)) or word in ALL_IRREGULAR_PAST
-
-
 def _subject_end(words: list[str]) -> int | None:
     """The index of the head's verb (a past tense, or "has"/"have"/"had" and one), the words
     before it being its subject; None when the head opens otherwise."""
     for i, word in enumerate(words[:9]):
         w = word.lower()
-        if i and _sure_past(word):
+        if i and is_past(word):
             return i
-        if i and w in _PERFECT and i + 1 < len(words) and _sure_past(words[i + 1]):
+        if i and w in _PERFECT and i + 1 < len(words) and is_past(words[i + 1]):
             return i
         if w in _CLAUSE_WORDS or word.endswith((",", ":", ";")):
             return None  # an auxiliary or an adverb before the verb fails _subject_ok
@@ -197,9 +188,7 @@ def _doer(words: list[str], participle: str) -> str | None:
         return None
     if words[verb].lower() in _SAID and participle not in _SAYING:
         return None  # "Police said a man attacked a guard, using a knife"
-    if any(
-        _sure_past(words[j]) and words[j - 1][:1].isupper() for j in range(verb + 2, len(words))
-    ):
+    if any(is_past(words[j]) and words[j - 1][:1].isupper() for j in range(verb + 2, len(words))):
         return None  # "... the deal Musk signed": a second subject and its verb
     return _second_subject(words[:end])
 

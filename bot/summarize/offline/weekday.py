@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
+from bot.summarize.offline.clauses import is_past
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ANY_DAY = re.compile(rf"\b{_DAY}s?\b", re.I)
@@ -111,18 +111,11 @@ _SAYING = frozenset(
 _TIME_AFTER = re.compile(
     r"^,?\s(?:shortly|just|hours|minutes|days|ahead|before|after|until|following|prior|since)\b"
 )
-_NOT_PAST = frozenset(
-    re.findall(
-        r"\S+", "need seed speed bed red shed feed deed heed weed reed hundred united indeed breed"
-    )
-)
 
 
 def _past(word: str) -> bool:
     w = word.lower().strip(",.;:")
-    if w in ("was", "were", "had") or w in ALL_IRREGULAR_PAST:
-        return True
-    return len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST  # "died", "shed" not
+    return w in ("was", "were", "had") or is_past(w)  # "died"; "shed", "need" not
 
 
 def _in_quotes(text: str) -> bool:

@@ -37,14 +37,10 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.screen import AUX, VERBISH
+from bot.summarize.offline.words import wordset
 
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_PRONOUNS = _wordset("he she it they we i you this that these those there")
-_DETERMINERS = _wordset("the its their his her our a an this that these those")
+_PRONOUNS = wordset("he she it they we i you this that these those there")
+_DETERMINERS = wordset("the its their his her our a an this that these those")
 SUBORDINATE = re.compile(
     r"^(?:if|when|while|although|though|because|as|after|before|since|unless|whether|once)\b",
     re.I,
@@ -173,11 +169,11 @@ def is_clause(text: str) -> bool:
     return stands_alone(text) or bool(_CONTRACTED.match(words[0])) or _phrase_subject(words)
 
 
-_PREPOSITIONS = _wordset("of in on at from for with across around inside outside near")
+_PREPOSITIONS = wordset("of in on at from for with across around inside outside near")
 # a verb that can only be one: not a present "-s" ("Leaders of the world's shares") and not
 # a participle with its agent ("people displaced by the floods")
 _PLAIN_PAST = re.compile(r"^[a-z]+ed$")
-_CLAUSE_OPENERS = _PRONOUNS | _wordset(
+_CLAUSE_OPENERS = _PRONOUNS | wordset(
     "who which whose where how what why whether as while when after before because if since"
     " until but"
 )
@@ -218,7 +214,7 @@ def _phrase_subject(words: list[str]) -> bool:
     return False
 
 
-_FUNCTION_WORDS = _wordset(
+_FUNCTION_WORDS = wordset(
     "of in on at for to from by with and or but if so the a an as that which who when while"
     " its their his her"
 )
@@ -276,14 +272,14 @@ def balanced(text: str) -> bool:
 
 
 # Capitalized words that are no name: a relative clause after them has no clear antecedent.
-_NOT_NAMES = _wordset(
+_NOT_NAMES = wordset(
     "The A An This That It In On At For Of By With From As And But Or So If When While After"
     " Before Since Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February"
     " March April May June July August September October November December I We He She They"
 )
 # Before a name, these make the antecedent unclear: "the head of Norway, who" (the head?),
 # "Britain, France and Germany, which" (all three?).
-_UNCLEAR_BEFORE = _wordset("of and or & nor")
+_UNCLEAR_BEFORE = wordset("of and or & nor")
 _RELATIVE = re.compile(r",\s(?:who|which)\s")
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)?|first|second|third|new|former)$", re.I)
 
@@ -343,8 +339,8 @@ def _split_relative(s: str) -> list[str] | None:
     return None
 
 
-_LEANS = _PRONOUNS | _wordset("his her its their our my your")
-_TIME_WORDS = _wordset(
+_LEANS = _PRONOUNS | wordset("his her its their our my your")
+_TIME_WORDS = wordset(
     "hours days weeks months years minutes moments shortly soon just right long only day"
     " week month year hour minute immediately"
 )
@@ -389,7 +385,7 @@ def _split_time(s: str) -> list[str] | None:
 # "X as Y" with no comma: "as" binds Y to X's own words far more often than it joins two
 # facts in time ("came as", "known as", "the same day as", "such as", "as well as", "twice
 # as fast as", "served as"). The head may not end in one of these words.
-_AS_BOUND = _wordset(
+_AS_BOUND = wordset(
     "came come comes coming same such known well so as just soon long much many far twice"
     " even only serve serves served serving act acts acted acting seen regarded described"
     " identified named listed labelled labeled used treated billed hailed emerged ranked ranks"
@@ -399,7 +395,7 @@ _AS_BOUND = _wordset(
 # The digest may print the head of a cut without its tail (a story's word budget), so the
 # head must say what happened on its own: its verb and at least this many words after it.
 OBJECT_WORDS = 4
-_COMPARING = _wordset("as same such")
+_COMPARING = wordset("as same such")
 _BARE_AS = re.compile(r"(?<=[a-z0-9”’\"])\sas\s(?=(?:the\s)?[A-Z])")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -428,7 +424,7 @@ def _named_clause(tail: str) -> bool:
 def _is_sure_verb(words: list[str], i: int) -> bool:
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if w in _wordset("said says told"):
+    if w in wordset("said says told"):
         return False  # who said it: an attribution, never cut from its claim
     return w in AUX or w in IRREGULAR_PAST or bool(_PLAIN_PAST.match(w) and nxt != "by")
 
@@ -490,28 +486,28 @@ def _titled_subject(words: list[str]) -> bool:
 # present, which fit "he has ruled out", "it's ever been", "the latest intervention"; a
 # tail told from a later past ("had", "would", "was") would need "That was", so it stays.
 EVENT_LEAD = "That is"
-_ORDINALS = _wordset(
+_ORDINALS = wordset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last only"
 )
-_SUPERLATIVES = _wordset(
+_SUPERLATIVES = wordset(
     "latest closest biggest largest highest lowest greatest deadliest bloodiest costliest"
     " longest shortest strongest weakest sharpest steepest fastest slowest worst best"
     " heaviest hottest coldest warmest wettest driest smallest toughest boldest clearest"
     " newest earliest fewest"
 )
 # nouns for something that happens, never for a person, place or thing
-_EVENT_NOUNS = _wordset(
+_EVENT_NOUNS = wordset(
     "step move sign signal intervention milestone escalation visit attack strike blow setback"
     " instance occasion attempt effort salvo episode incident increase rise jump drop fall"
     " decline plunge gain loss"
 )
 _NUMBERED = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _EVENT_CUT = re.compile(r",\s(?=the\s)")
-_LATER_PAST = _wordset("had would was were")
+_LATER_PAST = wordset("had would was were")
 _PRESENT_AFTER_PRONOUN = re.compile(
     r"^(?:it|he|she|they|we)(?:['’](?:s|ve)|\s(?:has|have|is|are))$"
 )
-_RELATIVE_OPENERS = _wordset("that who whose which where when")
+_RELATIVE_OPENERS = wordset("that who whose which where when")
 # "President Donald Trump said Wednesday he would not ...": a sayer named in two words or
 # more, then "he"/"she" and what he or she will or would do: the sayer's own stance
 _SAYER = re.compile(

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
+from bot.summarize.offline.words import wordset
 
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 # A relative clause set off by commas is no main clause ("A small PCB, which can receive
@@ -54,46 +55,42 @@ _RELATIVE = re.compile(r",\s(?:which|who|whom|whose)\s[^,;:—–]*,?")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*|[,;:—–]")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_FINITE_WORDS = _words(
+_FINITE_WORDS = wordset(
     "is are was were am has have had will would can could may might must should shall does do"
     " did cannot"
 )
 _CONTRACTION = re.compile(r"^[a-z]+n['’]t$|^\w+['’](?:s|re|ll|ve|d|m)$", re.I)
-_SUBJECT_PRONOUNS = _words("i we you they he she it")
+_SUBJECT_PRONOUNS = wordset("i we you they he she it")
 _PAST = ALL_IRREGULAR_PAST
-_DETERMINERS = _words(
+_DETERMINERS = wordset(
     "the a an its their his her our my your this that these those some many most more every"
     " each all any no several few"
 )
-_PREPOSITIONS = _words(
+_PREPOSITIONS = wordset(
     "of in on at from for with by into onto over under about across through after before"
     " during near along around between via using inside outside behind beyond upon like"
 )
-_CONJUNCTIONS = _words("and or nor but to as than so if")
+_CONJUNCTIONS = wordset("and or nor but to as than so if")
 # No subject comes right before a verb in "-s" from these ("the images", "of pomegranates");
 # an adverb may ("Ollama now supports ...").
-_NOT_SUBJECT = _DETERMINERS | _PREPOSITIONS | _CONJUNCTIONS | _words("which who")
+_NOT_SUBJECT = _DETERMINERS | _PREPOSITIONS | _CONJUNCTIONS | wordset("which who")
 # ...and a bare verb is none of these words itself ("years ago", "in preview on").
-_FUNCTION = _NOT_SUBJECT | _words("then not also just only now ago very so too even")
+_FUNCTION = _NOT_SUBJECT | wordset("then not also just only now ago very so too even")
 # Adjective endings: "realistic", "digital", "famous" after a capital are no bare verb.
 _ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ful|less|able|ible|ary)$")
 # A plural whose ending makes it a noun, not a verb in "-s": "recollections", "agreements".
 _NOUN_ENDING = re.compile(r"(?:ions|ments|ities|nesses|isms|ists|ships|ances|ences|ologies)$")
-_PLURALS = _words("people children men women police us")
+_PLURALS = wordset("people children men women police us")
 # A determiner that opens a line on its own is its subject ("Some turned to ...", "This
 # got me thinking ..."), and "this"/"that" before a verb in "-s" ("this requires ...").
-_STANDING = _words("this that these those some many most all several few both each")
+_STANDING = wordset("this that these those some many most all several few both each")
 # Between a pronoun and its verb: "We all use ...", "I also offer ...".
-_ADVERBS = _words("also just never still really often ever now already today")
-_BETWEEN = _ADVERBS | _words("all both")
+_ADVERBS = wordset("also just never still really often ever now already today")
+_BETWEEN = _ADVERBS | wordset("all both")
 # What follows a verb as its object: "the pair turn their ...", "Scent references in
 # literature connect us to ...".
-_OBJECTS = _words("the a an its their his her our my your us them him me it you")
-_AFTER_VERB = _OBJECTS | _DETERMINERS | _words("to with up out")
+_OBJECTS = wordset("the a an its their his her our my your us them him me it you")
+_AFTER_VERB = _OBJECTS | _DETERMINERS | wordset("to with up out")
 _STOPS = frozenset(",;:—–")
 _S_WORD = re.compile(r"^[a-z]{2,}[^su'’\s]s$")
 _PLURAL = re.compile(r"^[a-z][a-z-]+[^su'’\s]s$")  # "web-apps" too

@@ -30,10 +30,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.clauses import balanced, finish, is_past
-
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+from bot.summarize.offline.words import wordset
 
 
 def _pairs(text: str) -> dict[str, str]:
@@ -64,7 +61,7 @@ _ACTING = _pairs(
     clinched defeating defeated overtaking overtook surpassing surpassed"""
 )
 _PAST = _SAYING | _ACTING
-_SAID = _set(
+_SAID = wordset(
     """said told announced reported claimed stated wrote added noted warned argued explained
     confirmed insisted"""
 )
@@ -72,16 +69,16 @@ _PERFECT = frozenset({"has", "have", "had"})
 # a verb that is no past tense: before the past, it makes the head something else ("does
 # not offer", "are trained", "has strongly denied"); after it, a second clause or a passive
 # ("had to be rethought"), whose subject the participle may belong to
-_AUXILIARY = _set(
+_AUXILIARY = wordset(
     """is are was were be been being am has have had will would can could may might must
     shall should does do did 's ’s 're ’re 'm ’m"""
 )
-_CLAUSE_WORDS = _set(
+_CLAUSE_WORDS = wordset(
     """that who whom whose which where when while as after before because if since until
     unless though although whether once so"""
 )
 # capitalized words that open a sentence without being its subject's name
-_NOT_SUBJECT = _set(
+_NOT_SUBJECT = wordset(
     """but and or yet so now then still also too here there meanwhile however instead both
     many some all most each every such other just even only not no it this that these those
     in on at for of by with from after before during despite amid following when while if
@@ -89,7 +86,7 @@ _NOT_SUBJECT = _set(
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "du", "von", "van", "al"})
-_TITLES = _set(
+_TITLES = wordset(
     """president prime minister chancellor secretary senator sen rep representative judge
     justice governor gov mayor ceo founder co-founder chief chair chairman chairwoman leader
     spokesperson spokesman spokeswoman king queen prince princess pope ambassador envoy
@@ -102,7 +99,7 @@ _PARTICIPLE = re.compile(r",\s([a-z]+ing)\s")
 # "..., calling them X, and noting that ...": a second participle would be left as it was
 _MORE_PARTICIPLES = re.compile(r"\b(?:and|or)\s[a-z]+ing\b")
 # "The Qwen published scores look impressive": "-ed" was an adjective, the verb comes later
-_PRESENT_NEXT = _set("look looks seem seems show shows remain remains")
+_PRESENT_NEXT = wordset("look looks seem seems show shows remain remains")
 
 
 def _subject_end(words: list[str]) -> int | None:

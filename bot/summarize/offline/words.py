@@ -7,6 +7,12 @@ from __future__ import annotations
 import functools
 import re
 
+
+def wordset(words: str) -> frozenset[str]:
+    """A word list written as one string ("he she it they") as a set: the rules' lists."""
+    return frozenset(words.split())
+
+
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Apostrophes and quote marks that feeds use for one another: "NHTSA’s" and "NHTSA's" are one
 # word, so a headline written with one shares its words with a sentence written with the other.

@@ -43,7 +43,10 @@ LONG = 18  # words: longer sentences are cut where they can be
 
 # ", was Friday", ", will take effect": after a relative clause in the middle of a sentence,
 # the sentence's own verb comes next; the clause was no trailing one
-_MAIN_VERB_NEXT = re.compile(r",\s(?:is|are|was|were|will|would|has|have|had|can|could|must)\b")
+_MAIN_VERB_NEXT = re.compile(
+    r",\s(?:is|are|was|were|will|would|has|have|had|can|could|must|may|might|should|shall"
+    r"|does|do|did)\b"
+)
 
 
 def _drop_trailing(s: str) -> str:

@@ -76,7 +76,8 @@ def test_an_unspaced_dash_pair_aside_goes_but_a_single_unspaced_dash_is_no_cut()
         " general election."
     )
     assert plain_sentences(s) == [
-        "Takaichi told senior officials that she intended to dissolve the House of"
+        # its "that" after the verb of saying goes too (compress.py)
+        "Takaichi told senior officials she intended to dissolve the House of"
         " Representatives to call a snap general election."
     ]
     single = (

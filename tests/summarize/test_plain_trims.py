@@ -84,7 +84,7 @@ def test_a_while_cut_only_where_each_half_is_its_own_claim() -> None:
         "Week already debuted humanoid robots on the catwalk in March.",
         # what follows "while" may be part of what the company said (its "on Tuesday" goes
         # now: tests/summarize/test_weekday.py)
-        "The company said that its new model answers questions faster than the old one, "
+        "The company said its new model answers questions faster than the old one, "
         "while competitors are still testing their own systems.",
         # a "while" clause that leads the main clause after its comma
         "To begin with the basics, while there is no single definition, the small web "

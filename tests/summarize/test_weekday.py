@@ -15,12 +15,12 @@ from bot.summarize.offline.plain import plain_sentences
 from bot.summarize.offline.weekday import keep_reason
 
 DROPS = [
-    # fixture (TIME World): "said on <day> that"
+    # fixture (TIME World): "said on <day> that" (the "that" goes after it: compress.py)
     (
         "Denmark’s foreign minister said on Wednesday that a “fundamental disagreement” with "
         "U.S. President Donald Trump over the future of Greenland remained unresolved after "
         "high-level talks in Washington.",
-        "Denmark’s foreign minister said that a “fundamental disagreement” with U.S. President "
+        "Denmark’s foreign minister said a “fundamental disagreement” with U.S. President "
         "Donald Trump over the future of Greenland remained unresolved after high-level talks "
         "in Washington.",
     ),

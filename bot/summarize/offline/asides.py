@@ -20,6 +20,7 @@ from bot.summarize.offline.clauses import (
     is_clause,
     stands_alone,
 )
+from bot.summarize.offline.compress import compress, drop_said_that
 from bot.summarize.offline.extractive import trim
 from bot.summarize.offline.patterns import NOTHING_NEW
 from bot.summarize.offline.screen import AUX, RELEASE_EXCLAIM
@@ -153,11 +154,18 @@ def _drop_participle(s: str) -> str:
 
 # "...launched his Gaza Board of Peace, amid concerns from European nations over its
 # membership.": the circumstance the news came in, told after the news is complete.
-_AMID = re.compile(r",?\samid\s[^;,]*(?=\.$)")
+# "..., in the latest display of frayed relations between the U.S. and Canada." and "in
+# the wake of ..." are the same kind of background (measured on the compression set,
+# tests/data/writer/compressions.jsonl).
+_AMID = re.compile(
+    r",?\s(?:amid|in\sthe\swake\sof|in\sthe\slatest\s(?:sign|display|example|twist"
+    r"|escalation|round|chapter|episode|salvo|move|blow|indication|instance)\sof)\s[^;,]*(?=\.$)"
+)
 
 
 def _drop_amid(s: str) -> str:
-    """A trailing "amid ..." goes when it holds no number, quote, limit or attribution and
+    """A trailing "amid ...", "in the wake of ..." or "in the latest sign of ..." goes when
+    it holds no number, quote, limit or attribution and
     what is left is a whole sentence; the headline usually names the circumstance too."""
     m = _AMID.search(s)
     if not m or _HOLDS.search(m.group()) or ATTRIBUTION.search(m.group()):
@@ -281,6 +289,8 @@ def trim_sentence(sentence: str) -> str:
         _drop_trailing,
         _drop_appositive,
         _drop_amid,
+        # where a statement was made (compress.py)
+        compress,
         _drop_participle,
         _drop_description,
         # last: a cut above that needed the sentence to open on its subject stays as it
@@ -295,6 +305,10 @@ def trim_sentence(sentence: str) -> str:
     # as it came: a time or date in an aside that went still keeps the day (weekday.py)
     if len(s.split()) > LONG:
         s = drop_weekday(s, sentence)
+    # "said (on Tuesday) that they plan" -> "said they plan": after the weekday, which may
+    # stand between the verb and its "that"
+    if len(s.split()) > LONG:
+        s = drop_said_that(s)
     # "parts of the U.S., which ..." cut to "parts of the U.S.." (but "venture..." stays)
     s = re.sub(r"(?<=[A-Z])\.\.$", ".", s)
     # a release line's "!" ("... is now available for iOS!", the one kind the screen lets

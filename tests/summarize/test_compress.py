@@ -72,9 +72,23 @@ SET = Path(__file__).resolve().parent.parent / "data" / "writer" / "compressions
             "Abbas Araghchi, Iran’s foreign minister, told state media there had been no"
             " recent contact with U.S. officials and no Iranian request to restart talks.",
         ),
+        # the comma before a closing venue goes with it (TIME)
+        (
+            "“The future of AI should serve humanity, not replace it,” said Prince Harry, Duke"
+            " of Sussex, in a message accompanying his signature.",
+            "“The future of AI should serve humanity, not replace it,” said Prince Harry, Duke"
+            " of Sussex.",
+        ),
+        # a weekday after the venue goes with it (TIME World)
+        (
+            "In a video address Saturday, Khamenei said “thousands” had died in the protests,"
+            " “some in an inhuman, savage manner.”",
+            "Khamenei said “thousands” had died in the protests, “some in an inhuman, savage"
+            " manner.”",
+        ),
     ],
 )
-def test_a_venue_a_circumstance_or_a_that_goes(source: str, expected: str) -> None:
+def test_a_venue_or_a_that_goes(source: str, expected: str) -> None:
     assert drop_said_that(compress(source)) == expected
 
 
@@ -98,6 +112,12 @@ def test_a_venue_a_circumstance_or_a_that_goes(source: str, expected: str) -> No
         # to whom it was said stays with the statement (written)
         "The company said in a statement to Reuters that its cloud business would cut about a"
         " tenth of its staff this year.",
+        # a venue noun that only modifies the noun after it is no venue (a weekly review)
+        "Analysts all said HBO would give Fox a major tool to compete with Netflix, the"
+        " company’s rival, in the growing streaming video market.",
+        # an earlier piece is no statement of the day (a blog)
+        "In a previous blog post, I looked at how to recover an UOV public key from loads of"
+        " valid signatures.",
         # the outlet that was told is part of who reported it (written)
         "In an interview with The Verge, OpenAI’s chief executive said the company would not"
         " release the model’s weights until safety tests were done.",

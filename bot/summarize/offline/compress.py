@@ -24,6 +24,11 @@ _VENUE_NOUN = (
     r"(?:statement|post|posts|blog\spost|speech|address|interview|letter|memo|op-ed|essay"
     r"|video|press\sconference|news\sconference|press\sbriefing|briefing|remarks|podcast"
     r"|appearance|social\smedia\spost|message|note|email)"
+    # the noun heads its phrase: "the growing streaming video market", "the post’s title"
+    # are no venue
+    r"(?=[,.;:]|$|\s(?:on|at|in|to|with|for|from|about|during|that|by|announcing"
+    r"|accompanying|published|posted|released|sent|shared|titled|early|late"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
 )
 _OWNER = r"(?:a|an|the|his|her|their|its|a\snew|one)"
 # A phrase may go only when nothing in it limits, dates or attributes the claim.
@@ -32,7 +37,9 @@ _KEEPS = re.compile(
     r"|confirmed|which|who|that|because|if|unless|after|before|when|while"
     # a month dates what was said ("In a May speech ..., Hegseth said"): it may be old
     r"|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|year|month|week|ago|earlier)\b",
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|year|month|week|ago|earlier"
+    # "In a previous blog post, I looked at ...": an earlier piece, not today's statement
+    r"|previous|previously|recent|recently|past|former|latest|once)\b",
     re.I,
 )
 # "in a statement to Reuters", "In an interview with The Verge": the outlet that was told
@@ -114,6 +121,8 @@ def _drop_end_venue(s: str) -> str:
     # the head opens the sentence as it came and holds its verb of saying, so it is the
     # sentence less a closing phrase ("Secretary of State Marco Rubio said ...": a name
     # with "of" in it, which stands_alone does not take for a subject)
+    # "said Prince Harry, Duke of Sussex, in a message ...": the comma before the venue goes
+    head = head.rstrip(" ,")
     return head + "." if balanced(head) and len(head.split()) >= 8 else s
 
 

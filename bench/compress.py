@@ -17,7 +17,8 @@ punctuation aside) with the label:
 - recall: of the words the label deletes, the share the writer deletes too;
 - words per sentence: as printed, the writer's output, the label's (the deletion ceiling);
   then each cut into short sentences where ``plain.shorten`` can (the label's cut is the
-  most deletion and the present cuts can give: how many of its sentences stay over 18).
+  most deletion and the present cuts can give: how many of its sentences stay over 18);
+- the reading grade of the three, as bench/style.py computes it.
 
 The same is measured on the bot package of a named commit (``--before``, by default
 d953a88, the last one before compress.py), side by side in one run: each side runs in a
@@ -77,6 +78,17 @@ class Score:
     words_label: int = 0
     cut_out: list[int] = field(default_factory=list)
     cut_label: list[int] = field(default_factory=list)
+    texts: dict[str, list[str]] = field(
+        default_factory=lambda: {"source": [], "out": [], "label": []}
+    )
+
+    def grades(self) -> str:
+        # the grade as bench/style.py gives it; imported here, never in a child, since
+        # style.py puts this tree's bot package first on the path
+        from style import readability
+
+        g = {k: readability(v)[0] for k, v in self.texts.items()}
+        return f"{g['source']:.1f} / {g['out']:.1f} / {g['label']:.1f}"
 
     def row(self, name: str) -> str:
         n = max(1, self.sentences)
@@ -86,7 +98,7 @@ class Score:
             f"{recall:.0%} ({self.removed_of_label} / {self.label_removed}) | "
             f"{self.words_source / n:.1f} / {self.words_out / n:.1f} / "
             f"{self.words_label / n:.1f} | {mean(self.cut_out):.1f} / {mean(self.cut_label):.1f} "
-            f"({sum(x > LONG for x in self.cut_label)} over {LONG}) |"
+            f"({sum(x > LONG for x in self.cut_label)} over {LONG}) | {self.grades()} |"
         )
 
 
@@ -124,6 +136,9 @@ def score(rows: list[dict[str, Any]], side: dict[str, Any], part: str, show: boo
         sc.words_source += len(src.split())
         sc.words_label += len(short.split())
         sc.words_out += len(out.split())
+        sc.texts["source"].append(src)
+        sc.texts["out"].append(out)
+        sc.texts["label"].append(short)
         sc.cut_out += got["cuts"]
         sc.cut_label += label_cuts
         sc.changed += wo != ws
@@ -167,15 +182,16 @@ def main() -> int:
     lines = [
         "| part, code | sentences | changed | unsafe (0) | label's deletions made "
         "| words per sentence: printed / after the pass / label "
-        "| words per sentence after the cuts: the pass's / the label's |",
-        "|---|---|---|---|---|---|---|",
+        "| words per sentence after the cuts: the pass's / the label's "
+        "| grade (Flesch-Kincaid): printed / after the pass / label |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for part in ("tune", "report"):
         lines.append(score(rows, before, part).row(f"{part}, {args.before}"))
         now = score(rows, ours, part, show=args.show == part)
         lines.append(now.row(f"{part}, this tree"))
         if now.not_deletion:
-            lines.append(f"| {part}: {now.not_deletion} outputs are not deletions |||||||")
+            lines.append(f"| {part}: {now.not_deletion} outputs are not deletions ||||||||")
     table = "\n".join(lines)
     print(table)
     if not args.no_write:

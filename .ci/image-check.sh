@@ -70,6 +70,9 @@ stamp "runs as uid $uid (USER $user); newsbot $version"
 stamp "runtime virtualenv: $venv_mb MB"
 (( venv_mb <= ${VENV_LIMIT_MB:-250} )) || echo "image-check: WARNING: runtime venv $venv_mb MB is over the ${VENV_LIMIT_MB:-250} MB target" >&2
 
+# the pruned venv still extracts a page's text and names its outlet (.ci/image_extract.py)
+docker run --rm -i "$TAG" python - < .ci/image_extract.py || fail "full-text extraction in the image"
+
 stamp "sources export, poll, digest (demo snapshots on loopback)"
 python3 .ci/smoke.py --image "$TAG" --volume "$VOLUME" || fail "smoke run in the image"
 

@@ -83,3 +83,17 @@ def test_a_cut_off_wire_line_whose_verb_is_irregular_is_printed_to_its_comma() -
         summary
         == "Iran's top diplomat met with the head of the U.N. nuclear watchdog agency on Monday."
     )
+
+
+def test_a_lede_whose_trim_leaves_no_news_gives_way_to_the_next() -> None:
+    # BBC News (world tune): the ", which ..." trim took the snowfall figure, and
+    # "Rescuers are racing to the scene." printed alone under the headline
+    summary = _summary(
+        "Rescuers search for 10 missing skiers after California avalanche",
+        "Rescuers are racing to the scene, which has seen about 30 inches (76cm) of snowfall"
+        " in the last 24 hours. Six backcountry skiers were found alive and 10 others were"
+        " missing Tuesday after an avalanche in northern California as a powerful winter"
+        " storm moved through the state.",
+    )
+    assert "racing to the scene." not in summary
+    assert summary.startswith("Six backcountry skiers were found alive")

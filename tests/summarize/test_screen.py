@@ -202,3 +202,80 @@ def test_a_series_table_of_contents_glued_to_the_first_line_is_furniture() -> No
     assert kind("Netflix released Dune: Part 2: The Sequel to 40 million viewers on Friday.") != (
         BOILERPLATE
     )
+
+
+def test_a_that_list_the_crew_or_the_talks_lean_on_what_was_not_printed() -> None:
+    # TIME World and BBC (world tune outlets), labelled needs-context as printed (session 36)
+    assert (
+        kind(
+            "Venezuelan opposition leader María Corina Machado became the latest of the prestigious"
+            " awards’ winners to join that list on Thursday."
+        )
+        == NEEDS_CONTEXT
+    )
+    assert (
+        kind(
+            "The crew blasted off from Cape Canaveral in a SpaceX Dragon spacecraft atop a Falcon 9"
+            " rocket."
+        )
+        == NEEDS_CONTEXT
+    )
+    assert (
+        kind(
+            "The direct talks last week came as officials urgently try to find a breakthrough on the"
+            " issue of Hamas’s weapons."
+        )
+        == NEEDS_CONTEXT
+    )
+    # written: "that" as a conjunction, a time after it, or talks that say whose
+    assert kind("The regulator said that Apple must open the App Store to rivals by May.") == NEWS
+    assert kind("OpenAI raised $40 billion in March, and at that time it was valued at $300B.") == (
+        NEWS
+    )
+    assert kind("The talks between Iran and the U.S. ended in Geneva without a deal.") == NEWS
+
+
+def test_a_profile_opening_on_a_past_perfect_is_background() -> None:
+    # TIME World (world tune), labelled hook as printed; tests/data/writer/positions.jsonl
+    # has two more of the shape, both hooks
+    assert (
+        kind(
+            "Tarique Rahman had spent 17 years in exile before returning to Bangladesh on Christmas"
+            " Day."
+        )
+        == HOOK
+    )
+    # written: the past perfect after "said" is what was said; a plain past is the news
+    assert kind("Tarique Rahman said he had spent 17 years in exile before the vote.") == NEWS
+    assert kind("Tarique Rahman returned to Bangladesh on Christmas Day after 17 years.") == NEWS
+
+
+def test_a_scene_a_remark_on_the_world_or_an_outlets_trip_is_no_news() -> None:
+    # world tune and second-round rows, labelled hooks as printed (session 36)
+    assert (
+        kind(
+            "Pitching her AI-powered insurance-claims product to venture capitalists in the Bay"
+            " Area, Sri Ramaswamy expected questions about the technology."
+        )
+        == HOOK
+    )
+    assert (
+        kind(
+            "On Wednesday, as Trump prepares to take the Davos stage for the third time, the world"
+            " is once again waiting nervously."
+        )
+        == HOOK
+    )
+    assert (
+        kind(
+            "The BBC visited the skating rink in Virginia where the ‘Quad God’ trains, as his"
+            " closest friends expected to watch him win gold."
+        )
+        == HOOK
+    )
+    # written: a company's "-ing its", the world's largest, and an outlet that obtained
+    assert kind("Citing its own data, Google said searches for Gemini rose 40% in May.") == NEWS
+    assert kind("Nvidia said the world is buying its chips faster than it can make them.") == (NEWS)
+    assert kind("The BBC obtained documents showing the ministry knew of the leak in March.") == (
+        NEWS
+    )

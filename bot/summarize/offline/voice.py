@@ -170,6 +170,20 @@ def _kept(pieces: list[str], used: set[str]) -> list[str]:
     return out
 
 
+def _as_printed(sentence: str, used: set[str]) -> list[str]:
+    """The pieces a printable source sentence prints as, or none when its head comes out
+    too short or, judged again as it would print, a hook: a trim can take the detail that
+    made it news ("Rescuers are racing to the scene, which has seen about 30 inches of snow"
+    -> "Rescuers are racing to the scene.") or leave a quote nearly alone. Not judged again
+    for furniture: a shorter line of names can pass for a heading ("French President
+    Emmanuel Macron invited Prime Minister Narendra Modi to the 52nd G7 Summit.") and no
+    trim makes a sentence into page furniture."""
+    pieces = _kept(plain_sentences(sentence), used)
+    if not pieces or len(pieces[0].split()) < MIN_PIECE or kind(pieces[0]) == HOOK:
+        return []
+    return pieces
+
+
 def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[int, str]]:
     """(article index, sentence): short plain news sentences, most central first.
 
@@ -200,8 +214,8 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
             languages.foreign(doc, sentence)
         ):
             continue
-        pieces = _kept(plain_sentences(sentence), used)
-        if pieces and len(pieces[0].split()) >= MIN_PIECE:
+        pieces = _as_printed(sentence, used)
+        if pieces:
             longest = max(len(p.split()) for p in pieces)
             # as printed too: "Kagi Translate ( https://... ) is now available..." opens on
             # its actor once the link in brackets is trimmed

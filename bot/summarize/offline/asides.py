@@ -2,7 +2,8 @@
 words keep the meaning"): datelines, a run-in heading, plain asides in brackets or a pair of
 dashes, an appositive description, a trailing ", which ...", "amid ..." or participle
 clause, an indefinite description after a name, a leading day and a weekday that dates the
-news inside the sentence (``weekday.py``). Attributions ("according to X", "X said") and
+news inside the sentence (``weekday.py``), where a statement was made and the "that" after
+"said" (``compress.py``). Attributions ("according to X", "X said") and
 words that limit, hedge or date a claim always stay, so a company's claim still reads as the
 company's claim. Only a sentence over ``LONG`` words is trimmed.
 """
@@ -165,8 +166,8 @@ _AMID = re.compile(
 
 def _drop_amid(s: str) -> str:
     """A trailing "amid ...", "in the wake of ..." or "in the latest sign of ..." goes when
-    it holds no number, quote, limit or attribution and
-    what is left is a whole sentence; the headline usually names the circumstance too."""
+    it holds no number, quote, limit or attribution and what is left is a whole sentence;
+    the headline usually names the circumstance too."""
     m = _AMID.search(s)
     if not m or _HOLDS.search(m.group()) or ATTRIBUTION.search(m.group()):
         return s

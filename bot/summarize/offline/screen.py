@@ -217,7 +217,8 @@ _ALSO = re.compile(
     # "... to join that list", "at that point": "that" after a preposition (or "join") is a
     # determiner, and its noun is one the reader was told of before (world tune row)
     r"|\b(?:join|joined|joins|joining|to|of|on|in|from|with|at|into|by|for)\s(?:that|those)\s"
-    r"(?!week|year|month|time|day|morning|night|evening|weekend|same)[a-z]+\b"
+    # ("those who ..." is told right after it)
+    r"(?!week|year|month|time|day|morning|night|evening|weekend|same|who\b|whose\b)[a-z]+\b"
     # "To solve this problem, ...": a demonstrative early on points back
     r"|^(?:\S+\s){0,7}?(?:this|these|those)\s(?!week|weekend|year|month|morning|afternoon"
     r"|evening|summer|spring|fall|autumn|winter|quarter|time)[a-z]"

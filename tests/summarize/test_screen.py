@@ -233,9 +233,10 @@ def test_a_that_list_the_crew_or_the_talks_lean_on_what_was_not_printed() -> Non
         NEWS
     )
     assert kind("The talks between Iran and the U.S. ended in Geneva without a deal.") == NEWS
-    assert kind(
-        "Apple said on Monday it will refund $25 to each of those who bought an iPhone 15."
-    ) == NEWS
+    assert (
+        kind("Apple said on Monday it will refund $25 to each of those who bought an iPhone 15.")
+        == NEWS
+    )
 
 
 def test_a_profile_opening_on_a_past_perfect_is_background() -> None:

@@ -670,11 +670,14 @@ def main() -> int:
         "when it was read. docs/WRITER_LOG.md keeps, session by session, how each row was "
         "chosen, what each change moved on it and every unseen row's figures from before it "
         "was read. The fact targets stay missed on most rows: the long facts are news ledes "
-        "dense with names and numbers, and no cut found so far keeps all they claim. FK "
+        "dense with names and numbers, and no cut found so far keeps all they claim; even "
+        "the shortest true version by deletion alone, labelled by hand for 249 of them, "
+        "leaves 104 of the 122 tune sentences over 18 words (the compress section). FK "
         "grade by textstat over sentences cut by our splitter. Own lines = the writer's "
         "sentences ('In plain terms', 'My read', bottom line); every one carries a fact of "
         "its story, so a repeat means the same fact twice. Hooks: printed fact sentences "
-        "labelled by reading them (tests/data/writer/printed.jsonl) that are not news.\n\n"
+        "labelled by reading them (tests/data/writer/printed.jsonl) that are not news; since "
+        "the thirty-sixth session every printed fact on every row is labelled.\n\n"
         + "\n".join(rows)
         + ("\n\n" + "\n".join(misses) if misses else "")
         + "\n\n"

@@ -283,3 +283,31 @@ def test_a_scene_a_remark_on_the_world_or_an_outlets_trip_is_no_news() -> None:
     assert kind("The BBC obtained documents showing the ministry knew of the leak in March.") == (
         NEWS
     )
+
+
+def test_a_gesture_or_a_set_up_question_is_a_scene() -> None:
+    # world tune (TIME World), labelled hooks as printed; positions.jsonl holds no news line
+    # of either shape
+    assert (
+        kind(
+            "Karin and Laura Kildow, Lindsey Vonn’s younger sisters, held hands before their older"
+            " sibling entered the starting gate at the Olympic women’s downhill on Sunday."
+        )
+        == HOOK
+    )
+    assert (
+        kind(
+            "After talks between the Greenland and Denmark foreign ministers and U.S. officials"
+            " yielded no results, President Donald Trump was met with questions as to what his"
+            " next steps might be."
+        )
+        == HOOK
+    )
+    # written: an idiom that is an act, and questions that are no set-up
+    assert kind("Senate Democrats cried foul over the ruling on Tuesday, calling it illegal.") == (
+        NEWS
+    )
+    assert kind("Nvidia laughed off the report on Monday, saying sales rose 40% in May.") == NEWS
+    assert kind("The court answered questions from 12 states about the $4 billion settlement.") == (
+        NEWS
+    )

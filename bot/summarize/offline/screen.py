@@ -124,7 +124,14 @@ _SCENE = re.compile(
     r"|^[a-z]+ing\s(?:her|his|their)\s"
     # "..., the world is once again waiting nervously": a remark on everyone, no one's act
     # (the main clause's subject: "Nvidia said the world is buying its chips" is news)
-    r"|(?:^|,\s)the\sworld\s(?:is|was|remains)\s(?:once\sagain\s|still\s)?[a-z]+ing\b",
+    r"|(?:^|,\s)the\sworld\s(?:is|was|remains)\s(?:once\sagain\s|still\s)?[a-z]+ing\b"
+    # "Karin and Laura Kildow ... held hands before their older sibling entered the starting
+    # gate": a gesture is a scene ("cried foul", "laughed off" are acts of their own)
+    r"|\b(?:held\shands|hugged|wept|cried(?!\sfoul)|smiled|laughed(?!\soff)|stared|gazed"
+    r"|grinned|sobbed|shrugged|nodded)\b"
+    # "... Trump was met with questions as to what his next steps might be": the set-up
+    # of a piece that asks, not an answer
+    r"|\bquestions?\s(?:as\sto|about|over)\s(?:what|whether|how|why)\b",
     re.I,
 )
 # "The BBC visited the skating rink in Virginia where ...": the outlet's own reporting trip,

@@ -51,6 +51,7 @@ import re
 from bot.summarize.offline.clauses import ALL_IRREGULAR_PAST
 from bot.summarize.offline.patterns import any_of
 from bot.summarize.offline.screen import AUX
+from bot.summarize.offline.words import MONTHS
 
 # "I", "my", "me" outside quotes (a blogger's lowercase "i" too): the writer's own voice.
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,400}[\"”]")
@@ -123,8 +124,7 @@ _FINITE_EVENT = re.compile(
 )
 _DETAIL = re.compile(
     r"\d|\b(?:(?:this|last)\s(?:week|month|year)|today|yesterday|tonight|recently"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+    r"|" + MONTHS + r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
     re.I,
 )
 # What a thing can do with another party, named ("Open models can be used with OpenAI's

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.clauses import balanced, stands_alone
+from bot.summarize.offline.words import MONTHS
 
 # What a statement is made in or at. A meeting, a visit or a hearing is not here: where a
 # deal was struck or a vote taken can be the news ("At a summit in Geneva, the two agreed").
@@ -36,8 +37,7 @@ _KEEPS = re.compile(
     r"\d|[\"“”‘(]|\b(?:not|no|never|only|first|last|according|said|says|told|denied"
     r"|confirmed|which|who|that|because|if|unless|after|before|when|while"
     # a month dates what was said ("In a May speech ..., Hegseth said"): it may be old
-    r"|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|year|month|week|ago|earlier"
+    r"|" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|year|month|week|ago|earlier"
     # "In a previous blog post, I looked at ...": an earlier piece, not today's statement
     r"|previous|previously|recent|recently|past|former|latest|once)\b",
     re.I,

@@ -25,7 +25,7 @@ from bot.summarize.offline.extractive import is_boilerplate
 from bot.summarize.offline.patterns import TIME_OF_DAY, any_of
 from bot.summarize.offline.slots import DESCRIPTOR as _DESCRIPTOR
 from bot.summarize.offline.slots import NAME as _NAME
-from bot.summarize.offline.words import terms
+from bot.summarize.offline.words import MONTHS, terms
 
 NEWS = "news"
 HOOK = "hook"
@@ -59,8 +59,7 @@ _GLUED_HEADING = re.compile(
     r"|[←→]\s?this\s(?:article|post)\b|\bthis\s(?:article|post)\s?[←→]"
     # a periodical's volume and dates before the text: "G.K.’s Weekly, Volume 15 March 12,
     # 1932 – September 3, 1932 Normal people ..." (blind report 4)
-    r"|\bVol(?:ume|\.)\s\d+\s(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\s\d"
+    r"|\bVol(?:ume|\.)\s\d+\s(?:" + MONTHS + r")\s\d"
     # a listing page's category, date and title glued into one line: "InterpretabilityJul 6,
     # 2026A global workspace in language modelsNew interpretability research ..."
     r"|[a-z](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d{1,2},\s\d{4}[A-Z]"
@@ -354,8 +353,7 @@ def is_news(sentence: str) -> bool:
 # A day, month, year or number: what pins a fact to the world.
 _DATE_WORD = re.compile(
     r"\d|\b(?:today|yesterday|tonight|week|weekend|month|year|(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri"
-    r"|[Ss]atur|[Ss]un)day|January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b"
+    r"|[Ss]atur|[Ss]un)day|" + MONTHS + r")\b"
 )
 # What a company, court or government does that makes news.
 _NEWS_VERB = re.compile(
@@ -415,8 +413,7 @@ def leads_with_actor(sentence: str) -> bool:
 # before its news. Judged on the opening phrase only ("replaces a 2013 policy" is news).
 _OPENING_YEAR = re.compile(
     r"^(?:(?:In|On|By|Since|For|Back|During|Until|Founded|Born|Between|Before|After)\b[^,]{0,50}?"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s\d{1,2})(?:,\s)?\b(1[5-9]\d\d|20\d\d)s?\b"
+    r"|(?:" + MONTHS + r")\s\d{1,2})(?:,\s)?\b(1[5-9]\d\d|20\d\d)s?\b"
 )
 
 

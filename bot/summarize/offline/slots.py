@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.summarize.offline.patterns import any_of
+from bot.summarize.offline.words import MONTHS
 
 NAME = r"(?:[A-Z][\w.&+-]*[\w&+]|[A-Z])(?:\s(?:[A-Z0-9][\w.&+-]*[\w&+]|[A-Z0-9]))*"
 DESCRIPTOR = (
@@ -78,8 +79,7 @@ _PRICE = re.compile(
 )
 _WHEN = re.compile(
     r"(?<=\b(?:by|in|on)\s)(?:(?:early|late|mid-?)\s?)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)(?:\s\d{1,2})?(?:,?\s20\d\d)?|20\d\d)\b|\bnext\s(?:year|month|week)\b"
+    r"(?:(?:" + MONTHS + r")(?:\s\d{1,2})?(?:,?\s20\d\d)?|20\d\d)\b|\bnext\s(?:year|month|week)\b"
 )
 # A date under "would" is what someone once thought might happen ("predictions that human
 # software development would be dead by 2026"), not a date the story's news is due by.

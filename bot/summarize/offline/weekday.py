@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from bot.summarize.offline.clauses import is_past
+from bot.summarize.offline.words import MONTHS
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ANY_DAY = re.compile(rf"\b{_DAY}s?\b", re.I)
@@ -39,8 +40,7 @@ _OTHER_TIME = re.compile(
     r"|autumn|spring|summer|winter|season|term|time)"
     r"|(?:hours?|days?|weeks?|months?|years?)\s(?:ago|later|earlier|before|after)"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)(?:\s\d|,?\s(?:19|20)\d\d)"
+    r"|(?:" + MONTHS + r")(?:\s\d|,?\s(?:19|20)\d\d)"
     r"|\d{1,2}(?:st|nd|rd|th)?\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\b",
     re.I,
 )

@@ -27,6 +27,9 @@ said says say told according new one two up out off again further once during wh
 until against between through under above below down s t
 """
 STOP = frozenset(STOPWORDS.split())
+# The months by name, as one regex alternation: the rules that read a date or a time
+# (screen, slots, anchor, weekday, compress) share it.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 SUFFIXES = ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
 
 

@@ -46,6 +46,12 @@ _KEEPS = re.compile(
 # is part of who reported it ("X told Reuters" stays), so such a venue stays whole
 _LISTENER = re.compile(r"\s(?:to|with|by)\s(?:the\s)?[A-Z]")
 
+
+def _holds_claim(venue: str) -> bool:
+    """A venue that limits, dates or attributes the claim, or names who was told: it stays."""
+    return bool(_KEEPS.search(venue) or _LISTENER.search(venue))
+
+
 # "In his much anticipated speech at the World Economic Forum in Davos, Trump reiterated ..."
 # "Speaking at the Heritage Foundation, a conservative think tank in Washington, Machado said"
 _LEAD_VENUE = re.compile(
@@ -88,7 +94,7 @@ def _drop_lead_venue(s: str) -> str:
     for i, c in enumerate(re.finditer(r",\s", s[m.end() :])):
         end = m.end() + c.start()
         venue, rest = s[:end], s[end + 2 :]
-        if _KEEPS.search(venue) or not balanced(venue) or _LISTENER.search(venue):
+        if _holds_claim(venue) or not balanced(venue):
             return s
         if rest[:1].isupper() and stands_alone(rest) and balanced(rest):
             return rest
@@ -103,7 +109,7 @@ def _drop_lead_venue(s: str) -> str:
 def _drop_said_venue(s: str) -> str:
     for m in _SAID_VENUE.finditer(s):
         venue = m.group("venue")
-        if _KEEPS.search(venue) or _LISTENER.search(venue):
+        if _holds_claim(venue):
             continue  # "in a statement to Reuters": to whom it was said stays with it
         if not balanced(venue):
             continue
@@ -113,7 +119,7 @@ def _drop_said_venue(s: str) -> str:
 
 def _drop_end_venue(s: str) -> str:
     m = _END_VENUE.search(s)
-    if not m or _KEEPS.search(m.group()) or _LISTENER.search(m.group()):
+    if not m or _holds_claim(m.group()):
         return s
     head = s[: m.start()]
     if not _SAYING.search(head):

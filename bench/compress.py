@@ -18,7 +18,14 @@ punctuation aside) with the label:
 - words per sentence: as printed, the writer's output, the label's (the deletion ceiling);
   then each cut into short sentences where ``plain.shorten`` can (the label's cut is the
   most deletion and the present cuts can give: how many of its sentences stay over 18);
-- the reading grade of the three, as bench/style.py computes it.
+- the reading grade of the three, as bench/style.py computes it;
+- the second label, ``pieces``: the same sentence as a copy editor would cut it after those
+  deletions, adding only glue (the subject said again, "is"/"was", a participle made a
+  verb, "That came after", "The result"), labelled by four labellers in the thirty-seventh
+  session. Its words per sentence and grade are the ceiling of deletion and cutting
+  together, short of rewriting; "cuts" counts the sentences cut in two or more, by the
+  writer (on the printed sentence) and by the labellers, and how many of the writer's cut
+  sentences the labellers cut too.
 
 The same is measured on the bot package of a named commit (``--before``, by default
 d953a88, the last one before compress.py), side by side in one run: each side runs in a
@@ -27,6 +34,7 @@ child process with its own package first on the path.
     .venv/bin/python bench/compress.py            # table, and rewrites docs/BENCHMARKS.md
     .venv/bin/python bench/compress.py --no-write # the table only
     .venv/bin/python bench/compress.py --show tune # also each changed sentence of a part
+    .venv/bin/python bench/compress.py --show-cuts tune # and each cut unlike the label's
 """
 
 from __future__ import annotations
@@ -78,6 +86,10 @@ class Score:
     words_label: int = 0
     cut_out: list[int] = field(default_factory=list)
     cut_label: list[int] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    cut_by_us: int = 0
+    cut_by_label: int = 0
+    cut_by_both: int = 0
     texts: dict[str, list[str]] = field(
         default_factory=lambda: {"source": [], "out": [], "label": []}
     )
@@ -98,8 +110,16 @@ class Score:
             f"{recall:.0%} ({self.removed_of_label} / {self.label_removed}) | "
             f"{self.words_source / n:.1f} / {self.words_out / n:.1f} / "
             f"{self.words_label / n:.1f} | {mean(self.cut_out):.1f} / {mean(self.cut_label):.1f} "
-            f"({sum(x > LONG for x in self.cut_label)} over {LONG}) | {self.grades()} |"
+            f"({sum(x > LONG for x in self.cut_label)} over {LONG}) | {self.grades()} | "
+            f"{self.ceiling()} | {self.cut_by_us} / {self.cut_by_label} ({self.cut_by_both}) |"
         )
+
+    def ceiling(self) -> str:
+        from style import readability
+
+        n = [len(p.split()) for p in self.pieces]
+        over = sum(x > LONG for x in n)
+        return f"{mean(n):.1f} ({over} of {len(n)} over {LONG}), grade {readability(self.pieces)[0]:.1f}"
 
 
 def load() -> list[dict[str, Any]]:
@@ -119,11 +139,19 @@ def child() -> None:
         # (papers.py): no deletion pass runs on it
         t = src if src.startswith("Its authors: “") else trim_sentence(src)
         out.append({"trim": t, "cuts": [len(x.split()) for x in shorten(t)]})
+        # the cut as the writer makes it of the printed sentence itself (``plain_sentences``)
+        out[-1]["pieces"] = [src] if src.startswith("Its authors: “") else shorten(src)
     labels = [[len(x.split()) for x in shorten(s)] for s in texts["shorts"]]
     print(json.dumps({"out": out, "labels": labels}))
 
 
-def score(rows: list[dict[str, Any]], side: dict[str, Any], part: str, show: bool = False) -> Score:
+def score(
+    rows: list[dict[str, Any]],
+    side: dict[str, Any],
+    part: str,
+    show: bool = False,
+    show_cuts: bool = False,
+) -> Score:
     """One part's figures; ``side`` holds a child's answers for every row, in order."""
     sc = Score()
     for r, got, label_cuts in zip(rows, side["out"], side["labels"], strict=True):
@@ -141,6 +169,12 @@ def score(rows: list[dict[str, Any]], side: dict[str, Any], part: str, show: boo
         sc.texts["label"].append(short)
         sc.cut_out += got["cuts"]
         sc.cut_label += label_cuts
+        sc.pieces += list(r["pieces"])
+        # an older commit's child answers no pieces: its cuts are not counted
+        ours, theirs = len(got.get("pieces", [src])) > 1, len(r["pieces"]) > 1
+        sc.cut_by_us += ours
+        sc.cut_by_label += theirs
+        sc.cut_by_both += ours and theirs
         sc.changed += wo != ws
         safe = subsequence(wl, wo)
         sc.not_deletion += not subsequence(wo, ws)
@@ -148,6 +182,10 @@ def score(rows: list[dict[str, Any]], side: dict[str, Any], part: str, show: boo
         sc.label_removed += len(ws) - len(wl)
         if safe:
             sc.removed_of_label += len(ws) - len(wo)
+        if show_cuts and (ours != theirs or (ours and got["pieces"] != r["pieces"])):
+            print("- " + src)
+            print("   ours: " + " | ".join(got["pieces"]))
+            print("  label: " + " | ".join(r["pieces"]))
         if show and wo != ws:
             print(("UNSAFE " if not safe else "") + "- " + src)
             print("   ours: " + out)
@@ -169,6 +207,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--no-write", action="store_true", help="leave docs/BENCHMARKS.md as it is")
     ap.add_argument("--show", choices=["tune", "report"], help="print a part's changed sentences")
+    ap.add_argument(
+        "--show-cuts",
+        choices=["tune", "report"],
+        help="print a part's sentences the writer and the labellers cut differently",
+    )
     ap.add_argument("--before", default=BEFORE, help="the commit to measure side by side")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -183,15 +226,17 @@ def main() -> int:
         "| part, code | sentences | changed | unsafe (0) | label's deletions made "
         "| words per sentence: printed / after the pass / label "
         "| words per sentence after the cuts: the pass's / the label's "
-        "| grade (Flesch-Kincaid): printed / after the pass / label |",
-        "|---|---|---|---|---|---|---|---|",
+        "| grade (Flesch-Kincaid): printed / after the pass / label "
+        "| the pieces label: words per sentence, grade "
+        "| cuts: the writer's / the labellers' (both) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for part in ("tune", "report"):
         lines.append(score(rows, before, part).row(f"{part}, {args.before}"))
-        now = score(rows, ours, part, show=args.show == part)
+        now = score(rows, ours, part, show=args.show == part, show_cuts=args.show_cuts == part)
         lines.append(now.row(f"{part}, this tree"))
         if now.not_deletion:
-            lines.append(f"| {part}: {now.not_deletion} outputs are not deletions ||||||||")
+            lines.append(f"| {part}: {now.not_deletion} outputs are not deletions ||||||||||")
     table = "\n".join(lines)
     print(table)
     if not args.no_write:

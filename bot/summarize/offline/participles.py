@@ -65,7 +65,7 @@ _SAID = wordset(
     """said told announced reported claimed stated wrote added noted warned argued explained
     confirmed insisted"""
 )
-_PERFECT = frozenset({"has", "have", "had"})
+PERFECT = frozenset({"has", "have", "had"})
 # a verb that is no past tense: before the past, it makes the head something else ("does
 # not offer", "are trained", "has strongly denied"); after it, a second clause or a passive
 # ("had to be rethought"), whose subject the participle may belong to
@@ -73,7 +73,7 @@ _AUXILIARY = wordset(
     """is are was were be been being am has have had will would can could may might must
     shall should does do did 's ’s 're ’re 'm ’m"""
 )
-_CLAUSE_WORDS = wordset(
+CLAUSE_WORDS = wordset(
     """that who whom whose which where when while as after before because if since until
     unless though although whether once so"""
 )
@@ -82,7 +82,9 @@ _NOT_SUBJECT = wordset(
     """but and or yet so now then still also too here there meanwhile however instead both
     many some all most each every such other just even only not no it this that these those
     in on at for of by with from after before during despite amid following when while if
-    as since because although though once today yesterday"""
+    as since because although though once today yesterday finally recently previously
+    currently eventually initially ultimately later earlier let’s let's it’s it's that’s
+    that's here’s here's there’s there's what’s what's"""
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "du", "von", "van", "al"})
@@ -92,7 +94,7 @@ _TITLES = wordset(
     spokesperson spokesman spokeswoman king queen prince princess pope ambassador envoy
     general gen director commissioner premier"""
 )
-_WHOLE_ATTRIBUTION = re.compile(
+WHOLE_ATTRIBUTION = re.compile(
     r",\s[^,]*\b(?:said|says|told|according\sto|reported|reports)\b[^,]*$", re.I
 )
 _PARTICIPLE = re.compile(r",\s([a-z]+ing)\s")
@@ -102,17 +104,17 @@ _MORE_PARTICIPLES = re.compile(r"\b(?:and|or)\s[a-z]+ing\b")
 _PRESENT_NEXT = wordset("look looks seem seems show shows remain remains")
 
 
-def _subject_end(words: list[str]) -> int | None:
+def subject_end(words: list[str]) -> int | None:
     """The index of the head's verb (a past tense, or "has"/"have"/"had" and one), the words
     before it being its subject; None when the head opens otherwise."""
     for i, word in enumerate(words[:9]):
         w = word.lower()
         if i and is_past(word):
             return i
-        if i and w in _PERFECT and i + 1 < len(words) and is_past(words[i + 1]):
+        if i and w in PERFECT and i + 1 < len(words) and is_past(words[i + 1]):
             return i
-        if w in _CLAUSE_WORDS or word.endswith((",", ":", ";")):
-            return None  # an auxiliary or an adverb before the verb fails _subject_ok
+        if w in CLAUSE_WORDS or word.endswith((",", ":", ";")):
+            return None  # an auxiliary or an adverb before the verb fails subject_ok
     return None
 
 
@@ -121,7 +123,7 @@ def _plain_noun(word: str) -> bool:
     return not (
         w.endswith(("ly", "ing", "ed"))
         or w in _AUXILIARY
-        or w in _CLAUSE_WORDS
+        or w in CLAUSE_WORDS
         or w in _NOT_SUBJECT
         or w in {"himself", "herself", "itself", "themselves", "also", "then"}
     )
@@ -140,11 +142,22 @@ def _titled(subject: list[str]) -> bool:
     return bool(set(lowered) & _TITLES) and 2 <= len(_name_run(subject)) <= 4
 
 
-def _subject_ok(subject: list[str]) -> bool:
+def subject_ok(subject: list[str]) -> bool:
     """A pronoun for a person, a name, a titled person, "The <noun phrase>" or a name's
     "<noun>" ("Musk’s social media company"): never a word that could be its verb."""
     first = subject[0]
-    if first.lower() in _NOT_SUBJECT or not all(_plain_noun(w) for w in subject[1:]):
+    # "of" inside a name ("Secretary of State Marco Rubio") is no opener
+    inner = [
+        w
+        for k, w in enumerate(subject[1:], 1)
+        if not (
+            w in _CONNECTORS
+            and k + 1 < len(subject)
+            and subject[k - 1][:1].isupper()
+            and subject[k + 1][:1].isupper()
+        )
+    ]
+    if first.lower() in _NOT_SUBJECT or not all(_plain_noun(w) for w in inner):
         return False
     if len(subject) == 1 and first.lower() in _PRONOUN_SUBJECTS:
         return True
@@ -160,7 +173,7 @@ def _subject_ok(subject: list[str]) -> bool:
     return False
 
 
-def _second_subject(subject: list[str]) -> str:
+def second_subject(subject: list[str]) -> str:
     """The subject said again: a titled person by surname ("German Chancellor Friedrich
     Merz" -> "Merz"), anything else as written ("The company")."""
     if _titled(subject):
@@ -172,12 +185,12 @@ def _second_subject(subject: list[str]) -> str:
 def _doer(words: list[str], participle: str) -> str | None:
     """The head's subject as the participle's doer, said again; None when the head is not a
     plain subject and past tense with nothing after its verb that could be the doer."""
-    end = _subject_end(words)
-    if end is None or len(words) < 6 or not _subject_ok(words[:end]):
+    end = subject_end(words)
+    if end is None or len(words) < 6 or not subject_ok(words[:end]):
         return None
-    verb = end + 1 if words[end].lower() in _PERFECT else end
+    verb = end + 1 if words[end].lower() in PERFECT else end
     after = [w.lower().strip(",") for w in words[verb + 1 :]]
-    if (_CLAUSE_WORDS | _AUXILIARY) & set(after) or _PRESENT_NEXT & set(after[:3]):
+    if (CLAUSE_WORDS | _AUXILIARY) & set(after) or _PRESENT_NEXT & set(after[:3]):
         # "said the man would ..., using", "had to be rethought, using": whose? "The Qwen
         # published scores look ...": "-ed" was an adjective
         return None
@@ -187,32 +200,40 @@ def _doer(words: list[str], participle: str) -> str | None:
         return None  # "Police said a man attacked a guard, using a knife"
     if any(is_past(words[j]) and words[j - 1][:1].isupper() for j in range(verb + 2, len(words))):
         return None  # "... the deal Musk signed": a second subject and its verb
-    return _second_subject(words[:end])
+    return second_subject(words[:end])
+
+
+def statement_body(sentence: str) -> tuple[str, str] | None:
+    """A statement without its full stop, and the closing quote the stop sat inside ("" if
+    none: '... “will not go it alone.”' ends on '”'); None for a question or a fragment."""
+    s = sentence.strip()
+    quoted = re.search(r"\.([”\"’])$", s)
+    if quoted:
+        return s[:-2] + quoted.group(1), quoted.group(1)
+    return (s[:-1], "") if s.endswith(".") else None
+
+
+def end_statement(piece: str, quote: str) -> str:
+    """The last piece of a cut ``statement_body``, its stop put back inside the quote."""
+    return piece[:-1] + "." + quote if quote else piece
 
 
 def split_participle(sentence: str) -> list[str] | None:
     """One long sentence as two at its trailing participle clause, or None."""
-    s = sentence.strip()
-    # a stop inside a closing quote ('... “will not go it alone.”') ends the second piece
-    quoted = re.search(r"\.([”\"’])$", s)
-    if quoted:
-        body = s[:-2] + quoted.group(1)
-    elif s.endswith("."):
-        body = s[:-1]
-    else:
+    parts = statement_body(sentence)
+    if parts is None:
         return None
+    body, quote = parts
     for m in _PARTICIPLE.finditer(body):
         participle = m.group(1)
         head, rest = body[: m.start()], body[m.end() :]
         if participle not in _PAST or ";" in rest or _MORE_PARTICIPLES.search(rest):
             continue
-        if not balanced(head) or not balanced(rest) or _WHOLE_ATTRIBUTION.search(rest):
+        if not balanced(head) or not balanced(rest) or WHOLE_ATTRIBUTION.search(rest):
             continue
         doer = _doer(head.split(), participle)
         if doer is None:
             continue
-        second = f"{doer} {_PAST[participle]} {rest}"
-        if quoted:
-            second = second[:-1] + "." + quoted.group(1)
+        second = end_statement(f"{doer} {_PAST[participle]} {rest}", quote)
         return [finish(head), finish(second)]
     return None

@@ -34,6 +34,7 @@ from bot.summarize.offline.clauses import (
     stands_alone,
 )
 from bot.summarize.offline.participles import split_participle
+from bot.summarize.offline.predicates import split_predicates
 
 # (pattern, replacement): each swap written with the context where it means the same.
 # Longest phrases first. Not here on purpose: "announced" (not "said"), "capital" ("digital
@@ -184,7 +185,8 @@ def shorten(sentence: str, limit: int = LONG) -> list[str]:
         return shorten(finish(parts[0]), limit)
     # "X, who Y, did Z", "X, as Y", "X after Y": two sentences, with the name or the time kept
     # "X did Y, accusing Z of ...": "X did Y. X accused Z of ..." (participles.py)
-    pieces = split_clause(s) or split_participle(s)
+    # "X did A and did B": "X did A. X did B." (predicates.py)
+    pieces = split_clause(s) or split_participle(s) or split_predicates(s)
     if pieces:
         return [p for piece in pieces for p in shorten(piece, limit)]
     return [finish(s)]

@@ -41,6 +41,7 @@ from bot.summarize.offline.reference import is_reference_line
 from bot.summarize.offline.screen import (
     BOILERPLATE,
     HOOK,
+    NEWS,
     is_background,
     is_event,
     is_furniture,
@@ -50,7 +51,7 @@ from bot.summarize.offline.screen import (
 )
 from bot.summarize.offline.take import bottom_line, means_line, take_line
 from bot.summarize.offline.titles import cut_glued_title
-from bot.summarize.offline.words import terms
+from bot.summarize.offline.words import terms, wordset
 from bot.summarize.storytype import detect_kind
 
 __all__ = ["plain", "write_offline"]
@@ -170,6 +171,27 @@ def _kept(pieces: list[str], used: set[str]) -> list[str]:
     return out
 
 
+# words a piece may open with that name no actor of its own
+_NO_ACTOR = wordset("But The A An It Its This That These Those He She They We There Here And Yet")
+
+
+def _goes_on(piece: str, head: str, groups: list[tuple[str, list[tuple[int, str]]]]) -> bool:
+    """Whether a story's last fact line goes on into ``piece``, a later piece of its first
+    sentence (whose first piece is ``head``): a cut is there to shorten the sentences, not
+    to drop what they say ("Kopp set off a fundraising frenzy ..." after "Rillet CEO
+    Nicolas Kopp shared growth numbers at a board meeting."). It goes on into a piece that
+    names the head's actor again ("Trump railed against wind farms."), one that leans on
+    the head by the cut's own words ("That came after ...") and one that is news by itself;
+    not into the source's own turn after ", but" or ";" ("But his suggestion is not
+    completely ludicrous.", "The companies earnings results explain why ..."), which is
+    the outlet's view as often as a fact."""
+    if groups:
+        return False
+    p, h = piece.split(), head.split()
+    same_actor = p[:2] == h[:2] or (p[0] not in _NO_ACTOR and p[0][:1].isupper() and p[0] in h[:8])
+    return same_actor or piece.startswith(_LEANING) or kind(piece) == NEWS
+
+
 def _as_printed(sentence: str, used: set[str]) -> list[str]:
     """The pieces a printable source sentence prints as, or none when its head comes out
     too short or, judged again as it would print, a hook: a trim can take the detail that
@@ -240,7 +262,10 @@ def _facts(story: Story, budget: int, most: int, used: set[str]) -> list[tuple[i
         group: list[tuple[int, str]] = []
         for piece in pieces:
             n = len(piece.split())
-            if count and (words + n > budget + 10 or count >= most):
+            if count and (
+                words + n > budget + 10
+                or (count >= most and not _goes_on(piece, pieces[0], groups))
+            ):
                 break
             group.append((doc, piece))
             words += n

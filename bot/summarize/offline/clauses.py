@@ -620,8 +620,14 @@ def _framed_clause(head: str) -> bool:
 def split_clause(sentence: str) -> list[str] | None:
     """One long sentence as two that keep its meaning, or None (see the module's doc)."""
     s = sentence.strip()
+    if s.endswith((".”", '."')):
+        # a quote closes it: only the time cut, whose second half keeps the quote whole
+        # ("... after Trump told Davos attendees that “Canada lives ...”"); a relative
+        # clause's end is unclear there ("..., who has long coveted the prize ..., because
+        # “he deserves it.”": the "because" is the head's)
+        return _split_time(s)
     if not s.endswith("."):
-        return None  # a quote or a question ends otherwise: left whole
+        return None  # a question, or a quote that ends otherwise: left whole
     return _split_relative(s) or _split_time(s) or _split_bare_as(s) or _split_event(s)
 
 

@@ -417,21 +417,42 @@ PRINT_FLAGS = (
 )
 
 
-def parse_flags() -> None:
+def parse_flags() -> argparse.Namespace:
     """--help prints the usage and a mistyped flag stops with one line, before the run
     (both once ran the whole bench and rewrote its BENCHMARKS section)."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     for flag in PRINT_FLAGS:
         ap.add_argument(flag, action="store_true", help="print these days' digests")
     ap.add_argument("--no-write", action="store_true", help="leave docs/BENCHMARKS.md as it is")
-    ap.parse_args()
+    ap.add_argument(
+        "--stories",
+        metavar="FILE",
+        help="also write every row's stories as printed to FILE (JSON; bench/story_diff.py "
+        "compares two such files story by story)",
+    )
+    return ap.parse_args()
+
+
+def stories_file(
+    sets: list[tuple[str, list[tuple[DigestText, list[Story]]]]], days: dict[str, list[str]]
+) -> dict[str, list[dict[str, str | None]]]:
+    """Every row's stories as printed: {row: [{day, headline, summary, take}]}."""
+    return {
+        name: [
+            {"day": day, "headline": s.headline, "summary": s.summary, "take": s.take}
+            for day, (text, _) in zip(days[name], written, strict=True)
+            for s in text.stories
+        ]
+        for name, written in sets
+    }
 
 
 def main() -> int:
-    parse_flags()
+    args = parse_flags()
     started = time.perf_counter()
     labels = load_labels()
     sets: list[tuple[str, list[tuple[DigestText, list[Story]]]]] = []
+    day_labels: dict[str, list[str]] = {"demo day, `make demo` (tuned on)": ["demo day"]}
     if (SNAPSHOTS / "demo.toml").is_file():
         with tempfile.TemporaryDirectory() as tmp:
             sets.append(
@@ -442,12 +463,15 @@ def main() -> int:
             )
         week = demo_days()
         sets.append(("demo week, 8-14 Aug 2026 (tuned on)", write_days(week)))
+        day_labels[sets[-1][0]] = [d.label for d in week]
     tuned_tc = history_days()
     if tuned_tc:
         sets.append(("TechCrunch history, 20-22 Aug 2026 (tuned on)", write_days(tuned_tc)))
+        day_labels[sets[-1][0]] = [d.label for d in tuned_tc]
     second = second_round_days()
     if second:
         sets.append(("other outlets, 12 days (tuned on, second round)", write_days(second)))
+        day_labels[sets[-1][0]] = [d.label for d in second]
     for name, days, flag in (
         ("other outlets, 7 days (tuned on, third round)", third_round_days(), "--print-tuned"),
         ("other outlets, 15 days (tuned on, fourth round)", fourth_round_days(), "--print-tuned"),
@@ -643,6 +667,7 @@ def main() -> int:
     ):
         if days:
             sets.append((name, write_days(days)))
+            day_labels[name] = [d.label for d in days]
             if flag in sys.argv:
                 for day, (text, _) in zip(days, sets[-1][1], strict=True):
                     print_day(day.label, text)
@@ -686,6 +711,10 @@ def main() -> int:
         + rewrite_check()
         + f"\n\nRun time {time.perf_counter() - started:.1f} s (polling included)."
     )
+    if args.stories:
+        Path(args.stories).write_text(
+            json.dumps(stories_file(sets, day_labels), indent=1), encoding="utf-8"
+        )
     if "--no-write" not in sys.argv:
         write_section("style", body)
     print(body)

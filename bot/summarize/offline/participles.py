@@ -86,7 +86,7 @@ _NOT_SUBJECT = wordset(
     currently eventually initially ultimately later earlier let’s let's it’s it's that’s
     that's here’s here's there’s there's what’s what's"""
 )
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "du", "von", "van", "al"})
 _TITLES = wordset(
     """president prime minister chancellor secretary senator sen rep representative judge
@@ -159,7 +159,7 @@ def subject_ok(subject: list[str]) -> bool:
     ]
     if first.lower() in _NOT_SUBJECT or not all(_plain_noun(w) for w in inner):
         return False
-    if len(subject) == 1 and first.lower() in _PRONOUN_SUBJECTS:
+    if len(subject) == 1 and first.lower() in PRONOUN_SUBJECTS:
         return True
     if len(subject) > 8 or not first[:1].isupper():
         return False

@@ -15,7 +15,7 @@ Only where the second verb is sure to be the subject's own:
   titled person, "The <noun>", a pronoun), never a perfect, a present or a passive, whose
   tense the second verb might not share;
 - between the two verbs, no other verb, auxiliary or clause word: in "Police said the man
-  attacked a guard and fled", who fled is the man; in "Europe vowed a response after Trump
+  attacked a guard and escaped", who escaped is the man; in "Europe vowed a response after Trump
   said X and ...", it is Trump;
 - the second verb is a past tense followed by what a verb takes (a determiner, a pronoun, a
   preposition, a name, a quote, a number): "unveiled a model and updated tools" is a model
@@ -29,6 +29,7 @@ from __future__ import annotations
 from bot.summarize.offline.clauses import balanced, finish, is_past
 from bot.summarize.offline.participles import (
     CLAUSE_WORDS,
+    PRONOUN_SUBJECTS,
     WHOLE_ATTRIBUTION,
     end_statement,
     second_subject,
@@ -49,9 +50,8 @@ _OBJECT_OPENERS = wordset(
 )
 _COORDINATORS = frozenset({"and", "but"})
 _DASHES = frozenset({"—", "–", "-", "--"})
-# "-ed" words far more often adjectives than a second verb: "aged 29", "based in"
-_NOT_VERBS = wordset("aged based named dubbed called located headquartered")
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+# no second verb: "-ed" words far more often adjectives ("aged 29", "based in"), auxiliaries
+_NOT_VERBS = wordset("aged based named dubbed called located headquartered") | AUX
 # the fewest words a piece may have: the first as a fact's (voice.MIN_PIECE: a shorter
 # opening piece is no sentence of news, and the writer would pass the sentence by), the
 # others as a verb and what it takes ("Trump railed against wind farms.")
@@ -61,7 +61,7 @@ _LATER_WORDS = 4
 
 def _verb_here(words: list[str], i: int) -> bool:
     """A past tense at ``words[i]`` that opens a predicate of its own."""
-    if i + 1 >= len(words) or not is_past(words[i]) or words[i] in AUX | _NOT_VERBS:
+    if i + 1 >= len(words) or not is_past(words[i]) or words[i] in _NOT_VERBS:
         return False
     nxt = words[i + 1]
     if nxt == "by":
@@ -96,7 +96,7 @@ def _cuts(words: list[str], verb: int) -> list[tuple[int, int, bool]] | None:
         if bare in AUX or is_past(bare):
             if cuts:
                 continue  # a verb inside a later predicate is its own business
-            return None  # "said the man attacked a guard and fled": whose "fled"?
+            return None  # "said the man attacked a guard and escaped": who escaped?
     return cuts or None
 
 
@@ -117,10 +117,10 @@ def split_predicates(sentence: str) -> list[str] | None:
         return None
     subject = second_subject(words[:end])
     # "But the network warned", "But Trump warned", "But he warned"
-    lower = subject.startswith("The ") or subject.lower() in _PRONOUNS
+    lower = subject.startswith("The ") or subject.lower() in PRONOUN_SUBJECTS
     but_subject = subject[:1].lower() + subject[1:] if lower else subject
     bounds = (
-        [(end, *cuts[0][:1])]
+        [(end, cuts[0][0])]
         + [(cuts[n][1], cuts[n + 1][0]) for n in range(len(cuts) - 1)]
         + [(cuts[-1][1], len(words))]
     )
